@@ -1,0 +1,4 @@
+/**
+ * The odoo-bridge command-line tool.
+ */
+package dev.odoobridge.cli;

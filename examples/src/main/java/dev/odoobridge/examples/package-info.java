@@ -1,0 +1,4 @@
+/**
+ * Small runnable programs that embed the odoo-bridge libraries.
+ */
+package dev.odoobridge.examples;

@@ -1,0 +1,28 @@
+package dev.odoobridge.client;
+
+/**
+ * A connection to one Odoo database as one user. Thread-safe; create one per (server, database,
+ * user) and share it. Close it to release its HTTP resources.
+ */
+public interface OdooClient extends AutoCloseable {
+
+    /** The server's version (no authentication needed). */
+    ServerVersion version();
+
+    /**
+     * Authenticates (once; the uid is cached) and returns the user id.
+     *
+     * @throws dev.odoobridge.client.error.AccessDeniedException when the credentials are wrong
+     */
+    int authenticate();
+
+    /** A handle on one model, e.g. {@code client.model("product.product")}. Cheap; no call is made. */
+    ModelHandle model(String modelName);
+
+    /** The configuration this client was created with (the secret stays inside it). */
+    OdooConfig config();
+
+    /** Releases HTTP resources. Never throws. */
+    @Override
+    void close();
+}

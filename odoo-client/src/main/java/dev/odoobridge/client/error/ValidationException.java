@@ -1,0 +1,8 @@
+package dev.odoobridge.client.error;
+
+/** A constraint rejected the values (Odoo's ValidationError). */
+public final class ValidationException extends OdooServerException {
+    public ValidationException(String model, String method, ServerFault fault) {
+        super(model, method, fault);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.odoobridge.client.internal;
+
+import dev.odoobridge.client.ModelHandle;
+import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.client.SearchOptions;
+import dev.odoobridge.client.domain.Domain;
+import dev.odoobridge.client.error.OdooTransportException;
+import dev.odoobridge.client.meta.ModelDefinition;
+import dev.odoobridge.client.spi.OdooCall;
+import dev.odoobridge.client.value.OdooValues;
+import dev.odoobridge.client.value.Ref;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/** Maps each ORM method to one named-argument {@link OdooCall} and decodes its result. */
+final class DefaultModelHandle implements ModelHandle {
+    private final String model;
+    private final DefaultOdooClient client;
+
+    DefaultModelHandle(String model, DefaultOdooClient client) {
+        this.model = model;
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return model;
+    }
+
+    @Override
+    public List<Long> search(Domain domain, SearchOptions options) {
+        Map<String, Object> kw = kwargs(options.context());
+        kw.put("domain", domain(domain));
+        page(kw, options, "order");
+        return ResultDecoder.ids(exec("search", null, kw, true));
+    }
+
+    @Override
+    public long searchCount(Domain domain) {
+        Map<String, Object> kw = kwargs(Map.of());
+        kw.put("domain", domain(domain));
+        return ResultDecoder.number(exec("search_count", null, kw, true)).longValue();
+    }
+
+    @Override
+    public List<OdooRecord> read(Collection<Long> ids, List<String> fields) {
+        Objects.requireNonNull(ids, "ids == null");
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> kw = kwargs(Map.of());
+        kw.put("fields", List.copyOf(fields));
+        return ResultDecoder.records(exec("read", List.copyOf(ids), kw, true));
+    }
+
+    @Override
+    public List<OdooRecord> searchRead(Domain domain, List<String> fields, SearchOptions options) {
+        Map<String, Object> kw = kwargs(options.context());
+        kw.put("domain", domain(domain));
+        kw.put("fields", List.copyOf(fields));
+        page(kw, options, "order");
+        return ResultDecoder.records(exec("search_read", null, kw, true));
+    }
+
+    @Override
+    public Stream<OdooRecord> stream(Domain domain, List<String> fields, int pageSize) {
+        Objects.requireNonNull(domain, "domain == null");
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
+        }
+        return StreamSupport.stream(new KeysetSpliterator(this, domain, fields, pageSize), false);
+    }
+
+    @Override
+    public ModelDefinition fieldsGet(List<String> attributes) {
+        Map<String, Object> kw = kwargs(Map.of());
+        if (!attributes.isEmpty()) {
+            kw.put("attributes", List.copyOf(attributes));
+        }
+        return ModelDefinition.fromFieldsGet(model, ResultDecoder.map(exec("fields_get", null, kw, true)));
+    }
+
+    @Override
+    public long create(Map<String, ?> values) {
+        List<Long> ids = create(List.of(values));
+        if (ids.size() != 1) {
+            throw new OdooTransportException(OdooTransportException.Kind.MALFORMED_RESPONSE, 0,
+                    model + ".create returned " + ids.size() + " ids for one record", null);
+        }
+        return ids.get(0);
+    }
+
+    @Override
+    public List<Long> create(List<? extends Map<String, ?>> values) {
+        Objects.requireNonNull(values, "values == null");
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> kw = kwargs(Map.of());
+        kw.put("vals_list", OdooValues.toWire(values));
+        return ResultDecoder.ids(exec("create", null, kw, false));
+    }
+
+    @Override
+    public boolean write(Collection<Long> ids, Map<String, ?> values) {
+        Objects.requireNonNull(ids, "ids == null");
+        Map<String, Object> kw = kwargs(Map.of());
+        kw.put("vals", OdooValues.toWire(values));
+        return ResultDecoder.truth(exec("write", List.copyOf(ids), kw, false));
+    }
+
+    @Override
+    public boolean unlink(Collection<Long> ids) {
+        Objects.requireNonNull(ids, "ids == null");
+        return ResultDecoder.truth(exec("unlink", List.copyOf(ids), kwargs(Map.of()), false));
+    }
+
+    @Override
+    public List<OdooRecord> readGroup(Domain domain, List<String> fields, List<String> groupBy, SearchOptions options) {
+        Map<String, Object> kw = kwargs(options.context());
+        kw.put("domain", domain(domain));
+        kw.put("fields", List.copyOf(fields));
+        kw.put("groupby", List.copyOf(groupBy));
+        kw.put("lazy", false);
+        page(kw, options, "orderby");
+        return ResultDecoder.records(exec("read_group", null, kw, true));
+    }
+
+    @Override
+    public List<OdooRecord> formattedReadGroup(Domain domain, List<String> groupBy, List<String> aggregates,
+                                               SearchOptions options) {
+        Map<String, Object> kw = kwargs(options.context());
+        kw.put("domain", domain(domain));
+        kw.put("groupby", List.copyOf(groupBy));
+        kw.put("aggregates", List.copyOf(aggregates));
+        page(kw, options, "order");
+        return ResultDecoder.records(exec("formatted_read_group", null, kw, true));
+    }
+
+    @Override
+    public List<Ref> nameSearch(String name, Domain domain, String operator, int limit) {
+        Map<String, Object> kw = kwargs(Map.of());
+        kw.put("name", name == null ? "" : name);
+        kw.put("domain", domain(domain));
+        kw.put("operator", operator == null ? "ilike" : operator);
+        kw.put("limit", limit);
+        List<Ref> refs = new ArrayList<>();
+        for (Object pair : ResultDecoder.list(exec("name_search", null, kw, true))) {
+            refs.add(OdooValues.toRef(pair));
+        }
+        return List.copyOf(refs);
+    }
+
+    @Override
+    public Object call(String method, List<Long> ids, Map<String, ?> kwargs) {
+        Objects.requireNonNull(method, "method == null");
+        Map<String, Object> kw = kwargs(Map.of());
+        Object given = kwargs.get("context");
+        Map<String, Object> plain = ResultDecoder.map(OdooValues.toWire(kwargs));
+        if (given instanceof Map<?, ?>) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ctx = (Map<String, Object>) kw.get("context");
+            ctx.putAll(ResultDecoder.map(plain.remove("context")));
+        }
+        kw.putAll(plain);
+        return exec(method, ids == null || ids.isEmpty() ? null : List.copyOf(ids), kw, false);
+    }
+
+    private Object exec(String method, List<Long> ids, Map<String, Object> kw, boolean idempotent) {
+        return client.execute(new OdooCall(model, method, ids, kw, idempotent));
+    }
+
+    private Map<String, Object> kwargs(Map<String, Object> extraContext) {
+        Map<String, Object> context = new LinkedHashMap<>(client.config().defaultContext());
+        context.putAll(extraContext);
+        Map<String, Object> kw = new LinkedHashMap<>();
+        kw.put("context", ResultDecoder.map(OdooValues.toWire(context)));
+        return kw;
+    }
+
+    private static List<Object> domain(Domain domain) {
+        return Objects.requireNonNull(domain, "domain == null").toWire();
+    }
+
+    private static void page(Map<String, Object> kw, SearchOptions options, String orderKey) {
+        if (options.order() != null) {
+            kw.put(orderKey, options.order());
+        }
+        if (options.limit() > 0) {
+            kw.put("limit", options.limit());
+        }
+        if (options.offset() > 0) {
+            kw.put("offset", options.offset());
+        }
+    }
+}
