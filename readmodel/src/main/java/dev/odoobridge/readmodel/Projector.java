@@ -1,0 +1,42 @@
+package dev.odoobridge.readmodel;
+
+import dev.odoobridge.client.OdooRecord;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * Writes Odoo records into MongoDB, one collection per model, idempotently and guarded by
+ * version: a stored document is replaced only when the incoming ({@code write_date},
+ * {@code fetched_at}) is not older than the stored one. Also maintains the derived stock views
+ * for the records it touches. Thread-safe.
+ */
+public interface Projector {
+
+    /**
+     * Upserts records read from Odoo at {@code fetchedAt} (when the read was sent). Returns when
+     * MongoDB acknowledged every write; stale records are skipped, not failed.
+     */
+    ApplyResult apply(String source, String model, List<OdooRecord> records, Instant fetchedAt);
+
+    /** Deletes documents by Odoo id (and updates derived views). Returns how many were deleted. */
+    long delete(String source, String model, Collection<Long> odooIds);
+
+    /** Number of documents of the model for the source with {@code fromId <= odoo id <= toId}. */
+    long count(String source, String model, long fromId, long toId);
+
+    /** The Odoo ids stored for the source and model within {@code [fromId, toId]}, ascending. */
+    SortedSet<Long> ids(String source, String model, long fromId, long toId);
+
+    /** Highest stored Odoo id for the source and model, or 0. */
+    long maxId(String source, String model);
+
+    /** The stored fields of one record (Odoo field names, plain Java values; many2one as {@code {id, name}} map), if present. */
+    Optional<Map<String, Object>> find(String source, String model, long odooId);
+
+    /** Deletes every document of the model for the source (used by a full reset). */
+    long deleteAll(String source, String model);
+}

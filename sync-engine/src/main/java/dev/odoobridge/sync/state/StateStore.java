@@ -1,0 +1,43 @@
+package dev.odoobridge.sync.state;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable sync state: checkpoints, run history and leases, keyed by (source, model). The
+ * PostgreSQL implementation is the production one; every method is atomic on its own.
+ */
+public interface StateStore {
+
+    /** The stored checkpoint, if any. */
+    Optional<Checkpoint> checkpoint(String source, String model);
+
+    /** Stores the checkpoint; only called after MongoDB acknowledged everything up to it. */
+    void saveCheckpoint(Checkpoint checkpoint);
+
+    /** Removes the checkpoint (next run is a full sync). */
+    void deleteCheckpoint(String source, String model);
+
+    /** All checkpoints, for status. */
+    List<Checkpoint> checkpoints();
+
+    /** Records the start of a run and returns its id. */
+    long runStarted(String source, String model, String kind, Instant startedAt);
+
+    /** Records the end of a run. */
+    void runFinished(long runId, Instant finishedAt, RunCounts counts, String outcome, String error);
+
+    /** The most recent runs, newest first. */
+    List<RunRecord> recentRuns(int limit);
+
+    /**
+     * Takes or renews the lease on (source, model) for {@code owner} if it is free, expired, or
+     * already held by the same owner. Returns true when {@code owner} holds it afterwards.
+     */
+    boolean tryAcquireLease(String source, String model, String owner, Duration ttl);
+
+    /** Releases the lease if {@code owner} holds it. */
+    void releaseLease(String source, String model, String owner);
+}
