@@ -1,0 +1,41 @@
+package dev.odoobridge.testkit.internal.orm;
+
+/**
+ * The Python exception a real Odoo would raise. The protocol layer renders each as the recorded
+ * wire shape: XML-RPC fault code, JSON-RPC {@code data.name}, JSON-2 HTTP status.
+ */
+public enum FaultKind {
+    /** odoo.exceptions.AccessDenied: XML-RPC 3, JSON-2 401. */
+    ACCESS_DENIED("odoo.exceptions.AccessDenied"),
+    /** odoo.exceptions.AccessError: XML-RPC 4, JSON-2 403. */
+    ACCESS_ERROR("odoo.exceptions.AccessError"),
+    /** odoo.exceptions.ValidationError: XML-RPC 2, JSON-2 422. */
+    VALIDATION_ERROR("odoo.exceptions.ValidationError"),
+    /** odoo.exceptions.UserError: XML-RPC 2, JSON-2 422. */
+    USER_ERROR("odoo.exceptions.UserError"),
+    /** odoo.exceptions.MissingError: XML-RPC 2, JSON-2 404. */
+    MISSING_ERROR("odoo.exceptions.MissingError"),
+    /** Unknown model: XML-RPC 2 (message only), JSON-2 404. */
+    UNKNOWN_MODEL("builtins.KeyError"),
+    /** Unknown method: XML-RPC 1 (AttributeError traceback), JSON-2 404. */
+    UNKNOWN_METHOD("builtins.AttributeError"),
+    /** Private method (leading underscore): XML-RPC 1, JSON-2 403. */
+    PRIVATE_METHOD("odoo.exceptions.AccessError"),
+    /** ValueError: bad field, bad domain, bad operator. XML-RPC 1, JSON-2 422. */
+    VALUE_ERROR("builtins.ValueError"),
+    /** TypeError: bad argument names, ids on a model method. XML-RPC 1, JSON-2 422. */
+    TYPE_ERROR("builtins.TypeError"),
+    /** Anything else: XML-RPC 1, JSON-2 500. */
+    INTERNAL_ERROR("builtins.Exception");
+
+    private final String pythonClass;
+
+    FaultKind(String pythonClass) {
+        this.pythonClass = pythonClass;
+    }
+
+    /** The Python class name Odoo reports (JSON-RPC {@code data.name}, JSON-2 {@code name}). */
+    public String pythonClass() {
+        return pythonClass;
+    }
+}
