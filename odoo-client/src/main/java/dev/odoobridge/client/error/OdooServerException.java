@@ -7,8 +7,7 @@ import java.util.Objects;
  * classified below) and keeps the Python traceback; subclasses name the well-known faults.
  */
 public sealed class OdooServerException extends OdooException
-        permits AccessDeniedException, AccessErrorException, ValidationException, UserErrorException,
-        MissingRecordException, UnknownModelException, UnknownMethodException, InvalidQueryException {
+        permits AccessDeniedException, AccessErrorException, UserErrorException, UnknownModelException, UnknownMethodException, InvalidQueryException {
 
     private final String model;
     private final String method;

@@ -1,7 +1,7 @@
 package dev.odoobridge.client.error;
 
 /** A constraint rejected the values (Odoo's ValidationError). */
-public final class ValidationException extends OdooServerException {
+public final class ValidationException extends UserErrorException {
     public ValidationException(String model, String method, ServerFault fault) {
         super(model, method, fault);
     }
