@@ -1,0 +1,88 @@
+package dev.odoobridge.cli;
+
+import dev.odoobridge.cli.config.ConfigException;
+import dev.odoobridge.client.error.AccessDeniedException;
+import dev.odoobridge.client.error.OdooServerException;
+import dev.odoobridge.client.error.OdooTransportException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/**
+ * The one place where exceptions become exit codes and user-facing messages. Expected failures
+ * print one clear paragraph; the stack trace only with {@code -v}.
+ */
+final class FailureMapper implements CommandLine.IExecutionExceptionHandler {
+    private final GlobalOptions options;
+
+    FailureMapper(GlobalOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        Mapped m = map(ex);
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + m.message());
+        if (m.hint() != null) {
+            err.println("hint: " + m.hint());
+        }
+        if (options.verbosity() > 0 || m.code() == ExitCode.FAILURE) {
+            if (m.code() == ExitCode.FAILURE && options.verbosity() == 0) {
+                err.println("(this looks like a bug; the details follow — please report them)");
+            }
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return m.code().code();
+    }
+
+    static Mapped map(Throwable ex) {
+        if (ex instanceof CliFailure f) {
+            return new Mapped(f.exitCode(), f.getMessage(), null);
+        }
+        if (ex instanceof ConfigException c) {
+            return new Mapped(ExitCode.CONFIG, c.getMessage(), "see the configuration reference in README.md");
+        }
+        if (ex instanceof AccessDeniedException a) {
+            return new Mapped(ExitCode.AUTH_FAILED, a.getMessage(),
+                    "check login and secret (password or API key) and the database name of the source");
+        }
+        if (ex instanceof OdooTransportException t) {
+            return new Mapped(ExitCode.ODOO_UNREACHABLE, "cannot talk to Odoo: " + t.getMessage(),
+                    "check the source's url, that Odoo is running and reachable from here (`odoo-bridge check`)");
+        }
+        if (ex instanceof OdooServerException s) {
+            return new Mapped(ExitCode.ODOO_ERROR, "Odoo refused: " + s.getMessage(), null);
+        }
+        if (ex instanceof InterruptedException) {
+            return new Mapped(ExitCode.INTERRUPTED, "interrupted", null);
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("com.mongodb.") || name.contains(".readmodel.") && name.endsWith("Exception")) {
+                return new Mapped(ExitCode.MONGODB_UNAVAILABLE, "MongoDB failed: " + firstLine(t),
+                        "check mongodb.uri in the configuration, or remove it to use the embedded store");
+            }
+            if (name.startsWith("java.sql.") || name.startsWith("org.postgresql.") || name.startsWith("com.zaxxer.")
+                    || name.contains(".sync.state.") && name.endsWith("Exception")) {
+                return new Mapped(ExitCode.POSTGRES_UNAVAILABLE, "PostgreSQL failed: " + firstLine(t),
+                        "check postgres.url / user / password, or remove them to use the embedded server");
+            }
+        }
+        if (ex instanceof UncheckedIOException io) {
+            return new Mapped(ExitCode.FAILURE, "I/O error: " + io.getCause().getMessage(), null);
+        }
+        return new Mapped(ExitCode.FAILURE, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** A mapped failure. */
+    record Mapped(ExitCode code, String message, String hint) {
+    }
+}

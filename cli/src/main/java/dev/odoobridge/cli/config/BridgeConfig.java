@@ -1,0 +1,75 @@
+package dev.odoobridge.cli.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole {@code odoo-bridge.yaml}, validated.
+ *
+ * @param sources Odoo databases by source name (insertion order kept)
+ * @param mongo read-model database
+ * @param postgres sync state database
+ * @param sync sync settings
+ * @param stock stock-view settings
+ * @param webhook receiver settings
+ * @param vendor vendor-linking settings
+ * @param dataDir where embedded servers keep their data
+ */
+public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mongo, PostgresSettings postgres,
+                           SyncSettings sync, StockSettings stock, WebhookSettings webhook, VendorSettings vendor,
+                           Path dataDir) {
+    public BridgeConfig {
+        sources = Map.copyOf(new java.util.LinkedHashMap<>(sources));
+    }
+
+    /** An Odoo database. */
+    public record SourceConfig(String name, String url, String database, String login, String secret,
+                               String transport, Duration timeout, Optional<String> webhookToken,
+                               Optional<String> webhookSigningSecret, Optional<String> shopEmail) {
+        @Override
+        public String toString() {
+            return "SourceConfig{" + name + ", " + url + ", db=" + database + ", login=" + login + ", secret=****}";
+        }
+    }
+
+    /** MongoDB: a connection string, or empty for the embedded server. */
+    public record MongoSettings(Optional<String> uri, String database) {
+        @Override
+        public String toString() {
+            return "MongoSettings{" + (uri.isPresent() ? "uri=<set>" : "embedded") + ", database=" + database + "}";
+        }
+    }
+
+    /** PostgreSQL: a JDBC URL, or empty for the embedded server. */
+    public record PostgresSettings(Optional<String> url, String user, String password) {
+        @Override
+        public String toString() {
+            return "PostgresSettings{" + (url.isPresent() ? url.get() : "embedded") + ", user=" + user + ", password=****}";
+        }
+    }
+
+    /** Sync behaviour. */
+    public record SyncSettings(List<String> models, Map<String, List<String>> extraFields, int pageSize,
+                               int parallelism, Duration overlap) {
+    }
+
+    /** Stock views. */
+    public record StockSettings(Optional<String> thresholdField, double defaultThreshold, int nearExpiryDays,
+                                int velocityWindowDays) {
+    }
+
+    /** Webhook receiver. */
+    public record WebhookSettings(String bind, int port, int maxBodyBytes) {
+    }
+
+    /** Vendor linking and exports. */
+    public record VendorSettings(Optional<String> otpSecret, String mailTo) {
+        @Override
+        public String toString() {
+            return "VendorSettings{otpSecret=" + (otpSecret.isPresent() ? "****" : "<unset>") + ", mailTo=" + mailTo + "}";
+        }
+    }
+}

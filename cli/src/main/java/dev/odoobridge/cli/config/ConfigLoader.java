@@ -1,0 +1,329 @@
+package dev.odoobridge.cli.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Loads and validates {@code odoo-bridge.yaml}; every problem names its key and line. */
+public final class ConfigLoader {
+    /** Models synced when the config does not list them. */
+    public static final List<String> DEFAULT_MODELS = List.of(
+            "res.partner", "product.category", "product.template", "product.product", "product.supplierinfo",
+            "stock.warehouse", "stock.location", "stock.lot", "stock.quant", "stock.move",
+            "stock.warehouse.orderpoint", "sale.order", "sale.order.line", "purchase.order", "purchase.order.line");
+
+    private static final Set<String> TOP = Set.of("sources", "mongodb", "postgres", "sync", "stock", "webhook",
+            "vendor", "data-dir");
+    private static final Set<String> SOURCE = Set.of("url", "database", "login", "secret", "transport", "timeout",
+            "webhook-token", "webhook-signing-secret", "shop-email");
+    private static final Set<String> MONGO = Set.of("uri", "database");
+    private static final Set<String> POSTGRES = Set.of("url", "user", "password");
+    private static final Set<String> SYNC = Set.of("models", "extra-fields", "page-size", "parallelism", "overlap");
+    private static final Set<String> STOCK = Set.of("threshold-field", "default-threshold", "near-expiry-days",
+            "velocity-window-days");
+    private static final Set<String> WEBHOOK = Set.of("bind", "port", "max-body-bytes");
+    private static final Set<String> VENDOR = Set.of("otp-secret", "mail-to");
+    private static final Set<String> TRANSPORTS = Set.of("auto", "xmlrpc", "jsonrpc", "json2");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+    private final Function<String, String> env;
+
+    /** A loader reading {@code ${VAR}} from the given environment. */
+    public ConfigLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    /** A loader over the process environment. */
+    public static ConfigLoader fromSystemEnv() {
+        return new ConfigLoader(System::getenv);
+    }
+
+    /** Loads a file. A missing file is an error naming it. */
+    public BridgeConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file.toString(), List.of("file not found: " + file.toAbsolutePath()
+                    + " (create it, or pass --config <file>; `odoo-bridge demo` needs no config)"));
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(),
+                    file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    /** Parses YAML text; {@code baseDir} resolves relative paths. */
+    public BridgeConfig parse(String yaml, String sourceName, Path baseDir) {
+        List<String> problems = new ArrayList<>();
+        ConfigNode root = new YamlReader(env, problems).read(yaml, sourceName);
+        Binder b = new Binder(problems);
+        b.keys(root, TOP);
+        Map<String, BridgeConfig.SourceConfig> sources = new LinkedHashMap<>();
+        ConfigNode src = root.map().get("sources");
+        if (src == null || src.map().isEmpty()) {
+            problems.add("sources: at least one Odoo source is required, e.g.\n"
+                    + "    sources:\n      shop:\n        url: https://shop.example.com\n        database: shop\n"
+                    + "        login: sync@example.com\n        secret: ${SHOP_API_KEY}");
+        } else {
+            src.map().forEach((name, node) -> {
+                if (!SOURCE_NAME.matcher(name).matches()) {
+                    problems.add(node.where() + ": source names use lower-case letters, digits, '-' and '_'");
+                }
+                sources.put(name, source(b, name, node));
+            });
+        }
+        ConfigNode mongo = b.section(root, "mongodb", MONGO);
+        ConfigNode pg = b.section(root, "postgres", POSTGRES);
+        ConfigNode sync = b.section(root, "sync", SYNC);
+        ConfigNode stock = b.section(root, "stock", STOCK);
+        ConfigNode webhook = b.section(root, "webhook", WEBHOOK);
+        ConfigNode vendor = b.section(root, "vendor", VENDOR);
+
+        Optional<String> mongoUri = b.optString(mongo, "uri");
+        mongoUri.ifPresent(u -> {
+            if (!u.startsWith("mongodb://") && !u.startsWith("mongodb+srv://")) {
+                problems.add(mongo.map().get("uri").where() + ": must start with mongodb:// or mongodb+srv://");
+            }
+        });
+        Optional<String> pgUrl = b.optString(pg, "url");
+        pgUrl.ifPresent(u -> {
+            if (!u.startsWith("jdbc:postgresql://")) {
+                problems.add(pg.map().get("url").where() + ": must be a JDBC URL like jdbc:postgresql://host:5432/db");
+            }
+        });
+        List<String> models = b.stringList(sync, "models", DEFAULT_MODELS);
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        ConfigNode extraNode = sync.map().get("extra-fields");
+        if (extraNode != null) {
+            if (!extraNode.isMap()) {
+                problems.add(extraNode.where() + ": must map model names to lists of fields");
+            }
+            extraNode.map().forEach((model, fields) -> extra.put(model, b.stringList(extraNode, model, List.of())));
+        }
+        String mailTo = b.string(vendor, "mail-to", "partner");
+        if (!mailTo.equals("partner") && !mailTo.equals("shop")) {
+            problems.add(vendor.map().get("mail-to").where() + ": must be 'partner' or 'shop'");
+        }
+        Path dataDir = baseDir.resolve(b.string(root, "data-dir", "odoo-bridge-data")).normalize();
+        BridgeConfig config = new BridgeConfig(sources,
+                new BridgeConfig.MongoSettings(mongoUri, b.string(mongo, "database", "odoo_bridge")),
+                new BridgeConfig.PostgresSettings(pgUrl, b.string(pg, "user", "postgres"), b.string(pg, "password", "")),
+                new BridgeConfig.SyncSettings(models, extra, b.intIn(sync, "page-size", 500, 1, 10_000),
+                        b.intIn(sync, "parallelism", 2, 1, 64), b.duration(sync, "overlap", Duration.ofMinutes(10))),
+                new BridgeConfig.StockSettings(b.optString(stock, "threshold-field"),
+                        b.number(stock, "default-threshold", 5.0), b.intIn(stock, "near-expiry-days", 30, 0, 3650),
+                        b.intIn(stock, "velocity-window-days", 120, 7, 3650)),
+                new BridgeConfig.WebhookSettings(b.string(webhook, "bind", "0.0.0.0"),
+                        b.intIn(webhook, "port", 8088, 0, 65535),
+                        b.intIn(webhook, "max-body-bytes", 256 * 1024, 1024, 64 * 1024 * 1024)),
+                new BridgeConfig.VendorSettings(b.optString(vendor, "otp-secret"), mailTo),
+                dataDir);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(sourceName, problems);
+        }
+        return config;
+    }
+
+    private static BridgeConfig.SourceConfig source(Binder b, String name, ConfigNode node) {
+        if (!node.isMap()) {
+            b.problems.add(node.where() + ": must be a mapping with url, database, login, secret");
+            node = ConfigNode.emptyMap(node.path(), node.line());
+        }
+        b.keys(node, SOURCE);
+        String url = b.required(node, "url");
+        if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
+            b.problems.add(node.map().get("url").where() + ": must start with http:// or https://");
+        }
+        String transport = b.string(node, "transport", "auto").toLowerCase(Locale.ROOT);
+        if (!TRANSPORTS.contains(transport)) {
+            b.problems.add(node.map().get("transport").where() + ": must be one of auto, xmlrpc, jsonrpc, json2");
+        }
+        return new BridgeConfig.SourceConfig(name, url, b.required(node, "database"), b.required(node, "login"),
+                b.required(node, "secret"), transport, b.duration(node, "timeout", Duration.ofSeconds(120)),
+                b.optString(node, "webhook-token"), b.optString(node, "webhook-signing-secret"),
+                b.optString(node, "shop-email"));
+    }
+
+    /** Reads typed values, collecting problems. */
+    private static final class Binder {
+        private final List<String> problems;
+
+        Binder(List<String> problems) {
+            this.problems = problems;
+        }
+
+        void keys(ConfigNode node, Set<String> allowed) {
+            for (Map.Entry<String, ConfigNode> e : node.map().entrySet()) {
+                if (!allowed.contains(e.getKey())) {
+                    String hint = closest(e.getKey(), allowed).map(k -> " (did you mean '" + k + "'?)").orElse("");
+                    problems.add(e.getValue().where() + ": unknown key '" + e.getKey() + "'" + hint);
+                }
+            }
+        }
+
+        ConfigNode section(ConfigNode root, String key, Set<String> allowed) {
+            ConfigNode n = root.map().get(key);
+            if (n == null || n.value() == null) {
+                return ConfigNode.emptyMap(key, n == null ? 0 : n.line());
+            }
+            if (!n.isMap()) {
+                problems.add(n.where() + ": must be a mapping");
+                return ConfigNode.emptyMap(key, n.line());
+            }
+            keys(n, allowed);
+            return n;
+        }
+
+        Optional<String> optString(ConfigNode parent, String key) {
+            ConfigNode n = parent.map().get(key);
+            if (n == null || n.value() == null) {
+                return Optional.empty();
+            }
+            if (!(n.value() instanceof String s)) {
+                problems.add(n.where() + ": must be a single value");
+                return Optional.empty();
+            }
+            return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+        }
+
+        String string(ConfigNode parent, String key, String dflt) {
+            return optString(parent, key).orElse(dflt);
+        }
+
+        String required(ConfigNode parent, String key) {
+            Optional<String> v = optString(parent, key);
+            if (v.isEmpty()) {
+                problems.add(parent.where() + ": '" + key + "' is required");
+            }
+            return v.orElse("");
+        }
+
+        int intIn(ConfigNode parent, String key, int dflt, int min, int max) {
+            Optional<String> v = optString(parent, key);
+            if (v.isEmpty()) {
+                return dflt;
+            }
+            try {
+                int i = Integer.parseInt(v.get());
+                if (i < min || i > max) {
+                    problems.add(parent.map().get(key).where() + ": must be between " + min + " and " + max + ", was " + i);
+                }
+                return i;
+            } catch (NumberFormatException e) {
+                problems.add(parent.map().get(key).where() + ": must be a whole number, was '" + v.get() + "'");
+                return dflt;
+            }
+        }
+
+        double number(ConfigNode parent, String key, double dflt) {
+            Optional<String> v = optString(parent, key);
+            if (v.isEmpty()) {
+                return dflt;
+            }
+            try {
+                double d = Double.parseDouble(v.get());
+                if (d < 0 || Double.isNaN(d) || Double.isInfinite(d)) {
+                    problems.add(parent.map().get(key).where() + ": must be a non-negative number");
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                problems.add(parent.map().get(key).where() + ": must be a number, was '" + v.get() + "'");
+                return dflt;
+            }
+        }
+
+        Duration duration(ConfigNode parent, String key, Duration dflt) {
+            Optional<String> v = optString(parent, key);
+            if (v.isEmpty()) {
+                return dflt;
+            }
+            Matcher m = DURATION.matcher(v.get().toLowerCase(Locale.ROOT));
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            try {
+                return Duration.parse(v.get().toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                problems.add(parent.map().get(key).where() + ": must be a duration like 30s, 10m, 2h or PT10M, was '"
+                        + v.get() + "'");
+                return dflt;
+            }
+        }
+
+        List<String> stringList(ConfigNode parent, String key, List<String> dflt) {
+            ConfigNode n = parent.map().get(key);
+            if (n == null || n.value() == null) {
+                return dflt;
+            }
+            if (n.value() instanceof String s) {
+                return List.of(s.split("\\s*,\\s*"));
+            }
+            if (!n.isList()) {
+                problems.add(n.where() + ": must be a list");
+                return dflt;
+            }
+            List<String> out = new ArrayList<>();
+            for (ConfigNode item : n.list()) {
+                if (item.value() instanceof String s && !s.isBlank()) {
+                    out.add(s.trim());
+                } else {
+                    problems.add(item.where() + ": must be a non-empty name");
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        private static Optional<String> closest(String key, Set<String> allowed) {
+            String best = null;
+            int bestDistance = 3;
+            for (String a : allowed) {
+                int d = distance(key, a);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = a;
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+
+        private static int distance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            int[] cur = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.length()];
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.odoobridge.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    private static final String VALID = """
+            sources:
+              shop:
+                url: https://shop.example.com
+                database: shop
+                login: sync@example.com
+                secret: ${SHOP_KEY}
+                transport: json2
+                webhook-token: ${HOOK_TOKEN:-defaulttoken}
+            mongodb:
+              uri: mongodb://localhost:27017
+            sync:
+              models: [product.product, stock.quant]
+              extra-fields:
+                product.product: [x_threshold]
+              page-size: 250
+              overlap: 15m
+            stock:
+              threshold-field: x_threshold
+              default-threshold: 3
+            """;
+
+    private final ConfigLoader loader = new ConfigLoader(Map.of("SHOP_KEY", "k3y")::get);
+
+    @Test
+    void loadsAValidFileWithInterpolation() {
+        BridgeConfig c = loader.parse(VALID, "test.yaml", Path.of("/tmp"));
+        BridgeConfig.SourceConfig shop = c.sources().get("shop");
+        assertThat(shop.secret()).isEqualTo("k3y");
+        assertThat(shop.transport()).isEqualTo("json2");
+        assertThat(shop.webhookToken()).contains("defaulttoken");
+        assertThat(c.mongo().uri()).contains("mongodb://localhost:27017");
+        assertThat(c.postgres().url()).isEmpty();
+        assertThat(c.sync().models()).containsExactly("product.product", "stock.quant");
+        assertThat(c.sync().extraFields()).containsEntry("product.product", java.util.List.of("x_threshold"));
+        assertThat(c.sync().pageSize()).isEqualTo(250);
+        assertThat(c.sync().overlap()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.stock().thresholdField()).contains("x_threshold");
+        assertThat(c.stock().defaultThreshold()).isEqualTo(3.0);
+        assertThat(c.dataDir()).isEqualTo(Path.of("/tmp/odoo-bridge-data"));
+        assertThat(shop.toString()).doesNotContain("k3y");
+    }
+
+    @Test
+    void unknownKeyNamesKeyLineAndSuggestion() {
+        String yaml = VALID.replace("    login: sync@example.com", "    logn: sync@example.com");
+        assertThatThrownBy(() -> loader.parse(yaml, "test.yaml", Path.of(".")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sources.shop.logn (line 5): unknown key 'logn' (did you mean 'login'?)")
+                .hasMessageContaining("sources.shop (line 3): 'login' is required");
+    }
+
+    @Test
+    void missingEnvironmentVariableIsNamed() {
+        ConfigLoader noEnv = new ConfigLoader(k -> null);
+        assertThatThrownBy(() -> noEnv.parse(VALID, "test.yaml", Path.of(".")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sources.shop.secret (line 6): environment variable SHOP_KEY is not set");
+    }
+
+    @Test
+    void badValuesAreAllReportedTogether() {
+        String yaml = """
+                sources:
+                  shop:
+                    url: ftp://x
+                    database: d
+                    login: l
+                    secret: s
+                    transport: soap
+                sync:
+                  page-size: lots
+                  overlap: soon
+                mongodb:
+                  uri: localhost
+                """;
+        assertThatThrownBy(() -> loader.parse(yaml, "t.yaml", Path.of(".")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "sources.shop.url (line 3): must start with http:// or https://",
+                        "sources.shop.transport (line 7): must be one of auto, xmlrpc, jsonrpc, json2",
+                        "sync.page-size (line 9): must be a whole number, was 'lots'",
+                        "sync.overlap (line 10): must be a duration like 30s, 10m, 2h or PT10M, was 'soon'",
+                        "mongodb.uri (line 12): must start with mongodb:// or mongodb+srv://"));
+    }
+
+    @Test
+    void invalidYamlSaysWhere() {
+        assertThatThrownBy(() -> loader.parse("sources:\n  shop: [unclosed\n", "t.yaml", Path.of(".")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML (line");
+    }
+
+    @Test
+    void missingFileSaysWhatToDo() {
+        assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/odoo-bridge.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("file not found")
+                .hasMessageContaining("--config");
+    }
+
+    @Test
+    void emptyFileNeedsASource() {
+        assertThatThrownBy(() -> loader.parse("", "t.yaml", Path.of(".")))
+                .hasMessageContaining("sources: at least one Odoo source is required");
+    }
+}
