@@ -19,6 +19,14 @@ public interface OdooClient extends AutoCloseable {
     /** A handle on one model, e.g. {@code client.model("product.product")}. Cheap; no call is made. */
     ModelHandle model(String modelName);
 
+    /**
+     * A typed handle for a generated (or hand-written) model descriptor, e.g.
+     * {@code client.model(ProductProduct.MODEL).searchRead(ProductProduct.ACTIVE.eq(true))}.
+     */
+    default <T> dev.odoobridge.client.typed.TypedModelHandle<T> model(dev.odoobridge.client.typed.OdooModel<T> model) {
+        return new dev.odoobridge.client.typed.TypedModelHandle<>(model(model.name()), model);
+    }
+
     /** The configuration this client was created with (the secret stays inside it). */
     OdooConfig config();
 
