@@ -1,0 +1,239 @@
+package dev.odoobridge.sync.vendor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Links vendors to partners with one-time codes. A code is 6 digits from a CSPRNG, stored only
+ * as HMAC-SHA-256 (server secret; bound to challenge, vendor, source and partner), valid for the
+ * policy's lifetime, single-use, dead after the attempt cap, rate-limited per vendor and per
+ * partner, compared in constant time, and never logged or returned.
+ */
+public final class VendorLinking {
+    private static final Logger LOG = LoggerFactory.getLogger(VendorLinking.class);
+    private static final int MIN_SECRET_BYTES = 16;
+
+    private final VendorStore store;
+    private final PartnerDirectory partners;
+    private final OtpMailer mailer;
+    private final byte[] secret;
+    private final OtpPolicy policy;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final DeliveryTarget target;
+
+    /** Where codes are sent. */
+    public enum DeliveryTarget {
+        /** To the partner's own email. */
+        PARTNER,
+        /** To the shop's address (the shop forwards it after checking the vendor). */
+        SHOP
+    }
+
+    /**
+     * @param store durable state
+     * @param partners partner lookup in Odoo
+     * @param mailer code delivery through the shop's Odoo
+     * @param secret HMAC key, at least 16 bytes
+     * @param policy rules
+     * @param target where codes go
+     * @param clock time source (injectable for tests)
+     */
+    public VendorLinking(VendorStore store, PartnerDirectory partners, OtpMailer mailer, byte[] secret,
+                         OtpPolicy policy, DeliveryTarget target, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store == null");
+        this.partners = Objects.requireNonNull(partners, "partners == null");
+        this.mailer = Objects.requireNonNull(mailer, "mailer == null");
+        Objects.requireNonNull(secret, "secret == null");
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the OTP secret must be at least " + MIN_SECRET_BYTES
+                    + " bytes (set vendor.otp-secret to a long random string)");
+        }
+        this.secret = secret.clone();
+        this.policy = Objects.requireNonNull(policy, "policy == null");
+        this.target = Objects.requireNonNull(target, "target == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.random = new SecureRandom();
+    }
+
+    /**
+     * Sends a code to link {@code vendor} to {@code partnerId} of {@code source}.
+     *
+     * @param shopEmail the shop's address (used with {@link DeliveryTarget#SHOP}); may be null otherwise
+     * @throws VendorLinkException UNKNOWN_SOURCE, UNKNOWN_PARTNER, NO_EMAIL or RATE_LIMITED
+     */
+    public LinkChallenge requestLink(String vendor, String source, long partnerId, String shopEmail) {
+        requireVendor(vendor);
+        Objects.requireNonNull(source, "source == null");
+        Instant now = clock.instant();
+        if (!partners.hasSource(source)) {
+            throw refuse(vendor, source, partnerId, VendorLinkException.Reason.UNKNOWN_SOURCE,
+                    "unknown source '" + source + "' (check the sources in the configuration)");
+        }
+        checkRateLimits(vendor, source, partnerId, now);
+        PartnerDirectory.Partner partner = partners.find(source, partnerId).orElseThrow(() -> refuse(vendor, source,
+                partnerId, VendorLinkException.Reason.UNKNOWN_PARTNER,
+                "source '" + source + "' has no active partner with id " + partnerId));
+        String to = target == DeliveryTarget.PARTNER ? partner.email() : shopEmail;
+        if (to == null || to.isBlank()) {
+            throw refuse(vendor, source, partnerId, VendorLinkException.Reason.NO_EMAIL, target == DeliveryTarget.PARTNER
+                    ? "partner " + partnerId + " (" + partner.name() + ") has no email address in Odoo; add one there"
+                    : "source '" + source + "' has no shop-email configured");
+        }
+        String challengeId = HexFormat.of().formatHex(randomBytes(12));
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        Instant expires = now.plus(policy.codeLifetime());
+        store.insertChallenge(new VendorStore.Challenge(challengeId, vendor, source, partnerId,
+                hash(challengeId, vendor, source, partnerId, code), now, expires, 0, null));
+        mailer.send(source, to, "Your verification code", body(code, partner.name(), vendor, policy.codeLifetime()));
+        store.audit(vendor, source, partnerId, "challenge_sent", "to " + mask(to), now);
+        LOG.info("sent a link code for vendor {} to partner {} of {} ({})", vendor, partnerId, source, mask(to));
+        return new LinkChallenge(challengeId, vendor, source, partnerId, expires, mask(to));
+    }
+
+    /**
+     * Confirms the vendor's newest code and stores the link.
+     *
+     * @throws VendorLinkException NO_CHALLENGE, EXPIRED, ALREADY_USED, TOO_MANY_ATTEMPTS or WRONG_CODE
+     */
+    public VendorLink confirm(String vendor, String code) {
+        requireVendor(vendor);
+        Instant now = clock.instant();
+        VendorStore.Challenge c = store.latestChallenge(vendor).orElseThrow(() -> refuse(vendor, null, null,
+                VendorLinkException.Reason.NO_CHALLENGE, "no pending code for " + vendor + "; request one with `vendor link`"));
+        if (c.usedAt() != null) {
+            throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.ALREADY_USED,
+                    "this code was already used; request a new one");
+        }
+        if (c.attempts() >= policy.maxAttempts()) {
+            throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.TOO_MANY_ATTEMPTS,
+                    "too many wrong attempts; request a new code");
+        }
+        if (!now.isBefore(c.expiresAt())) {
+            throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.EXPIRED,
+                    "the code expired at " + c.expiresAt() + "; request a new one");
+        }
+        String normalized = code == null ? "" : code.strip();
+        byte[] given = hash(c.id(), vendor, c.source(), c.partnerId(), normalized);
+        if (!MessageDigest.isEqual(given, c.codeHash())) {
+            int attempts = store.recordFailedAttempt(c.id());
+            int left = policy.maxAttempts() - attempts;
+            if (left <= 0) {
+                throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.TOO_MANY_ATTEMPTS,
+                        "wrong code; that was the last attempt, request a new code");
+            }
+            throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.WRONG_CODE,
+                    "wrong code; " + left + " attempt" + (left == 1 ? "" : "s") + " left");
+        }
+        if (!store.markUsed(c.id(), now)) {
+            throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.ALREADY_USED,
+                    "this code was already used; request a new one");
+        }
+        VendorLink link = new VendorLink(vendor, c.source(), c.partnerId(), now, vendor);
+        store.saveLink(link);
+        store.audit(vendor, c.source(), c.partnerId(), "linked", null, now);
+        LOG.info("linked vendor {} to partner {} of {}", vendor, c.partnerId(), c.source());
+        return link;
+    }
+
+    /** The vendor's links. */
+    public List<VendorLink> links(String vendor) {
+        return store.links(vendor);
+    }
+
+    /** Every link. */
+    public List<VendorLink> allLinks() {
+        return store.allLinks();
+    }
+
+    /** Revokes a link. */
+    public void unlink(String vendor, String source, long partnerId, String by) {
+        if (!store.deleteLink(vendor, source, partnerId)) {
+            throw refuse(vendor, source, partnerId, VendorLinkException.Reason.NOT_LINKED,
+                    vendor + " is not linked to partner " + partnerId + " of " + source);
+        }
+        store.audit(vendor, source, partnerId, "unlinked", "by " + by, clock.instant());
+    }
+
+    private void checkRateLimits(String vendor, String source, long partnerId, Instant now) {
+        Optional<Instant> last = store.lastChallengeAt(vendor, source, partnerId);
+        if (last.isPresent() && last.get().plus(policy.minInterval()).isAfter(now)) {
+            Instant retry = last.get().plus(policy.minInterval());
+            throw refuse(vendor, source, partnerId, VendorLinkException.Reason.RATE_LIMITED,
+                    "a code was sent less than " + policy.minInterval().toSeconds() + " s ago; retry after " + retry, retry);
+        }
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        if (store.challengesForVendorSince(vendor, dayAgo) >= policy.dailyCap()
+                || store.challengesForPartnerSince(source, partnerId, dayAgo) >= policy.dailyCap()) {
+            Instant retry = now.plus(Duration.ofHours(1));
+            throw refuse(vendor, source, partnerId, VendorLinkException.Reason.RATE_LIMITED,
+                    "the daily limit of " + policy.dailyCap() + " codes is reached; retry after " + retry, retry);
+        }
+    }
+
+    private VendorLinkException refuse(String vendor, String source, Long partnerId, VendorLinkException.Reason reason,
+                                       String message) {
+        return refuse(vendor, source, partnerId, reason, message, null);
+    }
+
+    private VendorLinkException refuse(String vendor, String source, Long partnerId, VendorLinkException.Reason reason,
+                                       String message, Instant retryAfter) {
+        store.audit(vendor, source, partnerId, "refused", reason.name(), clock.instant());
+        return new VendorLinkException(reason, message, retryAfter);
+    }
+
+    private byte[] hash(String challengeId, String vendor, String source, long partnerId, String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            String bound = challengeId + "\n" + vendor + "\n" + source + "\n" + partnerId + "\n" + code;
+            return mac.doFinal(bound.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    private static void requireVendor(String vendor) {
+        if (vendor == null || vendor.isBlank() || vendor.length() > 254) {
+            throw new IllegalArgumentException("vendor must be an email or external id of 1-254 characters");
+        }
+    }
+
+    static String mask(String email) {
+        int at = email.indexOf('@');
+        if (at <= 0) {
+            return email.charAt(0) + "***";
+        }
+        return email.charAt(0) + "***" + email.substring(at);
+    }
+
+    private static String body(String code, String partnerName, String vendor, Duration lifetime) {
+        return "<p>Hello,</p><p>" + html(vendor) + " asked to receive the stock reports of <b>" + html(partnerName)
+                + "</b>.</p><p>Verification code: <b style=\"font-size:20px;letter-spacing:3px\">" + code
+                + "</b></p><p>It expires in " + lifetime.toMinutes() + " minutes and works once. If you did not ask for it, ignore this mail.</p>";
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
