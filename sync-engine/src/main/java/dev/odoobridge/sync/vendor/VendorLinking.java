@@ -155,6 +155,23 @@ public final class VendorLinking {
         return store.links(vendor);
     }
 
+    /**
+     * The vendor's report scope: every partner they are linked to, per source.
+     *
+     * @throws VendorLinkException NOT_LINKED when the vendor has no link
+     */
+    public dev.odoobridge.readmodel.report.VendorScope scopeOf(String vendor) {
+        java.util.Map<String, java.util.Set<Long>> bySource = new java.util.TreeMap<>();
+        for (VendorLink l : store.links(vendor)) {
+            bySource.computeIfAbsent(l.source(), s -> new java.util.TreeSet<>()).add(l.partnerId());
+        }
+        if (bySource.isEmpty()) {
+            throw new VendorLinkException(VendorLinkException.Reason.NOT_LINKED,
+                    vendor + " is not linked to any partner; link it first with `vendor link`");
+        }
+        return new dev.odoobridge.readmodel.report.VendorScope(bySource);
+    }
+
     /** Every link. */
     public List<VendorLink> allLinks() {
         return store.allLinks();
