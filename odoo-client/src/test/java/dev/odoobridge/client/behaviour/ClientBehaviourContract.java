@@ -33,10 +33,13 @@ import dev.odoobridge.client.value.Ref;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -45,6 +48,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * {@link Case} the {@link Stub} (recording plus request matcher) — or {@link Optional#empty()}
  * when no recording exists for that transport, which skips the case visibly.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ClientBehaviourContract {
 
     /** Every behaviour this contract checks. */
@@ -80,10 +84,20 @@ public abstract class ClientBehaviourContract {
     protected WireMockServer server;
     protected OdooClient client;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    void startServer() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void start() {
+        server.resetAll();
         stubPrerequisites(server);
         client = OdooClients.create(OdooConfig.builder()
                 .url("http://localhost:" + server.port())
@@ -96,7 +110,6 @@ public abstract class ClientBehaviourContract {
     @AfterEach
     void stop() {
         client.close();
-        server.stop();
     }
 
     private void given(Case c) {
