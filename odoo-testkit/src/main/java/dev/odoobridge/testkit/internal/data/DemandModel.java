@@ -109,7 +109,7 @@ final class DemandModel {
     private double expectedLines(int p) {
         double perDay = 0;
         for (int w = 0; w < warehouses; w++) {
-            double f = warehouseFactors.length > w ? warehouseFactors[w] : 1.0;
+            double f = warehouseFactors[w];
             perDay += switch (PATTERNS[patterns[p]]) {
                 case INTERMITTENT -> rates[p] * f;
                 case TRENDING -> 1.0 - Math.exp(-rates[p] * f * Math.max(0.05, 1.0 + shapes[p] / 2));
