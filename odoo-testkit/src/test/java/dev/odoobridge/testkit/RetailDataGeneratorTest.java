@@ -212,6 +212,36 @@ class RetailDataGeneratorTest {
     }
 
     @Test
+    void seasonalProductsSellMoreOnSaturdaysThanOnSundays() {
+        Set<Long> seasonal = new HashSet<>(summary.productsByPattern().get(DemandPattern.SEASONAL));
+        double saturdays = 0;
+        double sundays = 0;
+        for (Map<String, Object> m : outgoingMoves()) {
+            if (seasonal.contains((Long) m.get("product_id"))) {
+                switch (LocalDate.parse(((String) m.get("date")).substring(0, 10)).getDayOfWeek()) {
+                    case SATURDAY -> saturdays += (Double) m.get("quantity");
+                    case SUNDAY -> sundays += (Double) m.get("quantity");
+                    default -> { }
+                }
+            }
+        }
+        assertThat(sundays).isPositive();
+        assertThat(saturdays).isGreaterThan(1.8 * sundays);
+    }
+
+    @Test
+    void lotSharesOfZeroLeaveOnlyFreshLots() {
+        SchemaCheckingSink s = new SchemaCheckingSink();
+        RetailDataSummary r = RetailDataGenerator.builder().now(NOW).products(80).customers(20).days(30)
+                .expiredLotShare(0).nearExpiryLotShare(0).build().generate(s);
+
+        assertThat(s.all("stock.lot")).isNotEmpty().allSatisfy(lot -> assertThat(instant(lot.get("expiration_date")))
+                .isAfter(NOW.plus(30, ChronoUnit.DAYS)));
+        assertThat(r.expiredLotId()).isEmpty();
+        assertThat(r.nearExpiryLotId()).isEmpty();
+    }
+
+    @Test
     void historyCoversTheRequestedDaysBeforeNow() {
         assertThat(summary.historyEnd()).isEqualTo(LocalDate.of(2025, 6, 14));
         assertThat(summary.historyStart()).isEqualTo(LocalDate.of(2025, 6, 14).minusDays(149));
