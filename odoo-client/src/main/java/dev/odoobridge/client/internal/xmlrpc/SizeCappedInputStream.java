@@ -4,7 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts bytes while they stream and fails as soon as more than the cap have been read. */
+/**
+ * Counts bytes while they stream and fails as soon as more than the cap have been read. Closing
+ * it leaves the underlying stream open (XML parsers close their input when done; the owner drains
+ * and closes the HTTP body itself so the connection can be reused).
+ */
 final class SizeCappedInputStream extends FilterInputStream {
     private final long maxBytes;
     private long count;
@@ -37,6 +41,11 @@ final class SizeCappedInputStream extends FilterInputStream {
         long skipped = super.skip(n);
         add(skipped);
         return skipped;
+    }
+
+    @Override
+    public void close() {
+        // the owner closes the underlying stream
     }
 
     @Override

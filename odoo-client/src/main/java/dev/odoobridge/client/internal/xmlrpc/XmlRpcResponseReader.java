@@ -259,7 +259,11 @@ final class XmlRpcResponseReader {
 
         private static Object integer(String s) {
             long value = Long.parseLong(s);
-            return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+            if (value == (int) value) {
+                return Integer.valueOf((int) value);
+            }
+            return Long.valueOf(value); // a wider <int> than the spec allows: keep it whole
+
         }
 
         private static Double real(String s) {
