@@ -5,8 +5,8 @@ import dev.odoobridge.client.ServerVersion;
 import dev.odoobridge.client.error.OdooException;
 import dev.odoobridge.client.internal.json.Json2Transport;
 import dev.odoobridge.client.internal.json.JsonRpcTransport;
+import dev.odoobridge.client.internal.xmlrpc.XmlRpcTransport;
 import dev.odoobridge.client.spi.OdooTransport;
-import java.lang.reflect.InvocationTargetException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 final class TransportSelector {
     private static final Logger LOG = LoggerFactory.getLogger(TransportSelector.class);
     private static final Pattern API_KEY = Pattern.compile("[0-9a-f]{40}");
-    static final String XMLRPC_CLASS = "dev.odoobridge.client.internal.xmlrpc.XmlRpcTransport";
 
     private TransportSelector() {
     }
@@ -77,24 +76,7 @@ final class TransportSelector {
         }
     }
 
-    /** The XML-RPC transport, looked up by name so this class compiles before that package exists. */
     private static OdooTransport xmlRpc(OdooConfig config) {
-        Class<?> type;
-        try {
-            type = Class.forName(XMLRPC_CLASS);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the XML-RPC transport " + XMLRPC_CLASS + " is not in this build; "
-                    + "choose Transport.JSONRPC or Transport.JSON2", e);
-        }
-        try {
-            return (OdooTransport) type.getConstructor(OdooConfig.class).newInstance(config);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("cannot create " + XMLRPC_CLASS, e.getCause());
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException(XMLRPC_CLASS + " must implement OdooTransport with a public (OdooConfig) constructor", e);
-        }
+        return new XmlRpcTransport(config);
     }
 }

@@ -84,14 +84,8 @@ class TransportSelectorTest {
     }
 
     private static void assertXmlRpcChosen(OdooConfig config) {
-        try {
-            Class.forName(TransportSelector.XMLRPC_CLASS);
-            try (OdooTransport t = TransportSelector.select(config)) {
-                assertThat(t.name()).isEqualTo("xmlrpc");
-            }
-        } catch (ClassNotFoundException absent) {
-            assertThatThrownBy(() -> TransportSelector.select(config)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(TransportSelector.XMLRPC_CLASS);
+        try (OdooTransport t = TransportSelector.select(config)) {
+            assertThat(t.name()).isEqualTo("xmlrpc");
         }
     }
 }
