@@ -77,9 +77,9 @@ public final class OdooReads {
         return new Page(rows, sentAt);
     }
 
-    /** search_count. */
+    /** search_count, archived records included. */
     long count(Domain domain, String what) {
-        return call(what, () -> handle.searchCount(domain));
+        return call(what, () -> handle.searchCount(domain, SearchOptions.DEFAULT.includeArchived()));
     }
 
     /** search ids in the given order. */
