@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class CursorPropertyTest {
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void syncThenIncrementalMirrorsOdoo(@ForAll @IntRange(min = 1, max = 12) int pageSize,
                                         @ForAll @IntRange(min = 0, max = 80) int rows,
                                         @ForAll @IntRange(min = 1, max = 4) int seconds,

@@ -65,7 +65,7 @@ public final class InMemoryProjector implements Projector {
             if (call == crashOnApply) {
                 throw new IllegalStateException("injected crash while applying " + records.size() + " " + model + " records");
             }
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 5; i++) {
                 Thread.yield(); // widen the window in which an overlapping apply would be seen
             }
             return store(source, model, records, fetchedAt);
