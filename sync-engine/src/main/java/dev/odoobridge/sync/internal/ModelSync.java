@@ -78,7 +78,7 @@ public final class ModelSync {
         try {
             cursor.run(from, this::applyPage);
             if (reconcile) {
-                Reconciler.Result result = new Reconciler(reads, settings.projector(), source, settings.reconcileLeafSize())
+                Reconciler.Result result = new Reconciler(reads, settings.projector(), source, settings.reconcileLeafSize(), true)
                         .run(page -> {
                             reconcileRead += page.rows().size();
                             return applyRecords(page.rows(), page.sentAt());
