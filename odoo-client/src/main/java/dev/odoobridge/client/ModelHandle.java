@@ -30,6 +30,22 @@ public interface ModelHandle {
     /** Number of matching records. */
     long searchCount(Domain domain);
 
+    /**
+     * Number of matching records with extra context, e.g. {@code SearchOptions.DEFAULT.includeArchived()}
+     * to count archived records too ({@code active_test: false}). Only the context of
+     * {@code options} is used. The default sends {@code search_count} through {@link #call}
+     * (which merges the context over the client's default context).
+     */
+    default long searchCount(Domain domain, SearchOptions options) {
+        java.util.Objects.requireNonNull(domain, "domain == null");
+        java.util.Objects.requireNonNull(options, "options == null");
+        Object result = call("search_count", List.of(), Map.of("domain", domain.toWire(), "context", options.context()));
+        if (!(result instanceof Number n)) {
+            throw new IllegalStateException("search_count on " + name() + " returned " + result + " instead of a number");
+        }
+        return n.longValue();
+    }
+
     /** Reads the given ids; ids Odoo does not have are absent from the result (Odoo 19 returns no row). */
     List<OdooRecord> read(Collection<Long> ids, List<String> fields);
 

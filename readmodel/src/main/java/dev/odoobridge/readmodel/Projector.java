@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SortedSet;
 
 /**
@@ -39,4 +40,14 @@ public interface Projector {
 
     /** Deletes every document of the model for the source (used by a full reset). */
     long deleteAll(String source, String model);
+
+    /**
+     * Quantity on hand of one {@code product.product} for the source as the derived stock view
+     * holds it: the sum of its quants in internal locations, which is what Odoo reports as
+     * {@code qty_available} without a warehouse or location context (0 for a product without
+     * quants). Empty when this projector maintains no stock view; the default returns empty.
+     */
+    default OptionalDouble stockOnHand(String source, long productId) {
+        return OptionalDouble.empty();
+    }
 }

@@ -1,0 +1,301 @@
+package dev.odoobridge.sync;
+
+import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.readmodel.Projection;
+import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.sync.internal.EngineSettings;
+import dev.odoobridge.sync.internal.GuardedListener;
+import dev.odoobridge.sync.internal.ModelSync;
+import dev.odoobridge.sync.internal.OdooReads;
+import dev.odoobridge.sync.internal.Verifier;
+import dev.odoobridge.sync.state.RunCounts;
+import dev.odoobridge.sync.state.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the read model equal to one or many Odoo databases. Each (source, model) is synced by a
+ * cursor on ({@code write_date}, {@code id}) that never splits a second across pages, restarts
+ * each incremental run from the checkpoint minus an overlap window, stores the checkpoint only
+ * after the projector acknowledged a page (a killed process re-reads, never loses), holds a
+ * lease so two engines never sync the same (source, model) at once, and optionally reconciles
+ * deletions by id range. Thread-safe; build with {@link #builder()}.
+ */
+public final class SyncEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final Map<String, OdooClient> sources;
+    private final Map<String, Projection> projections;
+    private final EngineSettings settings;
+    private final int parallelism;
+    private final List<String> sourceOrder;
+
+    private SyncEngine(Builder b) {
+        this.sources = Map.copyOf(b.sources);
+        this.projections = new LinkedHashMap<>();
+        b.projections.forEach(p -> projections.put(p.model(), p));
+        this.parallelism = b.parallelism;
+        this.settings = new EngineSettings(b.projector, b.stateStore, new GuardedListener(b.listener), b.clock,
+                b.pageSize, b.overlap, b.leaseOwner, b.leaseTtl, b.reconcileRangeSize);
+        this.sourceOrder = List.copyOf(b.sources.keySet());
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Syncs every (source, model) the request selects, up to {@code parallelism} at a time. A
+     * failure of one (source, model) does not stop the others; it shows in its report.
+     *
+     * @throws IllegalArgumentException when the request names an unknown source or model
+     */
+    public SyncReport run(SyncRequest request) {
+        Objects.requireNonNull(request, "request == null");
+        checkKnown(request);
+        Instant started = settings.clock().instant();
+        settings.listener().runStarted(request);
+        List<String[]> plan = new ArrayList<>();
+        for (String source : sourceOrder) {
+            if (request.includesSource(source)) {
+                for (String model : projections.keySet()) {
+                    if (request.includesModel(model)) {
+                        plan.add(new String[] {source, model});
+                    }
+                }
+            }
+        }
+        List<ModelReport> reports = parallelism == 1 || plan.size() <= 1
+                ? plan.stream().map(p -> syncOne(p[0], p[1], request)).toList()
+                : runParallel(plan, request);
+        SyncReport report = new SyncReport(reports, nonNegative(Duration.between(started, settings.clock().instant())));
+        settings.listener().runFinished(report);
+        return report;
+    }
+
+    private List<ModelReport> runParallel(List<String[]> plan, SyncRequest request) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, plan.size()));
+        try {
+            List<Future<ModelReport>> futures = new ArrayList<>();
+            for (String[] p : plan) {
+                futures.add(pool.submit(() -> syncOne(p[0], p[1], request)));
+            }
+            List<ModelReport> out = new ArrayList<>();
+            for (Future<ModelReport> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sync run interrupted; checkpoints keep what was applied", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sync worker died: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ModelReport syncOne(String source, String model, SyncRequest request) {
+        try {
+            return new ModelSync(source, reads(source, model), settings).run(request.mode(), request.reconcile());
+        } catch (RuntimeException e) {
+            LOG.warn("sync of {} {} could not run", source, model, e);
+            settings.listener().error(source, model, e);
+            ModelReport report = new ModelReport(source, model, RunCounts.ZERO, Duration.ZERO, Outcome.FAILED,
+                    "could not run (state store or lease failure): " + e.getMessage());
+            settings.listener().modelFinished(report);
+            return report;
+        }
+    }
+
+    /**
+     * Compares Odoo and the read model for one (source, model) and reports every difference
+     * (counts, missing and extra ids, field values of a sample or all, product stock). Changes nothing.
+     */
+    public DriftReport verify(String source, String model, VerifyOptions options) {
+        Objects.requireNonNull(options, "options == null");
+        return new Verifier(source, reads(source, model), settings.projector(), settings.pageSize(),
+                settings.reconcileLeafSize()).verify(options);
+    }
+
+    /**
+     * Forgets the checkpoint and deletes every document of (source, model), so the next run is a
+     * full sync. Returns the number of documents deleted.
+     *
+     * @throws IllegalStateException when another owner holds the lease (a sync is running)
+     */
+    public long reset(String source, String model) {
+        reads(source, model);
+        StateStore store = settings.stateStore();
+        if (!store.tryAcquireLease(source, model, settings.leaseOwner(), settings.leaseTtl())) {
+            throw new IllegalStateException("cannot reset " + source + " " + model
+                    + ": another owner holds its lease (a sync is running); try again when it has finished");
+        }
+        try {
+            store.deleteCheckpoint(source, model);
+            return settings.projector().deleteAll(source, model);
+        } finally {
+            store.releaseLease(source, model, settings.leaseOwner());
+        }
+    }
+
+    private OdooReads reads(String source, String model) {
+        Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(model, "model == null");
+        OdooClient client = sources.get(source);
+        if (client == null) {
+            throw new IllegalArgumentException("unknown source '" + source + "'; configured: " + sourceOrder);
+        }
+        Projection projection = projections.get(model);
+        if (projection == null) {
+            throw new IllegalArgumentException("no projection for model '" + model + "'; configured: " + projections.keySet());
+        }
+        return new OdooReads(client.model(model), projection.fields(), settings.clock());
+    }
+
+    private void checkKnown(SyncRequest request) {
+        for (String s : request.sources()) {
+            if (!sources.containsKey(s)) {
+                throw new IllegalArgumentException("unknown source '" + s + "'; configured: " + sourceOrder);
+            }
+        }
+        for (String m : request.models()) {
+            if (!projections.containsKey(m)) {
+                throw new IllegalArgumentException("no projection for model '" + m + "'; configured: " + projections.keySet());
+            }
+        }
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** Builder for {@link SyncEngine}; {@link #build()} validates. */
+    public static final class Builder {
+        private final Map<String, OdooClient> sources = new LinkedHashMap<>();
+        private final List<Projection> projections = new ArrayList<>();
+        private Projector projector;
+        private StateStore stateStore;
+        private int pageSize = 500;
+        private int parallelism = 2;
+        private Duration overlap = Duration.ofMinutes(10);
+        private String leaseOwner;
+        private Duration leaseTtl = Duration.ofMinutes(5);
+        private SyncListener listener = SyncListener.NONE;
+        private Clock clock = Clock.systemUTC();
+        private int reconcileRangeSize = 1000;
+
+        private Builder() {
+        }
+
+        /** Adds one named Odoo source. */
+        public Builder source(String name, OdooClient client) {
+            Objects.requireNonNull(name, "name == null");
+            sources.put(name, Objects.requireNonNull(client, "client == null"));
+            return this;
+        }
+
+        /** Adds named Odoo sources (several databases), in iteration order. */
+        public Builder sources(Map<String, OdooClient> clients) {
+            Objects.requireNonNull(clients, "sources == null").forEach(this::source);
+            return this;
+        }
+
+        /** The read model writer. */
+        public Builder projector(Projector projector) {
+            this.projector = Objects.requireNonNull(projector, "projector == null");
+            return this;
+        }
+
+        /** Durable checkpoints, run history and leases. */
+        public Builder stateStore(StateStore stateStore) {
+            this.stateStore = Objects.requireNonNull(stateStore, "stateStore == null");
+            return this;
+        }
+
+        /** The models to sync and their fields, synced in this order. */
+        public Builder projections(List<Projection> projections) {
+            this.projections.addAll(Objects.requireNonNull(projections, "projections == null"));
+            return this;
+        }
+
+        /** Rows per Odoo read; default 500. */
+        public Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** How many (source, model) pairs are synced at once; default 2. */
+        public Builder parallelism(int parallelism) {
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** How far before the checkpoint each incremental run restarts; default 10 minutes. */
+        public Builder overlap(Duration overlap) {
+            this.overlap = Objects.requireNonNull(overlap, "overlap == null");
+            return this;
+        }
+
+        /** This engine's lease owner id (unique per process, e.g. host and pid) and the lease time to live (default 5 minutes). */
+        public Builder lease(String owner, Duration ttl) {
+            this.leaseOwner = Objects.requireNonNull(owner, "owner == null");
+            this.leaseTtl = Objects.requireNonNull(ttl, "ttl == null");
+            return this;
+        }
+
+        /** Progress callbacks; default none. */
+        public Builder listener(SyncListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener == null");
+            return this;
+        }
+
+        /** Time source; default UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        /** Reconciliation compares id sets in ranges of at most this many ids; default 1000. */
+        public Builder reconcileRangeSize(int ids) {
+            this.reconcileRangeSize = ids;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public SyncEngine build() {
+            require(!sources.isEmpty(), "at least one source is required (builder.source(name, client))");
+            require(!projections.isEmpty(), "at least one projection is required");
+            require(projector != null, "projector is required");
+            require(stateStore != null, "stateStore is required");
+            require(leaseOwner != null && !leaseOwner.isBlank(), "lease owner is required (builder.lease(owner, ttl)), unique per process");
+            require(pageSize >= 1, "pageSize must be >= 1, was " + pageSize);
+            require(parallelism >= 1, "parallelism must be >= 1, was " + parallelism);
+            require(!overlap.isNegative(), "overlap must not be negative");
+            require(!leaseTtl.isNegative() && !leaseTtl.isZero(), "lease ttl must be positive");
+            require(reconcileRangeSize >= 1, "reconcileRangeSize must be >= 1, was " + reconcileRangeSize);
+            require(projections.stream().map(Projection::model).distinct().count() == projections.size(),
+                    "each model may have only one projection");
+            return new SyncEngine(this);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.odoobridge.sync.internal;
+
+import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.readmodel.ApplyResult;
+import dev.odoobridge.sync.ModelReport;
+import dev.odoobridge.sync.Outcome;
+import dev.odoobridge.sync.SyncMode;
+import dev.odoobridge.sync.state.Checkpoint;
+import dev.odoobridge.sync.state.RunCounts;
+import dev.odoobridge.sync.state.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync of one (source, model): takes the lease, runs the write_date cursor from the
+ * checkpoint minus the overlap (or from the start), applies every page to the projector and
+ * stores the checkpoint only after the projector returned, renews the lease between pages,
+ * optionally reconciles ids, records the run and releases the lease. Never throws for a
+ * failure of Odoo or the read model: the report says what failed and where the checkpoint stays.
+ */
+public final class ModelSync {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelSync.class);
+
+    private final String source;
+    private final OdooReads reads;
+    private final EngineSettings settings;
+    private final StateStore store;
+    private Checkpoint checkpoint;
+    private long written;
+    private long skipped;
+    private long deleted;
+    private long applied;
+    private long reconcileRead;
+
+    /**
+     * @param source source name
+     * @param reads reads on the model of that source
+     * @param settings engine settings
+     */
+    public ModelSync(String source, OdooReads reads, EngineSettings settings) {
+        this.source = Objects.requireNonNull(source, "source == null");
+        this.reads = Objects.requireNonNull(reads, "reads == null");
+        this.settings = Objects.requireNonNull(settings, "settings == null");
+        this.store = settings.stateStore();
+    }
+
+    /** Runs the sync and reports; failures end up in the report, not as exceptions. */
+    public ModelReport run(SyncMode mode, boolean reconcile) {
+        String model = reads.model();
+        Instant started = settings.clock().instant();
+        if (!store.tryAcquireLease(source, model, settings.leaseOwner(), settings.leaseTtl())) {
+            ModelReport report = new ModelReport(source, model, RunCounts.ZERO, Duration.ZERO, Outcome.SKIPPED,
+                    "leased by another owner (not " + settings.leaseOwner() + ")");
+            settings.listener().modelFinished(report);
+            return report;
+        }
+        try {
+            settings.listener().modelStarted(source, model, mode);
+            long runId = store.runStarted(source, model, mode.name().toLowerCase(java.util.Locale.ROOT), started);
+            ModelReport report = runLeased(mode, reconcile, started);
+            store.runFinished(runId, settings.clock().instant(), report.counts(), report.outcome().label(), report.message());
+            settings.listener().modelFinished(report);
+            return report;
+        } finally {
+            store.releaseLease(source, model, settings.leaseOwner());
+        }
+    }
+
+    private ModelReport runLeased(SyncMode mode, boolean reconcile, Instant started) {
+        String model = reads.model();
+        checkpoint = store.checkpoint(source, model).orElse(null);
+        Instant from = mode == SyncMode.FULL || checkpoint == null ? null : checkpoint.writeDate().minus(settings.overlap());
+        WriteDateCursor cursor = new WriteDateCursor(reads, settings.pageSize());
+        try {
+            cursor.run(from, this::applyPage);
+            if (reconcile) {
+                Reconciler.Result result = new Reconciler(reads, settings.projector(), source, settings.reconcileLeafSize(), true)
+                        .run(page -> {
+                            reconcileRead += page.rows().size();
+                            return applyRecords(page.rows(), page.sentAt());
+                        });
+                deleted += result.deleted();
+                settings.listener().reconciled(source, model, result.deleted(), result.missingInMongo().size());
+            }
+            return report(cursor, started, Outcome.OK, null);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() + "; checkpoint stays at " + describe(checkpoint)
+                    + ", the next run resumes from there";
+            LOG.warn("sync of {} {} stopped: {}", source, model, message, e);
+            settings.listener().error(source, model, e);
+            Outcome outcome = applied > 0 || deleted > 0 ? Outcome.PARTIAL : Outcome.FAILED;
+            return report(cursor, started, outcome, message);
+        }
+    }
+
+    private void applyPage(List<OdooRecord> rows, Instant fetchedAt, WriteDateCursor.Position complete) {
+        if (!rows.isEmpty()) {
+            applyRecords(rows, fetchedAt);
+        }
+        if (complete != null && (checkpoint == null || !complete.second().isBefore(checkpoint.writeDate()))) {
+            Checkpoint next = new Checkpoint(source, reads.model(), complete.second(), complete.id(), settings.clock().instant());
+            store.saveCheckpoint(next);
+            checkpoint = next;
+        }
+        if (!store.tryAcquireLease(source, reads.model(), settings.leaseOwner(), settings.leaseTtl())) {
+            throw new IllegalStateException("lost the lease on " + source + " " + reads.model()
+                    + " (another owner took it after it expired; raise the lease ttl above the time of one page)");
+        }
+    }
+
+    private ApplyResult applyRecords(List<OdooRecord> rows, Instant fetchedAt) {
+        ApplyResult result;
+        try {
+            result = settings.projector().apply(source, reads.model(), rows, fetchedAt);
+        } catch (RuntimeException e) {
+            throw new SyncStepException("writing " + rows.size() + " " + reads.model() + " records to the read model failed: "
+                    + e.getMessage(), e);
+        }
+        written += result.written();
+        skipped += result.skippedStale();
+        applied += rows.size();
+        settings.listener().pageApplied(source, reads.model(), rows.size(), result);
+        return result;
+    }
+
+    private ModelReport report(WriteDateCursor cursor, Instant started, Outcome outcome, String message) {
+        RunCounts counts = new RunCounts(cursor.rowsRead() + reconcileRead, written, skipped, deleted, reads.calls());
+        Duration duration = Duration.between(started, settings.clock().instant());
+        return new ModelReport(source, reads.model(), counts, duration.isNegative() ? Duration.ZERO : duration, outcome, message);
+    }
+
+    private static String describe(Checkpoint c) {
+        return c == null ? "none (nothing applied yet)" : "write_date " + c.writeDate() + " id " + c.lastId();
+    }
+}

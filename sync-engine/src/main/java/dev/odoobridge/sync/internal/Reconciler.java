@@ -1,0 +1,133 @@
+package dev.odoobridge.sync.internal;
+
+import dev.odoobridge.client.domain.Domain;
+import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.readmodel.ApplyResult;
+import dev.odoobridge.readmodel.Projector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Finds the ids that differ between Odoo and the read model by id range: compares
+ * {@code search_count} with the read model's count for a range, bisects ranges whose counts
+ * differ down to {@code leafSize} ids, and only then compares id sets. Its cost grows with the
+ * number of differences (times the depth of the bisection), not with the table size. In repair
+ * mode it deletes what Odoo no longer has and fetches what the read model misses.
+ */
+public final class Reconciler {
+
+    /** What a reconciliation found (and, in repair mode, fixed). */
+    public record Result(List<Long> missingInMongo, List<Long> extraInMongo, long deleted, ApplyResult fetched) {
+        public Result {
+            missingInMongo = List.copyOf(missingInMongo);
+            extraInMongo = List.copyOf(extraInMongo);
+            Objects.requireNonNull(fetched, "fetched == null");
+        }
+    }
+
+    /** Receives records fetched for ids the read model misses. */
+    @FunctionalInterface
+    public interface FetchSink {
+        /** Applies records read at {@code page.sentAt()}. */
+        ApplyResult apply(OdooReads.Page page);
+    }
+
+    private final OdooReads reads;
+    private final Projector projector;
+    private final String source;
+    private final int leafSize;
+    private final boolean bisect;
+    private final List<Long> missing = new ArrayList<>();
+    private final List<Long> extra = new ArrayList<>();
+    private long deleted;
+    private ApplyResult fetched = ApplyResult.EMPTY;
+
+    /**
+     * @param reads reads on the model
+     * @param projector the read model
+     * @param source source name
+     * @param leafSize ranges this small (in ids) are compared id by id
+     * @param bisect true: skip ranges whose counts agree (cheap; a record missing in the read
+     *     model and one deleted in Odoo inside the same range cancel out, which cannot happen
+     *     right after a cursor pass has fetched every new record); false: compare every id
+     *     (cost proportional to the table, for drift checks)
+     */
+    public Reconciler(OdooReads reads, Projector projector, String source, int leafSize, boolean bisect) {
+        this.reads = Objects.requireNonNull(reads, "reads == null");
+        this.projector = Objects.requireNonNull(projector, "projector == null");
+        this.source = Objects.requireNonNull(source, "source == null");
+        if (leafSize < 1) {
+            throw new IllegalArgumentException("leafSize must be >= 1, was " + leafSize);
+        }
+        this.leafSize = leafSize;
+        this.bisect = bisect;
+    }
+
+    /**
+     * Compares the whole id space. With {@code sink == null} only reports; otherwise deletes
+     * extra documents and applies the missing records through the sink.
+     */
+    public Result run(FetchSink sink) {
+        long top = Math.max(reads.maxId(), projector.maxId(source, reads.model()));
+        if (top > 0 && bisect) {
+            range(1, top, sink);
+        } else if (top > 0) {
+            leaves(1, top, -1, -1, sink);
+        }
+        return new Result(missing, extra, deleted, fetched);
+    }
+
+    private void range(long from, long to, FetchSink sink) {
+        long odoo = reads.count(idRange(from, to), "count of ids " + from + ".." + to);
+        long mongo = projector.count(source, reads.model(), from, to);
+        if (odoo == mongo) {
+            return;
+        }
+        if (to - from + 1 <= leafSize || odoo == 0 || mongo == 0) {
+            leaves(from, to, odoo, mongo, sink);
+            return;
+        }
+        long mid = from + (to - from) / 2;
+        range(from, mid, sink);
+        range(mid + 1, to, sink);
+    }
+
+    /** Compares id sets leaf by leaf (a whole range at once when one side is empty). */
+    private void leaves(long from, long to, long odooCount, long mongoCount, FetchSink sink) {
+        for (long a = from; a <= to; a += leafSize) {
+            long b = Math.min(to, a + leafSize - 1);
+            SortedSet<Long> odooIds = odooCount == 0 ? new TreeSet<>()
+                    : new TreeSet<>(reads.ids(idRange(a, b), "id asc", 0, "ids " + a + ".." + b));
+            SortedSet<Long> mongoIds = mongoCount == 0 ? new TreeSet<>() : projector.ids(source, reads.model(), a, b);
+            List<Long> gone = new ArrayList<>();
+            for (Long id : mongoIds) {
+                if (!odooIds.contains(id)) {
+                    gone.add(id);
+                }
+            }
+            List<Long> absent = new ArrayList<>();
+            for (Long id : odooIds) {
+                if (!mongoIds.contains(id)) {
+                    absent.add(id);
+                }
+            }
+            extra.addAll(gone);
+            missing.addAll(absent);
+            if (sink != null) {
+                if (!gone.isEmpty()) {
+                    deleted += projector.delete(source, reads.model(), gone);
+                }
+                if (!absent.isEmpty()) {
+                    fetched = fetched.plus(sink.apply(reads.read(absent, reads.fields(), "ids missing in MongoDB " + a + ".." + b)));
+                }
+            }
+        }
+    }
+
+    private static Domain idRange(long from, long to) {
+        return Domains.and(Domains.ge("id", from), Domains.le("id", to));
+    }
+}

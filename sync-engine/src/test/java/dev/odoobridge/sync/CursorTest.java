@@ -1,0 +1,95 @@
+package dev.odoobridge.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoobridge.sync.state.Checkpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CursorTest {
+
+    @Test
+    void aSecondSplitByEveryPageBoundaryIsReadWhole() {
+        Fixture f = new Fixture();
+        Instant second = f.clock.instant();
+        // 30 rows in one second; later ids have earlier microseconds, so Odoo returns them descending
+        for (int i = 0; i < 30; i++) {
+            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), second.plusNanos((900_000 - i * 1000L) * 1000));
+        }
+        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("before", 1, 1), second.minusSeconds(1));
+        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("after", 1, 1), second.plusSeconds(1));
+        f.clock.advance(Duration.ofSeconds(5));
+
+        for (int pageSize = 1; pageSize <= 33; pageSize++) {
+            Fixture g = copyOf(f);
+            SyncReport report = g.engine("a", pageSize).build().run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
+            assertThat(report.outcome()).as("page size %d", pageSize).isEqualTo(Outcome.OK);
+            g.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+            Checkpoint cp = g.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
+            assertThat(cp.writeDate()).isEqualTo(second.plusSeconds(1));
+        }
+    }
+
+    @Test
+    void overlapWindowCatchesABackDatedCommitAndReconciliationTheOneBeyondIt() {
+        Fixture f = new Fixture();
+        long early = 0;
+        for (int i = 0; i < 20; i++) {
+            early = f.product("p" + i, i);
+        }
+        f.clock.advance(Duration.ofMinutes(30));
+        f.product("late", 5);
+        SyncEngine engine = f.engine("a", 7).build();
+        assertThat(engine.run(SyncRequest.incremental()).outcome()).isEqualTo(Outcome.OK);
+        Instant checkpoint = f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow().writeDate();
+
+        // a long transaction started 4 minutes before the checkpoint commits now
+        f.clock.advance(Duration.ofSeconds(30));
+        long backDated = f.odoo.createAt(Fixture.PRODUCT, Fixture.product("long tx", 9, 2), checkpoint.minus(Duration.ofMinutes(4)));
+        f.odoo.writeAt(Fixture.PRODUCT, early, Map.of("list_price", 77.0), checkpoint.minus(Duration.ofMinutes(2)).plusNanos(1000));
+        // one beyond the 10-minute overlap: only reconciliation (missing id) can find it
+        long ancient = f.odoo.createAt(Fixture.PRODUCT, Fixture.product("ancient", 9, 2), checkpoint.minus(Duration.ofMinutes(25)));
+
+        assertThat(engine.run(SyncRequest.incremental()).outcome()).isEqualTo(Outcome.OK);
+        assertThat(f.projector.documents(Fixture.SOURCE, Fixture.PRODUCT)).containsKey(backDated).doesNotContainKey(ancient);
+        assertThat(f.projector.documents(Fixture.SOURCE, Fixture.PRODUCT).get(early).get("list_price")).isEqualTo(77.0);
+
+        assertThat(engine.run(SyncRequest.incremental().withReconcile(true)).outcome()).isEqualTo(Outcome.OK);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+    }
+
+    @Test
+    void checkpointNeverMovesBackwardsAndIncrementalRunsReadOnlyTheOverlap() {
+        Fixture f = new Fixture();
+        for (int i = 0; i < 200; i++) {
+            f.product("p" + i, i);
+            f.clock.advance(Duration.ofSeconds(10));
+        }
+        SyncEngine engine = f.engine("a", 50).build();
+        engine.run(SyncRequest.incremental());
+        Instant first = f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow().writeDate();
+        f.clock.advance(Duration.ofMinutes(1));
+        SyncReport again = engine.run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
+        // only the rows of the last 10 minutes (one every 10 s) are read again
+        assertThat(again.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow().counts().read()).isBetween(55L, 62L);
+        assertThat(f.store.savedCheckpoints()).extracting(Checkpoint::writeDate)
+                .isSortedAccordingTo(Instant::compareTo);
+        assertThat(f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow().writeDate()).isEqualTo(first);
+    }
+
+    /** A second fixture holding the same Odoo rows (same hidden write_dates). */
+    private static Fixture copyOf(Fixture f) {
+        Fixture g = new Fixture();
+        java.util.List<String> fields = java.util.List.of("name", "list_price", "categ_id", "active");
+        f.odoo.snapshot(Fixture.PRODUCT, fields).forEach((id, row) -> {
+            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(row);
+            values.remove("id");
+            long copy = g.odoo.createAt(Fixture.PRODUCT, values, f.odoo.hiddenWriteDate(Fixture.PRODUCT, id));
+            assertThat(copy).isEqualTo(id);
+        });
+        g.clock.advance(Duration.between(g.clock.instant(), f.clock.instant()));
+        return g;
+    }
+}

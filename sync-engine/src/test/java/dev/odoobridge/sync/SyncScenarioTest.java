@@ -1,0 +1,208 @@
+package dev.odoobridge.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoobridge.sync.state.Checkpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SyncScenarioTest {
+
+    /** Random creates, writes, archives, unlinks (products and quants) between runs. */
+    private static void mutate(Fixture f, Random random, int operations) {
+        for (int i = 0; i < operations; i++) {
+            f.clock.tick(random.nextInt(300_000));
+            List<Long> products = f.odoo.ids(Fixture.PRODUCT);
+            List<Long> quants = f.odoo.ids(Fixture.QUANT);
+            int op = random.nextInt(10);
+            if (op <= 3 || products.isEmpty()) {
+                f.odoo.create(Fixture.PRODUCT, Fixture.product("n" + i, random.nextInt(50), 1 + random.nextInt(3)));
+            } else if (op == 4) {
+                f.odoo.write(Fixture.PRODUCT, pick(products, random), Map.of("list_price", (double) random.nextInt(900)));
+            } else if (op == 5) {
+                f.odoo.archive(Fixture.PRODUCT, pick(products, random));
+            } else if (op == 6) {
+                f.odoo.unlink(Fixture.PRODUCT, pick(products, random));
+            } else if (op <= 8 || quants.isEmpty()) {
+                long p = pick(products, random);
+                f.odoo.create(Fixture.QUANT, Map.of("product_id", List.of(p, "P" + p), "quantity", (double) random.nextInt(20)));
+            } else {
+                f.odoo.unlink(Fixture.QUANT, pick(quants, random));
+            }
+        }
+    }
+
+    private static long pick(List<Long> ids, Random random) {
+        return ids.get(random.nextInt(ids.size()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void randomChangesThenIncrementalWithReconciliationMirrorOdoo(long seed) {
+        Fixture f = new Fixture();
+        Random random = new Random(seed);
+        mutate(f, random, 300);
+        SyncEngine engine = f.engine("a", 1 + random.nextInt(40)).build();
+        assertThat(engine.run(SyncRequest.full()).outcome()).isEqualTo(Outcome.OK);
+        for (int round = 0; round < 3; round++) {
+            f.clock.advance(Duration.ofSeconds(random.nextInt(120)));
+            mutate(f, random, 150);
+            SyncReport report = engine.run(SyncRequest.incremental().withReconcile(true));
+            assertThat(report.outcome()).isEqualTo(Outcome.OK);
+            f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+            f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
+            assertThat(engine.verify(Fixture.SOURCE, Fixture.PRODUCT, VerifyOptions.everything()).drifts()).isEmpty();
+            assertThat(engine.verify(Fixture.SOURCE, Fixture.QUANT, VerifyOptions.everything()).drifts()).isEmpty();
+        }
+        assertThat(f.store.recentRuns(100)).allSatisfy(r -> assertThat(r.outcome()).isEqualTo("ok"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16})
+    void aCrashAtARandomPageLosesNothingAndTheNextEngineResumes(long seed) {
+        Fixture f = new Fixture();
+        Random random = new Random(seed);
+        mutate(f, random, 400);
+        int crashAt = 1 + random.nextInt(20);
+        f.projector.crashOnApply(crashAt);
+        SyncReport crashed = f.engine("first", 10).build().run(SyncRequest.incremental());
+        ModelReport failed = crashed.models().stream().filter(m -> m.outcome() != Outcome.OK).findFirst().orElseThrow();
+        assertThat(failed.message()).contains("injected crash").contains("checkpoint stays at");
+        assertCheckpointCovered(f, failed.model());
+
+        mutate(f, random, 50);
+        SyncReport resumed = f.engine("second", 10).build().run(SyncRequest.incremental().withReconcile(true));
+        assertThat(resumed.outcome()).isEqualTo(Outcome.OK);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+        f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
+        assertThat(f.projector.count(Fixture.SOURCE, Fixture.PRODUCT, 0, Long.MAX_VALUE))
+                .isEqualTo(f.odoo.ids(Fixture.PRODUCT).size());
+    }
+
+    /** Every Odoo row whose second is at or before the checkpoint is in the read model at its current version. */
+    private static void assertCheckpointCovered(Fixture f, String model) {
+        f.store.checkpoint(Fixture.SOURCE, model).ifPresent(cp -> {
+            Map<Long, Map<String, Object>> docs = f.projector.documents(Fixture.SOURCE, model);
+            f.odoo.snapshot(model, List.of("write_date")).forEach((id, row) -> {
+                Instant wd = dev.odoobridge.client.value.OdooValues.parseDatetime((String) row.get("write_date"));
+                if (!wd.isAfter(cp.writeDate())) {
+                    assertThat(docs).as("record %d of %s at %s is covered by checkpoint %s", id, model, wd, cp).containsKey(id);
+                    assertThat(docs.get(id).get("write_date")).isEqualTo(wd);
+                }
+            });
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26, 27, 28})
+    void tenPercentFaultsEndCorrectOrWithAClearErrorAndACoveredCheckpoint(long seed) {
+        Fixture f = new Fixture();
+        Random random = new Random(seed);
+        for (int i = 0; i < 30; i++) {
+            mutate(f, random, 10);
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+        SyncEngine engine = f.engine("a", 8).build();
+        f.odoo.faults(0.10, seed);
+        int failures = 0;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            SyncReport report = engine.run(SyncRequest.incremental().withReconcile(true));
+            if (report.outcome() == Outcome.OK) {
+                f.odoo.faults(0, 0);
+                f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+                f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
+                assertThat(failures).as("some runs saw a fault").isPositive();
+                return;
+            }
+            failures++;
+            for (ModelReport m : report.models()) {
+                if (m.outcome() != Outcome.OK) {
+                    assertThat(m.message()).contains("injected fault").contains("checkpoint stays at");
+                    assertCheckpointCovered(f, m.model());
+                }
+            }
+        }
+        throw new AssertionError("200 runs at 10% faults never finished");
+    }
+
+    @Test
+    void twoEnginesSharingAStateStoreNeverSyncTheSameModelAtOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Fixture f = new Fixture();
+            mutate(f, new Random(round), 500);
+            SyncEngine a = f.engine("host-a", 5).parallelism(2).build();
+            SyncEngine b = f.engine("host-b", 5).parallelism(2).build();
+            CompletableFuture<SyncReport> ra = CompletableFuture.supplyAsync(() -> a.run(SyncRequest.incremental()));
+            CompletableFuture<SyncReport> rb = CompletableFuture.supplyAsync(() -> b.run(SyncRequest.incremental()));
+            List<ModelReport> all = new ArrayList<>(ra.get().models());
+            all.addAll(rb.get().models());
+            assertThat(f.projector.maxConcurrentApplies()).isEqualTo(1);
+            assertThat(all).allSatisfy(m -> assertThat(m.outcome()).isIn(Outcome.OK, Outcome.SKIPPED));
+            all.stream().filter(m -> m.outcome() == Outcome.SKIPPED)
+                    .forEach(m -> assertThat(m.describeOutcome()).startsWith("skipped: leased by"));
+            SyncReport after = a.run(SyncRequest.incremental());
+            assertThat(after.outcome()).isEqualTo(Outcome.OK);
+            f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+            f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
+        }
+    }
+
+    @Test
+    void aModelLeasedByAnotherOwnerIsSkippedAndTheOthersRun() {
+        Fixture f = new Fixture();
+        f.product("a", 1);
+        assertThat(f.store.tryAcquireLease(Fixture.SOURCE, Fixture.PRODUCT, "host-z", Duration.ofMinutes(1))).isTrue();
+        SyncReport report = f.engine("host-a", 10).build().run(SyncRequest.incremental());
+        assertThat(report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow().describeOutcome())
+                .startsWith("skipped: leased by");
+        assertThat(report.get(Fixture.SOURCE, Fixture.QUANT).orElseThrow().outcome()).isEqualTo(Outcome.OK);
+        assertThat(report.outcome()).isEqualTo(Outcome.OK);
+        assertThat(f.projector.documents(Fixture.SOURCE, Fixture.PRODUCT)).isEmpty();
+        // once the lease expires, the model is taken over
+        f.clock.advance(Duration.ofMinutes(2));
+        f.engine("host-a", 10).build().run(SyncRequest.incremental());
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+        assertThat(f.store.leaseHolder(Fixture.SOURCE, Fixture.PRODUCT)).isEmpty();
+    }
+
+    @Test
+    void reconciliationCostIsProportionalToTheDifferencesNotTheTableSize() {
+        Fixture f = new Fixture();
+        Instant t = f.clock.instant();
+        for (int i = 0; i < 100_000; i++) {
+            // one record every 100 ms: the 10-minute overlap re-reads only the newest 6,000
+            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i % 100, 1), t.plusMillis(i * 100L));
+        }
+        f.clock.advance(Duration.ofHours(3));
+        SyncRequest products = SyncRequest.incremental().withModels(Fixture.PRODUCT);
+        assertThat(f.engine("a", 200_000).build().run(products).outcome()).isEqualTo(Outcome.OK);
+        SyncEngine engine = f.engine("a", 5000).reconcileRangeSize(1000).build();
+        Random random = new Random(7);
+        for (int i = 0; i < 10; i++) {
+            List<Long> ids = f.odoo.ids(Fixture.PRODUCT);
+            f.odoo.unlink(Fixture.PRODUCT, pick(ids, random));
+        }
+        f.odoo.resetCalls();
+        SyncReport report = engine.run(SyncRequest.incremental().withModels(Fixture.PRODUCT).withReconcile(true));
+        ModelReport m = report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
+        long counts = f.odoo.calls("search_count");
+        long searches = f.odoo.calls("search");
+        System.out.printf("reconcile of 100,000 rows with 10 deletions: %d search_count, %d search, %d search_read, %d read, %d calls%n",
+                counts, searches, f.odoo.calls("search_read"), f.odoo.calls("read"), m.counts().calls());
+        assertThat(m.counts().deleted()).isEqualTo(10);
+        // depth of bisection from 100,000 to 1,000 ids is 7: at most 2 counts per level per difference, plus the root
+        assertThat(counts).isLessThanOrEqualTo(1 + 10 * 2 * 7);
+        assertThat(searches).isLessThanOrEqualTo(1 + 10);
+        assertThat(f.odoo.calls("read")).as("nothing was missing, nothing fetched").isZero();
+        assertThat(m.counts().read()).as("only the overlap window is re-read").isBetween(6_000L, 6_100L);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+    }
+}
