@@ -34,7 +34,8 @@ public interface ModelHandle {
      * Number of matching records with extra context, e.g. {@code SearchOptions.DEFAULT.includeArchived()}
      * to count archived records too ({@code active_test: false}). Only the context of
      * {@code options} is used. The default sends {@code search_count} through {@link #call}
-     * (which merges the context over the client's default context).
+     * (which merges the context over the client's default context); the client's own handles
+     * send it as a retried, idempotent read.
      */
     default long searchCount(Domain domain, SearchOptions options) {
         java.util.Objects.requireNonNull(domain, "domain == null");

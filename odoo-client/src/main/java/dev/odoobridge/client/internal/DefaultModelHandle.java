@@ -43,7 +43,12 @@ final class DefaultModelHandle implements ModelHandle {
 
     @Override
     public long searchCount(Domain domain) {
-        Map<String, Object> kw = kwargs(Map.of());
+        return searchCount(domain, SearchOptions.DEFAULT);
+    }
+
+    @Override
+    public long searchCount(Domain domain, SearchOptions options) {
+        Map<String, Object> kw = kwargs(options.context());
         kw.put("domain", domain(domain));
         return ResultDecoder.number(exec("search_count", null, kw, true)).longValue();
     }
