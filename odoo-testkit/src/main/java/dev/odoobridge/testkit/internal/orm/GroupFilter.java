@@ -75,7 +75,7 @@ final class GroupFilter {
 
     private static Object sortable(Object value) {
         if (value instanceof List<?> pair && pair.size() == 2) {
-            return String.valueOf(pair.get(1));
+            return pair.get(0) instanceof Number ? String.valueOf(pair.get(1)) : pair.get(0);
         }
         return Boolean.FALSE.equals(value) ? null : value;
     }
