@@ -105,7 +105,7 @@ final class SchemaBuilder {
     }
 
     SchemaBuilder computed(String name, FieldType type, String string, Compute compute) {
-        return field(new FieldDef(name, type, string, null, null, List.of(), false, compute != Compute.STOCK_QTY,
+        return field(new FieldDef(name, type, string, null, null, List.of(), false, !name.equals("qty_available"),
                 compute, null, null, -1));
     }
 
@@ -114,7 +114,7 @@ final class SchemaBuilder {
         magic("create_uid", FieldType.MANY2ONE, "Created by", "res.users");
         magic("create_date", FieldType.DATETIME, "Created on", null);
         magic("write_uid", FieldType.MANY2ONE, "Last Updated by", "res.users");
-        return magic("write_date", FieldType.DATETIME, "Last Updated on", null);
+        return magic("write_date", FieldType.DATETIME, "Write Date", null);
     }
 
     SchemaBuilder field(FieldDef field) {
