@@ -19,6 +19,9 @@ final class Condition {
     private final Pattern pattern;
     private final Hierarchy hierarchy;
     private Set<Integer> hierarchyIds;
+    private String parsedLiteral;
+    private long literalFrom;
+    private long literalSpan;
 
     Condition(FieldDef field, String operator, Object value, Predicate sub, Hierarchy hierarchy) {
         this.field = field;
@@ -123,8 +126,8 @@ final class Condition {
             return records.displayName(field.relation(), (Integer) v).equals(s);
         }
         if (v instanceof Long micros && literal instanceof String s) {
-            long from = OdooTime.parseMicros(s);
-            return micros >= from && micros < from + OdooTime.spanMicros(s);
+            long from = from(s);
+            return micros >= from && micros < from + literalSpan;
         }
         if (v instanceof Number n && literal instanceof Number l) {
             return n.doubleValue() == l.doubleValue();
@@ -143,8 +146,8 @@ final class Condition {
             return false;
         }
         if (v instanceof Long micros && value instanceof String s) {
-            long from = OdooTime.parseMicros(s);
-            long to = from + OdooTime.spanMicros(s);
+            long from = from(s);
+            long to = from + literalSpan;
             return switch (operator) {
                 case ">" -> micros >= to;
                 case ">=" -> micros >= from;
@@ -186,6 +189,16 @@ final class Condition {
         String text = field.type() == FieldType.MANY2ONE ? records.displayName(field.relation(), (Integer) v)
                 : v instanceof Long micros ? OdooTime.formatSeconds(micros) : String.valueOf(v);
         return pattern.matcher(text).matches();
+    }
+
+    /** The literal's start in microseconds (its span in {@link #literalSpan}), parsed once per condition. */
+    private long from(String literal) {
+        if (!literal.equals(parsedLiteral)) {
+            literalFrom = OdooTime.parseMicros(literal);
+            literalSpan = OdooTime.spanMicros(literal);
+            parsedLiteral = literal;
+        }
+        return literalFrom;
     }
 
     static boolean isFalse(Object literal) {

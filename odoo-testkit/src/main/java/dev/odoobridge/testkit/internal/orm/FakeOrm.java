@@ -135,7 +135,7 @@ public final class FakeOrm implements OrmApi {
         Objects.requireNonNull(values, "values == null");
         db.lock.writeLock().lock();
         try {
-            Tx tx = new Tx(OdooTime.micros(clock.instant()), Rules.SUPERUSER, null);
+            Tx tx = new Tx(OdooTime.micros(clock.instant()), Rules.SUPERUSER, null, false);
             try {
                 return new Writer(new Records(db, Ctx.DEFAULT.withoutActiveTest()), tx).insert(model, values);
             } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ final class Tx {
     private final long micros;
     private final int uid;
     private final Consumer<ChangeEvent> beforeCommit;
+    private final boolean recordEvents;
     private final List<ChangeEvent> events = new ArrayList<>();
     private final Deque<Runnable> undo = new ArrayDeque<>();
 
@@ -23,9 +24,19 @@ final class Tx {
      * @param beforeCommit receives each event as it happens (before commit), or null to only collect them
      */
     Tx(long micros, int uid, Consumer<ChangeEvent> beforeCommit) {
+        this(micros, uid, beforeCommit, true);
+    }
+
+    /** A transaction that produces no change events at all when {@code recordEvents} is false (bulk inserts). */
+    Tx(long micros, int uid, Consumer<ChangeEvent> beforeCommit, boolean recordEvents) {
         this.micros = micros;
         this.uid = uid;
         this.beforeCommit = beforeCommit;
+        this.recordEvents = recordEvents;
+    }
+
+    boolean recordsEvents() {
+        return recordEvents;
     }
 
     long micros() {

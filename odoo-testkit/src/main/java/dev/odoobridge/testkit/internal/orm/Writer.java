@@ -136,7 +136,7 @@ final class Writer {
 
     private void delete(Table table, int id) {
         ModelDef model = table.model();
-        Map<String, Object> before = eventValues(table, id);
+        Map<String, Object> before = tx.recordsEvents() ? eventValues(table, id) : null;
         for (FieldDef field : model.fields()) {
             if (field.compute() == Compute.INVERSE) {
                 Table children = db.table(field.relation());
@@ -162,7 +162,9 @@ final class Writer {
         int wuid = table.writeUid(id);
         table.delete(id);
         tx.onRollback(() -> table.restore(id, old, created, written, cuid, wuid));
-        tx.event(new ChangeEvent(model.name(), id, "unlink", before));
+        if (before != null) {
+            tx.event(new ChangeEvent(model.name(), id, "unlink", before));
+        }
         if (model.name().equals("product.product")) {
             Object template = old[model.field("product_tmpl_id").column()];
             Table templates = db.table("product.template");
@@ -211,6 +213,9 @@ final class Writer {
     }
 
     private void event(Table table, int id, String action) {
+        if (!tx.recordsEvents()) {
+            return;
+        }
         tx.event(new ChangeEvent(table.model().name(), id, action, eventValues(table, id)));
     }
 
