@@ -16,26 +16,22 @@ public enum FaultKind {
     /** odoo.exceptions.MissingError: XML-RPC 2, JSON-2 404. */
     MISSING_ERROR("odoo.exceptions.MissingError"),
     /**
-     * Unknown model: XML-RPC 2 {@code Object x doesn't exist}, JSON-RPC {@code odoo.exceptions.UserError},
-     * JSON-2 404 {@code werkzeug.exceptions.NotFound} (the protocol layer writes the message).
+     * Unknown model "Object x doesn't exist": raised by Odoo as a UserError, so XML-RPC 2 (message only) and
+     * JSON-RPC {@code data.name} odoo.exceptions.UserError; JSON-2 answers 404 "the model 'x' does not exist".
      */
-    UNKNOWN_MODEL("builtins.KeyError"),
-    /** Unknown method: XML-RPC 1 (AttributeError traceback), JSON-2 404 NotFound. */
+    UNKNOWN_MODEL("odoo.exceptions.UserError"),
+    /** Unknown method: XML-RPC 1 (AttributeError traceback), JSON-2 404. */
     UNKNOWN_METHOD("builtins.AttributeError"),
-    /** Private method (leading underscore): XML-RPC 4 (AccessError), JSON-2 403. */
+    /** Private method (leading underscore): XML-RPC 1, JSON-2 403. */
     PRIVATE_METHOD("odoo.exceptions.AccessError"),
-    /** ValueError: bad field or operator in a domain. XML-RPC 1, JSON-2 500. */
+    /** ValueError: bad field, bad domain, bad operator. XML-RPC 1, JSON-2 422. */
     VALUE_ERROR("builtins.ValueError"),
     /**
-     * TypeError: bad argument names or count. XML-RPC 1; JSON-2 422 UnprocessableEntity (Odoo binds the
-     * arguments before the call).
+     * TypeError: bad argument names ("missing a required argument: 'domain'"), ids on a model method ("cannot call
+     * res.partner.search_count with ids"). XML-RPC 1; JSON-2 422 werkzeug.exceptions.UnprocessableEntity.
      */
     TYPE_ERROR("builtins.TypeError"),
-    /**
-     * KeyError, e.g. writing a field the model does not have (the message is the bare field name):
-     * XML-RPC 1 (traceback ending in {@code KeyError: 'field'}), JSON-RPC {@code builtins.KeyError},
-     * JSON-2 500.
-     */
+    /** KeyError: unknown field in create/write values; the message is the field name. XML-RPC 1, JSON-2 500. */
     KEY_ERROR("builtins.KeyError"),
     /** Anything else: XML-RPC 1, JSON-2 500. */
     INTERNAL_ERROR("builtins.Exception");

@@ -1,0 +1,36 @@
+package dev.odoobridge.testkit.internal.orm;
+
+import java.util.Map;
+
+/**
+ * What the fake ORM reads from an Odoo context.
+ *
+ * @param activeTest whether archived records are hidden (context {@code active_test}, default true)
+ * @param warehouse warehouse id restricting stock quantities, or null
+ * @param location location id restricting stock quantities, or null
+ */
+record Ctx(boolean activeTest, Integer warehouse, Integer location) {
+    static final Ctx DEFAULT = new Ctx(true, null, null);
+
+    static Ctx of(Object context) {
+        if (!(context instanceof Map<?, ?> map)) {
+            return DEFAULT;
+        }
+        Object active = map.get("active_test");
+        return new Ctx(!Boolean.FALSE.equals(active), id(map.get("warehouse")), id(map.get("location")));
+    }
+
+    Ctx withoutActiveTest() {
+        return new Ctx(false, warehouse, location);
+    }
+
+    private static Integer id(Object value) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        if (value instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof Number n) {
+            return n.intValue();
+        }
+        return null;
+    }
+}

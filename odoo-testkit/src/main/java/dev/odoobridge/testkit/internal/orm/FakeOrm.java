@@ -1,0 +1,232 @@
+package dev.odoobridge.testkit.internal.orm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FakeOdoo's in-memory ORM: the retail models with Odoo 19 semantics (domains, ordering, write_date kept with
+ * microseconds but read in whole seconds, archiving, access rules, business rules, computed stock quantities).
+ *
+ * <p>Each {@link #execute} call is one transaction: its start time (from the clock) is the write_date of
+ * everything it writes, a fault rolls all of its changes back, and one lock serialises writers while readers run
+ * in parallel. Default order is {@code id asc} for every model (Odoo's per-model {@code _order} is not modelled).
+ * Change listeners run after commit, or, with {@link #setAutoCommitListenersBeforeCommit}, as each change happens
+ * inside the transaction (so they also see changes that are then rolled back); listeners must not block on this
+ * ORM then, since the write lock is held.
+ */
+public final class FakeOrm implements OrmApi {
+    private static final Logger LOG = LoggerFactory.getLogger(FakeOrm.class);
+    private final Clock clock;
+    private final Database db;
+    private final Methods methods = new Methods();
+    private final SentMails sentMails = new SentMails();
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean listenersBeforeCommit;
+    private Duration backdate;
+
+    /** An empty store (no records) on the system UTC clock. */
+    public FakeOrm() {
+        this(Clock.systemUTC());
+    }
+
+    /** An empty store whose transaction times come from {@code clock}. */
+    public FakeOrm(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.db = new Database(RetailSchema.create());
+    }
+
+    @Override
+    public Object execute(OrmRequest request) {
+        Objects.requireNonNull(request, "request == null");
+        ModelDef model = db.model(request.model());
+        String qualified = request.model() + "." + request.method();
+        if (request.method().startsWith("_")) {
+            throw new OrmFault(FaultKind.PRIVATE_METHOD, "Private methods (such as '" + qualified
+                    + "') cannot be called remotely.");
+        }
+        Methods.Method method = methods.find(request.method(), request.model());
+        if (method == null) {
+            throw new OrmFault(FaultKind.UNKNOWN_METHOD, "The method '" + qualified + "' does not exist");
+        }
+        Signature.Bound args = method.signature().bind(qualified, request.ids(), request.args(), request.kwargs());
+        Records records = new Records(db, args.ctx());
+        Lock lock = method.writes() ? db.lock.writeLock() : db.lock.readLock();
+        Tx tx;
+        Object result;
+        lock.lock();
+        try {
+            tx = method.writes() ? beginTx(request.uid()) : null;
+            result = run(method, new Call(model, db.table(model.name()), records, args, tx, sentMails));
+        } finally {
+            lock.unlock();
+        }
+        if (tx != null && !listenersBeforeCommit) {
+            tx.events().forEach(this::notifyListeners);
+        }
+        return result;
+    }
+
+    private Object run(Methods.Method method, Call call) {
+        try {
+            return method.body().run(call);
+        } catch (OrmFault | IllegalArgumentException | ClassCastException e) {
+            if (call.tx() != null) {
+                call.tx().rollback();
+            }
+            if (e instanceof OrmFault fault) {
+                throw fault;
+            }
+            throw new OrmFault(FaultKind.VALUE_ERROR, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (RuntimeException e) {
+            if (call.tx() != null) {
+                call.tx().rollback();
+            }
+            throw e;
+        }
+    }
+
+    private Tx beginTx(int uid) {
+        long micros = OdooTime.micros(clock.instant());
+        if (backdate != null) {
+            micros -= backdate.toNanos() / 1000;
+            backdate = null;
+        }
+        return new Tx(micros, uid, listenersBeforeCommit ? this::notifyListeners : null);
+    }
+
+    private void notifyListeners(ChangeEvent event) {
+        for (ChangeListener listener : listeners) {
+            try {
+                listener.onChange(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Change listener {} failed on {} {} of {}({}); the change stands", listener,
+                        event.action(), event.model(), event.model(), event.id(), e);
+            }
+        }
+    }
+
+    @Override
+    public void addChangeListener(ChangeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener == null"));
+    }
+
+    @Override
+    public Set<String> models() {
+        return db.modelNames();
+    }
+
+    /**
+     * Stores a record without access checks or listeners. Values use wire conventions (many2one as an id);
+     * {@code create_date} / {@code write_date} default to the clock's now. A product.product without
+     * {@code product_tmpl_id} gets its template; a product.template gets no variant (insert it separately).
+     */
+    @Override
+    public long insert(String model, Map<String, Object> values) {
+        Objects.requireNonNull(model, "model == null");
+        Objects.requireNonNull(values, "values == null");
+        db.lock.writeLock().lock();
+        try {
+            Tx tx = new Tx(OdooTime.micros(clock.instant()), Rules.SUPERUSER, null);
+            try {
+                return new Writer(new Records(db, Ctx.DEFAULT.withoutActiveTest()), tx).insert(model, values);
+            } catch (RuntimeException e) {
+                tx.rollback();
+                throw e;
+            }
+        } finally {
+            db.lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Adds a custom field at run time.
+     *
+     * @param type {@code char}, {@code text}, {@code integer}, {@code float}, {@code boolean}, {@code date},
+     *             {@code datetime}, {@code selection} (no values: any text is rejected) or
+     *             {@code many2one:<comodel>}
+     * @throws IllegalArgumentException for an unknown model or type, a name not starting with {@code x_}, or an
+     *                                  existing field
+     */
+    public void addField(String model, String field, String type) {
+        Objects.requireNonNull(field, "field == null");
+        Objects.requireNonNull(type, "type == null");
+        if (!field.startsWith("x_")) {
+            throw new IllegalArgumentException("custom field names must start with x_, got " + field);
+        }
+        db.lock.writeLock().lock();
+        try {
+            ModelDef def = db.model(model);
+            if (def.field(field) != null) {
+                throw new IllegalArgumentException(model + " already has a field " + field);
+            }
+            def.add(CustomFields.define(db, field, type));
+        } catch (OrmFault e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } finally {
+            db.lock.writeLock().unlock();
+        }
+    }
+
+    /** The next writing call commits with a write_date {@code by} in the past (a long transaction). */
+    public void backdateNextCommit(Duration by) {
+        Objects.requireNonNull(by, "by == null");
+        db.lock.writeLock().lock();
+        try {
+            backdate = by;
+        } finally {
+            db.lock.writeLock().unlock();
+        }
+    }
+
+    /** When true, listeners hear each change inside its transaction, before commit (as Odoo 17/18 webhooks). */
+    public void setAutoCommitListenersBeforeCommit(boolean beforeCommit) {
+        this.listenersBeforeCommit = beforeCommit;
+    }
+
+    /** The mails {@code mail.mail.send} sent so far, as read just before sending (subject, email_to, ...). */
+    public List<Map<String, Object>> sentMails() {
+        return sentMails.all();
+    }
+
+    /** The number of records of a model (archived ones included). */
+    public int count(String model) {
+        db.lock.readLock().lock();
+        try {
+            return db.table(model).size();
+        } finally {
+            db.lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * A record's stored write_date with its microseconds ({@code "YYYY-MM-DD HH:MM:SS.ffffff"}), or null when
+     * the record does not exist.
+     */
+    public String writeDateMicros(String model, long id) {
+        db.lock.readLock().lock();
+        try {
+            Table table = db.table(model);
+            return table.exists((int) id) ? OdooTime.formatMicros(table.writeMicros((int) id)) : null;
+        } finally {
+            db.lock.readLock().unlock();
+        }
+    }
+
+    /** Ids of a model matching a domain (archived included), ascending; a convenience for tests. */
+    public List<Long> ids(String model, List<Object> domain) {
+        Object result = execute(new OrmRequest(model, "search", null, List.of(domain == null ? List.of() : domain),
+                Map.of("context", Map.of("active_test", false)), Rules.SUPERUSER));
+        List<Long> ids = new ArrayList<>();
+        ((List<?>) result).forEach(id -> ids.add(((Number) id).longValue()));
+        return ids;
+    }
+}

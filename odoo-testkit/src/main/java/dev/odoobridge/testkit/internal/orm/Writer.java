@@ -1,0 +1,283 @@
+package dev.odoobridge.testkit.internal.orm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * create, write and unlink within a {@link Tx}: converts wire values, keeps product.template and product.product
+ * in step, applies x2many commands, cascades deletions and reports change events. Callers hold the write lock.
+ */
+final class Writer {
+    private final Database db;
+    private final Records records;
+    private final Tx tx;
+    private final Rules rules;
+
+    Writer(Records records, Tx tx) {
+        this.db = records.db();
+        this.records = records;
+        this.tx = tx;
+        this.rules = new Rules(records);
+    }
+
+    /** Creates one record per dict and returns the ids. */
+    List<Integer> create(String modelName, List<?> valsList, boolean checkAccess) {
+        ModelDef model = db.model(modelName);
+        if (checkAccess) {
+            rules.checkAccess(model, tx.uid(), "create");
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (Object vals : valsList) {
+            if (!(vals instanceof Map<?, ?> map)) {
+                throw new OrmFault(FaultKind.TYPE_ERROR, "create() expects a dict or a list of dicts, got "
+                        + PyRepr.of(vals));
+            }
+            ids.add(createOne(model, map, true));
+        }
+        return ids;
+    }
+
+    void write(String modelName, int[] ids, Map<?, ?> vals, boolean checkAccess) {
+        ModelDef model = db.model(modelName);
+        Table table = db.table(modelName);
+        rules.checkExists(table, ids, tx.uid());
+        if (checkAccess) {
+            rules.checkAccess(model, tx.uid(), "write");
+        }
+        Split split = split(model, vals);
+        for (int id : ids) {
+            Object[] row = table.copyRow(id);
+            split.own.forEach((field, value) -> row[field.column()] = value);
+            update(table, id, row);
+            split.related.forEach((via, values) -> {
+                Object target = table.value(id, model.field(via));
+                if (target != null && !values.isEmpty()) {
+                    write(model.field(via).relation(), new int[] {(Integer) target}, values, false);
+                }
+            });
+            applyInverse(model, id, split.inverse);
+            event(table, id, "write");
+        }
+        rules.checkConstraints(model, ids);
+    }
+
+    void unlink(String modelName, int[] ids, boolean checkAccess) {
+        ModelDef model = db.model(modelName);
+        Table table = db.table(modelName);
+        rules.checkExists(table, ids, tx.uid());
+        if (checkAccess) {
+            rules.checkAccess(model, tx.uid(), "unlink");
+        }
+        rules.checkUnlink(model, ids);
+        for (int id : ids) {
+            if (table.exists(id)) {
+                delete(table, id);
+            }
+        }
+    }
+
+    /** Stores values as given (wire conventions), with optional historic create/write dates: the data generator's path. */
+    int insert(String modelName, Map<?, ?> values) {
+        ModelDef model = db.model(modelName);
+        Map<String, Object> vals = new LinkedHashMap<>();
+        values.forEach((k, v) -> vals.put(String.valueOf(k), v));
+        Object created = vals.remove("create_date");
+        Object written = vals.remove("write_date");
+        int id = createOne(model, vals, false);
+        if (created != null || written != null) {
+            Table table = db.table(modelName);
+            long c = created == null ? table.createMicros(id) : OdooTime.parseMicros(created.toString());
+            long w = written == null ? c : OdooTime.parseMicros(written.toString());
+            table.restore(id, table.row(id), c, w, table.createUid(id), table.writeUid(id));
+        }
+        return id;
+    }
+
+    private int createOne(ModelDef model, Map<?, ?> vals, boolean withVariant) {
+        Split split = split(model, vals);
+        Object[] row = new Object[model.columns()];
+        defaults(model, row);
+        split.own.forEach((field, value) -> row[field.column()] = value);
+        Table table = db.table(model.name());
+        if (model.name().equals("product.product") && row[model.field("product_tmpl_id").column()] == null) {
+            Map<String, Object> templateVals = split.related.getOrDefault("product_tmpl_id", new LinkedHashMap<>());
+            split.related.remove("product_tmpl_id");
+            row[model.field("product_tmpl_id").column()] = createOne(db.model("product.template"), templateVals, false);
+        }
+        int id = table.insert(row, tx.micros(), tx.micros(), tx.uid());
+        tx.onRollback(() -> table.delete(id));
+        split.related.forEach((via, values) -> {
+            Object target = row[model.field(via).column()];
+            if (target != null && !values.isEmpty()) {
+                write(model.field(via).relation(), new int[] {(Integer) target}, values, false);
+            }
+        });
+        applyInverse(model, id, split.inverse);
+        if (withVariant && model.name().equals("product.template")) {
+            createOne(db.model("product.product"), Map.of("product_tmpl_id", id), false);
+        }
+        event(table, id, "create");
+        rules.checkConstraints(model, new int[] {id});
+        return id;
+    }
+
+    private void update(Table table, int id, Object[] row) {
+        Object[] old = table.row(id);
+        long written = table.writeMicros(id);
+        int wuid = table.writeUid(id);
+        long created = table.createMicros(id);
+        int cuid = table.createUid(id);
+        table.update(id, row, tx.micros(), tx.uid());
+        tx.onRollback(() -> table.restore(id, old, created, written, cuid, wuid));
+    }
+
+    private void delete(Table table, int id) {
+        ModelDef model = table.model();
+        Map<String, Object> before = eventValues(table, id);
+        for (FieldDef field : model.fields()) {
+            if (field.compute() == Compute.INVERSE) {
+                Table children = db.table(field.relation());
+                FieldDef inverse = children.model().field(field.inverse());
+                for (int child : children.referencing(field.inverse(), id)) {
+                    if (!children.exists(child)) {
+                        continue;
+                    }
+                    if (inverse.required()) {
+                        delete(children, child);
+                    } else {
+                        Object[] row = children.copyRow(child);
+                        row[inverse.column()] = null;
+                        update(children, child, row);
+                    }
+                }
+            }
+        }
+        Object[] old = table.row(id);
+        long created = table.createMicros(id);
+        long written = table.writeMicros(id);
+        int cuid = table.createUid(id);
+        int wuid = table.writeUid(id);
+        table.delete(id);
+        tx.onRollback(() -> table.restore(id, old, created, written, cuid, wuid));
+        tx.event(new ChangeEvent(model.name(), id, "unlink", before));
+        if (model.name().equals("product.product")) {
+            Object template = old[model.field("product_tmpl_id").column()];
+            Table templates = db.table("product.template");
+            if (template != null && templates.exists((Integer) template)
+                    && db.table("product.product").referencing("product_tmpl_id", (Integer) template).length == 0) {
+                delete(templates, (Integer) template);
+            }
+        }
+    }
+
+    private void applyInverse(ModelDef model, int id, Map<FieldDef, Object> commands) {
+        commands.forEach((field, value) -> new X2manyCommands(this, records, field, id).apply(value));
+    }
+
+    /** Sets or clears the inverse many2one of a one2many child; used by x2many commands. */
+    void setParent(String childModel, int childId, String inverseField, Integer parentId) {
+        Table children = db.table(childModel);
+        Object[] row = children.copyRow(childId);
+        row[children.model().field(inverseField).column()] = parentId;
+        update(children, childId, row);
+        event(children, childId, "write");
+    }
+
+    /** Replaces the ids of a many2many field. */
+    void setMany2many(String modelName, int id, FieldDef field, int[] ids) {
+        Table table = db.table(modelName);
+        Object[] row = table.copyRow(id);
+        row[field.column()] = ids;
+        update(table, id, row);
+    }
+
+    /** Writes values on one record (x2many update commands). */
+    void writeRecord(String modelName, int id, Map<?, ?> vals) {
+        write(modelName, new int[] {id}, vals, false);
+    }
+
+    void deleteRecord(String modelName, int id) {
+        Table table = db.table(modelName);
+        if (table.exists(id)) {
+            delete(table, id);
+        }
+    }
+
+    int createRecord(String modelName, Map<?, ?> vals) {
+        return createOne(db.model(modelName), vals, true);
+    }
+
+    private void event(Table table, int id, String action) {
+        tx.event(new ChangeEvent(table.model().name(), id, action, eventValues(table, id)));
+    }
+
+    private Map<String, Object> eventValues(Table table, int id) {
+        Map<String, Object> values = new TreeMap<>();
+        for (FieldDef field : table.model().fields()) {
+            if (field.compute() == Compute.STORED || field.compute() == Compute.MAGIC
+                    || field.compute() == Compute.RELATED) {
+                values.put(field.name(), WireValues.toEvent(field, records.get(table, id, field)));
+            }
+        }
+        return values;
+    }
+
+    private void defaults(ModelDef model, Object[] row) {
+        for (FieldDef field : model.fields()) {
+            if (!field.inRow()) {
+                continue;
+            }
+            Object value = switch (field.name()) {
+                case "active", "sale_ok", "purchase_ok" -> Boolean.TRUE;
+                case "is_storable", "is_company", "share", "auto_delete" -> Boolean.FALSE;
+                default -> field.type() == FieldType.SELECTION && field.required() || field.name().equals("state")
+                        ? defaultSelection(model, field) : null;
+            };
+            row[field.column()] = value;
+        }
+    }
+
+    private static String defaultSelection(ModelDef model, FieldDef field) {
+        return switch (model.name() + "." + field.name()) {
+            case "mail.mail.state" -> "outgoing";
+            case "ir.attachment.type" -> "binary";
+            case "stock.location.usage" -> "internal";
+            default -> field.selection().get(0).get(0);
+        };
+    }
+
+    private Split split(ModelDef model, Map<?, ?> vals) {
+        Split split = new Split();
+        vals.forEach((key, value) -> {
+            FieldDef field = model.field(String.valueOf(key));
+            if (field == null) {
+                throw new OrmFault(FaultKind.KEY_ERROR, String.valueOf(key));
+            }
+            switch (field.compute()) {
+                case STORED -> {
+                    if (field.type() == FieldType.MANY2MANY) {
+                        split.inverse.put(field, value);
+                    } else {
+                        split.own.put(field, WireValues.fromWire(model, field, value));
+                    }
+                }
+                case RELATED -> split.related.computeIfAbsent(field.via(), v -> new LinkedHashMap<>())
+                        .put(field.name(), value);
+                case INVERSE -> split.inverse.put(field, value);
+                default -> {
+                }
+            }
+        });
+        return split;
+    }
+
+    /** Written values sorted by where they go. */
+    private static final class Split {
+        final Map<FieldDef, Object> own = new LinkedHashMap<>();
+        final Map<String, Map<String, Object>> related = new LinkedHashMap<>();
+        final Map<FieldDef, Object> inverse = new LinkedHashMap<>();
+    }
+}
