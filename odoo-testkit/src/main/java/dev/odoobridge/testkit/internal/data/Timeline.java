@@ -1,0 +1,40 @@
+package dev.odoobridge.testkit.internal.data;
+
+import java.util.SplittableRandom;
+
+/**
+ * The run's clock: history covers the {@code days} whole days before the day of {@code now};
+ * master data is created on the day before the history starts.
+ *
+ * @param nowSecond epoch second of "now"
+ * @param firstDay epoch day of the first day of sales history
+ * @param days number of history days (the last one is the day before "now")
+ */
+record Timeline(long nowSecond, long firstDay, int days) {
+
+    static Timeline of(long nowSecond, int days) {
+        long today = Math.floorDiv(nowSecond, WireTime.DAY);
+        return new Timeline(nowSecond, today - days, days);
+    }
+
+    /** Epoch second at which master data starts being created: 06:00 UTC the day before history. */
+    long setupSecond() {
+        return (firstDay - 1) * WireTime.DAY + 6 * 3600L;
+    }
+
+    /** Epoch second of the start (00:00 UTC) of history day {@code day} (0-based). */
+    long dayStart(int day) {
+        return (firstDay + day) * WireTime.DAY;
+    }
+
+    /**
+     * A write date for a record created at {@code created}: most records were never edited, a
+     * share of them later at some time before "now".
+     */
+    long writeAfter(long created, double editedShare, SplittableRandom random) {
+        if (created >= nowSecond || random.nextDouble() >= editedShare) {
+            return created;
+        }
+        return created + 1 + random.nextLong(nowSecond - created);
+    }
+}
