@@ -1,5 +1,6 @@
 package dev.odoobridge.testkit.internal.server;
 
+import dev.odoobridge.testkit.WebhookTrigger;
 import dev.odoobridge.testkit.internal.orm.ChangeEvent;
 import dev.odoobridge.testkit.internal.orm.ChangeListener;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -33,24 +33,8 @@ public final class WebhookDispatcher implements ChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
-    /** When a rule fires, as base_automation's triggers. */
-    public enum Trigger {
-        CREATE(Set.of("create")), WRITE(Set.of("write")), CREATE_OR_WRITE(Set.of("create", "write")),
-        UNLINK(Set.of("unlink"));
-
-        private final Set<String> actions;
-
-        Trigger(Set<String> actions) {
-            this.actions = actions;
-        }
-
-        boolean matches(String action) {
-            return actions.contains(action);
-        }
-    }
-
     /** One automation rule. */
-    public record Rule(int id, String name, String model, Trigger trigger, URI url, List<String> fields) {
+    public record Rule(int id, String name, String model, WebhookTrigger trigger, URI url, List<String> fields) {
         public Rule {
             Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(model, "model == null");
@@ -82,7 +66,7 @@ public final class WebhookDispatcher implements ChangeListener, AutoCloseable {
     }
 
     /** Adds a rule and returns it (with its id). */
-    public Rule add(String name, String model, Trigger trigger, URI url, List<String> fields) {
+    public Rule add(String name, String model, WebhookTrigger trigger, URI url, List<String> fields) {
         Rule rule = new Rule(nextId.getAndIncrement(), name, model, trigger, url, fields);
         rules.add(rule);
         return rule;
