@@ -3,7 +3,6 @@ package dev.odoobridge.testkit.internal.server;
 import dev.odoobridge.testkit.WebhookTrigger;
 import dev.odoobridge.testkit.internal.orm.ChangeEvent;
 import dev.odoobridge.testkit.internal.orm.ChangeListener;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -56,7 +54,7 @@ public final class WebhookDispatcher implements ChangeListener, AutoCloseable {
     /** A dispatcher with its own small posting pool. */
     public WebhookDispatcher() {
         AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(2, r -> {
+        executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "fake-odoo-webhook-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -129,21 +127,16 @@ public final class WebhookDispatcher implements ChangeListener, AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         pending.incrementAndGet();
         try {
-            executor.execute(() -> {
-                try {
-                    client.send(request, HttpResponse.BodyHandlers.discarding());
-                } catch (IOException e) {
-                    LOG.debug("webhook post to {} failed: {}", url, e.toString());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    sent.incrementAndGet();
-                    done();
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                if (failure != null) {
+                    LOG.debug("webhook post to {} failed: {}", url, failure.toString());
                 }
+                sent.incrementAndGet();
+                done();
             });
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) {
             done();
-            LOG.debug("webhook post to {} dropped: dispatcher closed", url);
+            LOG.debug("webhook post to {} not sent: {}", url, e.toString());
         }
     }
 
