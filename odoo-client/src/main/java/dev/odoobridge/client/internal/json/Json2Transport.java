@@ -1,0 +1,118 @@
+package dev.odoobridge.client.internal.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.odoobridge.client.OdooConfig;
+import dev.odoobridge.client.ServerVersion;
+import dev.odoobridge.client.error.OdooTransportException;
+import dev.odoobridge.client.error.OdooTransportException.Kind;
+import dev.odoobridge.client.internal.http.HttpChannel;
+import dev.odoobridge.client.spi.OdooCall;
+import dev.odoobridge.client.spi.OdooTransport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Odoo 19's JSON-2 API: {@code POST /json/2/<model>/<method>} with the API key as bearer token and
+ * the database in {@code X-Odoo-Database}; the body holds named arguments only and a success is
+ * the bare result. The version comes from {@code GET /web/version}. JSON-2 has no login call, so
+ * {@link #authenticate()} asks {@code res.users/context_get} (callable by every user; its answer
+ * carries {@code uid}) and caches the uid. Thread-safe.
+ */
+public final class Json2Transport implements OdooTransport {
+    static final String VERSION_PATH = "/web/version";
+
+    private final OdooConfig config;
+    private final HttpChannel http;
+    private final JsonCodec codec = new JsonCodec();
+    private final Json2FaultTranslator faults;
+    private final Map<String, String> headers;
+    private final Object authLock = new Object();
+    private volatile Integer uid;
+
+    /** A transport for {@code config}'s server; {@code config.secret()} must be an API key. */
+    public Json2Transport(OdooConfig config) {
+        this.config = Objects.requireNonNull(config, "config == null");
+        this.http = new HttpChannel(config);
+        this.faults = new Json2FaultTranslator(codec, config.database(), http.base().toString());
+        this.headers = Map.of("Authorization", "bearer " + config.secret(), "X-Odoo-Database", config.database());
+    }
+
+    @Override
+    public String name() {
+        return "json2";
+    }
+
+    @Override
+    public ServerVersion version() {
+        Object raw = http.get(VERSION_PATH, (status, type, in) -> read(null, "version", VERSION_PATH, status, type, in));
+        return VersionDecoder.decode(raw, VERSION_PATH);
+    }
+
+    @Override
+    public int authenticate() {
+        Integer cached = uid;
+        if (cached != null) {
+            return cached;
+        }
+        synchronized (authLock) {
+            if (uid == null) {
+                Object context = post("res.users", "context_get", Map.of());
+                if (!(context instanceof Map<?, ?> m) || !(m.get("uid") instanceof Number n)) {
+                    throw new OdooTransportException(Kind.MALFORMED_RESPONSE, 200,
+                            "res.users/context_get did not return the user's context with a uid", null);
+                }
+                uid = n.intValue();
+            }
+            return uid;
+        }
+    }
+
+    @Override
+    public Object execute(OdooCall call) {
+        Objects.requireNonNull(call, "call == null");
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (call.ids() != null) {
+            body.put("ids", call.ids());
+        }
+        body.putAll(call.kwargs());
+        return post(call.model(), call.method(), body);
+    }
+
+    private Object post(String model, String method, Map<String, Object> body) {
+        String path = "/json/2/" + segment(model) + "/" + segment(method);
+        return http.postJson(path, codec.encode(body), headers,
+                (status, type, in) -> read(model, method, path, status, type, in));
+    }
+
+    private Object read(String model, String method, String path, int status, String type, InputStream in)
+            throws IOException {
+        if (status != 200) {
+            throw faults.translate(model, method, path, status, type, in.readAllBytes());
+        }
+        try {
+            return codec.decode(in);
+        } catch (JsonProcessingException e) {
+            throw new OdooTransportException(Kind.MALFORMED_RESPONSE, status,
+                    "the answer of " + path + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String segment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Json2Transport{" + http.base() + ", db=" + config.database() + "}";
+    }
+}
