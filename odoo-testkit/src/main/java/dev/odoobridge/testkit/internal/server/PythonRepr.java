@@ -20,7 +20,7 @@ final class PythonRepr {
             return Double.toString(d);
         }
         if (abs >= 1e-4 && abs < 1e16) {
-            String plain = new BigDecimal(Double.toString(d)).toPlainString();
+            String plain = new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
             return plain.indexOf('.') < 0 ? plain + ".0" : plain;
         }
         String java = Double.toString(d);
