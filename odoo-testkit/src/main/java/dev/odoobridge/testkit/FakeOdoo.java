@@ -1,0 +1,273 @@
+package dev.odoobridge.testkit;
+
+import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.client.OdooClients;
+import dev.odoobridge.client.OdooConfig;
+import dev.odoobridge.client.Transport;
+import dev.odoobridge.testkit.internal.orm.FakeOrm;
+import dev.odoobridge.testkit.internal.server.Credentials;
+import dev.odoobridge.testkit.internal.server.FaultPlan;
+import dev.odoobridge.testkit.internal.server.OdooServer;
+import dev.odoobridge.testkit.internal.server.WebhookDispatcher;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * An in-process Odoo 19 server for tests, demos and benchmarks: XML-RPC, JSON-RPC, JSON-2 and
+ * {@code /web/version} over an in-memory store of the retail models, with users {@code admin}/
+ * {@code admin} (uid 2) and the non-admin {@code demo}/{@code demo}, API keys, webhooks and fault
+ * injection.
+ *
+ * <pre>{@code
+ * try (FakeOdoo fake = FakeOdoo.builder().products(200).build().start();
+ *      OdooClient odoo = fake.adminClient()) {
+ *     long n = odoo.model("product.product").searchCount(Domains.all());
+ * }
+ * }</pre>
+ */
+public final class FakeOdoo implements AutoCloseable {
+    /** The administrator's login and password. */
+    public static final String ADMIN = "admin";
+    /** The non-admin user's login and password. */
+    public static final String DEMO = "demo";
+
+    private final String database;
+    private final int port;
+    private final int threads;
+    private final FakeOrm orm;
+    private final Credentials credentials;
+    private final FaultPlan faultPlan;
+    private final WebhookDispatcher dispatcher;
+    private final Webhooks webhooks;
+    private final Faults faults;
+    private final RetailDataSummary data;
+    private OdooServer server;
+
+    private FakeOdoo(Builder b) {
+        this.database = b.database;
+        this.port = b.port;
+        this.threads = b.threads;
+        Random random = new Random(b.seed);
+        this.orm = new FakeOrm(b.clock);
+        this.credentials = new Credentials(new Random(random.nextLong()));
+        this.faultPlan = new FaultPlan(new Random(random.nextLong()));
+        this.dispatcher = new WebhookDispatcher();
+        this.orm.addChangeListener(dispatcher);
+        this.webhooks = new Webhooks(dispatcher, orm, b.clock);
+        this.faults = new Faults(faultPlan);
+        addUsers();
+        this.data = b.products > 0
+                ? RetailDataGenerator.builder().seed(b.seed).products(b.products).now(b.clock.instant()).build().generate(orm)
+                : null;
+        if (b.loader != null) {
+            b.loader.accept(orm);
+        }
+    }
+
+    private void addUsers() {
+        addUser("__system__", "OdooBot", null);
+        addUser(ADMIN, "Administrator", ADMIN);
+        addUser(DEMO, "Marc Demo", DEMO);
+    }
+
+    private void addUser(String login, String name, String password) {
+        long partner = orm.insert("res.partner", Map.of("name", name));
+        long uid = orm.insert("res.users", Map.of("login", login, "name", name, "partner_id", partner,
+                "share", false, "active", password != null));
+        if (password != null) {
+            credentials.add(new Credentials.User(Math.toIntExact(uid), login, password));
+        }
+    }
+
+    /** A builder with the defaults: free port, database {@code odoo}, seed 42, no generated products. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts serving (once); returns this. */
+    public synchronized FakeOdoo start() {
+        if (server == null) {
+            server = new OdooServer(orm, credentials, faultPlan, database,
+                    new InetSocketAddress("127.0.0.1", port), threads);
+            server.start();
+        }
+        return this;
+    }
+
+    /** Stops the server and the webhook sender. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+        }
+        dispatcher.close();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:43125}. */
+    public String url() {
+        return running().url().toString();
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return running().port();
+    }
+
+    private synchronized OdooServer running() {
+        if (server == null) {
+            throw new IllegalStateException("FakeOdoo is not started; call start() first");
+        }
+        return server;
+    }
+
+    /** The database name clients must use. */
+    public String database() {
+        return this.database;
+    }
+
+    /** A client for {@code admin} over {@code transport} (password for XML-RPC / JSON-RPC, API key otherwise). */
+    public OdooClient client(Transport transport) {
+        return client(transport, ADMIN);
+    }
+
+    /** A client for {@code login} ({@code admin} or {@code demo}) over {@code transport}. */
+    public OdooClient client(Transport transport, String login) {
+        return OdooClients.create(config(transport, login));
+    }
+
+    /** The configuration {@link #client(Transport, String)} uses, to adjust before creating a client. */
+    public OdooConfig config(Transport transport, String login) {
+        Objects.requireNonNull(transport, "transport == null");
+        Credentials.User user = credentials.user(login).orElseThrow(() -> new IllegalArgumentException(
+                "no user with login '" + login + "'; use " + ADMIN + " or " + DEMO));
+        boolean password = transport == Transport.XMLRPC || transport == Transport.JSONRPC;
+        return OdooConfig.builder().url(url()).database(database).login(login)
+                .secret(password ? user.password() : credentials.apiKey(login)).transport(transport).build();
+    }
+
+    /** A client for the administrator (JSON-2 with an API key, through {@link Transport#AUTO}). */
+    public OdooClient adminClient() {
+        return client(Transport.AUTO, ADMIN);
+    }
+
+    /** A client for the non-admin {@code demo} user. */
+    public OdooClient demoClient() {
+        return client(Transport.AUTO, DEMO);
+    }
+
+    /** The store, for seeding records directly (no access rules, no webhooks). */
+    public RecordSink orm() {
+        return orm;
+    }
+
+    /** What the generator produced when {@link Builder#products(int)} was set. */
+    public Optional<RetailDataSummary> data() {
+        return Optional.ofNullable(data);
+    }
+
+    /** The API key of {@code login}, created on first use (JSON-2 bearer token; also accepted as a password). */
+    public String apiKey(String login) {
+        return credentials.apiKey(login);
+    }
+
+    /** The webhook rules. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Fault injection. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The next writing call commits with a {@code write_date} {@code by} in the past, like a long transaction. */
+    public void backdateNextCommit(Duration by) {
+        orm.backdateNextCommit(by);
+    }
+
+    /**
+     * Adds a custom field ({@code x_...}) to a model at run time.
+     *
+     * @param type an Odoo field type: {@code char}, {@code integer}, {@code float}, {@code boolean},
+     *             {@code date}, {@code datetime}, {@code many2one:<comodel>}, ...
+     */
+    public void addField(String model, String field, String type) {
+        orm.addField(model, field, type);
+    }
+
+    /** Options of a {@link FakeOdoo}. */
+    public static final class Builder {
+        private int port;
+        private String database = "odoo";
+        private long seed = 42;
+        private int products;
+        private Clock clock = Clock.systemUTC();
+        private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+        private Consumer<RecordSink> loader;
+
+        private Builder() {
+        }
+
+        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The database name (default {@code odoo}). */
+        public Builder database(String database) {
+            this.database = Objects.requireNonNull(database, "database == null");
+            return this;
+        }
+
+        /** Seed of the data generator, API keys and fault rates (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Generates a retail business with this many products at build time (default 0: users only). */
+        public Builder products(int products) {
+            if (products < 0) {
+                throw new IllegalArgumentException("products must not be negative, got " + products);
+            }
+            this.products = products;
+            return this;
+        }
+
+        /** The clock for write dates and generated history (default system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        /** HTTP worker threads (default 4 per core, at least 8). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Loads extra records into the store at build time, after the users and generated data. */
+        public Builder data(Consumer<RecordSink> loader) {
+            this.loader = Objects.requireNonNull(loader, "loader == null");
+            return this;
+        }
+
+        /** Creates the server with its users and data (not yet listening; call {@link FakeOdoo#start()}). */
+        public FakeOdoo build() {
+            return new FakeOdoo(this);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.odoobridge.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.client.Transport;
+import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.client.error.AccessDeniedException;
+import dev.odoobridge.client.error.AccessErrorException;
+import dev.odoobridge.client.error.MissingRecordException;
+import dev.odoobridge.client.error.UnknownModelException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@FakeOdooTest(products = 5, seed = 9)
+class FakeOdooExtensionIT {
+
+    @Test
+    void injectsAStartedServerWithGeneratedData(FakeOdoo fake) {
+        assertThat(fake.url()).startsWith("http://127.0.0.1:");
+        assertThat(fake.database()).isEqualTo("odoo");
+        assertThat(fake.data()).hasValueSatisfying(d -> assertThat(d.count("product.product")).isPositive());
+        assertThat(fake.apiKey("admin")).matches("[0-9a-f]{40}").isEqualTo(fake.apiKey("admin"));
+    }
+
+    @Test
+    void injectsAnAdminClient(OdooClient odoo, FakeOdoo fake) {
+        assertThat(odoo.model("product.product").searchCount(Domains.all()))
+                .isEqualTo(fake.data().orElseThrow().count("product.product"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"XMLRPC", "JSONRPC", "JSON2", "AUTO"})
+    void everyTransportReadsWritesAndTranslatesFaults(Transport transport, FakeOdoo fake) {
+        try (OdooClient admin = fake.client(transport); OdooClient demo = fake.client(transport, FakeOdoo.DEMO)) {
+            var partners = admin.model("res.partner");
+            long id = partners.create(Map.of("name", "Via " + transport));
+            assertThat(partners.write(List.of(id), Map.of("email", "x@example.com"))).isTrue();
+            assertThat(partners.read(List.of(id), List.of("name", "email")))
+                    .singleElement().satisfies(r -> assertThat(r.getString("email")).isEqualTo("x@example.com"));
+            assertThat(partners.unlink(List.of(id))).isTrue();
+            assertThatThrownBy(() -> partners.write(List.of(id), Map.of("name", "gone")))
+                    .isInstanceOf(MissingRecordException.class);
+            assertThatThrownBy(() -> admin.model("no.such.model").searchCount(Domains.all()))
+                    .isInstanceOf(UnknownModelException.class);
+            long company = fake.data().orElseThrow().companyId();
+            assertThatThrownBy(() -> demo.model("res.company").write(List.of(company), Map.of("name", "Hacked")))
+                    .isInstanceOf(AccessErrorException.class);
+        }
+    }
+
+    @Test
+    void wrongPasswordIsAccessDenied(FakeOdoo fake) {
+        var config = fake.config(Transport.XMLRPC, FakeOdoo.ADMIN).toBuilder().secret("wrong").build();
+        try (OdooClient client = dev.odoobridge.client.OdooClients.create(config)) {
+            assertThatThrownBy(() -> client.model("res.partner").searchCount(Domains.all()))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+    }
+
+    @Test
+    void mainParsesOptionsAndPrintsWhatAClientNeeds() {
+        try (FakeOdoo fake = FakeOdooMain.parse(new String[] {"--port", "0", "--products", "0", "--database", "shop",
+                "--seed", "1"}).build().start()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            FakeOdooMain.print(fake, new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains(fake.url()).contains("database: shop")
+                    .contains("admin login: admin").contains("admin API key: " + fake.apiKey("admin"));
+        }
+        assertThatThrownBy(() -> FakeOdooMain.parse(new String[] {"--products", "many"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--products needs a number");
+    }
+}
