@@ -56,10 +56,10 @@ final class LotStockView implements DerivedView {
             case "stock.quant" -> ProductStockView.addRefs(all, "lot_id", lots);
             case "stock.location" -> {
                 List<Long> locations = all.stream().map(d -> asLong(d.get("_odoo_id"))).toList();
-                for (Object v : db.getCollection(names.of("stock.quant")).distinct("lot_id.id",
-                        Filters.and(Filters.eq("_source", source), Filters.in("location_id.id", locations)), Object.class)) {
-                    if (v instanceof Number n) {
-                        lots.add(n.longValue());
+                for (org.bson.BsonValue v : db.getCollection(names.of("stock.quant")).distinct("lot_id.id",
+                        Filters.and(Filters.eq("_source", source), Filters.in("location_id.id", locations)), org.bson.BsonValue.class)) {
+                    if (v.isNumber()) {
+                        lots.add(v.asNumber().longValue());
                     }
                 }
             }
@@ -73,8 +73,8 @@ final class LotStockView implements DerivedView {
     @Override
     public void cleared(String source, String model) {
         List<Long> lots = new ArrayList<>();
-        for (Object v : db.getCollection(Names.LOT_STOCK).distinct("lot_id", Filters.eq("_source", source), Object.class)) {
-            lots.add(asLong(v));
+        for (org.bson.BsonValue v : db.getCollection(Names.LOT_STOCK).distinct("lot_id", Filters.eq("_source", source), org.bson.BsonValue.class)) {
+            lots.add(v.asNumber().longValue());
         }
         recompute(source, lots);
     }

@@ -76,8 +76,8 @@ final class ProductStockView implements DerivedView {
     @Override
     public void cleared(String source, String model) {
         Set<Long> products = new TreeSet<>();
-        for (Object id : db.getCollection(Names.PRODUCT_STOCK).distinct("product_id", Filters.eq("_source", source), Long.class)) {
-            products.add(StockAggregations.asLong(id));
+        for (org.bson.BsonValue id : db.getCollection(Names.PRODUCT_STOCK).distinct("product_id", Filters.eq("_source", source), org.bson.BsonValue.class)) {
+            products.add(id.asNumber().longValue());
         }
         recompute(source, products);
     }
@@ -102,10 +102,10 @@ final class ProductStockView implements DerivedView {
         List<Long> list = new ArrayList<>(values);
         for (int i = 0; i < list.size(); i += BATCH) {
             List<Long> part = list.subList(i, Math.min(list.size(), i + BATCH));
-            for (Object v : db.getCollection(collection).distinct(field,
-                    Filters.and(Filters.eq("_source", source), Filters.in(byField, part)), Object.class)) {
-                if (v instanceof Number n) {
-                    sink.accept(n.longValue());
+            for (org.bson.BsonValue v : db.getCollection(collection).distinct(field,
+                    Filters.and(Filters.eq("_source", source), Filters.in(byField, part)), org.bson.BsonValue.class)) {
+                if (v.isNumber()) {
+                    sink.accept(v.asNumber().longValue());
                 }
             }
         }
