@@ -1,5 +1,7 @@
 package dev.odoobridge.readmodel;
 
+import dev.odoobridge.readmodel.report.Reports;
+import dev.odoobridge.readmodel.stock.StockViews;
 import java.util.List;
 
 /**
@@ -17,6 +19,22 @@ public interface ReadModel extends AutoCloseable {
 
     /** The connection string in use (the embedded server's too), without credentials. */
     String describe();
+
+    /**
+     * The derived stock views. Implementations that do not maintain them (e.g. test doubles)
+     * keep this default, which throws {@link UnsupportedOperationException}.
+     */
+    default StockViews stock() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not maintain stock views");
+    }
+
+    /**
+     * The report queries. Implementations without reports (e.g. test doubles) keep this default,
+     * which throws {@link UnsupportedOperationException}.
+     */
+    default Reports reports() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no report queries");
+    }
 
     @Override
     void close();

@@ -1,0 +1,28 @@
+package dev.odoobridge.readmodel;
+
+import dev.odoobridge.readmodel.internal.MongoReadModel;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Opens {@link ReadModel}s. */
+public final class ReadModels {
+    private ReadModels() {
+    }
+
+    /**
+     * Connects to the configured MongoDB (or starts the embedded server), creates the indexes and
+     * returns the read model. Close it to release the connection and stop the embedded server.
+     *
+     * @throws ReadModelException when the store cannot be opened or prepared
+     */
+    public static ReadModel open(ReadModelConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /** As {@link #open(ReadModelConfig)} with the clock used for {@code _synced_at} and for "now" in reports. */
+    public static ReadModel open(ReadModelConfig config, Clock clock) {
+        Objects.requireNonNull(config, "config == null");
+        Objects.requireNonNull(clock, "clock == null");
+        return MongoReadModel.open(config, clock);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.odoobridge.readmodel.internal;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.odoobridge.readmodel.ReadModelException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The in-process MongoDB-compatible server (mongo-java-server) on a free loopback port. */
+final class EmbeddedServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+
+    private final MongoServer server;
+    private final MongoBackend backend;
+    private final String connectionString;
+
+    private EmbeddedServer(MongoBackend backend) {
+        this.backend = backend;
+        this.server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    /** Starts a server keeping its data in memory. */
+    static EmbeddedServer inMemory() {
+        return new EmbeddedServer(new MemoryBackend());
+    }
+
+    /** Starts a server with its H2 file store {@code readmodel.mv} in the directory. */
+    static EmbeddedServer inDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ReadModelException("cannot create the read model data directory " + directory
+                    + ": " + e.getMessage() + "; choose a writable directory", e);
+        }
+        Path file = directory.resolve("readmodel.mv").toAbsolutePath();
+        H2Backend backend;
+        try {
+            backend = new H2Backend(file.toString());
+        } catch (RuntimeException e) {
+            throw new ReadModelException("cannot open the embedded read model store " + file + " (is another process using it?): "
+                    + e.getMessage(), e);
+        }
+        LOG.info("embedded read model store at {}", file);
+        return new EmbeddedServer(backend);
+    }
+
+    String connectionString() {
+        return connectionString;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        backend.close();
+    }
+}

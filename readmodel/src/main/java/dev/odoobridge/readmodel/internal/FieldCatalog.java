@@ -1,0 +1,103 @@
+package dev.odoobridge.readmodel.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Odoo field types of the built-in retail models, used to map Odoo's {@code False} by type
+ * (null for everything but booleans) and to convert datetimes. Fields not listed here are typed
+ * from configuration or inferred from the value's shape.
+ */
+public final class FieldCatalog {
+    private static final String COMMON = "display_name:char create_date:datetime write_date:datetime "
+            + "create_uid:many2one write_uid:many2one";
+
+    private static final String[][] MODELS = {
+        {"res.company", "name:char partner_id:many2one email:char active:boolean"},
+        {"res.partner", "name:char email:char phone:char ref:char is_company:boolean supplier_rank:integer "
+                + "customer_rank:integer parent_id:many2one child_ids:one2many company_id:many2one street:char "
+                + "city:char active:boolean"},
+        {"res.users", "login:char name:char partner_id:many2one company_id:many2one share:boolean active:boolean"},
+        {"product.category", "name:char parent_id:many2one complete_name:char child_id:one2many"},
+        {"product.template", "name:char default_code:char barcode:char list_price:float standard_price:float "
+                + "categ_id:many2one type:selection is_storable:boolean sale_ok:boolean purchase_ok:boolean "
+                + "seller_ids:one2many product_variant_ids:one2many active:boolean"},
+        {"product.product", "product_tmpl_id:many2one name:char default_code:char barcode:char list_price:float "
+                + "standard_price:float categ_id:many2one type:selection is_storable:boolean active:boolean "
+                + "seller_ids:one2many qty_available:float virtual_available:float incoming_qty:float "
+                + "outgoing_qty:float"},
+        {"product.supplierinfo", "partner_id:many2one product_tmpl_id:many2one product_id:many2one "
+                + "product_code:char product_name:char min_qty:float price:float delay:integer"},
+        {"stock.warehouse", "name:char code:char lot_stock_id:many2one view_location_id:many2one "
+                + "company_id:many2one active:boolean"},
+        {"stock.location", "name:char complete_name:char usage:selection location_id:many2one "
+                + "warehouse_id:many2one active:boolean"},
+        {"stock.lot", "name:char product_id:many2one expiration_date:datetime company_id:many2one"},
+        {"stock.quant", "product_id:many2one location_id:many2one lot_id:many2one quantity:float "
+                + "reserved_quantity:float in_date:datetime"},
+        {"stock.move", "reference:char origin:char product_id:many2one product_uom_qty:float quantity:float "
+                + "location_id:many2one location_dest_id:many2one state:selection date:datetime "
+                + "sale_line_id:many2one purchase_line_id:many2one"},
+        {"stock.warehouse.orderpoint", "name:char product_id:many2one warehouse_id:many2one location_id:many2one "
+                + "product_min_qty:float product_max_qty:float qty_multiple:float active:boolean"},
+        {"sale.order", "name:char partner_id:many2one date_order:datetime state:selection amount_untaxed:float "
+                + "amount_total:float order_line:one2many warehouse_id:many2one user_id:many2one company_id:many2one"},
+        {"sale.order.line", "order_id:many2one product_id:many2one name:char product_uom_qty:float "
+                + "qty_delivered:float price_unit:float price_subtotal:float state:selection"},
+        {"purchase.order", "name:char partner_id:many2one date_order:datetime state:selection origin:char "
+                + "order_line:one2many amount_total:float company_id:many2one"},
+        {"purchase.order.line", "order_id:many2one product_id:many2one name:char product_qty:float "
+                + "price_unit:float price_subtotal:float date_planned:datetime"},
+        {"mail.mail", "subject:char body_html:html email_to:char email_from:char auto_delete:boolean "
+                + "state:selection attachment_ids:many2many model:char res_id:integer"},
+        {"ir.attachment", "name:char datas:binary mimetype:char res_model:char res_id:integer type:selection"},
+    };
+
+    private FieldCatalog() {
+    }
+
+    /** Model → (field → Odoo type) for every built-in retail model, in declaration order. */
+    public static Map<String, Map<String, String>> retail() {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (String[] m : MODELS) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String spec : (m[1] + " " + COMMON).split(" ")) {
+                int colon = spec.indexOf(':');
+                fields.put(spec.substring(0, colon), spec.substring(colon + 1));
+            }
+            all.put(m[0], Map.copyOf(fields));
+        }
+        return all;
+    }
+
+    /** The field names of a built-in model, in declaration order without the common bookkeeping fields. */
+    public static java.util.List<String> fieldNames(String model) {
+        for (String[] m : MODELS) {
+            if (m[0].equals(model)) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                for (String spec : m[1].split(" ")) {
+                    names.add(spec.substring(0, spec.indexOf(':')));
+                }
+                names.add("display_name");
+                names.add("create_date");
+                names.add("write_date");
+                return java.util.List.copyOf(names);
+            }
+        }
+        throw new IllegalArgumentException("no built-in projection for model '" + model + "'");
+    }
+
+    /** Default collection name for a model: dots become underscores ({@code stock.quant} → {@code stock_quant}). */
+    public static String collectionFor(String model) {
+        return model.replace('.', '_');
+    }
+
+    /** The built-in model names, in declaration order. */
+    public static java.util.List<String> models() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String[] m : MODELS) {
+            names.add(m[0]);
+        }
+        return java.util.List.copyOf(names);
+    }
+}

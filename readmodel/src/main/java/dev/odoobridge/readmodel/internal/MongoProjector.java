@@ -1,0 +1,231 @@
+package dev.odoobridge.readmodel.internal;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.readmodel.ApplyResult;
+import dev.odoobridge.readmodel.Projection;
+import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.readmodel.ReadModelException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** {@link Projector} on MongoDB: one unordered bulk of guarded replace-upserts per page. */
+final class MongoProjector implements Projector {
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoDatabase db;
+    private final Map<String, Projection> projections;
+    private final DocumentMapper mapper;
+    private final List<DerivedView> views;
+    private final Clock clock;
+
+    MongoProjector(MongoDatabase db, List<Projection> projections, DocumentMapper mapper, List<DerivedView> views, Clock clock) {
+        this.db = db;
+        Map<String, Projection> byModel = new LinkedHashMap<>();
+        projections.forEach(p -> byModel.put(p.model(), p));
+        this.projections = Map.copyOf(byModel);
+        this.mapper = mapper;
+        this.views = List.copyOf(views);
+        this.clock = clock;
+    }
+
+    @Override
+    public ApplyResult apply(String source, String model, List<OdooRecord> records, Instant fetchedAt) {
+        checkSource(source);
+        Objects.requireNonNull(records, "records == null");
+        Objects.requireNonNull(fetchedAt, "fetchedAt == null");
+        MongoCollection<Document> coll = collection(model);
+        if (records.isEmpty()) {
+            return ApplyResult.EMPTY;
+        }
+        Instant now = clock.instant();
+        // newest version per id only: two versions of one record in one unordered bulk would race
+        Map<String, Document> newest = new LinkedHashMap<>();
+        for (OdooRecord r : records) {
+            Document doc = mapper.toDocument(source, model, r, fetchedAt, now);
+            newest.merge(doc.getString("_id"), doc,
+                    (a, b) -> b.getDate("_write_date").after(a.getDate("_write_date")) ? b : a);
+        }
+        int droppedInPage = records.size() - newest.size();
+        List<Document> docs = new ArrayList<>(newest.values());
+        Map<String, Document> before = loadBefore(coll, model, newest.keySet());
+
+        List<WriteModel<Document>> ops = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            ops.add(new ReplaceOneModel<>(StoreVersionGuard.filter(d.getString("_id"), d.getDate("_write_date"),
+                    d.getDate("_fetched_at")), d, UPSERT));
+        }
+        Set<Integer> stale = new HashSet<>();
+        try {
+            coll.bulkWrite(ops, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            List<BulkWriteError> other = new ArrayList<>();
+            for (BulkWriteError err : e.getWriteErrors()) {
+                if (err.getCode() == StoreVersionGuard.DUPLICATE_KEY) {
+                    stale.add(err.getIndex());
+                } else {
+                    other.add(err);
+                }
+            }
+            if (!other.isEmpty() || e.getWriteConcernError() != null) {
+                BulkWriteError first = other.isEmpty() ? null : other.get(0);
+                throw new ReadModelException("MongoDB rejected " + other.size() + " of " + ops.size() + " writes of " + model
+                        + " for source '" + source + "' into '" + coll.getNamespace().getCollectionName() + "'"
+                        + (first == null ? "" : "; first: code " + first.getCode() + " at page position " + first.getIndex()
+                        + ": " + first.getMessage())
+                        + (e.getWriteConcernError() == null ? "" : "; write concern: " + e.getWriteConcernError().getMessage())
+                        + "; the page was not fully applied, retry it after fixing the cause", e);
+            }
+        } catch (MongoException e) {
+            throw new ReadModelException("writing " + ops.size() + " " + model + " documents for source '" + source
+                    + "' failed: " + e.getMessage(), e);
+        }
+        List<Document> written = new ArrayList<>(docs.size() - stale.size());
+        int unchanged = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            if (stale.contains(i)) {
+                continue;
+            }
+            Document d = docs.get(i);
+            written.add(d);
+            Document old = before.get(d.getString("_id"));
+            if (old != null && d.getDate("_write_date").equals(old.getDate("_write_date"))) {
+                unchanged++;
+            }
+        }
+        notifyViews(source, model, new ArrayList<>(before.values()), written);
+        return new ApplyResult(written.size(), stale.size() + droppedInPage, unchanged);
+    }
+
+    @Override
+    public long delete(String source, String model, Collection<Long> odooIds) {
+        checkSource(source);
+        Objects.requireNonNull(odooIds, "odooIds == null");
+        MongoCollection<Document> coll = collection(model);
+        if (odooIds.isEmpty()) {
+            return 0;
+        }
+        List<String> keys = new ArrayList<>(odooIds.size());
+        for (Long id : odooIds) {
+            keys.add(DocumentMapper.key(source, Objects.requireNonNull(id, "odooIds contains null")));
+        }
+        try {
+            Map<String, Document> before = loadBefore(coll, model, keys);
+            long deleted = coll.deleteMany(Filters.in("_id", keys)).getDeletedCount();
+            notifyViews(source, model, new ArrayList<>(before.values()), List.of());
+            return deleted;
+        } catch (MongoException e) {
+            throw new ReadModelException("deleting " + keys.size() + " " + model + " documents for source '" + source
+                    + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long count(String source, String model, long fromId, long toId) {
+        checkSource(source);
+        return collection(model).countDocuments(range(source, fromId, toId));
+    }
+
+    @Override
+    public SortedSet<Long> ids(String source, String model, long fromId, long toId) {
+        checkSource(source);
+        SortedSet<Long> ids = new TreeSet<>();
+        for (Document d : collection(model).find(range(source, fromId, toId))
+                .projection(Projections.include("_odoo_id")).sort(Sorts.ascending("_odoo_id"))) {
+            ids.add(((Number) d.get("_odoo_id")).longValue());
+        }
+        return ids;
+    }
+
+    @Override
+    public long maxId(String source, String model) {
+        checkSource(source);
+        Document top = collection(model).find(Filters.eq("_source", source))
+                .projection(Projections.include("_odoo_id")).sort(Sorts.descending("_odoo_id")).limit(1).first();
+        return top == null ? 0L : ((Number) top.get("_odoo_id")).longValue();
+    }
+
+    @Override
+    public Optional<Map<String, Object>> find(String source, String model, long odooId) {
+        checkSource(source);
+        Document d = collection(model).find(Filters.eq("_id", DocumentMapper.key(source, odooId))).first();
+        return Optional.ofNullable(d).map(DocumentMapper::toPlain);
+    }
+
+    @Override
+    public long deleteAll(String source, String model) {
+        checkSource(source);
+        long deleted = collection(model).deleteMany(Filters.eq("_source", source)).getDeletedCount();
+        for (DerivedView v : views) {
+            if (!v.dependencyFields(model).isEmpty()) {
+                v.cleared(source, model);
+            }
+        }
+        return deleted;
+    }
+
+    private Map<String, Document> loadBefore(MongoCollection<Document> coll, String model, Collection<String> keys) {
+        Set<String> fields = new HashSet<>(List.of("_write_date", "_fetched_at", "_odoo_id"));
+        views.forEach(v -> fields.addAll(v.dependencyFields(model)));
+        Map<String, Document> before = new HashMap<>();
+        for (Document d : coll.find(Filters.in("_id", keys)).projection(Projections.include(new ArrayList<>(fields)))) {
+            before.put(d.getString("_id"), d);
+        }
+        return before;
+    }
+
+    private void notifyViews(String source, String model, List<Document> before, List<Document> after) {
+        for (DerivedView v : views) {
+            if (!v.dependencyFields(model).isEmpty()) {
+                v.changed(source, model, before, after);
+            }
+        }
+    }
+
+    private static Bson range(String source, long fromId, long toId) {
+        return Filters.and(Filters.eq("_source", source), Filters.gte("_odoo_id", fromId), Filters.lte("_odoo_id", toId));
+    }
+
+    private MongoCollection<Document> collection(String model) {
+        Objects.requireNonNull(model, "model == null");
+        Projection p = projections.get(model);
+        if (p == null) {
+            throw new IllegalArgumentException("no projection for model '" + model + "'; configured models: "
+                    + new TreeSet<>(projections.keySet()));
+        }
+        return db.getCollection(p.collection());
+    }
+
+    private static void checkSource(String source) {
+        Objects.requireNonNull(source, "source == null");
+        if (source.isBlank() || source.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("source must be a non-blank name without ':', was '" + source + "'");
+        }
+    }
+}

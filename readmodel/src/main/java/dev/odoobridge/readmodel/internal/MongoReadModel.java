@@ -1,0 +1,118 @@
+package dev.odoobridge.readmodel.internal;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import dev.odoobridge.readmodel.Projection;
+import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.readmodel.ReadModel;
+import dev.odoobridge.readmodel.ReadModelConfig;
+import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.report.Reports;
+import dev.odoobridge.readmodel.stock.StockViews;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@link ReadModel} on one MongoDB database (a remote server or the embedded one it started). */
+public final class MongoReadModel implements ReadModel {
+    private final ReadModelConfig config;
+    private final EmbeddedServer embedded;
+    private final MongoClient client;
+    private final String description;
+    private final MongoProjector projector;
+    private final MongoStockViews stock;
+    private final Reports reports;
+
+    private MongoReadModel(ReadModelConfig config, EmbeddedServer embedded, String uri, String description, Clock clock) {
+        this.config = config;
+        this.embedded = embedded;
+        this.description = description;
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .build();
+        this.client = MongoClients.create(settings);
+        try {
+            MongoDatabase db = client.getDatabase(config.database());
+            Names names = new Names(config.projections());
+            IndexPlan.create(db, config.projections(), names);
+            Map<String, Map<String, String>> types = new HashMap<>(FieldCatalog.retail());
+            config.fieldTypes().forEach((model, fields) -> {
+                Map<String, String> merged = new HashMap<>(types.getOrDefault(model, Map.of()));
+                merged.putAll(fields);
+                types.put(model, merged);
+            });
+            List<DerivedView> views = List.of(
+                    new ProductStockView(db, names, new ProductStockBuilder(db, names, config.stockOptions(), clock)),
+                    new LotStockView(db, names, clock));
+            this.projector = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock);
+            this.stock = new MongoStockViews(db);
+            this.reports = new MongoReports(db, names, config.stockOptions(), clock);
+        } catch (MongoException e) {
+            client.close();
+            throw new ReadModelException("cannot prepare the read model in " + description + ": " + e.getMessage()
+                    + "; check that the server is reachable and the user may create indexes", e);
+        }
+    }
+
+    /** Opens the read model the configuration describes, starting the embedded server when no connection string is set. */
+    public static MongoReadModel open(ReadModelConfig config, Clock clock) {
+        if (config.connectionString().isPresent()) {
+            ConnectionString cs = new ConnectionString(config.connectionString().get());
+            String shown = "mongodb " + String.join(",", cs.getHosts()) + "/" + config.database();
+            return new MongoReadModel(config, null, cs.getConnectionString(), shown, clock);
+        }
+        EmbeddedServer server = config.inMemory() ? EmbeddedServer.inMemory()
+                : EmbeddedServer.inDirectory(config.dataDirectory().orElseThrow());
+        try {
+            String shown = server.connectionString() + "/" + config.database()
+                    + (config.inMemory() ? " (embedded, in memory)" : " (embedded, " + config.dataDirectory().get() + ")");
+            return new MongoReadModel(config, server, server.connectionString(), shown, clock);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Projector projector() {
+        return projector;
+    }
+
+    @Override
+    public List<Projection> projections() {
+        return config.projections();
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public StockViews stock() {
+        return stock;
+    }
+
+    @Override
+    public Reports reports() {
+        return reports;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

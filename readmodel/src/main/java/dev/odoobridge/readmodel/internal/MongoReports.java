@@ -1,0 +1,224 @@
+package dev.odoobridge.readmodel.internal;
+
+import static dev.odoobridge.readmodel.internal.StockAggregations.asDouble;
+import static dev.odoobridge.readmodel.internal.StockAggregations.asLong;
+
+import com.mongodb.client.MongoDatabase;
+import dev.odoobridge.readmodel.StockOptions;
+import dev.odoobridge.readmodel.report.Alert;
+import dev.odoobridge.readmodel.report.CustomerActivity;
+import dev.odoobridge.readmodel.report.DailySales;
+import dev.odoobridge.readmodel.report.DemandPattern;
+import dev.odoobridge.readmodel.report.ForecastMethod;
+import dev.odoobridge.readmodel.report.Granularity;
+import dev.odoobridge.readmodel.report.ProductForecast;
+import dev.odoobridge.readmodel.report.ProductVelocity;
+import dev.odoobridge.readmodel.report.Reports;
+import dev.odoobridge.readmodel.report.SalesPeriod;
+import dev.odoobridge.readmodel.report.StockStatus;
+import dev.odoobridge.readmodel.report.StockStatusRow;
+import dev.odoobridge.readmodel.report.TopProduct;
+import dev.odoobridge.readmodel.report.VendorScope;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** {@link Reports} as MongoDB aggregations; the vendor scope is the first {@code $match} on product stock. */
+final class MongoReports implements Reports {
+    private final MongoDatabase db;
+    private final Names names;
+    private final StockOptions options;
+    private final Clock clock;
+    private final SalesReports sales;
+
+    MongoReports(MongoDatabase db, Names names, StockOptions options, Clock clock) {
+        this.db = db;
+        this.names = names;
+        this.options = options;
+        this.clock = clock;
+        this.sales = new SalesReports(db, names, clock);
+    }
+
+    @Override
+    public List<StockStatusRow> stockStatus(VendorScope scope) {
+        List<Bson> p = new ArrayList<>();
+        p.add(new Document("$match", ScopeFilter.products(scope, "")));
+        p.add(new Document("$match", new Document("active", true)));
+        p.add(statusStage());
+        p.add(new Document("$sort", new Document("_source", 1).append("product_id", 1)));
+        List<StockStatusRow> rows = new ArrayList<>();
+        for (Document d : db.getCollection(Names.PRODUCT_STOCK).aggregate(p)) {
+            rows.add(new StockStatusRow(d.getString("_source"), asLong(d.get("product_id")), d.getString("name"),
+                    d.getString("default_code"), d.getString("barcode"), asDouble(d.get("on_hand")),
+                    asDouble(d.get("incoming")), asDouble(d.get("threshold")), StockStatus.valueOf(d.getString("status"))));
+        }
+        return rows;
+    }
+
+    /** Adds {@code status}: URGENT when q <= T, MODERATE when q <= 1.5 T, else HEALTHY. */
+    private static Document statusStage() {
+        Document moderate = new Document("$cond", List.of(
+                new Document("$lte", List.of("$on_hand", new Document("$multiply", List.of(1.5, "$threshold")))),
+                StockStatus.MODERATE.name(), StockStatus.HEALTHY.name()));
+        return new Document("$addFields", new Document("status", new Document("$cond", List.of(
+                new Document("$lte", List.of("$on_hand", "$threshold")), StockStatus.URGENT.name(), moderate))));
+    }
+
+    @Override
+    public List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays) {
+        Objects.requireNonNull(scope, "scope == null");
+        if (windowDays < 1) {
+            throw new IllegalArgumentException("windowDays must be >= 1, was " + windowDays);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate first = today.minusDays(windowDays - 1L);
+        Map<String, Map<LocalDate, Double>> byProduct = new LinkedHashMap<>();
+        Map<String, String> productNames = new HashMap<>();
+        for (Document g : db.getCollection(names.of("stock.move")).aggregate(velocityPipeline(scope, first, today))) {
+            Document id = (Document) g.get("_id");
+            String key = DocumentMapper.key(id.getString("s"), asLong(id.get("p")));
+            byProduct.computeIfAbsent(key, k -> new HashMap<>()).merge(LocalDate.parse(id.getString("d")),
+                    asDouble(g.get("q")), Double::sum);
+            productNames.putIfAbsent(key, g.getString("name"));
+        }
+        List<ProductVelocity> out = new ArrayList<>();
+        byProduct.forEach((key, days) -> {
+            List<DailySales> series = new ArrayList<>(windowDays);
+            double total = 0;
+            for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+                double q = days.getOrDefault(d, 0.0);
+                total += q;
+                series.add(new DailySales(d, q));
+            }
+            int colon = key.lastIndexOf(':');
+            out.add(new ProductVelocity(key.substring(0, colon), Long.parseLong(key.substring(colon + 1)),
+                    productNames.get(key), windowDays, total, total / windowDays, series));
+        });
+        out.sort((a, b) -> a.source().equals(b.source()) ? Long.compare(a.productId(), b.productId())
+                : a.source().compareTo(b.source()));
+        return out;
+    }
+
+    private List<Bson> velocityPipeline(VendorScope scope, LocalDate first, LocalDate last) {
+        String locations = names.of("stock.location");
+        List<Bson> p = new ArrayList<>();
+        p.add(new Document("$match", ScopeFilter.sources(scope).append("state", "done").append("date",
+                new Document("$gte", toDate(first)).append("$lt", toDate(last.plusDays(1))))));
+        p.addAll(StockAggregations.joinRef(Names.PRODUCT_STOCK, "product_id", "_ps", false));
+        p.add(new Document("$match", ScopeFilter.products(scope, "_ps.")));
+        p.addAll(StockAggregations.joinRef(locations, "location_id", "_from", false));
+        p.addAll(StockAggregations.joinRef(locations, "location_dest_id", "_to", false));
+        p.add(new Document("$match", new Document("_from.usage", "internal").append("_to.usage", "customer")));
+        p.add(new Document("$group", new Document("_id", new Document("s", "$_source").append("p", "$product_id.id")
+                .append("d", new Document("$dateToString", new Document("format", "%Y-%m-%d").append("date", "$date"))))
+                .append("q", new Document("$sum", new Document("$ifNull", List.of("$quantity", "$product_uom_qty"))))
+                .append("name", new Document("$first", "$_ps.name"))));
+        return p;
+    }
+
+    @Override
+    public List<ProductForecast> forecast(VendorScope scope, int windowDays) {
+        Map<String, ProductVelocity> velocity = new HashMap<>();
+        for (ProductVelocity v : salesVelocity(scope, windowDays)) {
+            velocity.put(DocumentMapper.key(v.source(), v.productId()), v);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<ProductForecast> out = new ArrayList<>();
+        for (StockStatusRow row : stockStatus(scope)) {
+            ProductVelocity v = velocity.get(DocumentMapper.key(row.source(), row.productId()));
+            double[] series = new double[windowDays];
+            if (v != null) {
+                for (int i = 0; i < windowDays; i++) {
+                    series[i] = v.daily().get(i).quantity();
+                }
+            }
+            out.add(forecastOf(row, series, today));
+        }
+        return out;
+    }
+
+    static ProductForecast forecastOf(StockStatusRow row, double[] series, LocalDate today) {
+        double adi = DemandForecasts.adi(series);
+        double cv2 = DemandForecasts.cv2(series);
+        DemandPattern pattern = DemandForecasts.classify(adi, cv2);
+        double ma = DemandForecasts.movingAverage(series, DemandForecasts.MOVING_AVERAGE_DAYS);
+        double sba = DemandForecasts.sba(series, DemandForecasts.ALPHA);
+        ForecastMethod method = pattern == DemandPattern.INTERMITTENT || pattern == DemandPattern.LUMPY
+                ? ForecastMethod.SBA : ForecastMethod.MOVING_AVERAGE;
+        double rate = method == ForecastMethod.SBA ? sba : ma;
+        Double cover = null;
+        LocalDate stockout = null;
+        if (rate > 0) {
+            cover = Math.max(0, row.onHand()) / rate;
+            stockout = today.plusDays((long) Math.floor(cover));
+        }
+        return new ProductForecast(row.source(), row.productId(), row.name(), row.onHand(), pattern, adi, cv2, ma, sba, method,
+                rate, cover, stockout);
+    }
+
+    @Override
+    public List<Alert> alerts(VendorScope scope) {
+        return alerts(scope, options.nearExpiryDays());
+    }
+
+    @Override
+    public List<Alert> alerts(VendorScope scope, int nearExpiryDays) {
+        Objects.requireNonNull(scope, "scope == null");
+        if (nearExpiryDays < 0) {
+            throw new IllegalArgumentException("nearExpiryDays must be >= 0, was " + nearExpiryDays);
+        }
+        List<Alert> out = new ArrayList<>();
+        for (StockStatusRow row : stockStatus(scope)) {
+            if (row.status() == StockStatus.URGENT) {
+                out.add(new Alert(Alert.Kind.LOW_STOCK, row.source(), row.productId(), row.name(), row.onHand(),
+                        row.threshold(), 0, null, null));
+            }
+        }
+        Date now = Date.from(clock.instant());
+        Date horizon = Date.from(clock.instant().plus(Duration.ofDays(nearExpiryDays)));
+        List<Bson> p = new ArrayList<>();
+        p.add(new Document("$match", ScopeFilter.sources(scope).append("quantity", new Document("$gt", 0))
+                .append("expiration_date", new Document("$ne", null).append("$lte", horizon))));
+        p.addAll(StockAggregations.joinId(Names.PRODUCT_STOCK, "product_id", "_ps", false));
+        p.add(new Document("$match", ScopeFilter.products(scope, "_ps.")));
+        p.add(new Document("$sort", new Document("expiration_date", 1).append("_source", 1).append("lot_id", 1)));
+        for (Document d : db.getCollection(Names.LOT_STOCK).aggregate(p)) {
+            Date exp = d.getDate("expiration_date");
+            Alert.Kind kind = exp.before(now) ? Alert.Kind.EXPIRED : Alert.Kind.NEAR_EXPIRY;
+            Document ps = (Document) d.get("_ps");
+            out.add(new Alert(kind, d.getString("_source"), asLong(d.get("product_id")),
+                    ps.getString("name") != null ? ps.getString("name") : d.getString("product_name"),
+                    asDouble(d.get("quantity")), 0, asLong(d.get("lot_id")), d.getString("name"), exp.toInstant()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<SalesPeriod> sales(VendorScope scope, Granularity granularity, LocalDate from, LocalDate to) {
+        return sales.sales(scope, granularity, from, to);
+    }
+
+    @Override
+    public List<TopProduct> topProducts(VendorScope scope, LocalDate from, LocalDate to, int limit) {
+        return sales.topProducts(scope, from, to, limit);
+    }
+
+    @Override
+    public List<CustomerActivity> customerActivity(String source) {
+        return sales.customerActivity(source);
+    }
+
+    static Date toDate(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+}

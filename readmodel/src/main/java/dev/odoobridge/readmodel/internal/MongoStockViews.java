@@ -1,0 +1,73 @@
+package dev.odoobridge.readmodel.internal;
+
+import static dev.odoobridge.readmodel.internal.StockAggregations.asDouble;
+import static dev.odoobridge.readmodel.internal.StockAggregations.asLong;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import dev.odoobridge.readmodel.stock.LotStock;
+import dev.odoobridge.readmodel.stock.ProductStock;
+import dev.odoobridge.readmodel.stock.StockViews;
+import dev.odoobridge.readmodel.stock.VendorInfo;
+import dev.odoobridge.readmodel.stock.WarehouseStock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.bson.Document;
+
+/** Reads {@code product_stock} and {@code lot_stock} into the public records. */
+final class MongoStockViews implements StockViews {
+    private final MongoDatabase db;
+
+    MongoStockViews(MongoDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<ProductStock> product(String source, long productId) {
+        Objects.requireNonNull(source, "source == null");
+        Document d = db.getCollection(Names.PRODUCT_STOCK).find(Filters.eq("_id", DocumentMapper.key(source, productId))).first();
+        return Optional.ofNullable(d).map(MongoStockViews::productStock);
+    }
+
+    @Override
+    public List<LotStock> lots(String source, long productId) {
+        Objects.requireNonNull(source, "source == null");
+        List<LotStock> out = new ArrayList<>();
+        for (Document d : db.getCollection(Names.LOT_STOCK)
+                .find(Filters.and(Filters.eq("_source", source), Filters.eq("product_id", productId)))
+                .sort(Sorts.ascending("expiration_date", "lot_id"))) {
+            out.add(lotStock(d));
+        }
+        return out;
+    }
+
+    static LotStock lotStock(Document d) {
+        Date exp = d.getDate("expiration_date");
+        return new LotStock(d.getString("_source"), asLong(d.get("lot_id")), d.getString("name"), asLong(d.get("product_id")),
+                d.getString("product_name"), exp == null ? null : exp.toInstant(), asDouble(d.get("quantity")));
+    }
+
+    static ProductStock productStock(Document d) {
+        List<WarehouseStock> warehouses = new ArrayList<>();
+        for (Document w : d.getList("warehouses", Document.class, List.of())) {
+            warehouses.add(new WarehouseStock(asLong(w.get("warehouse_id")), w.getString("warehouse_name"),
+                    asDouble(w.get("on_hand")), asDouble(w.get("reserved")), asDouble(w.get("incoming")),
+                    asDouble(w.get("min_qty"))));
+        }
+        List<VendorInfo> vendors = new ArrayList<>();
+        for (Document v : d.getList("vendors", Document.class, List.of())) {
+            vendors.add(new VendorInfo(asLong(v.get("partner_id")), v.getString("name"), asDouble(v.get("min_qty")),
+                    asDouble(v.get("price")), v.get("product_code") instanceof String s ? s : null));
+        }
+        return new ProductStock(d.getString("_source"), asLong(d.get("product_id")), d.getString("name"),
+                d.getString("default_code"), d.getString("barcode"), asDouble(d.get("on_hand")), asDouble(d.get("reserved")),
+                asDouble(d.get("incoming")), asDouble(d.get("threshold")),
+                ProductStock.ThresholdSource.valueOf(d.getString("threshold_from").toUpperCase(Locale.ROOT)),
+                warehouses, vendors);
+    }
+}

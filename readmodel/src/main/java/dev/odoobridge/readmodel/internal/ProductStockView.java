@@ -1,0 +1,122 @@
+package dev.odoobridge.readmodel.internal;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/**
+ * Keeps {@code product_stock} current: works out which products a change touches and has
+ * {@link ProductStockBuilder} recompute exactly those, in batches.
+ */
+final class ProductStockView implements DerivedView {
+    static final int BATCH = 500;
+    private static final Map<String, Set<String>> DEPENDENCIES = Map.of(
+            "product.product", Set.of("_odoo_id"),
+            "stock.quant", Set.of("product_id"),
+            "stock.move", Set.of("product_id"),
+            "stock.warehouse.orderpoint", Set.of("product_id"),
+            "product.supplierinfo", Set.of("product_id", "product_tmpl_id"),
+            "stock.location", Set.of("_odoo_id"));
+
+    private final MongoDatabase db;
+    private final Names names;
+    private final ProductStockBuilder builder;
+
+    ProductStockView(MongoDatabase db, Names names, ProductStockBuilder builder) {
+        this.db = db;
+        this.names = names;
+        this.builder = builder;
+    }
+
+    @Override
+    public Set<String> dependencyFields(String model) {
+        return DEPENDENCIES.getOrDefault(model, Set.of());
+    }
+
+    @Override
+    public void changed(String source, String model, List<Document> before, List<Document> after) {
+        Set<Long> products = new TreeSet<>();
+        List<Document> all = new ArrayList<>(before);
+        all.addAll(after);
+        switch (model) {
+            case "product.product" -> all.forEach(d -> products.add(StockAggregations.asLong(d.get("_odoo_id"))));
+            case "stock.quant", "stock.move", "stock.warehouse.orderpoint" -> addRefs(all, "product_id", products);
+            case "product.supplierinfo" -> {
+                addRefs(all, "product_id", products);
+                Set<Long> templates = new TreeSet<>();
+                addRefs(all, "product_tmpl_id", templates);
+                if (!templates.isEmpty()) {
+                    distinctInBatches(names.of("product.product"), "_odoo_id", source, "product_tmpl_id.id", templates,
+                            products::add);
+                }
+            }
+            case "stock.location" -> {
+                Set<Long> locations = new TreeSet<>();
+                all.forEach(d -> locations.add(StockAggregations.asLong(d.get("_odoo_id"))));
+                distinctInBatches(names.of("stock.quant"), "product_id.id", source, "location_id.id", locations, products::add);
+                distinctInBatches(names.of("stock.move"), "product_id.id", source, "location_dest_id.id", locations,
+                        products::add);
+                distinctInBatches(names.of("stock.move"), "product_id.id", source, "location_id.id", locations,
+                        products::add);
+            }
+            default -> {
+                return;
+            }
+        }
+        recompute(source, products);
+    }
+
+    @Override
+    public void cleared(String source, String model) {
+        Set<Long> products = new TreeSet<>();
+        for (org.bson.BsonValue id : db.getCollection(Names.PRODUCT_STOCK).distinct("product_id", Filters.eq("_source", source), org.bson.BsonValue.class)) {
+            products.add(id.asNumber().longValue());
+        }
+        recompute(source, products);
+    }
+
+    /** Recomputes the products' stock documents, {@value #BATCH} at a time. */
+    void recompute(String source, Collection<Long> productIds) {
+        List<Long> batch = new ArrayList<>(BATCH);
+        for (Long id : productIds) {
+            batch.add(id);
+            if (batch.size() == BATCH) {
+                builder.rebuild(source, batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            builder.rebuild(source, batch);
+        }
+    }
+
+    private void distinctInBatches(String collection, String field, String source, String byField, Collection<Long> values,
+                                   Consumer<Long> sink) {
+        List<Long> list = new ArrayList<>(values);
+        for (int i = 0; i < list.size(); i += BATCH) {
+            List<Long> part = list.subList(i, Math.min(list.size(), i + BATCH));
+            for (org.bson.BsonValue v : db.getCollection(collection).distinct(field,
+                    Filters.and(Filters.eq("_source", source), Filters.in(byField, part)), org.bson.BsonValue.class)) {
+                if (v.isNumber()) {
+                    sink.accept(v.asNumber().longValue());
+                }
+            }
+        }
+    }
+
+    static void addRefs(List<Document> docs, String field, Set<Long> into) {
+        for (Document d : docs) {
+            Long id = StockAggregations.refId(d, field);
+            if (id != null) {
+                into.add(id);
+            }
+        }
+    }
+}

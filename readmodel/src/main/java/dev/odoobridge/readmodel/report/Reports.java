@@ -1,0 +1,38 @@
+package dev.odoobridge.readmodel.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Report queries over the read model. Every vendor-facing query takes a {@link VendorScope} and
+ * returns only products supplied by the scope's partners; the scope is applied inside the MongoDB
+ * aggregation. "Now" is the read model's clock.
+ */
+public interface Reports {
+    /** Default sales window in days. */
+    int DEFAULT_WINDOW_DAYS = 120;
+
+    /** Stock status of every active product in the scope, by source and product id. */
+    List<StockStatusRow> stockStatus(VendorScope scope);
+
+    /** Sales velocity over the last {@code windowDays} days (today included) of products in the scope that sold. */
+    List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays);
+
+    /** Demand forecast, days of cover and stockout date of every active product in the scope. */
+    List<ProductForecast> forecast(VendorScope scope, int windowDays);
+
+    /** Low-stock, near-expiry (within the configured days) and expired alerts in the scope. */
+    List<Alert> alerts(VendorScope scope);
+
+    /** As {@link #alerts(VendorScope)} with another near-expiry window. */
+    List<Alert> alerts(VendorScope scope, int nearExpiryDays);
+
+    /** Sales of the scope's products from confirmed orders dated in {@code [from, to]}, per period, oldest first. */
+    List<SalesPeriod> sales(VendorScope scope, Granularity granularity, LocalDate from, LocalDate to);
+
+    /** The scope's best sellers by quantity in confirmed orders dated in {@code [from, to]}. */
+    List<TopProduct> topProducts(VendorScope scope, LocalDate from, LocalDate to, int limit);
+
+    /** Shop-side (not for vendors): activity of every customer with a confirmed order in the source, latest first. */
+    List<CustomerActivity> customerActivity(String source);
+}

@@ -1,0 +1,28 @@
+package dev.odoobridge.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedFileStoreIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void documentsAndViewsSurviveARestart() {
+        ReadModelConfig config = ReadModelConfig.builder().dataDirectory(dir).build();
+        try (ReadModel model = ReadModels.open(config)) {
+            assertThat(model.describe()).contains("embedded").contains(dir.toString());
+            model.projector().apply("shop", "product.product", List.of(OdooRows.product(1, "Apple")), Instant.now());
+        }
+        try (ReadModel model = ReadModels.open(config)) {
+            assertThat(model.projector().find("shop", "product.product", 1)).get()
+                    .satisfies(d -> assertThat(d).containsEntry("name", "Apple"));
+            assertThat(model.stock().product("shop", 1)).isPresent();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.odoobridge.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.readmodel.report.StockStatusRow;
+import dev.odoobridge.readmodel.report.VendorScope;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints figures, asserts no timings: bulk upsert throughput of 100,000 product documents in pages
+ * of 500 (derived stock view maintained), and latency of a 10,000-SKU vendor stock-status report,
+ * on the embedded in-memory server. Run with {@code -Dlong -Dtest=ReadModelBenchmarkTest}
+ * ({@code -Dbench.products=N} for another catalog size). On mongo-java-server the guarded upsert
+ * cannot use the {@code _id} index (it only serves queries whose sole key is {@code _id}), so each
+ * upsert scans the collection and throughput falls as the collection grows; real MongoDB uses the index.
+ */
+@Tag("long")
+class ReadModelBenchmarkTest {
+    @Test
+    void throughputAndReportLatency() {
+        Instant f = Instant.parse("2026-11-21T12:00:00Z");
+        try (ReadModel model = ReadModels.open(ReadModelConfig.builder().inMemory().build())) {
+            model.projector().apply("shop", "stock.location", List.of(OdooRows.location(5, "WH/Stock", "internal", 1)), f);
+            long start = System.nanoTime();
+            int total = Integer.getInteger("bench.products", 100_000);
+            for (int page = 0; page < total / 500; page++) {
+                List<OdooRecord> records = new ArrayList<>(500);
+                for (int i = 1; i <= 500; i++) {
+                    records.add(OdooRows.product(page * 500L + i, "Product " + (page * 500 + i)));
+                }
+                model.projector().apply("shop", "product.product", records, f);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("upsert: %d product documents in pages of 500 in %.1f s = %.0f documents/s%n",
+                    total, seconds, total / seconds);
+
+            // vendor 70 supplies the first 10,000 products, which all have a quant
+            for (int page = 0; page < 20; page++) {
+                List<OdooRecord> suppliers = new ArrayList<>(500);
+                List<OdooRecord> quants = new ArrayList<>(500);
+                for (int i = 1; i <= 500; i++) {
+                    long p = page * 500L + i;
+                    suppliers.add(OdooRows.supplier(p, 70, p, p));
+                    quants.add(OdooRows.quant(p, p, 5, p % 40));
+                }
+                model.projector().apply("shop", "product.supplierinfo", suppliers, f);
+                model.projector().apply("shop", "stock.quant", quants, f);
+            }
+            VendorScope scope = VendorScope.of("shop", List.of(70L));
+            List<StockStatusRow> rows = model.reports().stockStatus(scope);
+            assertThat(rows).hasSize(10_000);
+            long best = Long.MAX_VALUE;
+            for (int run = 0; run < 5; run++) {
+                long t = System.nanoTime();
+                model.reports().stockStatus(scope);
+                best = Math.min(best, System.nanoTime() - t);
+            }
+            System.out.printf("report: 10,000-SKU vendor stock status, best of 5: %.0f ms%n", best / 1e6);
+        }
+    }
+}
