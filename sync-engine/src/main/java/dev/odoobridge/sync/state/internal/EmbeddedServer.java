@@ -144,6 +144,9 @@ public final class EmbeddedServer implements AutoCloseable {
      * file, such a server is orphaned and is stopped here.
      */
     private static void stopOrphanedServer(Path dir) {
+        if (!Files.exists(dir.resolve("PG_VERSION"))) {
+            return; // no cluster yet: initdb needs the directory empty, and nothing can be running on it
+        }
         Path lock = dir.resolve(LOCK_FILE);
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock held = channel.tryLock();
