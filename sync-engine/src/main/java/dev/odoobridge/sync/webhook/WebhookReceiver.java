@@ -70,6 +70,7 @@ public final class WebhookReceiver implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("The webhook receiver is already started on port " + port());
         }
+        enableNoDelay();
         InboxRepository inbox = new InboxRepository(PostgresStateDatabase.dataSource(config.database));
         WebhookHttpHandler handler = new WebhookHttpHandler(config.sources.values(), config.models, inbox,
                 config.maxBodyBytes, config.signatureTolerance, config.clock);
@@ -93,6 +94,17 @@ public final class WebhookReceiver implements AutoCloseable {
         LOG.info("Webhook receiver listening on {}:{} for sources {} and models {}", config.bindAddress, port(),
                 config.sources.keySet(), config.models);
         return this;
+    }
+
+    /**
+     * The JDK server writes the response headers and body separately; without TCP_NODELAY every
+     * answer on a kept-alive connection waits for the client's delayed ACK (about 40 ms). The
+     * JDK reads this switch once, when its first server starts; an explicit setting is kept.
+     */
+    private static void enableNoDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     /** The port listened on (the chosen one when configured with 0). */
