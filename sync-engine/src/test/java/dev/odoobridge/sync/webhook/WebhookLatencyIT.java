@@ -61,8 +61,9 @@ class WebhookLatencyIT {
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
             System.out.printf("webhook received -> applied, %d posts: p50 %.2f ms, p99 %.2f ms, max %.2f ms,"
-                            + " %.0f posts/s%n", EVENTS, sorted[EVENTS / 2] / 1e6, sorted[EVENTS * 99 / 100] / 1e6,
-                    sorted[EVENTS - 1] / 1e6, EVENTS / (total / 1e9));
+                            + " %.0f posts/s, %d Odoo reads (coalesced passes)%n", EVENTS, sorted[EVENTS / 2] / 1e6,
+                    sorted[EVENTS * 99 / 100] / 1e6, sorted[EVENTS - 1] / 1e6, EVENTS / (total / 1e9),
+                    odoo.reads.size());
         }
     }
 }
