@@ -34,7 +34,7 @@ public record EventFilter(Set<Long> ids, Instant receivedFrom, Instant receivedT
 
     /** Only these event ids. */
     public EventFilter ids(Long... eventIds) {
-        return new EventFilter(Set.of(eventIds), receivedFrom, receivedTo, source, model, statuses);
+        return new EventFilter(Set.copyOf(java.util.Arrays.asList(eventIds)), receivedFrom, receivedTo, source, model, statuses);
     }
 
     /** Only events received in {@code [from, to)}; either may be null for an open end. */
@@ -54,6 +54,6 @@ public record EventFilter(Set<Long> ids, Instant receivedFrom, Instant receivedT
 
     /** Only events in one of these statuses. */
     public EventFilter statuses(EventStatus... wanted) {
-        return new EventFilter(ids, receivedFrom, receivedTo, source, model, Set.of(wanted));
+        return new EventFilter(ids, receivedFrom, receivedTo, source, model, Set.copyOf(java.util.Arrays.asList(wanted)));
     }
 }

@@ -101,31 +101,40 @@ public final class InboxRepository {
 
     /** Marks claimed events done (or ignored with a reason). */
     void finish(Collection<Claimed> events, EventStatus status, String reason) {
-        String sql = "UPDATE webhook_events SET status = ?, processed_at = clock_timestamp(), last_error = ?"
-                + " WHERE id = ? AND status = 'processing' AND attempts = ?";
-        batch(sql, events, (ps, e) -> {
-            ps.setString(1, status.dbValue());
-            ps.setString(2, reason);
-            ps.setLong(3, e.id());
-            ps.setInt(4, e.attempt());
-        }, "mark webhook events " + status.dbValue());
+        String sql = "UPDATE webhook_events w SET status = ?, processed_at = clock_timestamp(), last_error = ?"
+                + CLAIMED;
+        update(sql, events, "mark webhook events " + status.dbValue(), status.dbValue(), reason);
     }
 
     /** After a failed attempt: pending again after {@code delay}, or failed once {@code maxAttempts} is reached. */
     void retryOrFail(Collection<Claimed> events, String error, int maxAttempts, Duration delay) {
-        String sql = "UPDATE webhook_events SET last_error = ?,"
-                + " status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END,"
-                + " processed_at = CASE WHEN attempts >= ? THEN clock_timestamp() END,"
-                + " next_attempt_at = clock_timestamp() + make_interval(secs => ?)"
-                + " WHERE id = ? AND status = 'processing' AND attempts = ?";
-        batch(sql, events, (ps, e) -> {
-            ps.setString(1, error);
-            ps.setInt(2, maxAttempts);
-            ps.setInt(3, maxAttempts);
-            ps.setDouble(4, delay.toMillis() / 1000.0);
-            ps.setLong(5, e.id());
-            ps.setInt(6, e.attempt());
-        }, "record a failed attempt of webhook events");
+        String sql = "UPDATE webhook_events w SET last_error = ?,"
+                + " status = CASE WHEN w.attempts >= ? THEN 'failed' ELSE 'pending' END,"
+                + " processed_at = CASE WHEN w.attempts >= ? THEN clock_timestamp() END,"
+                + " next_attempt_at = clock_timestamp() + make_interval(secs => ?)" + CLAIMED;
+        update(sql, events, "record a failed attempt of webhook events", error, maxAttempts, maxAttempts,
+                delay.toMillis() / 1000.0);
+    }
+
+    /** Matches rows still held by the given claims (id and attempt number), bound after the SET parameters. */
+    private static final String CLAIMED = " FROM unnest(?::bigint[], ?::integer[]) AS c(id, attempt)"
+            + " WHERE w.id = c.id AND w.status = 'processing' AND w.attempts = c.attempt";
+
+    private void update(String sql, Collection<Claimed> events, String what, Object... setParams) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object p : setParams) {
+                ps.setObject(i++, p);
+            }
+            ps.setArray(i++, c.createArrayOf("bigint", events.stream().map(Claimed::id).toArray(Long[]::new)));
+            ps.setArray(i, c.createArrayOf("integer", events.stream().map(Claimed::attempt).toArray(Integer[]::new)));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
     }
 
     /** Events matching the filter, oldest first, at most {@code limit}. */
@@ -184,25 +193,6 @@ public final class InboxRepository {
             }
         }
         return events;
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps, Claimed event) throws SQLException;
-    }
-
-    private void batch(String sql, Collection<Claimed> events, Binder binder, String what) {
-        if (events.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Claimed e : events) {
-                binder.bind(ps, e);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw failed(what, e);
-        }
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {
