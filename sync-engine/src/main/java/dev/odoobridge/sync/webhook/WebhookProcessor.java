@@ -1,0 +1,160 @@
+package dev.odoobridge.sync.webhook;
+
+import dev.odoobridge.readmodel.Projection;
+import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.sync.state.StateDatabase;
+import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
+import dev.odoobridge.sync.webhook.internal.BatchProcessor;
+import dev.odoobridge.sync.webhook.internal.InboxRepository;
+import dev.odoobridge.sync.webhook.internal.InboxWorkers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Processes the webhook inbox in the background: claims due events ({@code FOR UPDATE SKIP
+ * LOCKED}, so several processes can share one inbox), re-reads the posted records from Odoo with
+ * one read per (source, model) for all their ids, applies them through the {@link Projector} and
+ * deletes what Odoo no longer has. Pending events and events whose claim expired (their
+ * processor died) are picked up after a restart. Failures are retried with exponential backoff;
+ * after the last attempt an event is marked failed with the reason. Workers wake up on
+ * PostgreSQL notifications, so a post is usually applied within milliseconds.
+ */
+public final class WebhookProcessor implements AutoCloseable {
+    private final BatchProcessor batch;
+    private final InboxWorkers workers;
+
+    private WebhookProcessor(Builder b) {
+        InboxRepository inbox = new InboxRepository(PostgresStateDatabase.dataSource(b.database));
+        this.batch = new BatchProcessor(inbox, b.fetcher, b.projector, b.projections,
+                new BatchProcessor.Settings(b.batchSize, b.maxAttempts, b.backoffBase, b.backoffMax, b.claimTimeout),
+                b.clock);
+        this.workers = new InboxWorkers(PostgresStateDatabase.dataSource(b.database), batch, b.workers,
+                b.batchSize, b.pollInterval);
+    }
+
+    /** A builder over a state database, the Odoo side and the read model side. */
+    public static Builder builder(StateDatabase database, RecordFetcher fetcher, Projector projector) {
+        return new Builder(database, fetcher, projector);
+    }
+
+    /** Starts the background workers; returns this. */
+    public WebhookProcessor start() {
+        workers.start();
+        return this;
+    }
+
+    /**
+     * Runs one processing pass in the calling thread (for tests and one-shot CLI runs) and
+     * returns how many events it claimed.
+     */
+    public int processOnce() {
+        return batch.runOnce();
+    }
+
+    /** Stops the workers, waiting for the pass in progress to finish. Never throws. */
+    @Override
+    public void close() {
+        workers.close();
+    }
+
+    /** Configuration of a {@link WebhookProcessor}. */
+    public static final class Builder {
+        private final StateDatabase database;
+        private final RecordFetcher fetcher;
+        private final Projector projector;
+        private List<Projection> projections = List.of();
+        private int workers = 1;
+        private int batchSize = 500;
+        private int maxAttempts = 8;
+        private Duration backoffBase = Duration.ofSeconds(1);
+        private Duration backoffMax = Duration.ofMinutes(10);
+        private Duration claimTimeout = Duration.ofMinutes(2);
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(StateDatabase database, RecordFetcher fetcher, Projector projector) {
+            this.database = Objects.requireNonNull(database, "database == null");
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher == null");
+            this.projector = Objects.requireNonNull(projector, "projector == null");
+        }
+
+        /** The synced models and their fields; events of other models are marked ignored. */
+        public Builder projections(List<Projection> synced) {
+            this.projections = List.copyOf(Objects.requireNonNull(synced, "synced == null"));
+            return this;
+        }
+
+        /** Background worker threads, default 1. */
+        public Builder workers(int count) {
+            this.workers = positive(count, "workers");
+            return this;
+        }
+
+        /** Events claimed per pass (their ids are coalesced per model), default 500. */
+        public Builder batchSize(int size) {
+            this.batchSize = positive(size, "batchSize");
+            return this;
+        }
+
+        /** Attempts before an event is marked failed, default 8. */
+        public Builder maxAttempts(int attempts) {
+            this.maxAttempts = positive(attempts, "maxAttempts");
+            return this;
+        }
+
+        /** Retry delay after the first failure, doubled after each further one up to {@code max}. */
+        public Builder backoff(Duration base, Duration max) {
+            Objects.requireNonNull(base, "base == null");
+            Objects.requireNonNull(max, "max == null");
+            if (base.isNegative() || max.compareTo(base) < 0) {
+                throw new IllegalArgumentException("backoff needs 0 <= base <= max, got " + base + " and " + max);
+            }
+            this.backoffBase = base;
+            this.backoffMax = max;
+            return this;
+        }
+
+        /** How long a claim lasts before another processor may take the event over, default 2 minutes. */
+        public Builder claimTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout == null");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("claimTimeout must be positive, was " + timeout);
+            }
+            this.claimTimeout = timeout;
+            return this;
+        }
+
+        /** Longest wait between passes without a notification (retries come due), default 1 second. */
+        public Builder pollInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval == null");
+            if (interval.toMillis() < 1) {
+                throw new IllegalArgumentException("pollInterval must be at least 1 ms, was " + interval);
+            }
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /** Clock for {@code fetchedAt} (tests). */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock == null");
+            return this;
+        }
+
+        /** Validates and builds; call {@link WebhookProcessor#start()} to run in the background. */
+        public WebhookProcessor build() {
+            if (projections.isEmpty()) {
+                throw new IllegalStateException("Configure the projections (synced models) the processor applies");
+            }
+            return new WebhookProcessor(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

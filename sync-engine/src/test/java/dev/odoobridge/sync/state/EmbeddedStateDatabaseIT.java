@@ -1,0 +1,53 @@
+package dev.odoobridge.sync.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedStateDatabaseIT {
+
+    @Test
+    void dataSurvivesARestartAndTheDirectoryCannotBeSharedMeanwhile(@TempDir Path dir) {
+        Instant wd = Instant.parse("2026-11-21T19:35:13Z");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (StateDatabase db = StateDatabase.embedded(dir)) {
+            assertThat(db.describe()).startsWith("jdbc:postgresql://");
+            db.stateStore().saveCheckpoint(new Checkpoint("shop", "product.product", wd, 9, now));
+            assertThatThrownBy(() -> StateDatabase.embedded(dir))
+                    .isInstanceOf(StateStoreException.class)
+                    .hasMessageContaining("is in use by another embedded server");
+        }
+        try (StateDatabase db = StateDatabase.embedded(dir)) {
+            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(db.stateStore().checkpoint("shop", "product.product"))
+                    .contains(new Checkpoint("shop", "product.product", wd, 9, now));
+        }
+    }
+
+    @Test
+    void busyPortIsReportedClearly(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> StateDatabase.embedded(dir, taken.getLocalPort()))
+                    .isInstanceOf(StateStoreException.class)
+                    .hasMessageContaining("Port " + taken.getLocalPort())
+                    .hasMessageContaining("choose another port, or 0 for any free port");
+        }
+    }
+
+    @Test
+    void fileInsteadOfDirectoryIsReportedClearly(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("state"), "not a directory");
+        assertThatThrownBy(() -> StateDatabase.embedded(file))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("is a file, not a directory");
+    }
+}

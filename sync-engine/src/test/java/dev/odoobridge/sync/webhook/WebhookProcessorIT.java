@@ -1,0 +1,234 @@
+package dev.odoobridge.sync.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoobridge.readmodel.Projection;
+import dev.odoobridge.sync.state.SharedPostgres;
+import dev.odoobridge.sync.state.StateDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each test has its own database, so the processor sees only its own events. */
+class WebhookProcessorIT {
+    static final String SOURCE = "shop1";
+    static final String TOKEN = "TOKEN123-0123456789";
+    static final List<Projection> PROJECTIONS = List.of(
+            new Projection("product.product", "products", List.of("name", "default_code", "list_price", "active")),
+            new Projection("stock.quant", "quants", List.of("product_id", "location_id", "quantity")));
+
+    StateDatabase db;
+    WebhookReceiver receiver;
+    WebhookInbox inbox;
+    FakeFetcher odoo = new FakeFetcher(SOURCE);
+    MemoryProjector readModel = new MemoryProjector();
+
+    @BeforeEach
+    void open() {
+        db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null);
+        receiver = WebhookReceiver.builder(db).source(WebhookSource.of(SOURCE, TOKEN))
+                .models(List.of("product.product", "stock.quant", "res.partner")).build().start();
+        inbox = WebhookInbox.of(db);
+    }
+
+    @AfterEach
+    void close() {
+        receiver.close();
+        db.close();
+    }
+
+    WebhookProcessor.Builder processor() {
+        return WebhookProcessor.builder(db, odoo, readModel).projections(PROJECTIONS)
+                .backoff(Duration.ZERO, Duration.ZERO);
+    }
+
+    void post(String body) {
+        assertThat(Posts.post(receiver.port(), receiver.path(SOURCE), body).statusCode()).isEqualTo(202);
+    }
+
+    List<WebhookEvent> events(EventStatus status) {
+        return inbox.list(EventFilter.all().statuses(status), 1000);
+    }
+
+    @Test
+    void capturedOdooPostsAreCoalescedIntoOneReadPerModel() {
+        odoo.put("product.product", 5060, Map.of("name", "Webhook Probe", "list_price", 11.0, "active", false,
+                "write_date", "2026-11-21 19:35:14"));
+        odoo.put("stock.quant", 47, Map.of("quantity", 123.0, "write_date", "2026-11-21 19:35:15"));
+        odoo.put("stock.quant", 48, Map.of("quantity", -123.0, "write_date", "2026-11-21 19:35:15"));
+        List<String> captured = Posts.captured();
+        // the 8 identical posts of one create, then the price write and the archive
+        captured.subList(0, 10).forEach(this::post);
+        captured.subList(11, captured.size()).forEach(this::post);
+
+        int claimed = processor().build().processOnce();
+
+        assertThat(claimed).isEqualTo(31);
+        assertThat(odoo.reads).hasSize(2);
+        assertThat(odoo.reads).filteredOn(r -> r.model().equals("product.product"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.ids()).containsExactly(5060L);
+                    assertThat(r.fields()).startsWith("id", "write_date").contains("name", "list_price", "active");
+                });
+        assertThat(odoo.reads).filteredOn(r -> r.model().equals("stock.quant"))
+                .singleElement().satisfies(r -> assertThat(r.ids()).containsExactly(47L, 48L));
+        assertThat(readModel.find(SOURCE, "product.product", 5060)).get()
+                .satisfies(doc -> assertThat(doc).containsEntry("list_price", 11.0).containsEntry("active", false));
+        assertThat(readModel.find(SOURCE, "stock.quant", 47)).get()
+                .satisfies(doc -> assertThat(doc).containsEntry("quantity", 123.0));
+        assertThat(events(EventStatus.DONE)).hasSize(31);
+    }
+
+    @Test
+    void rolledBackOrDeletedRecordIsDeletedFromTheReadModel() {
+        odoo.put("product.product", 7, Map.of("name", "old", "write_date", "2026-11-21 10:00:00"));
+        post("{\"_action\": \"x(#1)\", \"_id\": 7, \"_model\": \"product.product\", \"name\": \"old\"}");
+        processor().build().processOnce();
+        assertThat(readModel.find(SOURCE, "product.product", 7)).isPresent();
+
+        // Odoo posted a create that was then rolled back: re-reading finds nothing
+        odoo.remove("product.product", 7);
+        post("{\"_action\": \"x(#1)\", \"_id\": 7, \"_model\": \"product.product\", \"name\": \"never committed\"}");
+        processor().build().processOnce();
+
+        assertThat(readModel.find(SOURCE, "product.product", 7)).isEmpty();
+        assertThat(events(EventStatus.DONE)).hasSize(2);
+    }
+
+    @Test
+    void failingReadsAreRetriedThenMarkedFailedWithTheReason() {
+        odoo.failuresLeft.set(Integer.MAX_VALUE);
+        post("{\"_id\": 9, \"_model\": \"product.product\"}");
+        WebhookProcessor p = processor().maxAttempts(3).build();
+        for (int i = 0; i < 3; i++) {
+            assertThat(p.processOnce()).isEqualTo(1);
+            assertThat(inbox.list(EventFilter.all(), 10).get(0).attempts()).isEqualTo(i + 1);
+        }
+        assertThat(p.processOnce()).isZero();
+        WebhookEvent failed = events(EventStatus.FAILED).get(0);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.lastError()).contains("IllegalStateException").contains("502 Bad Gateway");
+        assertThat(failed.processedAt()).isNotNull();
+        assertThat(odoo.reads).hasSize(3);
+    }
+
+    @Test
+    void retryWaitsForTheBackoff() {
+        odoo.failuresLeft.set(1);
+        odoo.put("product.product", 9, Map.of("name", "n", "write_date", "2026-11-21 10:00:00"));
+        post("{\"_id\": 9, \"_model\": \"product.product\"}");
+        WebhookProcessor p = processor().backoff(Duration.ofHours(1), Duration.ofHours(2)).build();
+        assertThat(p.processOnce()).isEqualTo(1);
+        WebhookEvent pending = events(EventStatus.PENDING).get(0);
+        assertThat(pending.lastError()).contains("502");
+        assertThat(pending.nextAttemptAt()).isAfter(pending.receivedAt().plus(Duration.ofMinutes(59)));
+        assertThat(p.processOnce()).as("not due yet").isZero();
+
+        ReplayPlan plan = inbox.replay(EventFilter.all().statuses(EventStatus.PENDING), false);
+        assertThat(plan.size()).isEqualTo(1);
+        assertThat(p.processOnce()).isEqualTo(1);
+        assertThat(readModel.find(SOURCE, "product.product", 9)).isPresent();
+    }
+
+    @Test
+    void eventsOfUnprojectedModelsAreIgnored() {
+        post("{\"_id\": 3, \"_model\": \"res.partner\"}");
+        processor().build().processOnce();
+        WebhookEvent e = events(EventStatus.IGNORED).get(0);
+        assertThat(e.lastError()).contains("res.partner").contains("not synced");
+        assertThat(odoo.reads).isEmpty();
+    }
+
+    @Test
+    void eventOfADeadProcessorIsTakenOverAfterItsClaimExpires() throws Exception {
+        odoo.put("product.product", 11, Map.of("name", "n", "write_date", "2026-11-21 10:00:00"));
+        post("{\"_id\": 11, \"_model\": \"product.product\"}");
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordFetcher hanging = (s, m, ids, f) -> {
+            stuck.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the process was killed");
+        };
+        WebhookProcessor dying = WebhookProcessor.builder(db, hanging, readModel).projections(PROJECTIONS)
+                .claimTimeout(Duration.ofMillis(300)).build();
+        Thread t = new Thread(dying::processOnce);
+        t.start();
+        assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(events(EventStatus.PROCESSING)).hasSize(1);
+
+        WebhookProcessor second = processor().claimTimeout(Duration.ofMinutes(1)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (second.processOnce() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(readModel.find(SOURCE, "product.product", 11)).isPresent();
+        assertThat(events(EventStatus.DONE)).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
+
+        release.countDown(); // the first processor's late failure must not undo the outcome
+        t.join(10_000);
+        assertThat(events(EventStatus.DONE)).hasSize(1);
+    }
+
+    @Test
+    void backgroundProcessorSurvivesARestart() throws Exception {
+        odoo.put("product.product", 21, Map.of("name", "a", "write_date", "2026-11-21 10:00:00"));
+        odoo.put("product.product", 22, Map.of("name", "b", "write_date", "2026-11-21 10:00:00"));
+        post("{\"_id\": 21, \"_model\": \"product.product\"}"); // stored while no processor runs
+        CountDownLatch applied = new CountDownLatch(2);
+        readModel.onApplied = id -> applied.countDown();
+        try (WebhookProcessor p = processor().pollInterval(Duration.ofMillis(200)).build().start()) {
+            post("{\"_id\": 22, \"_model\": \"product.product\"}");
+            assertThat(applied.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(events(EventStatus.DONE)).hasSize(2);
+    }
+
+    @Test
+    void replaySelectsByIdModelStatusAndTimeWithADryRun() {
+        odoo.failuresLeft.set(Integer.MAX_VALUE);
+        post("{\"_id\": 1, \"_model\": \"product.product\"}");
+        post("{\"_id\": 2, \"_model\": \"stock.quant\"}");
+        post("{\"_id\": 3, \"_model\": \"res.partner\"}");
+        processor().maxAttempts(1).build().processOnce();
+        List<WebhookEvent> all = inbox.list(EventFilter.all(), 10);
+        assertThat(all).extracting(WebhookEvent::status)
+                .containsExactly(EventStatus.FAILED, EventStatus.FAILED, EventStatus.IGNORED);
+
+        ReplayPlan dry = inbox.replay(EventFilter.all().statuses(EventStatus.FAILED), true);
+        assertThat(dry.applied()).isFalse();
+        assertThat(dry.events()).extracting(WebhookEvent::recordId).containsExactly(1L, 2L);
+        assertThat(inbox.list(EventFilter.all().statuses(EventStatus.FAILED), 10)).hasSize(2);
+
+        assertThat(inbox.replay(EventFilter.all().model("stock.quant").statuses(EventStatus.FAILED), true).events())
+                .extracting(WebhookEvent::recordId).containsExactly(2L);
+        assertThat(inbox.replay(EventFilter.all().ids(all.get(2).id()), true).events())
+                .extracting(WebhookEvent::recordId).containsExactly(3L);
+        assertThat(inbox.replay(EventFilter.all().received(all.get(0).receivedAt(), all.get(1).receivedAt()), true)
+                .events()).extracting(WebhookEvent::recordId).containsExactly(1L);
+        assertThat(inbox.replay(EventFilter.all().source("other"), true).events()).isEmpty();
+
+        ReplayPlan done = inbox.replay(EventFilter.all().statuses(EventStatus.FAILED), false);
+        assertThat(done.applied()).isTrue();
+        assertThat(done.events()).extracting(WebhookEvent::status).containsOnly(EventStatus.FAILED);
+        assertThat(inbox.list(EventFilter.all().statuses(EventStatus.PENDING), 10))
+                .allSatisfy(e -> {
+                    assertThat(e.attempts()).isZero();
+                    assertThat(e.lastError()).isNull();
+                }).hasSize(2);
+
+        odoo.failuresLeft.set(0);
+        odoo.put("product.product", 1, Map.of("name", "x", "write_date", "2026-11-21 10:00:00"));
+        assertThat(processor().build().processOnce()).isEqualTo(2);
+        assertThat(readModel.find(SOURCE, "product.product", 1)).isPresent();
+    }
+}
