@@ -11,6 +11,10 @@ final class Commands {
         root.addSubcommand(dev.odoobridge.cli.command.CheckCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.SyncCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.WebhookCommand.class);
+        root.addSubcommand(dev.odoobridge.cli.command.ReportCommand.class);
+        root.addSubcommand(dev.odoobridge.cli.command.ModelsCommand.class);
+        root.addSubcommand(dev.odoobridge.cli.command.CodegenCommand.class);
+        root.addSubcommand(dev.odoobridge.cli.command.FakeOdooCommand.class);
         root.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
     }
 }

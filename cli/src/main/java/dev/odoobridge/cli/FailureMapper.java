@@ -41,6 +41,16 @@ public final class FailureMapper implements CommandLine.IExecutionExceptionHandl
 
     /** Maps a failure to its exit code, message and hint. */
     public static Mapped map(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            Mapped m = mapKnown(t);
+            if (m != null) {
+                return m;
+            }
+        }
+        return mapOther(ex);
+    }
+
+    private static Mapped mapKnown(Throwable ex) {
         if (ex instanceof CliFailure f) {
             return new Mapped(f.exitCode(), f.getMessage(), null);
         }
@@ -77,6 +87,10 @@ public final class FailureMapper implements CommandLine.IExecutionExceptionHandl
         if (ex instanceof InterruptedException) {
             return new Mapped(ExitCode.INTERRUPTED, "interrupted", null);
         }
+        return null;
+    }
+
+    private static Mapped mapOther(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
             if (name.startsWith("com.mongodb.") || name.contains(".readmodel.") && name.endsWith("Exception")) {

@@ -75,11 +75,14 @@ public final class SyncRunCommand implements Callable<Integer> {
     private void printSummary(SyncReport report) {
         Table t = new Table("source", "model", "outcome", "read", "written", "skipped", "deleted", "calls", "time");
         for (ModelReport m : report.models()) {
-            t.row(m.source(), m.model(), m.describeOutcome(), m.counts().read(), m.counts().written(),
+            t.row(m.source(), m.model(), m.outcome().label(), m.counts().read(), m.counts().written(),
                     m.counts().skipped(), m.counts().deleted(), m.counts().calls(),
                     String.format("%.1f s", m.duration().toMillis() / 1000.0));
         }
         t.print(ctx.console().out());
+        report.models().stream().filter(m -> m.outcome() == Outcome.FAILED || m.outcome() == Outcome.PARTIAL
+                        || m.outcome() == Outcome.SKIPPED)
+                .forEach(m -> ctx.console().out().println(m.source() + " " + m.model() + ": " + m.describeOutcome()));
         long read = report.models().stream().mapToLong(m -> m.counts().read()).sum();
         ctx.console().out().printf("%s: %d models, %d records read in %.1f s%n", report.outcome().label(),
                 report.models().size(), read, report.duration().toMillis() / 1000.0);
