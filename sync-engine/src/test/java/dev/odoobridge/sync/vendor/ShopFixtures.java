@@ -105,7 +105,12 @@ public final class ShopFixtures {
         /** The engine that synced it (incremental runs bring changes in). */
         public final SyncEngine engine;
 
-        /** Syncs every retail model of {@code fake} as {@code source}. */
+        /** The models stock reports, alerts and restock proposals read (no sales orders, mails or attachments). */
+        public static final String[] STOCK_MODELS = {"res.partner", "product.template", "product.product",
+            "product.supplierinfo", "stock.warehouse", "stock.location", "stock.lot", "stock.quant", "stock.move",
+            "stock.warehouse.orderpoint", "purchase.order", "purchase.order.line"};
+
+        /** Syncs the {@link #STOCK_MODELS} of {@code fake} as {@code source}. */
         public Synced(FakeOdoo fake, String source, StockOptions options) {
             this.source = source;
             this.odoo = fake.adminClient();
@@ -114,7 +119,7 @@ public final class ShopFixtures {
             this.engine = SyncEngine.builder().source(source, odoo).projector(model.projector())
                     .stateStore(new InMemoryStateStore(Clock.systemUTC())).projections(Projections.retail())
                     .parallelism(1).lease("test", Duration.ofMinutes(5)).build();
-            SyncReport report = engine.run(SyncRequest.full());
+            SyncReport report = engine.run(SyncRequest.full().withModels(STOCK_MODELS));
             if (report.outcome() != Outcome.OK) {
                 throw new IllegalStateException("initial sync failed: " + report);
             }

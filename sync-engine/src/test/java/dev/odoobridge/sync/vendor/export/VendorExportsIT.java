@@ -43,7 +43,7 @@ class VendorExportsIT {
 
     @BeforeAll
     static void start() {
-        fake = FakeOdoo.builder().products(80).seed(7).build().start();
+        fake = FakeOdoo.builder().products(40).seed(7).build().start();
         data = fake.data().orElseThrow();
         shop = new ShopFixtures.Synced(fake, SOURCE, StockOptions.DEFAULTS);
         scope = VendorScope.of(SOURCE, List.of(data.demoVendorId()));
