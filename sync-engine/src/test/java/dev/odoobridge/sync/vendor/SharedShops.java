@@ -27,6 +27,9 @@ public final class SharedShops {
     public static final String SHOP = "shop";
     /** The second source: another catalogue whose partner ids overlap the first's. */
     public static final String ANNEX = "annex";
+    private static final String[] MODELS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(ShopFixtures.Synced.STOCK_MODELS), java.util.stream.Stream.of("sale.order", "sale.order.line"))
+            .toArray(String[]::new);
 
     /** The instant the data was generated for and the read model's fixed clock. */
     public final Instant now;
@@ -50,8 +53,8 @@ public final class SharedShops {
         this.clients = Map.of(SHOP, shop.adminClient(), ANNEX, annex.adminClient());
         this.model = ReadModels.open(ReadModelConfig.builder().inMemory().stockOptions(StockOptions.DEFAULTS).build(),
                 Clock.fixed(now, ZoneOffset.UTC));
-        DirectFeed.copy(shop, SHOP, model.projector(), ShopFixtures.Synced.STOCK_MODELS);
-        DirectFeed.copy(annex, ANNEX, model.projector(), ShopFixtures.Synced.STOCK_MODELS);
+        DirectFeed.copy(shop, SHOP, model.projector(), MODELS);
+        DirectFeed.copy(annex, ANNEX, model.projector(), MODELS);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "shared-shops-stop"));
     }
 
