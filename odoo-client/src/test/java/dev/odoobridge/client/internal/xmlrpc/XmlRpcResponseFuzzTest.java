@@ -1,6 +1,7 @@
 package dev.odoobridge.client.internal.xmlrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.odoobridge.client.error.OdooTransportException;
@@ -8,6 +9,9 @@ import dev.odoobridge.client.error.OdooTransportException.Kind;
 import dev.odoobridge.client.testing.ByteMutations;
 import dev.odoobridge.client.testing.Recordings;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -78,6 +83,23 @@ class XmlRpcResponseFuzzTest {
         assertThat(decode(body, body.length)).isNotNull();
         OdooTransportException e = decodeFailure(body, 16);
         assertThat(e.kind()).isEqualTo(Kind.RESPONSE_TOO_LARGE);
+    }
+
+    /** The opposite case: when the stream itself breaks it is a (retryable) connection failure, not bad content. */
+    @Example
+    void aBreakingStreamIsAConnectionFailure() {
+        JdkHttpTransportFactory factory = new JdkHttpTransportFactory(new XmlRpcClient(), null,
+                new XmlRpcResponseReader(), Duration.ofSeconds(1), 1 << 20);
+        InputStream breaking = new SequenceInputStream(new ByteArrayInputStream(seeds.get(0), 0, 40), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Connection reset");
+            }
+        });
+        OdooTransportException e = catchThrowableOfType(OdooTransportException.class,
+                () -> factory.decodeBody(breaking, ENDPOINT));
+        assertThat(e.kind()).isEqualTo(Kind.CONNECTION_RESET);
+        assertThat(e.isRetryable()).isTrue();
     }
 
     @Provide
