@@ -8,6 +8,7 @@ import java.io.InputStream;
 final class CappedInputStream extends FilterInputStream {
     private final long cap;
     private long count;
+    private boolean sourceFailed;
 
     CappedInputStream(InputStream in, long cap) {
         super(in);
@@ -16,7 +17,7 @@ final class CappedInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b = (int) source(() -> super.read());
         if (b >= 0) {
             add(1);
         }
@@ -25,7 +26,7 @@ final class CappedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
+        int n = (int) source(() -> super.read(buf, off, len));
         if (n > 0) {
             add(n);
         }
@@ -34,9 +35,32 @@ final class CappedInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = super.skip(n);
+        long skipped = source(() -> super.skip(n));
         add(skipped);
         return skipped;
+    }
+
+    /**
+     * True when the underlying stream itself failed (network), as opposed to a decoder reading it
+     * reporting bad content as an {@link IOException} (e.g. Jackson's CharConversionException).
+     */
+    boolean sourceFailed() {
+        return sourceFailed;
+    }
+
+    private long source(SourceRead read) throws IOException {
+        try {
+            return read.run();
+        } catch (IOException e) {
+            sourceFailed = true;
+            throw e;
+        }
+    }
+
+    /** One read of the underlying stream. */
+    @FunctionalInterface
+    private interface SourceRead {
+        long run() throws IOException;
     }
 
     private void add(long n) throws ResponseTooLargeException {

@@ -12,6 +12,7 @@ import java.io.InputStream;
 final class SizeCappedInputStream extends FilterInputStream {
     private final long maxBytes;
     private long count;
+    private boolean sourceFailed;
 
     SizeCappedInputStream(InputStream in, long maxBytes) {
         super(in);
@@ -20,7 +21,7 @@ final class SizeCappedInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b = (int) source(() -> super.read());
         if (b >= 0) {
             add(1);
         }
@@ -29,7 +30,7 @@ final class SizeCappedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n = (int) source(() -> super.read(buffer, offset, length));
         if (n > 0) {
             add(n);
         }
@@ -38,7 +39,7 @@ final class SizeCappedInputStream extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = super.skip(n);
+        long skipped = source(() -> super.skip(n));
         add(skipped);
         return skipped;
     }
@@ -51,6 +52,29 @@ final class SizeCappedInputStream extends FilterInputStream {
     @Override
     public boolean markSupported() {
         return false;
+    }
+
+    /**
+     * True when the underlying stream itself failed (network), as opposed to a decoder reading it
+     * reporting bad content as an {@link IOException} (e.g. Jackson's CharConversionException).
+     */
+    boolean sourceFailed() {
+        return sourceFailed;
+    }
+
+    private long source(SourceRead read) throws IOException {
+        try {
+            return read.run();
+        } catch (IOException e) {
+            sourceFailed = true;
+            throw e;
+        }
+    }
+
+    /** One read of the underlying stream. */
+    @FunctionalInterface
+    private interface SourceRead {
+        long run() throws IOException;
     }
 
     private void add(long n) throws ResponseTooLargeException {
