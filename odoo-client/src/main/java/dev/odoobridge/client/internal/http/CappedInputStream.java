@@ -4,13 +4,18 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts bytes as they stream and fails once more than the cap have been read. */
-final class CappedInputStream extends FilterInputStream {
+/**
+ * Counts bytes as they stream and fails once more than the cap have been read. Closing it leaves
+ * the underlying stream open: decoders close their input when done, while the owner drains and
+ * closes the HTTP body itself so the connection can be reused. Shared by every transport.
+ */
+public final class CappedInputStream extends FilterInputStream {
     private final long cap;
     private long count;
     private boolean sourceFailed;
 
-    CappedInputStream(InputStream in, long cap) {
+    /** Caps {@code in} at {@code cap} bytes. */
+    public CappedInputStream(InputStream in, long cap) {
         super(in);
         this.cap = cap;
     }
@@ -44,8 +49,18 @@ final class CappedInputStream extends FilterInputStream {
      * True when the underlying stream itself failed (network), as opposed to a decoder reading it
      * reporting bad content as an {@link IOException} (e.g. Jackson's CharConversionException).
      */
-    boolean sourceFailed() {
+    public boolean sourceFailed() {
         return sourceFailed;
+    }
+
+    @Override
+    public void close() {
+        // the owner closes the underlying stream
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
     }
 
     private long source(SourceRead read) throws IOException {

@@ -4,6 +4,8 @@ import dev.odoobridge.client.error.OdooTransportException;
 import dev.odoobridge.client.error.OdooTransportException.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import dev.odoobridge.client.internal.http.CappedInputStream;
+import dev.odoobridge.client.internal.http.ResponseTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -133,11 +135,11 @@ final class JdkHttpTransportFactory implements XmlRpcTransportFactory, XmlRpcTra
      * response, RESPONSE_TOO_LARGE past the cap, a connection kind when the stream itself fails.
      */
     XmlRpcResponse decodeBody(InputStream body, URI uri) {
-        SizeCappedInputStream capped = new SizeCappedInputStream(body, maxResponseBytes);
+        CappedInputStream capped = new CappedInputStream(body, maxResponseBytes);
         XmlRpcResponse decoded;
         try {
             decoded = reader.read(capped);
-        } catch (SizeCappedInputStream.ResponseTooLargeException e) {
+        } catch (ResponseTooLargeException e) {
             throw tooLarge(uri, e);
         } catch (IOException e) {
             if (capped.sourceFailed()) {
