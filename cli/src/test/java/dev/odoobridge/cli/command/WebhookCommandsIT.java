@@ -60,7 +60,7 @@ class WebhookCommandsIT {
                 "--config", config.toString())), "webhook-serve-test");
         server.start();
         try {
-            String banner = await(() -> LISTENING.matcher(serveOut.toString()).find() || !server.isAlive()
+            String banner = await(() -> serveOut.toString().contains("Stop with Ctrl-C.") || !server.isAlive()
                     ? serveOut.toString() : null);
             Matcher m = LISTENING.matcher(banner);
             assertThat(m.find()).as(banner + serveErr).isTrue();
