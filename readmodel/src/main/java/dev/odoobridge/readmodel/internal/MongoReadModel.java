@@ -48,10 +48,14 @@ public final class MongoReadModel implements ReadModel {
                 merged.putAll(fields);
                 types.put(model, merged);
             });
-            List<DerivedView> views = List.of(
-                    new ProductStockView(db, names, new ProductStockBuilder(db, names, config.stockOptions(), clock)),
-                    new LotStockView(db, names, clock));
-            this.projector = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock);
+            ReferenceIndex refs = new ReferenceIndex(db);
+            refs.buildIfMissing(names);
+            // the reference index first: the views read it
+            List<DerivedView> views = List.of(refs,
+                    new ProductStockView(db, names, new ProductStockBuilder(db, names, config.stockOptions(), clock, refs), refs),
+                    new LotStockView(db, names, clock, refs));
+            this.projector = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock,
+                    config.effectiveGuardStrategy());
             this.stock = new MongoStockViews(db);
             this.reports = new MongoReports(db, names, config.stockOptions(), clock);
         } catch (MongoException e) {

@@ -1,0 +1,77 @@
+package dev.odoobridge.readmodel.internal;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.bson.Document;
+
+/**
+ * Writes derived documents keyed by {@code _id} against what is stored: upserts (filtered by
+ * {@code _id} alone) those that are absent or differ, leaves equal ones alone and deletes the unwanted.
+ * One {@code _id $in} read and at most one unordered bulk per batch.
+ */
+final class KeyedWrites {
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private KeyedWrites() {
+    }
+
+    /** The stored documents with these ids, by id. */
+    static Map<String, Document> stored(MongoCollection<Document> coll, Collection<String> ids) {
+        Map<String, Document> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Document d : coll.find(Filters.in("_id", new ArrayList<>(ids)))) {
+                out.put(d.getString("_id"), d);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Makes the collection hold {@code wanted} for its keys: a null value deletes. {@code volatileField}
+     * (a timestamp, or null) is ignored when deciding whether a stored document is unchanged.
+     *
+     * @return the number of documents written or deleted
+     */
+    static int write(MongoCollection<Document> coll, Map<String, Document> wanted, String volatileField) {
+        Map<String, Document> stored = stored(coll, wanted.keySet());
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        wanted.forEach((id, doc) -> {
+            Document old = stored.get(id);
+            if (doc == null) {
+                if (old != null) {
+                    writes.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+                }
+            } else if (old == null) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), doc, UPSERT));
+            } else if (!sameIgnoring(old, doc, volatileField)) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), doc));
+            }
+        });
+        if (!writes.isEmpty()) {
+            coll.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        return writes.size();
+    }
+
+    private static boolean sameIgnoring(Document a, Document b, String field) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : b.entrySet()) {
+            if (!e.getKey().equals(field) && (!a.containsKey(e.getKey()) || !Objects.equals(a.get(e.getKey()), e.getValue()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
