@@ -5,7 +5,6 @@ import static dev.odoobridge.readmodel.internal.StockAggregations.asLong;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,9 +32,11 @@ final class LotStockView implements DerivedView {
     private final Names names;
     private final Clock clock;
     private final ReferenceIndex refs;
+    private final KeyedWrites writes;
 
-    LotStockView(MongoDatabase db, Names names, Clock clock, ReferenceIndex refs) {
+    LotStockView(MongoDatabase db, Names names, Clock clock, ReferenceIndex refs, KeyedWrites writes) {
         this.refs = refs;
+        this.writes = writes;
         this.db = db;
         this.names = names;
         this.clock = clock;
@@ -84,9 +85,7 @@ final class LotStockView implements DerivedView {
     private void rebuild(String source, List<Long> lotIds) {
         List<String> keys = lotIds.stream().map(id -> DocumentMapper.key(source, id)).toList();
         Map<Long, Document> lots = new HashMap<>();
-        for (Document l : db.getCollection(names.of("stock.lot")).find(Filters.in("_id", keys))) {
-            lots.put(asLong(l.get("_odoo_id")), l);
-        }
+        ById.find(db.getCollection(names.of("stock.lot")), keys, null, l -> lots.put(asLong(l.get("_odoo_id")), l));
         List<Document> quants = refs.documents(source, "stock.quant", names.of("stock.quant"), "lot_id", lotIds,
                 List.of("location_id", "quantity"));
         Set<String> locationKeys = new HashSet<>();
@@ -98,12 +97,11 @@ final class LotStockView implements DerivedView {
         }
         Set<Long> internal = new HashSet<>();
         if (!locationKeys.isEmpty()) {
-            for (Document l : db.getCollection(names.of("stock.location")).find(Filters.in("_id", new ArrayList<>(locationKeys)))
-                    .projection(Projections.include("_odoo_id", "usage"))) {
+            ById.find(db.getCollection(names.of("stock.location")), locationKeys, List.of("_odoo_id", "usage"), l -> {
                 if ("internal".equals(l.get("usage"))) {
                     internal.add(asLong(l.get("_odoo_id")));
                 }
-            }
+            });
         }
         Map<Long, Double> quantities = new HashMap<>();
         for (Document q : quants) {
@@ -124,6 +122,6 @@ final class LotStockView implements DerivedView {
                     .append("quantity", quantities.getOrDefault(id, 0.0))
                     .append("_updated_at", now));
         }
-        KeyedWrites.write(db.getCollection(Names.LOT_STOCK), wanted, "_updated_at");
+        writes.write(db.getCollection(Names.LOT_STOCK), wanted, "_updated_at");
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -110,8 +111,11 @@ final class MongoProjector implements Projector {
             } else if (StoreVersionGuard.isStale(before.get(id), d.getDate("_write_date"), d.getDate("_fetched_at"))) {
                 stale.add(i);
                 continue;
+            } else if (before.containsKey(id)) {
+                ops.add(new ReplaceOneModel<>(Filters.eq("_id", id), d));
             } else {
-                ops.add(new ReplaceOneModel<>(Filters.eq("_id", id), d, UPSERT));
+                // absent under the collection lock of the sole writer: a plain insert, far cheaper than an upsert
+                ops.add(new InsertOneModel<>(d));
             }
             opIndex.add(i);
         }
@@ -261,9 +265,7 @@ final class MongoProjector implements Projector {
         Set<String> fields = new HashSet<>(List.of("_write_date", "_fetched_at", "_odoo_id"));
         views.forEach(v -> fields.addAll(v.dependencyFields(model)));
         Map<String, Document> before = new HashMap<>();
-        for (Document d : coll.find(Filters.in("_id", keys)).projection(Projections.include(new ArrayList<>(fields)))) {
-            before.put(d.getString("_id"), d);
-        }
+        ById.find(coll, keys, new ArrayList<>(fields), d -> before.put(d.getString("_id"), d));
         return before;
     }
 

@@ -35,9 +35,12 @@ final class ProductStockBuilder {
     private final StockOptions options;
     private final Clock clock;
     private final ReferenceIndex refs;
+    private final KeyedWrites writes;
 
-    ProductStockBuilder(MongoDatabase db, Names names, StockOptions options, Clock clock, ReferenceIndex refs) {
+    ProductStockBuilder(MongoDatabase db, Names names, StockOptions options, Clock clock, ReferenceIndex refs,
+                        KeyedWrites writes) {
         this.refs = refs;
+        this.writes = writes;
         this.db = db;
         this.names = names;
         this.options = options;
@@ -47,9 +50,7 @@ final class ProductStockBuilder {
     void rebuild(String source, List<Long> productIds) {
         Map<Long, Document> products = new HashMap<>();
         List<String> keys = productIds.stream().map(id -> DocumentMapper.key(source, id)).toList();
-        for (Document p : db.getCollection(names.of("product.product")).find(Filters.in("_id", keys))) {
-            products.put(asLong(p.get("_odoo_id")), p);
-        }
+        ById.find(db.getCollection(names.of("product.product")), keys, null, p -> products.put(asLong(p.get("_odoo_id")), p));
         Map<Long, Map<Long, Document>> warehouses = new HashMap<>();
         quants(source, productIds, warehouses);
         incoming(source, productIds, warehouses);
@@ -65,7 +66,7 @@ final class ProductStockBuilder {
             wanted.put(key, product == null && perWarehouse.isEmpty() ? null
                     : compose(source, pid, product, perWarehouse, minimums.get(pid), vendors.getOrDefault(pid, List.of()), now));
         }
-        KeyedWrites.write(db.getCollection(Names.PRODUCT_STOCK), wanted, "_updated_at");
+        writes.write(db.getCollection(Names.PRODUCT_STOCK), wanted, "_updated_at");
     }
 
     private Document compose(String source, long pid, Document product, Map<Long, Document> perWarehouse, Double minimum,
@@ -212,10 +213,8 @@ final class ProductStockBuilder {
         }
         Map<Long, Document> out = new HashMap<>();
         if (!keys.isEmpty()) {
-            for (Document l : db.getCollection(names.of("stock.location")).find(Filters.in("_id", new ArrayList<>(keys)))
-                    .projection(Projections.include("_odoo_id", "usage", "warehouse_id"))) {
-                out.put(asLong(l.get("_odoo_id")), l);
-            }
+            ById.find(db.getCollection(names.of("stock.location")), keys, List.of("_odoo_id", "usage", "warehouse_id"),
+                    l -> out.put(asLong(l.get("_odoo_id")), l));
         }
         return out;
     }

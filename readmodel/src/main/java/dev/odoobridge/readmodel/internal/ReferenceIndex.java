@@ -36,9 +36,11 @@ final class ReferenceIndex implements DerivedView {
             "product.product", List.of("product_tmpl_id"));
 
     private final MongoDatabase db;
+    private final KeyedWrites writes;
 
-    ReferenceIndex(MongoDatabase db) {
+    ReferenceIndex(MongoDatabase db, KeyedWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     static String key(String source, String model, String field, long refId) {
@@ -99,7 +101,7 @@ final class ReferenceIndex implements DerivedView {
             list.addAll(adds.getOrDefault(k, Set.of()));
             wanted.put(k, list.isEmpty() ? null : new Document("_id", k).append("ids", new ArrayList<>(list)));
         }
-        KeyedWrites.write(db.getCollection(COLLECTION), wanted, null);
+        writes.write(db.getCollection(COLLECTION), wanted, stored, null);
     }
 
     @Override
@@ -117,14 +119,14 @@ final class ReferenceIndex implements DerivedView {
         }
         List<String> keys = new ArrayList<>(refIds.size());
         refIds.forEach(r -> keys.add(key(source, model, field, r)));
-        for (Document d : db.getCollection(COLLECTION).find(Filters.in("_id", keys))) {
+        ById.find(db.getCollection(COLLECTION), keys, null, d -> {
             String id = d.getString("_id");
             long ref = Long.parseLong(id.substring(id.lastIndexOf('|') + 1));
             Set<Long> set = out.computeIfAbsent(ref, r -> new TreeSet<>());
             for (Object o : d.getList("ids", Object.class, List.of())) {
                 set.add(StockAggregations.asLong(o));
             }
-        }
+        });
         return out;
     }
 
@@ -151,12 +153,12 @@ final class ReferenceIndex implements DerivedView {
         List<String> projection = new ArrayList<>(fields);
         projection.addAll(List.of(field, "_odoo_id", "_source"));
         List<String> keys = ids.stream().map(id -> DocumentMapper.key(source, id)).toList();
-        for (Document d : db.getCollection(collection).find(Filters.in("_id", keys)).projection(Projections.include(projection))) {
+        ById.find(db.getCollection(collection), keys, projection, d -> {
             Long ref = StockAggregations.refId(d, field);
             if (ref != null && wanted.contains(ref)) {
                 out.add(d);
             }
-        }
+        });
         return out;
     }
 
