@@ -12,7 +12,10 @@ import java.util.Optional;
  * Immutable configuration of a {@link ReadModel}. Either a MongoDB connection string (any MongoDB
  * 6+ / Atlas) or, by default, an embedded MongoDB-compatible server started in-process on a free
  * port: with a file store in {@link Builder#dataDirectory(Path) a data directory} (data survives
- * restarts) or {@link Builder#inMemory() in memory} (tests).
+ * restarts) or {@link Builder#inMemory() in memory} (tests). The version guard is enforced in each
+ * upsert's filter on a MongoDB server and by reading stored versions by {@code _id} first on the
+ * embedded server, which this process alone writes ({@link GuardStrategy}; override with
+ * {@link Builder#guardStrategy(GuardStrategy)}).
  */
 public final class ReadModelConfig {
     private final String connectionString;
