@@ -8,6 +8,19 @@ import java.util.List;
  * Built-in projections of the retail models (partners, products, supplier infos, warehouses,
  * locations, lots, quants, moves, reordering rules, sales, purchases, mails, attachments). Each
  * goes to a collection named after the model with dots replaced by underscores.
+ *
+ * <p>The built-in projections hold only fields whose changes move the record's own
+ * {@code write_date}, because that is what an incremental sync follows. Left out are one2many
+ * lists ({@code res.partner.child_ids}, {@code product.category.child_id},
+ * {@code product.template.seller_ids} and {@code product_variant_ids}, {@code order_line} of sales
+ * and purchases: creating, re-parenting or deleting a child does not touch the parent; query the
+ * children by their many2one instead, e.g. {@code parent_id}, {@code product_tmpl_id},
+ * {@code order_id}) and non-stored computed fields (the stock quantities of
+ * {@code product.product}: the stock view derives them from quants and moves). Fields
+ * {@code product.product} takes from its template through {@code _inherits} stay: the sync
+ * re-reads a template's variants when it applies the template. Add a left-out field back
+ * knowingly with {@code of(model).withExtraFields(untrackedFields(model))}; it is then only as
+ * fresh as the record's last own change.
  */
 public final class Projections {
     private Projections() {
@@ -29,5 +42,16 @@ public final class Projections {
      */
     public static Projection of(String model) {
         return new Projection(model, FieldCatalog.collectionFor(model), FieldCatalog.fieldNames(model));
+    }
+
+    /**
+     * The fields of a built-in model that the built-in projection leaves out because a change of
+     * their value does not move the record's {@code write_date} (one2many lists, non-stored computed
+     * fields); empty when there are none.
+     *
+     * @throws IllegalArgumentException when the model is not a built-in one
+     */
+    public static List<String> untrackedFields(String model) {
+        return FieldCatalog.untrackedFieldNames(model);
     }
 }

@@ -3,6 +3,9 @@ package dev.odoobridge.sync;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.client.SearchOptions;
+import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.sync.internal.DependentRefresh;
 import dev.odoobridge.sync.internal.EngineSettings;
 import dev.odoobridge.sync.internal.GuardedListener;
 import dev.odoobridge.sync.internal.ModelSync;
@@ -31,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * each incremental run from the checkpoint minus an overlap window, stores the checkpoint only
  * after the projector acknowledged a page (a killed process re-reads, never loses), holds a
  * lease so two engines never sync the same (source, model) at once, and optionally reconciles
- * deletions by id range. Thread-safe; build with {@link #builder()}.
+ * deletions by id range. Applying records of a model re-reads its declared {@link Dependent}s
+ * (e.g. a template's variants) before its checkpoint moves. Thread-safe; build with {@link #builder()}.
  */
 public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -41,6 +45,7 @@ public final class SyncEngine {
     private final EngineSettings settings;
     private final int parallelism;
     private final List<String> sourceOrder;
+    private final DependentRefresh dependents;
 
     private SyncEngine(Builder b) {
         this.sources = Map.copyOf(b.sources);
@@ -50,6 +55,9 @@ public final class SyncEngine {
         this.settings = new EngineSettings(b.projector, b.stateStore, new GuardedListener(b.listener), b.clock,
                 b.pageSize, b.overlap, b.leaseOwner, b.leaseTtl, b.reconcileRangeSize);
         this.sourceOrder = List.copyOf(b.sources.keySet());
+        Map<String, List<String>> fieldsByModel = new LinkedHashMap<>();
+        projections.forEach((model, p) -> fieldsByModel.put(model, OdooReads.readFields(p.fields())));
+        this.dependents = new DependentRefresh(b.dependents, fieldsByModel, b.pageSize, b.clock);
     }
 
     /** A new builder. */
@@ -110,7 +118,11 @@ public final class SyncEngine {
 
     private ModelReport syncOne(String source, String model, SyncRequest request) {
         try {
-            return new ModelSync(source, reads(source, model), settings).run(request.mode(), request.reconcile());
+            OdooClient client = sources.get(source);
+            DependentRefresh.ChildReader children = (child, link, ids, fields) -> client.model(child)
+                    .searchRead(Domains.in(link, ids), fields, SearchOptions.DEFAULT.includeArchived());
+            return new ModelSync(source, reads(source, model), settings, dependents, children)
+                    .run(request.mode(), request.reconcile());
         } catch (RuntimeException e) {
             LOG.warn("sync of {} {} could not run", source, model, e);
             settings.listener().error(source, model, e);
@@ -197,6 +209,7 @@ public final class SyncEngine {
         private SyncListener listener = SyncListener.NONE;
         private Clock clock = Clock.systemUTC();
         private int reconcileRangeSize = 1000;
+        private List<Dependent> dependents = Dependent.retail();
 
         private Builder() {
         }
@@ -272,6 +285,18 @@ public final class SyncEngine {
         /** Reconciliation compares id sets in ranges of at most this many ids; default 1000. */
         public Builder reconcileRangeSize(int ids) {
             this.reconcileRangeSize = ids;
+            return this;
+        }
+
+        /**
+         * The models re-read when records of another model are applied because they show its
+         * values without their own {@code write_date} moving (e.g. {@code product.product} on its
+         * {@code product.template}); they are re-read in the same run, before the parent's
+         * checkpoint advances. Default {@link Dependent#retail()}; an empty list turns it off. A
+         * dependent acts only when its child model is synced by this engine.
+         */
+        public Builder dependents(List<Dependent> dependents) {
+            this.dependents = List.copyOf(Objects.requireNonNull(dependents, "dependents == null"));
             return this;
         }
 

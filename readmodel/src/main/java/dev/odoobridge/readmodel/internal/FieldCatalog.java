@@ -7,25 +7,32 @@ import java.util.Map;
  * Odoo field types of the built-in retail models, used to map Odoo's {@code False} by type
  * (null for everything but booleans) and to convert datetimes. Fields not listed here are typed
  * from configuration or inferred from the value's shape.
+ *
+ * <p>Fields marked {@code ~} are typed but not projected by default: their value changes in Odoo
+ * without the record's own {@code write_date} moving (one2many lists, whose children carry the
+ * relation through their many2one; non-stored computed stock quantities, which the stock view
+ * derives from quants and moves), so a {@code write_date} cursor cannot keep them current.
  */
 public final class FieldCatalog {
     private static final String COMMON = "display_name:char create_date:datetime write_date:datetime "
             + "create_uid:many2one write_uid:many2one";
 
+    private static final String UNTRACKED = "~";
+
     private static final String[][] MODELS = {
         {"res.company", "name:char partner_id:many2one email:char active:boolean"},
         {"res.partner", "name:char email:char phone:char ref:char is_company:boolean supplier_rank:integer "
-                + "customer_rank:integer parent_id:many2one child_ids:one2many company_id:many2one street:char "
+                + "customer_rank:integer parent_id:many2one ~child_ids:one2many company_id:many2one street:char "
                 + "city:char active:boolean"},
         {"res.users", "login:char name:char partner_id:many2one company_id:many2one share:boolean active:boolean"},
-        {"product.category", "name:char parent_id:many2one complete_name:char child_id:one2many"},
+        {"product.category", "name:char parent_id:many2one complete_name:char ~child_id:one2many"},
         {"product.template", "name:char default_code:char barcode:char list_price:float standard_price:float "
                 + "categ_id:many2one type:selection is_storable:boolean sale_ok:boolean purchase_ok:boolean "
-                + "seller_ids:one2many product_variant_ids:one2many active:boolean"},
+                + "~seller_ids:one2many ~product_variant_ids:one2many active:boolean"},
         {"product.product", "product_tmpl_id:many2one name:char default_code:char barcode:char list_price:float "
                 + "standard_price:float categ_id:many2one type:selection is_storable:boolean active:boolean "
-                + "seller_ids:one2many qty_available:float virtual_available:float incoming_qty:float "
-                + "outgoing_qty:float"},
+                + "~seller_ids:one2many ~qty_available:float ~virtual_available:float ~incoming_qty:float "
+                + "~outgoing_qty:float"},
         {"product.supplierinfo", "partner_id:many2one product_tmpl_id:many2one product_id:many2one "
                 + "product_code:char product_name:char min_qty:float price:float delay:integer"},
         {"stock.warehouse", "name:char code:char lot_stock_id:many2one view_location_id:many2one "
@@ -41,11 +48,11 @@ public final class FieldCatalog {
         {"stock.warehouse.orderpoint", "name:char product_id:many2one warehouse_id:many2one location_id:many2one "
                 + "product_min_qty:float product_max_qty:float qty_multiple:float active:boolean"},
         {"sale.order", "name:char partner_id:many2one date_order:datetime state:selection amount_untaxed:float "
-                + "amount_total:float order_line:one2many warehouse_id:many2one user_id:many2one company_id:many2one"},
+                + "amount_total:float ~order_line:one2many warehouse_id:many2one user_id:many2one company_id:many2one"},
         {"sale.order.line", "order_id:many2one product_id:many2one name:char product_uom_qty:float "
                 + "qty_delivered:float price_unit:float price_subtotal:float state:selection"},
         {"purchase.order", "name:char partner_id:many2one date_order:datetime state:selection origin:char "
-                + "order_line:one2many amount_total:float company_id:many2one"},
+                + "~order_line:one2many amount_total:float company_id:many2one"},
         {"purchase.order.line", "order_id:many2one product_id:many2one name:char product_qty:float "
                 + "price_unit:float price_subtotal:float date_planned:datetime"},
         {"mail.mail", "subject:char body_html:html email_to:char email_from:char auto_delete:boolean "
@@ -62,25 +69,51 @@ public final class FieldCatalog {
         for (String[] m : MODELS) {
             Map<String, String> fields = new LinkedHashMap<>();
             for (String spec : (m[1] + " " + COMMON).split(" ")) {
-                int colon = spec.indexOf(':');
-                fields.put(spec.substring(0, colon), spec.substring(colon + 1));
+                String bare = spec.startsWith(UNTRACKED) ? spec.substring(1) : spec;
+                int colon = bare.indexOf(':');
+                fields.put(bare.substring(0, colon), bare.substring(colon + 1));
             }
             all.put(m[0], Map.copyOf(fields));
         }
         return all;
     }
 
-    /** The field names of a built-in model, in declaration order without the common bookkeeping fields. */
+    /**
+     * The projected field names of a built-in model, in declaration order, followed by
+     * {@code display_name}, {@code create_date} and {@code write_date}; fields whose changes do not
+     * move the record's {@code write_date} are left out (see {@link #untrackedFieldNames(String)}).
+     */
     public static java.util.List<String> fieldNames(String model) {
         for (String[] m : MODELS) {
             if (m[0].equals(model)) {
                 java.util.List<String> names = new java.util.ArrayList<>();
                 for (String spec : m[1].split(" ")) {
-                    names.add(spec.substring(0, spec.indexOf(':')));
+                    if (!spec.startsWith(UNTRACKED)) {
+                        names.add(spec.substring(0, spec.indexOf(':')));
+                    }
                 }
                 names.add("display_name");
                 names.add("create_date");
                 names.add("write_date");
+                return java.util.List.copyOf(names);
+            }
+        }
+        throw new IllegalArgumentException("no built-in projection for model '" + model + "'");
+    }
+
+    /**
+     * The fields of a built-in model that a {@code write_date} cursor cannot keep current (one2many
+     * lists, non-stored computed fields), in declaration order; empty for most models.
+     */
+    public static java.util.List<String> untrackedFieldNames(String model) {
+        for (String[] m : MODELS) {
+            if (m[0].equals(model)) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                for (String spec : m[1].split(" ")) {
+                    if (spec.startsWith(UNTRACKED)) {
+                        names.add(spec.substring(1, spec.indexOf(':')));
+                    }
+                }
                 return java.util.List.copyOf(names);
             }
         }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One sync of one (source, model): takes the lease, runs the write_date cursor from the
  * checkpoint minus the overlap (or from the start), applies every page to the projector and
- * stores the checkpoint only after the projector returned, renews the lease between pages,
+ * stores the checkpoint only after the projector returned and the dependent child records of the
+ * page were re-read and applied (so a crash re-reads them too), renews the lease between pages,
  * optionally reconciles ids, records the run and releases the lease. Never throws for a
  * failure of Odoo or the read model: the report says what failed and where the checkpoint stays.
  */
@@ -29,12 +30,16 @@ public final class ModelSync {
     private final OdooReads reads;
     private final EngineSettings settings;
     private final StateStore store;
+    private final DependentRefresh dependents;
+    private final DependentRefresh.ChildReader childReader;
     private Checkpoint checkpoint;
     private long written;
     private long skipped;
     private long deleted;
     private long applied;
     private long reconcileRead;
+    private long childRead;
+    private long childCalls;
 
     /**
      * @param source source name
@@ -42,10 +47,24 @@ public final class ModelSync {
      * @param settings engine settings
      */
     public ModelSync(String source, OdooReads reads, EngineSettings settings) {
+        this(source, reads, settings, DependentRefresh.NONE, (model, link, ids, fields) -> List.of());
+    }
+
+    /**
+     * @param source source name
+     * @param reads reads on the model of that source
+     * @param settings engine settings
+     * @param dependents the child models re-read after records of this model were applied
+     * @param childReader reads those children from the same source
+     */
+    public ModelSync(String source, OdooReads reads, EngineSettings settings, DependentRefresh dependents,
+                     DependentRefresh.ChildReader childReader) {
         this.source = Objects.requireNonNull(source, "source == null");
         this.reads = Objects.requireNonNull(reads, "reads == null");
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.store = settings.stateStore();
+        this.dependents = Objects.requireNonNull(dependents, "dependents == null");
+        this.childReader = Objects.requireNonNull(childReader, "childReader == null");
     }
 
     /** Runs the sync and reports; failures end up in the report, not as exceptions. */
@@ -124,11 +143,30 @@ public final class ModelSync {
         skipped += result.skippedStale();
         applied += rows.size();
         settings.listener().pageApplied(source, reads.model(), rows.size(), result);
+        refreshDependents(rows);
         return result;
     }
 
+    /** Re-reads the children of the applied rows before the caller may move the checkpoint. */
+    private void refreshDependents(List<OdooRecord> rows) {
+        if (!dependents.hasDependents(reads.model())) {
+            return;
+        }
+        List<Long> ids = rows.stream().map(OdooRecord::id).toList();
+        for (DependentRefresh.Refreshed r : dependents.refresh(source, reads.model(), ids, childReader, settings.projector())) {
+            childRead += r.rows();
+            childCalls += r.calls();
+            written += r.result().written();
+            skipped += r.result().skippedStale();
+            if (r.rows() > 0) {
+                settings.listener().pageApplied(source, r.model(), r.rows(), r.result());
+            }
+        }
+    }
+
     private ModelReport report(WriteDateCursor cursor, Instant started, Outcome outcome, String message) {
-        RunCounts counts = new RunCounts(cursor.rowsRead() + reconcileRead, written, skipped, deleted, reads.calls());
+        RunCounts counts = new RunCounts(cursor.rowsRead() + reconcileRead + childRead, written, skipped, deleted,
+                reads.calls() + childCalls);
         Duration duration = Duration.between(started, settings.clock().instant());
         return new ModelReport(source, reads.model(), counts, duration.isNegative() ? Duration.ZERO : duration, outcome, message);
     }

@@ -40,11 +40,16 @@ public final class OdooReads {
     public OdooReads(ModelHandle handle, List<String> fields, Clock clock) {
         this.handle = Objects.requireNonNull(handle, "handle == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.fields = readFields(Objects.requireNonNull(fields, "fields == null"));
+    }
+
+    /** The fields read for a projection's fields: {@code id} and {@code write_date} first, then the others once each. */
+    public static List<String> readFields(List<String> projected) {
         LinkedHashSet<String> all = new LinkedHashSet<>();
         all.add("id");
         all.add("write_date");
-        all.addAll(Objects.requireNonNull(fields, "fields == null"));
-        this.fields = List.copyOf(all);
+        all.addAll(projected);
+        return List.copyOf(all);
     }
 
     /** The model name. */

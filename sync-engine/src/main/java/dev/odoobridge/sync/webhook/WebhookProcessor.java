@@ -2,6 +2,7 @@ package dev.odoobridge.sync.webhook;
 
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.sync.Dependent;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import dev.odoobridge.sync.webhook.internal.BatchProcessor;
@@ -27,7 +28,7 @@ public final class WebhookProcessor implements AutoCloseable {
 
     private WebhookProcessor(Builder b) {
         InboxRepository inbox = new InboxRepository(PostgresStateDatabase.dataSource(b.database));
-        this.batch = new BatchProcessor(inbox, b.fetcher, b.projector, b.projections,
+        this.batch = new BatchProcessor(inbox, b.fetcher, b.projector, b.projections, b.dependents,
                 new BatchProcessor.Settings(b.batchSize, b.maxAttempts, b.backoffBase, b.backoffMax, b.claimTimeout),
                 b.clock);
         this.workers = new InboxWorkers(PostgresStateDatabase.dataSource(b.database), batch, b.workers,
@@ -65,6 +66,7 @@ public final class WebhookProcessor implements AutoCloseable {
         private final RecordFetcher fetcher;
         private final Projector projector;
         private List<Projection> projections = List.of();
+        private List<Dependent> dependents = Dependent.retail();
         private int workers = 1;
         private int batchSize = 500;
         private int maxAttempts = 8;
@@ -83,6 +85,17 @@ public final class WebhookProcessor implements AutoCloseable {
         /** The synced models and their fields; events of other models are marked ignored. */
         public Builder projections(List<Projection> synced) {
             this.projections = List.copyOf(Objects.requireNonNull(synced, "synced == null"));
+            return this;
+        }
+
+        /**
+         * The models re-read when records of another model are applied (e.g. a template's
+         * variants, which show its name and price without their own {@code write_date} moving), so
+         * a post about a template refreshes its variants. Default {@link Dependent#retail()}; an
+         * empty list turns it off. The fetcher must implement {@link RecordFetcher#readByLink}.
+         */
+        public Builder dependents(List<Dependent> list) {
+            this.dependents = List.copyOf(Objects.requireNonNull(list, "list == null"));
             return this;
         }
 

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -44,21 +43,9 @@ final class World {
         return ReadModels.open(ReadModelConfig.builder().inMemory().build());
     }
 
-    /**
-     * Fields of the built-in projections whose value changes in Odoo without the record's
-     * {@code write_date} moving: one2many lists (a child created, re-parented or deleted leaves the
-     * parent untouched) and non-stored computed stock quantities. A write_date cursor cannot keep
-     * them current, so the end-to-end checks leave them out (stock is compared through the stock view).
-     */
-    static final Set<String> NOT_TRACKED_BY_WRITE_DATE = Set.of("child_ids", "child_id", "seller_ids",
-            "product_variant_ids", "order_line", "qty_available", "virtual_available", "incoming_qty", "outgoing_qty");
-
-    /** The read model's projections of {@link #MODELS}, without the fields a write_date cursor cannot track. */
+    /** The read model's (built-in) projections of {@link #MODELS}. */
     static List<Projection> projections(ReadModel readModel) {
-        return readModel.projections().stream().filter(p -> MODELS.contains(p.model()))
-                .map(p -> new Projection(p.model(), p.collection(),
-                        p.fields().stream().filter(f -> !NOT_TRACKED_BY_WRITE_DATE.contains(f)).toList()))
-                .toList();
+        return readModel.projections().stream().filter(p -> MODELS.contains(p.model())).toList();
     }
 
     /** An engine over the given sources with test-sized pages. */

@@ -14,9 +14,13 @@ final class FakeFetcher implements RecordFetcher {
     record Read(String source, String model, List<Long> ids, List<String> fields) {
     }
 
+    record LinkRead(String model, String linkField, List<Long> parentIds) {
+    }
+
     private final String source;
     private final Map<String, Map<Long, OdooRecord>> records = new ConcurrentHashMap<>();
     final List<Read> reads = new CopyOnWriteArrayList<>();
+    final List<LinkRead> linkReads = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger();
     volatile RuntimeException failure = new IllegalStateException("Odoo answered 502 Bad Gateway");
 
@@ -48,6 +52,22 @@ final class FakeFetcher implements RecordFetcher {
         for (Long id : ids) {
             OdooRecord r = table.get(id);
             if (r != null) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public List<OdooRecord> readByLink(String src, String model, String linkField, Collection<Long> parentIds,
+                                       List<String> fields) {
+        if (!source.equals(src)) {
+            throw new IllegalArgumentException("unknown source " + src);
+        }
+        linkReads.add(new LinkRead(model, linkField, List.copyOf(parentIds)));
+        List<OdooRecord> rows = new ArrayList<>();
+        for (OdooRecord r : records.getOrDefault(model, Map.of()).values()) {
+            if (r.has(linkField) && r.getRef(linkField) != null && parentIds.contains(r.getRef(linkField).id())) {
                 rows.add(r);
             }
         }

@@ -32,7 +32,7 @@ class WebhookProcessorIT {
     void open() {
         db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null);
         receiver = WebhookReceiver.builder(db).source(WebhookSource.of(SOURCE, TOKEN))
-                .models(List.of("product.product", "stock.quant", "res.partner")).build().start();
+                .models(List.of("product.product", "product.template", "stock.quant", "res.partner")).build().start();
         inbox = WebhookInbox.of(db);
     }
 
@@ -82,6 +82,47 @@ class WebhookProcessorIT {
         assertThat(readModel.find(SOURCE, "stock.quant", 47)).get()
                 .satisfies(doc -> assertThat(doc).containsEntry("quantity", 123.0));
         assertThat(events(EventStatus.DONE)).hasSize(31);
+    }
+
+    @Test
+    void aTemplatePostRefreshesItsVariantsArchivedIncluded() {
+        List<Projection> withTemplates = new java.util.ArrayList<>(PROJECTIONS);
+        withTemplates.add(new Projection("product.template", "templates", List.of("name", "list_price")));
+        odoo.put("product.template", 3, Map.of("name", "Green tea", "list_price", 3.5, "write_date", "2026-11-21 19:40:00"));
+        odoo.put("product.product", 31, Map.of("name", "Green tea", "list_price", 3.5, "active", true,
+                "product_tmpl_id", List.of(3, "Green tea"), "write_date", "2026-11-21 10:00:00"));
+        odoo.put("product.product", 32, Map.of("name", "Green tea", "list_price", 3.5, "active", false,
+                "product_tmpl_id", List.of(3, "Green tea"), "write_date", "2026-11-21 10:00:00"));
+        odoo.put("product.product", 40, Map.of("name", "Coffee", "product_tmpl_id", List.of(4, "Coffee"),
+                "write_date", "2026-11-21 10:00:00"));
+        post("{\"_action\": \"x(#1)\", \"_id\": 3, \"_model\": \"product.template\", \"name\": \"Green tea\"}");
+
+        processor().projections(withTemplates).build().processOnce();
+
+        assertThat(odoo.reads).singleElement().satisfies(r -> assertThat(r.model()).isEqualTo("product.template"));
+        assertThat(odoo.linkReads).containsExactly(new FakeFetcher.LinkRead("product.product", "product_tmpl_id", List.of(3L)));
+        assertThat(readModel.find(SOURCE, "product.product", 31)).get()
+                .satisfies(doc -> assertThat(doc).containsEntry("name", "Green tea").containsEntry("list_price", 3.5));
+        assertThat(readModel.find(SOURCE, "product.product", 32)).get()
+                .satisfies(doc -> assertThat(doc).containsEntry("active", false));
+        assertThat(readModel.find(SOURCE, "product.product", 40)).isEmpty();
+        assertThat(events(EventStatus.DONE)).hasSize(1);
+    }
+
+    @Test
+    void withoutDependentsATemplatePostReadsOnlyTheTemplate() {
+        List<Projection> withTemplates = new java.util.ArrayList<>(PROJECTIONS);
+        withTemplates.add(new Projection("product.template", "templates", List.of("name")));
+        odoo.put("product.template", 3, Map.of("name", "Tea", "write_date", "2026-11-21 19:40:00"));
+        odoo.put("product.product", 31, Map.of("name", "Tea", "product_tmpl_id", List.of(3, "Tea"),
+                "write_date", "2026-11-21 10:00:00"));
+        post("{\"_action\": \"x(#1)\", \"_id\": 3, \"_model\": \"product.template\", \"name\": \"Tea\"}");
+
+        processor().projections(withTemplates).dependents(List.of()).build().processOnce();
+
+        assertThat(odoo.linkReads).isEmpty();
+        assertThat(readModel.find(SOURCE, "product.product", 31)).isEmpty();
+        assertThat(readModel.find(SOURCE, "product.template", 3)).isPresent();
     }
 
     @Test

@@ -60,8 +60,25 @@ final class Writer {
             });
             applyInverse(model, id, split.inverse);
             event(table, id, "write");
+            if (model.name().equals("product.template")) {
+                touchVariants(id);
+            }
         }
         rules.checkConstraints(model, ids);
+    }
+
+    /**
+     * Odoo's product.product stores write_date as a computed field depending on
+     * product_tmpl_id.write_date: writing a template moves the write_date (and write_uid) of
+     * each of its variants to the transaction's, without a write event on the variants.
+     */
+    private void touchVariants(int template) {
+        Table variants = db.table("product.product");
+        for (int variant : variants.referencing("product_tmpl_id", template)) {
+            if (variants.exists(variant)) {
+                update(variants, variant, variants.copyRow(variant));
+            }
+        }
     }
 
     void unlink(String modelName, int[] ids, boolean checkAccess) {

@@ -75,4 +75,23 @@ class WriteDateTest {
         assertThat(t.search("res.partner", List.of(List.of("write_date", ">", "2026-11-21 10:00:00"))))
                 .containsExactly(ids.get(0));
     }
+
+    @Test
+    void writingATemplateMovesItsVariantsWriteDateLikeOdoosComputedWriteDate() {
+        t.clock.set(Instant.parse("2026-11-21T10:00:00.100000Z"));
+        int variant = t.create("product.product", Map.of("name", "Tea", "list_price", 2.0));
+        int template = ((Number) ((List<?>) t.searchRead("product.product", List.of(List.of("id", "=", variant)),
+                List.of("product_tmpl_id"), Map.of()).get(0).get("product_tmpl_id")).get(0)).intValue();
+        int other = t.create("product.product", Map.of("name", "Coffee"));
+
+        t.clock.set(Instant.parse("2026-11-21T11:30:00.250000Z"));
+        t.call("product.template", "write", List.of(List.of(template), Map.of("name", "Green tea", "list_price", 3.5)),
+                Map.of());
+
+        Map<String, Object> row = t.searchRead("product.product", List.of(List.of("id", "=", variant)),
+                List.of("name", "list_price", "write_date"), Map.of()).get(0);
+        assertThat(row).containsEntry("name", "Green tea").containsEntry("list_price", 3.5)
+                .containsEntry("write_date", "2026-11-21 11:30:00");
+        assertThat(t.orm.writeDateMicros("product.product", other)).isEqualTo("2026-11-21 10:00:00.100000");
+    }
 }

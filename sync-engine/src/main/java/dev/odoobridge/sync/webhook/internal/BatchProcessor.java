@@ -3,6 +3,9 @@ package dev.odoobridge.sync.webhook.internal;
 import dev.odoobridge.client.OdooRecord;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.sync.Dependent;
+import dev.odoobridge.sync.internal.DependentRefresh;
+import dev.odoobridge.sync.internal.OdooReads;
 import dev.odoobridge.sync.webhook.EventStatus;
 import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.internal.InboxRepository.Claimed;
@@ -11,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One processing pass: claim due events, group them by (source, model), re-read each group's
  * distinct ids from Odoo in one call, apply what Odoo returns through the projector (its version
- * guard makes out-of-order and duplicate events harmless) and delete what Odoo no longer has.
+ * guard makes out-of-order and duplicate events harmless), re-read and apply the dependent children
+ * of what was applied (e.g. a template's variants) and delete what Odoo no longer has.
  * A failing group is retried with exponential backoff and marked failed after the last attempt;
  * the other groups of the pass are not affected.
  */
@@ -43,20 +46,29 @@ public final class BatchProcessor {
     private final Map<String, List<String>> fieldsByModel = new LinkedHashMap<>();
     private final Settings settings;
     private final Clock clock;
+    private final DependentRefresh dependents;
 
-    /** For these projections (their models are the ones processed, their fields the ones read). */
+    /** For these projections (their models are the ones processed, their fields the ones read), without dependents. */
     public BatchProcessor(InboxRepository inbox, RecordFetcher fetcher, Projector projector,
                           List<Projection> projections, Settings settings, Clock clock) {
+        this(inbox, fetcher, projector, projections, List.of(), settings, clock);
+    }
+
+    /**
+     * For these projections; applying records of a parent model of {@code dependents} re-reads
+     * and applies its synced children before the events are marked done.
+     */
+    public BatchProcessor(InboxRepository inbox, RecordFetcher fetcher, Projector projector,
+                          List<Projection> projections, List<Dependent> dependents, Settings settings, Clock clock) {
         this.inbox = inbox;
         this.fetcher = fetcher;
         this.projector = projector;
         for (Projection p : projections) {
-            Set<String> fields = new LinkedHashSet<>(List.of("id", "write_date"));
-            fields.addAll(p.fields());
-            fieldsByModel.put(p.model(), List.copyOf(fields));
+            fieldsByModel.put(p.model(), OdooReads.readFields(p.fields()));
         }
         this.settings = settings;
         this.clock = clock;
+        this.dependents = new DependentRefresh(dependents, fieldsByModel, settings.batchSize(), clock);
     }
 
     /** Runs one pass; returns how many events it claimed. */
@@ -94,6 +106,9 @@ public final class BatchProcessor {
             }
             if (!wanted.isEmpty()) {
                 projector.apply(group.source(), group.model(), wanted, fetchedAt);
+                dependents.refresh(group.source(), group.model(), wanted.stream().map(OdooRecord::id).toList(),
+                        (child, link, parentIds, childFields) ->
+                                fetcher.readByLink(group.source(), child, link, parentIds, childFields), projector);
             }
             if (!gone.isEmpty()) {
                 projector.delete(group.source(), group.model(), gone);

@@ -26,15 +26,21 @@ public final class OdooRecordFetcher implements RecordFetcher {
 
     @Override
     public List<OdooRecord> read(String source, String model, Collection<Long> ids, List<String> fields) {
+        return readByLink(source, model, "id", ids, fields);
+    }
+
+    @Override
+    public List<OdooRecord> readByLink(String source, String model, String linkField, Collection<Long> parentIds,
+                                       List<String> fields) {
         OdooClient client = clients.get(source);
         if (client == null) {
             throw new IllegalArgumentException("No Odoo client for source '" + source + "'; configured sources: "
                     + clients.keySet());
         }
-        if (ids.isEmpty()) {
+        if (parentIds.isEmpty()) {
             return List.of();
         }
-        return client.model(model).searchRead(Domains.in("id", new ArrayList<>(ids)), fields,
+        return client.model(model).searchRead(Domains.in(linkField, new ArrayList<>(parentIds)), fields,
                 SearchOptions.DEFAULT.includeArchived());
     }
 }

@@ -1,0 +1,119 @@
+package dev.odoobridge.sync.internal;
+
+import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.readmodel.ApplyResult;
+import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.sync.Dependent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The dependent-refresh rule shared by the sync engine and the webhook processor: after records of
+ * a parent model were applied, re-read the synced child records whose link field points at them
+ * (in chunks of parent ids, archived children included) and apply them through the projector.
+ * The projector's version guard keeps a concurrent sync of the child model harmless.
+ */
+public final class DependentRefresh {
+    /** Reads child records whose link field is one of the parent ids, archived ones included. */
+    @FunctionalInterface
+    public interface ChildReader {
+        /**
+         * @param model child model
+         * @param linkField the child's many2one to the parent
+         * @param parentIds parent ids (one chunk)
+         * @param fields fields to read, {@code id} and {@code write_date} included
+         */
+        List<OdooRecord> read(String model, String linkField, List<Long> parentIds, List<String> fields);
+    }
+
+    /** What one refresh did for one child model. */
+    public record Refreshed(String model, int rows, ApplyResult result, int calls) {
+    }
+
+    /** Nothing to refresh. */
+    public static final DependentRefresh NONE = new DependentRefresh(List.of(), Map.of(), 1, Clock.systemUTC());
+
+    private final List<Dependent> dependents;
+    private final Map<String, List<String>> fieldsByModel;
+    private final int chunkSize;
+    private final Clock clock;
+
+    /**
+     * @param dependents the declared dependents; those whose child model has no fields here are ignored
+     * @param fieldsByModel the fields read per synced model ({@code id} and {@code write_date} included)
+     * @param chunkSize parent ids per child read
+     * @param clock time source for the fetch instant of each read
+     */
+    public DependentRefresh(List<Dependent> dependents, Map<String, List<String>> fieldsByModel, int chunkSize, Clock clock) {
+        Objects.requireNonNull(dependents, "dependents == null");
+        this.fieldsByModel = Map.copyOf(Objects.requireNonNull(fieldsByModel, "fieldsByModel == null"));
+        this.dependents = dependents.stream().filter(d -> this.fieldsByModel.containsKey(d.childModel())).toList();
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be >= 1, was " + chunkSize);
+        }
+        this.chunkSize = chunkSize;
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+    }
+
+    /** Whether applying records of this model triggers a refresh. */
+    public boolean hasDependents(String parentModel) {
+        return dependents.stream().anyMatch(d -> d.parentModel().equals(parentModel));
+    }
+
+    /**
+     * Re-reads and applies the children of these parent records, one result per dependent child model.
+     *
+     * @throws SyncStepException when a read or an apply fails (nothing is swallowed; the caller's
+     *     checkpoint or event must not move)
+     */
+    public List<Refreshed> refresh(String source, String parentModel, Collection<Long> parentIds,
+                                   ChildReader reader, Projector projector) {
+        List<Refreshed> out = new ArrayList<>();
+        if (parentIds.isEmpty()) {
+            return out;
+        }
+        List<Long> ids = new ArrayList<>(new TreeSet<>(parentIds));
+        for (Dependent d : dependents) {
+            if (d.parentModel().equals(parentModel)) {
+                out.add(refreshOne(source, d, ids, reader, projector));
+            }
+        }
+        return out;
+    }
+
+    private Refreshed refreshOne(String source, Dependent d, List<Long> ids, ChildReader reader, Projector projector) {
+        List<String> fields = fieldsByModel.get(d.childModel());
+        ApplyResult total = ApplyResult.EMPTY;
+        int rows = 0;
+        int calls = 0;
+        for (int from = 0; from < ids.size(); from += chunkSize) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + chunkSize));
+            Instant fetchedAt = clock.instant();
+            List<OdooRecord> children;
+            calls++;
+            try {
+                children = reader.read(d.childModel(), d.linkField(), chunk, fields);
+            } catch (RuntimeException e) {
+                throw new SyncStepException("re-reading the " + d.childModel() + " records of " + chunk.size() + " "
+                        + d.parentModel() + " records (by " + d.linkField() + ") failed: " + e.getMessage(), e);
+            }
+            if (children.isEmpty()) {
+                continue;
+            }
+            try {
+                total = total.plus(projector.apply(source, d.childModel(), children, fetchedAt));
+            } catch (RuntimeException e) {
+                throw new SyncStepException("writing " + children.size() + " re-read " + d.childModel()
+                        + " records to the read model failed: " + e.getMessage(), e);
+            }
+            rows += children.size();
+        }
+        return new Refreshed(d.childModel(), rows, total, calls);
+    }
+}
