@@ -37,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bson.conversions.Bson;
 
 /**
@@ -45,6 +47,7 @@ import org.bson.conversions.Bson;
  * {@code _id} first under a lock per collection (see {@link GuardStrategy}).
  */
 final class MongoProjector implements Projector {
+    private static final Logger LOG = LoggerFactory.getLogger(MongoProjector.class);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -82,11 +85,11 @@ final class MongoProjector implements Projector {
         if (records.isEmpty()) {
             return ApplyResult.EMPTY;
         }
-        return guarded(coll, () -> write(coll, source, model, records, fetchedAt));
+        return guarded(coll, () -> write(coll, source, model, records, fetchedAt, strategy));
     }
 
     private ApplyResult write(MongoCollection<Document> coll, String source, String model, List<OdooRecord> records,
-                              Instant fetchedAt) {
+                              Instant fetchedAt, GuardStrategy strategy) {
         Instant now = clock.instant();
         // newest version per id only: two versions of one record in one unordered bulk would race
         Map<String, Document> newest = new LinkedHashMap<>();
@@ -123,27 +126,15 @@ final class MongoProjector implements Projector {
             if (!ops.isEmpty()) {
                 coll.bulkWrite(ops, UNORDERED);
             }
-        } catch (MongoBulkWriteException e) {
-            List<BulkWriteError> other = new ArrayList<>();
-            for (BulkWriteError err : e.getWriteErrors()) {
-                if (err.getCode() == StoreVersionGuard.DUPLICATE_KEY && strategy == GuardStrategy.CONDITIONAL_FILTER) {
-                    stale.add(opIndex.get(err.getIndex()));
-                } else {
-                    other.add(err);
-                }
-            }
-            if (!other.isEmpty() || e.getWriteConcernError() != null) {
-                BulkWriteError first = other.isEmpty() ? null : other.get(0);
-                throw new ReadModelException("MongoDB rejected " + other.size() + " of " + ops.size() + " writes of " + model
-                        + " for source '" + source + "' into '" + coll.getNamespace().getCollectionName() + "'"
-                        + (first == null ? "" : "; first: code " + first.getCode() + " at page position " + first.getIndex()
-                        + ": " + first.getMessage())
-                        + (e.getWriteConcernError() == null ? "" : "; write concern: " + e.getWriteConcernError().getMessage())
-                        + "; the page was not fully applied, retry it after fixing the cause", e);
-            }
         } catch (MongoException e) {
-            throw new ReadModelException("writing " + ops.size() + " " + model + " documents for source '" + source
-                    + "' failed: " + e.getMessage(), e);
+            if (strategy == GuardStrategy.READ_THEN_WRITE && isDuplicateKey(e)) {
+                // the store holds a key its reads did not return (seen with the embedded H2 backend after the
+                // process owning it was killed): apply this page with the atomic filter guard instead
+                LOG.warn("embedded store gave an inconsistent read of {} for '{}'; applying the page with the "
+                        + "conditional-filter guard", model, source);
+                return write(coll, source, model, records, fetchedAt, GuardStrategy.CONDITIONAL_FILTER);
+            }
+            rethrowClassified(e, coll, source, model, ops.size(), opIndex, stale, strategy);
         }
         List<Document> written = new ArrayList<>(docs.size() - stale.size());
         int unchanged = 0;
@@ -167,6 +158,43 @@ final class MongoProjector implements Projector {
         }
         notifyViews(source, model, changedBefore, written);
         return new ApplyResult(written.size(), stale.size() + droppedInPage, unchanged);
+    }
+
+    /**
+     * Duplicate keys of the conditional filter are stale records (added to {@code stale}); anything else
+     * fails the page with a clear message.
+     */
+    private static void rethrowClassified(MongoException error, MongoCollection<Document> coll, String source, String model,
+                                          int opCount, List<Integer> opIndex, Set<Integer> stale, GuardStrategy strategy) {
+        if (!(error instanceof MongoBulkWriteException e)) {
+            throw new ReadModelException("writing " + opCount + " " + model + " documents for source '" + source
+                    + "' failed: " + error.getMessage(), error);
+        }
+        List<BulkWriteError> other = new ArrayList<>();
+        for (BulkWriteError err : e.getWriteErrors()) {
+            if (err.getCode() == StoreVersionGuard.DUPLICATE_KEY && strategy == GuardStrategy.CONDITIONAL_FILTER) {
+                stale.add(opIndex.get(err.getIndex()));
+            } else {
+                other.add(err);
+            }
+        }
+        if (!other.isEmpty() || e.getWriteConcernError() != null) {
+            BulkWriteError first = other.isEmpty() ? null : other.get(0);
+            throw new ReadModelException("MongoDB rejected " + other.size() + " of " + opCount + " writes of " + model
+                    + " for source '" + source + "' into '" + coll.getNamespace().getCollectionName() + "'"
+                    + (first == null ? "" : "; first: code " + first.getCode() + " at page position " + first.getIndex()
+                    + ": " + first.getMessage())
+                    + (e.getWriteConcernError() == null ? "" : "; write concern: " + e.getWriteConcernError().getMessage())
+                    + "; the page was not fully applied, retry it after fixing the cause", e);
+        }
+    }
+
+    private static boolean isDuplicateKey(MongoException e) {
+        if (e instanceof MongoBulkWriteException b) {
+            return b.getWriteErrors().stream().anyMatch(err -> err.getCode() == StoreVersionGuard.DUPLICATE_KEY
+                    || String.valueOf(err.getMessage()).contains("already existed"));
+        }
+        return e.getCode() == StoreVersionGuard.DUPLICATE_KEY || String.valueOf(e.getMessage()).contains("already existed");
     }
 
     @Override
