@@ -9,5 +9,6 @@ final class Commands {
 
     static void register(CommandLine root) {
         root.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        root.addSubcommand(dev.odoobridge.cli.demo.DemoCommand.class);
     }
 }

@@ -1,0 +1,30 @@
+package dev.odoobridge.cli.demo;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What the demo runs with.
+ *
+ * @param home working directory (embedded databases live under it)
+ * @param exports where the vendor exports go
+ * @param products products FakeOdoo generates
+ * @param seed seed of the generated data
+ * @param progressBars draw progress bars (on a terminal) instead of plain lines
+ */
+record DemoSettings(Path home, Path exports, int products, long seed, boolean progressBars) {
+    DemoSettings {
+        Objects.requireNonNull(home, "home == null");
+        Objects.requireNonNull(exports, "exports == null");
+    }
+
+    /** The embedded PostgreSQL data directory. */
+    Path stateDirectory() {
+        return home.resolve("postgres");
+    }
+
+    /** The embedded MongoDB-compatible store's data directory. */
+    Path readModelDirectory() {
+        return home.resolve("mongodb");
+    }
+}
