@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
             "store (read model); runs a full sync; makes live changes in Odoo (a sale, a delivery, a deletion)",
             "that arrive through webhooks; links the demo vendor with a one-time code; prints the vendor's",
             "stock report and writes CSV / JSON / HTML exports.",
-            "Data and exports go under --dir (the demo's own state there is replaced on every run)."
+            "PostgreSQL data and the exports go under --dir (the demo's own state there is replaced on every run);",
+            "the read model is kept in memory."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "odoo-bridge-demo",

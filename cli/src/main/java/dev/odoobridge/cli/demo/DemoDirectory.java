@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The demo's working directory. Each run starts from empty databases: the embedded PostgreSQL
- * and MongoDB folders of the previous run are removed, but only in a directory the demo created
+ * The demo's working directory. Each run starts from an empty database: the embedded PostgreSQL
+ * folder of the previous run is removed, but only in a directory the demo created
  * (it leaves a marker file), so a mistyped {@code --dir} never deletes anything else.
  */
 final class DemoDirectory {
@@ -28,19 +28,18 @@ final class DemoDirectory {
         Path marker = home.resolve(MARKER);
         try {
             boolean ours = Files.exists(marker);
-            for (Path data : new Path[] {settings.stateDirectory(), settings.readModelDirectory()}) {
-                if (Files.exists(data)) {
-                    if (!ours) {
-                        throw new CliFailure(ExitCode.USAGE, home + " already has a '" + data.getFileName()
-                                + "' folder the demo did not create; pass another --dir");
-                    }
-                    deleteTree(data);
+            Path data = settings.stateDirectory();
+            if (Files.exists(data)) {
+                if (!ours) {
+                    throw new CliFailure(ExitCode.USAGE, home + " already has a '" + data.getFileName()
+                            + "' folder the demo did not create; pass another --dir");
                 }
+                    deleteTree(data);
             }
             Files.createDirectories(home);
             if (!ours) {
-                Files.writeString(marker, "Created by `odoo-bridge demo`; its postgres/ and mongodb/ folders are"
-                        + " replaced on every demo run.\n");
+                Files.writeString(marker, "Created by `odoo-bridge demo`; its postgres/ folder is replaced on"
+                        + " every demo run.\n");
             }
             Files.createDirectories(settings.exports());
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What the demo runs with.
  *
- * @param home working directory (embedded databases live under it)
+ * @param home working directory (the embedded PostgreSQL keeps its data under it)
  * @param exports where the vendor exports go
  * @param products products FakeOdoo generates
  * @param seed seed of the generated data
@@ -21,10 +21,5 @@ record DemoSettings(Path home, Path exports, int products, long seed, boolean pr
     /** The embedded PostgreSQL data directory. */
     Path stateDirectory() {
         return home.resolve("postgres");
-    }
-
-    /** The embedded MongoDB-compatible store's data directory. */
-    Path readModelDirectory() {
-        return home.resolve("mongodb");
     }
 }

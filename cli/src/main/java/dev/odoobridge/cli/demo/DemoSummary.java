@@ -34,8 +34,8 @@ final class DemoSummary {
         for (Path f : vendor.exports()) {
             narrator.line("             %s", f.getFileName());
         }
-        narrator.line("data       PostgreSQL %s, MongoDB %s (replaced on the next demo run)",
-                settings.stateDirectory(), settings.readModelDirectory());
+        narrator.line("data       PostgreSQL %s (sync state, webhook inbox; replaced on the next demo run);"
+                + " the MongoDB read model lived in memory", settings.stateDirectory());
         narrator.line("time       %.1f s in total", DemoRun.seconds(total));
         narrator.raw("");
         narrator.raw("Next: open the HTML export in a browser, then point odoo-bridge at your own Odoo:");

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The embedded PostgreSQL and MongoDB-compatible store, started in the background while FakeOdoo
- * generates its data (each takes seconds). Closing stops whichever of them started.
+ * The embedded PostgreSQL (data on disk under the demo directory) and the MongoDB-compatible store
+ * (in memory: the fastest embedded option, and the demo's read model is rebuilt by every run),
+ * started in the background while FakeOdoo generates its data. Closing stops whichever started.
  */
 final class EmbeddedStores implements AutoCloseable {
     private final CompletableFuture<StateDatabase> state;
@@ -20,7 +21,7 @@ final class EmbeddedStores implements AutoCloseable {
     EmbeddedStores(DemoSettings settings) {
         this.state = CompletableFuture.supplyAsync(() -> StateDatabase.embedded(settings.stateDirectory()));
         this.readModel = CompletableFuture.supplyAsync(() -> ReadModels.open(ReadModelConfig.builder()
-                .dataDirectory(settings.readModelDirectory()).projections(Projections.retail()).build()));
+                .inMemory().projections(Projections.retail()).build()));
     }
 
     /** The sync state database, waiting for it to be up. */

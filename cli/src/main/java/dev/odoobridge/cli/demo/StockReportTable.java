@@ -31,7 +31,7 @@ final class StockReportTable {
                 "stockout");
         narrator.line("%s", "-".repeat(108));
         for (VendorStockRow r : rows) {
-            narrator.line(format, cut(r.defaultCode(), 12), cut(r.name(), 30), LiveChanges.fmt(r.onHand()),
+            narrator.line(format, cut(r.defaultCode(), 12), cut(withoutCode(r.name(), r.defaultCode()), 30), LiveChanges.fmt(r.onHand()),
                     LiveChanges.fmt(r.incoming()), LiveChanges.fmt(r.threshold()), r.status(),
                     String.format(Locale.ROOT, "%.2f", r.velocityPerDay()),
                     r.daysOfCover() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.daysOfCover()),
@@ -40,6 +40,11 @@ final class StockReportTable {
         if (report.rows().size() > rows.size()) {
             narrator.line("... and %d more products (all of them are in the exports)", report.rows().size() - rows.size());
         }
+    }
+
+    private static String withoutCode(String name, String code) {
+        String prefix = "[" + code + "] ";
+        return name != null && code != null && name.startsWith(prefix) ? name.substring(prefix.length()) : name;
     }
 
     private static String cut(String s, int width) {
