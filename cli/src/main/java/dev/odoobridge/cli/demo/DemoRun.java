@@ -90,7 +90,7 @@ final class DemoRun {
             webhooks = live.run(data);
         }
 
-        VendorDemo.Result vendor = new VendorDemo(odoo, readModel, settings, narrator).run(data);
+        VendorDemo.Result vendor = new VendorDemo(odoo, db, readModel, settings, narrator).run(data);
 
         new DemoSummary(narrator, settings).print(report, webhooks, vendor, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -5,11 +5,13 @@ import dev.odoobridge.client.OdooRecord;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.VendorScope;
+import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.vendor.LinkChallenge;
 import dev.odoobridge.sync.vendor.OdooVendorGateway;
 import dev.odoobridge.sync.vendor.OtpPolicy;
 import dev.odoobridge.sync.vendor.VendorLink;
 import dev.odoobridge.sync.vendor.VendorLinking;
+import dev.odoobridge.sync.vendor.VendorStores;
 import dev.odoobridge.sync.vendor.export.ExportFormat;
 import dev.odoobridge.sync.vendor.export.VendorReports;
 import dev.odoobridge.sync.vendor.export.VendorStockReport;
@@ -33,12 +35,14 @@ final class VendorDemo {
     static final int NEAR_EXPIRY_DAYS = 30;
 
     private final OdooClient odoo;
+    private final StateDatabase db;
     private final ReadModel readModel;
     private final DemoSettings settings;
     private final Narrator narrator;
 
-    VendorDemo(OdooClient odoo, ReadModel readModel, DemoSettings settings, Narrator narrator) {
+    VendorDemo(OdooClient odoo, StateDatabase db, ReadModel readModel, DemoSettings settings, Narrator narrator) {
         this.odoo = odoo;
+        this.db = db;
         this.readModel = readModel;
         this.settings = settings;
         this.narrator = narrator;
@@ -55,8 +59,7 @@ final class VendorDemo {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         DemoInbox inbox = new DemoInbox(Map.of(DemoRun.SOURCE, odoo));
-        DemoVendorStore store = new DemoVendorStore();
-        VendorLinking linking = new VendorLinking(store, new OdooVendorGateway(Map.of(DemoRun.SOURCE, odoo)), inbox,
+        VendorLinking linking = new VendorLinking(VendorStores.postgres(db), new OdooVendorGateway(Map.of(DemoRun.SOURCE, odoo)), inbox,
                 secret, OtpPolicy.DEFAULT, VendorLinking.DeliveryTarget.PARTNER, Clock.systemUTC());
         LinkChallenge challenge = linking.requestLink(vendor, DemoRun.SOURCE, partnerId, null);
         DemoInbox.Mail mail = inbox.latestFor(partner.getString("email"));
