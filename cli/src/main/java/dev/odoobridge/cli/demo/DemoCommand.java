@@ -11,17 +11,16 @@ import picocli.CommandLine.Option;
 /** {@code odoo-bridge demo}: the whole pipeline on embedded servers, nothing to install but a JDK. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Runs odoo-bridge end to end with nothing to install: starts FakeOdoo (an in-process Odoo 19 with",
-            "generated retail data), an embedded PostgreSQL (sync state) and an embedded MongoDB-compatible",
-            "store (read model); runs a full sync; makes live changes in Odoo (a sale, a delivery, a deletion)",
-            "that arrive through webhooks; links the demo vendor with a one-time code; prints the vendor's",
-            "stock report and writes CSV / JSON / HTML exports.",
-            "PostgreSQL data and the exports go under --dir (the demo's own state there is replaced on every run);",
-            "the read model is kept in memory."
+            "Runs odoo-bridge end to end with nothing to install but a JDK: starts FakeOdoo (an in-process Odoo 19"
+                + " with generated retail data), an embedded PostgreSQL (sync state, webhook inbox, vendor links) and an"
+                + " embedded MongoDB-compatible store (the read model, in memory); runs a full sync; makes live changes"
+                + " in Odoo (a sale, a delivery, a deletion) that arrive through webhooks; links the demo vendor with a"
+                + " one-time code; prints the vendor's stock report and writes CSV / JSON / HTML exports.",
+            "PostgreSQL's data and the exports go under --dir; the demo's own data there is replaced on every run."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "odoo-bridge-demo",
-            description = "Working directory for the embedded databases and the exports (default: ${DEFAULT-VALUE}).")
+            description = "Working directory for the embedded PostgreSQL and the exports (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -29,7 +28,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--products", paramLabel = "N", defaultValue = "150",
-            description = "Products FakeOdoo generates, each with sales history (default: ${DEFAULT-VALUE}).")
+            description = "Products FakeOdoo generates, with their sales history (default: ${DEFAULT-VALUE}).")
     int products;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",

@@ -62,7 +62,7 @@ final class DemoRun {
             StateDatabase db = stores.state();
             ReadModel readModel = stores.readModel();
             narrator.line("PostgreSQL  %s (schema v%d): sync state, webhook inbox", db.describe(), db.schemaVersion());
-            narrator.line("MongoDB     %s: the read model, in memory", readModel.describe());
+            narrator.line("MongoDB     %s: the read model", readModel.describe());
             narrator.line("all up after %s", since(t));
             run(fake, odoo, data, db, readModel, started);
         }
