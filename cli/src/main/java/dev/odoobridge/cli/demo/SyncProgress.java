@@ -14,6 +14,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * one plain line per finished model. Thread-safe (models sync in parallel); never throws.
  */
 final class SyncProgress implements SyncListener, AutoCloseable {
+    /** Characters the bar line takes; terminals that do not report their width would get a 1-cell bar. */
+    private static final int RENDERED_WIDTH = 100;
+
     private final Narrator narrator;
     private final ProgressBar bar;
     private final AtomicLong done = new AtomicLong();
@@ -23,7 +26,7 @@ final class SyncProgress implements SyncListener, AutoCloseable {
         this.narrator = narrator;
         this.expected = expectedRecords;
         this.bar = drawBar ? new ProgressBarBuilder().setTaskName("full sync").setInitialMax(expectedRecords)
-                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" records", 1).showSpeed()
+                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" records", 1).showSpeed().setMaxRenderedLength(RENDERED_WIDTH)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
     }
 
@@ -36,7 +39,7 @@ final class SyncProgress implements SyncListener, AutoCloseable {
                     bar.maxHint(now);
                 }
                 bar.stepTo(now);
-                bar.setExtraMessage(model);
+                bar.setExtraMessage(" " + model);
             }
         }
     }
