@@ -13,6 +13,7 @@ import dev.odoobridge.testkit.RetailDataSummary;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The demo from start to end: embedded servers up, full sync, live webhook changes, vendor link,
@@ -47,12 +48,13 @@ final class DemoRun {
         RetailDataGenerator generator = RetailDataGenerator.builder().seed(settings.seed())
                 .products(settings.products()).customers(CUSTOMERS).days(HISTORY_DAYS)
                 .maxSaleLines(settings.products() * SALE_LINES_PER_PRODUCT).build();
-        RetailDataSummary[] generated = new RetailDataSummary[1];
+        AtomicReference<RetailDataSummary> generated = new AtomicReference<>();
         try (EmbeddedStores stores = new EmbeddedStores(settings);
-             FakeOdoo fake = FakeOdoo.builder().seed(settings.seed()).data(sink -> generated[0] = generator.generate(sink))
+             StopOnExit stop = new StopOnExit(stores);
+             FakeOdoo fake = FakeOdoo.builder().seed(settings.seed()).data(sink -> generated.set(generator.generate(sink)))
                      .build().start();
              OdooClient odoo = fake.adminClient()) {
-            RetailDataSummary data = Objects.requireNonNull(generated[0], "generated data");
+            RetailDataSummary data = Objects.requireNonNull(generated.get(), "generated data");
             narrator.line("%s (database '%s', user admin), Odoo %s", fake.url(), fake.database(),
                     odoo.version().serverVersion());
             narrator.line("%d records: %d products, %d warehouses, %d vendors, %d sale orders, %d stock moves,"
@@ -93,6 +95,29 @@ final class DemoRun {
         VendorDemo.Result vendor = new VendorDemo(odoo, db, readModel, settings, narrator).run(data);
 
         new DemoSummary(narrator, settings).print(report, webhooks, vendor, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Stops the embedded servers when the JVM exits before the demo ends (Ctrl-C), so no
+     * PostgreSQL is left running; removed again when the demo ends normally.
+     */
+    private static final class StopOnExit implements AutoCloseable {
+        private final Thread hook;
+
+        StopOnExit(EmbeddedStores stores) {
+            this.hook = new Thread(stores::close, "odoo-bridge-demo-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        @Override
+        public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the JVM is shutting down and the hook is running or has run: nothing left to undo
+                return;
+            }
+        }
     }
 
     static String since(long startNanos) {

@@ -8,15 +8,18 @@ import dev.odoobridge.sync.state.StateDatabase;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedded PostgreSQL (data on disk under the demo directory) and the MongoDB-compatible store
  * (in memory: the fastest embedded option, and the demo's read model is rebuilt by every run),
- * started in the background while FakeOdoo generates its data. Closing stops whichever started.
+ * started in the background while FakeOdoo generates its data. Closing stops whichever started;
+ * it is idempotent, so a shutdown hook may call it too.
  */
 final class EmbeddedStores implements AutoCloseable {
     private final CompletableFuture<StateDatabase> state;
     private final CompletableFuture<ReadModel> readModel;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     EmbeddedStores(DemoSettings settings) {
         this.state = CompletableFuture.supplyAsync(() -> StateDatabase.embedded(settings.stateDirectory()));
@@ -47,6 +50,9 @@ final class EmbeddedStores implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         closeWhenStarted(readModel);
         closeWhenStarted(state);
     }

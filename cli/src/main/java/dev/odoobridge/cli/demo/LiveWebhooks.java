@@ -50,9 +50,14 @@ final class LiveWebhooks implements AutoCloseable {
         List<String> synced = readModel.projections().stream().map(Projection::model).toList();
         this.receiver = WebhookReceiver.builder(db).source(WebhookSource.of(DemoRun.SOURCE, HexFormat.of().formatHex(secret)))
                 .models(synced).bind("127.0.0.1").port(0).build().start();
-        this.processor = WebhookProcessor.builder(db, RecordFetcher.odoo(Map.of(DemoRun.SOURCE, odoo)),
-                readModel.projector()).projections(readModel.projections()).pollInterval(Duration.ofMillis(50))
-                .build().start();
+        try {
+            this.processor = WebhookProcessor.builder(db, RecordFetcher.odoo(Map.of(DemoRun.SOURCE, odoo)),
+                    readModel.projector()).projections(readModel.projections()).pollInterval(Duration.ofMillis(50))
+                    .build().start();
+        } catch (RuntimeException e) {
+            receiver.close();
+            throw e;
+        }
     }
 
     Result run(RetailDataSummary data) {

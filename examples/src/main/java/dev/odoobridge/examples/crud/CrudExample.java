@@ -69,7 +69,9 @@ public final class CrudExample {
                 List.of("name")).stream().map(r -> r.getString("name")).sorted().toList();
         log.append("contacts after the x2many commands: ").append(names).append('\n');
 
-        // delete: the product, then the vendor with its contacts
+        // delete: the supplier line and the product, then the vendor with its contacts
+        List<Long> sellers = templates.read(List.of(product), List.of("seller_ids")).get(0).getIds("seller_ids");
+        odoo.model("product.supplierinfo").unlink(sellers);
         templates.unlink(List.of(product));
         List<Long> remaining = partners.read(List.of(vendor), List.of("child_ids")).get(0).getIds("child_ids");
         partners.unlink(remaining);
