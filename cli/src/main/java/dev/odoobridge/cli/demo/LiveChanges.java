@@ -91,14 +91,17 @@ final class LiveChanges {
     void writeOffExpiredLot() {
         OdooRecord quant = quantToWriteOff();
         long productId = quant.getRef("product_id").id();
+        long lotId = quant.getRef("lot_id").id();
         double before = currentOnHand(productId);
+        double lotBefore = lotQuantity(productId, lotId);
+        double removed = quant.getDouble("quantity");
         narrator.line("before: %s", describe(productId));
         odoo.model("stock.quant").unlink(List.of(quant.id()));
         long changedAt = System.nanoTime();
         narrator.line("stock.quant %d of lot %s deleted (%s units written off)", quant.id(),
                 quant.getRef("lot_id").name(), fmt(quant.getDouble("quantity")));
-        awaitArrival(productId, s -> Math.abs(s.onHand() - (before - quant.getDouble("quantity"))) < 1e-6,
-                changedAt, "the deletion");
+        awaitArrival(productId, s -> Math.abs(s.onHand() - (before - removed)) < 1e-6
+                && Math.abs(lotQuantity(productId, lotId) - (lotBefore - removed)) < 1e-6, changedAt, "the deletion");
     }
 
     private OdooRecord quantToSellFrom() {
@@ -132,6 +135,12 @@ final class LiveChanges {
                     + " more --products");
         }
         return quants.get(0);
+    }
+
+    /** The lot's quantity in the read model's lot view (0 when the lot is not listed). */
+    private double lotQuantity(long productId, long lotId) {
+        return stock.lots(source, productId).stream().filter(l -> l.lotId() == lotId).mapToDouble(LotStock::quantity)
+                .sum();
     }
 
     private double currentOnHand(long productId) {
