@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path exports = (out == null ? home.resolve("exports") : out).toAbsolutePath().normalize();
         quietEmbeddedStore();
         DemoSettings settings = new DemoSettings(home, exports, products, seed, progressWanted());
-        new DemoRun(settings, new Narrator(spec.commandLine().getOut(), spec.commandLine().getErr())).run();
+        new DemoRun(settings, new Narrator(spec.commandLine().getOut())).run();
         return ExitCode.OK.code();
     }
 

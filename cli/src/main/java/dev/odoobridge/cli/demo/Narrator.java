@@ -4,15 +4,16 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Objects;
 
-/** The demo's voice: numbered steps and indented details on stdout, progress on stderr. */
+/**
+ * The demo's voice: numbered steps and indented details on the command's output stream. (The
+ * progress bar draws on the process's stderr; logs go there too.)
+ */
 final class Narrator {
     private final PrintWriter out;
-    private final PrintWriter err;
     private int step;
 
-    Narrator(PrintWriter out, PrintWriter err) {
+    Narrator(PrintWriter out) {
         this.out = Objects.requireNonNull(out, "out == null");
-        this.err = Objects.requireNonNull(err, "err == null");
     }
 
     void step(String title) {
@@ -30,13 +31,5 @@ final class Narrator {
     void raw(String text) {
         out.println(text);
         out.flush();
-    }
-
-    PrintWriter out() {
-        return out;
-    }
-
-    PrintWriter err() {
-        return err;
     }
 }
