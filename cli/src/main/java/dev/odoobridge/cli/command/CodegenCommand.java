@@ -53,9 +53,17 @@ public final class CodegenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<ModelDefinition> defs = from.json != null
-                ? ModelDefinitions.fromDirectory(from.json, models)
-                : ModelDefinitions.fromServer(ctx.runtime().odoo(Selection.oneSource(ctx.runtime(), from.source)), models);
+        List<ModelDefinition> defs;
+        if (from.json != null) {
+            try {
+                defs = ModelDefinitions.fromDirectory(from.json, models);
+            } catch (IOException e) {
+                throw new dev.odoobridge.cli.CliFailure(dev.odoobridge.cli.ExitCode.USAGE, e.getMessage()
+                        + " (save it with `codegen --save-json DIR` against a live Odoo, or drop --from-json)", e);
+            }
+        } else {
+            defs = ModelsCommand.liveDefinitions(ctx.runtime().odoo(Selection.oneSource(ctx.runtime(), from.source)), models);
+        }
         if (saveJson != null) {
             for (ModelDefinition d : defs) {
                 ctx.console().err().println("saved " + ModelDefinitions.save(saveJson, d));

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** Reports over the read model (MongoDB only; Odoo is asked only for the list of vendors). */
 @Command(name = "report", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-        description = "Reports from the MongoDB read model: stock alerts, sales per period, best sellers.",
-        subcommands = {ReportCommand.Alerts.class, ReportCommand.Sales.class, ReportCommand.Top.class})
+        description = {"Reports from the MongoDB read model: a vendor's stock report, stock alerts, sales per period, "
+                + "best sellers.", "--vendor limits any of them to the partners that vendor is linked to."},
+        subcommands = {ReportStockCommand.class, ReportCommand.Alerts.class, ReportCommand.Sales.class, ReportCommand.Top.class})
 public final class ReportCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +31,8 @@ public final class ReportCommand implements Runnable {
     /** {@code report alerts}. */
     @Command(name = "alerts", mixinStandardHelpOptions = true,
             description = "Low-stock, near-expiry and expired alerts.",
-            footer = {"%nExample:%n  odoo-bridge report alerts --source shop"})
+            footer = {"%nExamples:%n  odoo-bridge report alerts --source shop",
+                "  odoo-bridge report alerts --vendor orders@acme.example"})
     public static final class Alerts implements Runnable {
         @Mixin
         ReportScope scope;

@@ -15,10 +15,15 @@ import dev.odoobridge.readmodel.StockOptions;
 import dev.odoobridge.sync.SyncEngine;
 import dev.odoobridge.sync.SyncListener;
 import dev.odoobridge.sync.state.StateDatabase;
+import dev.odoobridge.sync.vendor.OdooVendorGateway;
+import dev.odoobridge.sync.vendor.OtpPolicy;
+import dev.odoobridge.sync.vendor.VendorLinking;
+import dev.odoobridge.sync.vendor.VendorStores;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BridgeRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeRuntime.class);
+
+    private static final int MONGO_TIMEOUT_MS = 5000;
 
     private final BridgeConfig config;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -118,7 +125,7 @@ public final class BridgeRuntime implements AutoCloseable {
             ReadModelConfig.Builder b = ReadModelConfig.builder().database(config.mongo().database())
                     .projections(projections());
             if (config.mongo().uri().isPresent()) {
-                b.connectionString(config.mongo().uri().get());
+                b.connectionString(withTimeouts(config.mongo().uri().get()));
             } else {
                 b.dataDirectory(config.dataDir().resolve("mongo"));
             }
@@ -134,6 +141,31 @@ public final class BridgeRuntime implements AutoCloseable {
             LOG.debug("read model: {}", readModel.describe());
         }
         return readModel;
+    }
+
+    /**
+     * The MongoDB connection string with short server-selection and connect timeouts (5 s) added
+     * when it sets none, so that an unreachable MongoDB is reported within seconds instead of after
+     * the driver's default 30 s. Timeouts already in the string are kept.
+     */
+    public static String withTimeouts(String uri) {
+        Objects.requireNonNull(uri, "uri == null");
+        StringBuilder sb = new StringBuilder(uri);
+        int hosts = uri.indexOf("://");
+        boolean hasPath = hosts >= 0 && uri.indexOf('/', hosts + 3) >= 0;
+        if (!hasPath) {
+            int query = uri.indexOf('?');
+            sb.insert(query >= 0 ? query : sb.length(), '/');
+        }
+        char sep = uri.indexOf('?') >= 0 ? '&' : '?';
+        String lower = uri.toLowerCase(Locale.ROOT);
+        for (String option : List.of("serverSelectionTimeoutMS", "connectTimeoutMS")) {
+            if (!lower.contains(option.toLowerCase(Locale.ROOT) + "=")) {
+                sb.append(sep).append(option).append("=").append(MONGO_TIMEOUT_MS);
+                sep = '&';
+            }
+        }
+        return sb.toString();
     }
 
     /** The state database: the configured PostgreSQL, or the embedded server under {@code data-dir/postgres}. */
@@ -171,6 +203,19 @@ public final class BridgeRuntime implements AutoCloseable {
                 List.of("vendor.otp-secret is required for vendor commands: set it to a random string of at least "
                         + "16 characters, e.g. `otp-secret: ${ODOO_BRIDGE_OTP_SECRET}`")));
         return secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Vendor linking over the state database (links, challenges, audit) and every source's Odoo
+     * (partner lookup, code delivery); codes go to the partner or to the source's shop-email
+     * according to {@code vendor.mail-to}.
+     */
+    public VendorLinking vendorLinking() {
+        OdooVendorGateway gateway = new OdooVendorGateway(odooClients());
+        VendorLinking.DeliveryTarget target = "shop".equals(config.vendor().mailTo())
+                ? VendorLinking.DeliveryTarget.SHOP : VendorLinking.DeliveryTarget.PARTNER;
+        return new VendorLinking(VendorStores.postgres(stateDatabase()), gateway, gateway, otpSecret(),
+                OtpPolicy.DEFAULT, target, Clock.systemUTC());
     }
 
     private static String leaseOwner() {

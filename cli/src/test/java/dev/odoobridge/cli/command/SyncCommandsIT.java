@@ -28,7 +28,7 @@ class SyncCommandsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        odoo = FakeOdoo.builder().products(50).seed(7).build().start();
+        odoo = TestConfigs.smallShop(30, 7);
         postgres = StateDatabase.embedded(dir.resolve("pg"));
         config = TestConfigs.write(dir, "odoo-bridge.yaml", odoo.url(), FakeOdoo.ADMIN, postgres.describe());
     }

@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.odoobridge.client.OdooRecord;
-import dev.odoobridge.readmodel.StockOptions;
 import dev.odoobridge.readmodel.report.Alert;
 import dev.odoobridge.readmodel.report.VendorScope;
-import dev.odoobridge.sync.vendor.ShopFixtures;
-import dev.odoobridge.testkit.FakeOdoo;
+import dev.odoobridge.sync.vendor.SharedShops;
 import dev.odoobridge.testkit.RetailDataSummary;
 import dev.odoobridge.testkit.internal.orm.FakeOrm;
 import java.io.ByteArrayOutputStream;
@@ -20,40 +18,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The demo vendor's stock export in every format, on generated data synced into the read model. */
+/** The demo vendor's stock export in every format, on the shared generated shops fed into a read model. */
 class VendorExportsIT {
-    private static final String SOURCE = "shop";
+    private static final String SOURCE = SharedShops.SHOP;
     private static final String VENDOR = "buyer@demo-vendor.example";
 
-    private static FakeOdoo fake;
-    private static ShopFixtures.Synced shop;
+    private static SharedShops shops;
     private static RetailDataSummary data;
     private static VendorScope scope;
     private static VendorStockReport report;
 
     @BeforeAll
     static void start() {
-        fake = FakeOdoo.builder().products(40).seed(7).build().start();
-        data = fake.data().orElseThrow();
-        shop = new ShopFixtures.Synced(fake, SOURCE, StockOptions.DEFAULTS);
+        shops = SharedShops.get();
+        data = shops.data(SOURCE);
         scope = VendorScope.of(SOURCE, List.of(data.demoVendorId()));
-        report = new VendorReports(shop.model.reports(), Clock.systemUTC()).stockReport(VENDOR, scope, 120, 30);
-    }
-
-    @AfterAll
-    static void stop() {
-        shop.close();
-        fake.close();
+        report = new VendorReports(shops.model.reports(), Clock.fixed(shops.now, ZoneOffset.UTC))
+                .stockReport(VENDOR, scope, 120, 30);
     }
 
     private static byte[] render(ExportFormat format) throws IOException {
@@ -65,9 +56,9 @@ class VendorExportsIT {
     @Test
     void theReportHoldsExactlyTheDemoVendorsProducts() {
         List<Long> supplied = new ArrayList<>();
-        for (OdooRecord s : shop.odoo.model("product.supplierinfo").searchRead(
+        for (OdooRecord s : shops.client(SOURCE).model("product.supplierinfo").searchRead(
                 dev.odoobridge.client.domain.Domains.eq("partner_id", data.demoVendorId()), List.of("product_tmpl_id"))) {
-            supplied.addAll(shop.odoo.model("product.product").search(
+            supplied.addAll(shops.client(SOURCE).model("product.product").search(
                     dev.odoobridge.client.domain.Domains.eq("product_tmpl_id", s.getRef("product_tmpl_id").id())));
         }
         assertThat(report.rows()).isNotEmpty();
@@ -145,7 +136,7 @@ class VendorExportsIT {
 
     @Test
     void nearExpiryAndExpiredLotsAreListed() {
-        List<Alert> alerts = shop.model.reports().alerts(scope, 30);
+        List<Alert> alerts = shops.model.reports().alerts(scope, 30);
         List<String> expiring = alerts.stream().filter(a -> a.kind() != Alert.Kind.LOW_STOCK).map(Alert::lotName).toList();
         List<String> listed = report.rows().stream().flatMap(r -> r.nearExpiryLots().stream())
                 .map(VendorStockRow.LotExpiry::lotName).toList();
@@ -156,9 +147,9 @@ class VendorExportsIT {
 
     @Test
     void theMailerSendsTheCsvAsAnAttachmentThroughOdoo() throws IOException {
-        FakeOrm orm = (FakeOrm) fake.orm();
+        FakeOrm orm = (FakeOrm) shops.fake(SOURCE).orm();
         int before = orm.sentMails().size();
-        new ReportMailer(shop.odoo).send(report, ExportFormat.CSV, "buyer@demo-vendor.example");
+        new ReportMailer(shops.client(SOURCE)).send(report, ExportFormat.CSV, "buyer@demo-vendor.example");
         List<Map<String, Object>> sent = orm.sentMails();
         assertThat(sent).hasSize(before + 1);
         Map<String, Object> mail = sent.get(sent.size() - 1);
@@ -168,7 +159,7 @@ class VendorExportsIT {
         List<?> attachments = (List<?>) mail.get("attachment_ids");
         assertThat(attachments).hasSize(1);
         long attachmentId = ((Number) attachments.get(0)).longValue();
-        OdooRecord a = shop.odoo.model("ir.attachment").read(List.of(attachmentId),
+        OdooRecord a = shops.client(SOURCE).model("ir.attachment").read(List.of(attachmentId),
                 List.of("name", "datas", "mimetype", "res_model")).get(0);
         assertThat(a.getString("mimetype")).isEqualTo("text/csv");
         assertThat(a.getString("name")).endsWith(".csv");
