@@ -40,6 +40,7 @@ final class DemoSummary {
         narrator.raw("");
         narrator.raw("Next: open the HTML export in a browser, then point odoo-bridge at your own Odoo:");
         narrator.raw("  odoo-bridge --help                 every command");
+        narrator.raw("  odoo-bridge fake-odoo --port 8069  this demo's Odoo on its own, to try the commands against");
         narrator.raw("  odoo-bridge check                  reach Odoo, MongoDB and PostgreSQL from odoo-bridge.yaml");
         narrator.raw("  odoo-bridge sync run --full        the first full sync of your Odoo");
         narrator.raw("  odoo-bridge webhook serve          receive Odoo's webhooks");
