@@ -19,5 +19,6 @@ final class Commands {
         root.addSubcommand(dev.odoobridge.cli.command.BenchCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.FakeOdooCommand.class);
         root.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        root.addSubcommand(dev.odoobridge.cli.demo.DemoCommand.class);
     }
 }
