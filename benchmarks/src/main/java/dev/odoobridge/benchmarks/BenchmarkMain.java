@@ -39,5 +39,6 @@ public final class BenchmarkMain {
                 System.exit(2);
             }
         }
+        System.exit(0); // embedded servers may leave non-daemon threads behind
     }
 }

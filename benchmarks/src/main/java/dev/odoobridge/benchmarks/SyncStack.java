@@ -7,6 +7,7 @@ import dev.odoobridge.readmodel.ReadModels;
 import dev.odoobridge.sync.SyncEngine;
 import dev.odoobridge.sync.state.StateDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,11 +27,17 @@ final class SyncStack implements AutoCloseable {
     SyncStack(Path workDir, OdooClient client, int pageSize) {
         Objects.requireNonNull(workDir, "workDir == null");
         this.state = StateDatabase.embedded(workDir.resolve("state"));
-        this.readModel = ReadModels.open(ReadModelConfig.builder().dataDirectory(workDir.resolve("mongo"))
-                .projection(PartnerCatalog.PROJECTION).build());
+        try {
+            this.readModel = ReadModels.open(ReadModelConfig.builder().dataDirectory(workDir.resolve("mongo"))
+                    .projection(PartnerCatalog.PROJECTION).build());
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
         this.projector = new TimedProjector(readModel.projector());
         this.engine = SyncEngine.builder().source(SOURCE, client).projector(projector)
                 .stateStore(state.stateStore()).projections(List.of(PartnerCatalog.PROJECTION))
+                .lease("benchmark-" + ProcessHandle.current().pid(), Duration.ofMinutes(5))
                 .pageSize(pageSize).build();
     }
 
