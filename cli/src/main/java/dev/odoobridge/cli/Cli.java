@@ -14,14 +14,21 @@ public final class Cli {
         Objects.requireNonNull(out, "out == null");
         Objects.requireNonNull(err, "err == null");
         OdooBridgeCli root = new OdooBridgeCli();
-        CommandLine cl = new CommandLine(root, new CommandFactory(out, err));
+        CommandFactory factory = new CommandFactory(out, err, root.global);
+        CommandLine cl = new CommandLine(root, factory);
         Commands.register(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(parseResult -> {
             Logging.configure(root.global.verbosity(), root.global.logFormat());
-            return new CommandLine.RunLast().execute(parseResult);
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                factory.context().close();
+                out.flush();
+                err.flush();
+            }
         });
         cl.setExecutionExceptionHandler(new FailureMapper(root.global));
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -7,9 +7,16 @@ import picocli.CommandLine;
 final class CommandFactory implements CommandLine.IFactory {
     private final CommandLine.IFactory defaults = CommandLine.defaultFactory();
     private final Console console;
+    private final CommandContext context;
 
-    CommandFactory(PrintWriter out, PrintWriter err) {
+    CommandFactory(PrintWriter out, PrintWriter err, GlobalOptions options) {
         this.console = new Console(out, err);
+        this.context = new CommandContext(console, options, dev.odoobridge.cli.config.ConfigLoader.fromSystemEnv());
+    }
+
+    /** The context shared by the commands of this command line. */
+    CommandContext context() {
+        return context;
     }
 
     @Override
@@ -17,6 +24,13 @@ final class CommandFactory implements CommandLine.IFactory {
         if (cls == Console.class) {
             return cls.cast(console);
         }
-        return defaults.create(cls);
+        if (cls == CommandContext.class) {
+            return cls.cast(context);
+        }
+        try {
+            return cls.getDeclaredConstructor(CommandContext.class).newInstance(context);
+        } catch (NoSuchMethodException e) {
+            return defaults.create(cls);
+        }
     }
 }

@@ -12,14 +12,16 @@ import picocli.CommandLine;
  * The one place where exceptions become exit codes and user-facing messages. Expected failures
  * print one clear paragraph; the stack trace only with {@code -v}.
  */
-final class FailureMapper implements CommandLine.IExecutionExceptionHandler {
+public final class FailureMapper implements CommandLine.IExecutionExceptionHandler {
     private final GlobalOptions options;
 
-    FailureMapper(GlobalOptions options) {
+    /** A mapper printing stack traces according to the options' verbosity. */
+    public FailureMapper(GlobalOptions options) {
         this.options = options;
     }
 
     @Override
+    /** Prints the failure and returns its exit code. */
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         Mapped m = map(ex);
         PrintWriter err = cmd.getErr();
@@ -37,7 +39,18 @@ final class FailureMapper implements CommandLine.IExecutionExceptionHandler {
         return m.code().code();
     }
 
-    static Mapped map(Throwable ex) {
+    /** Maps a failure to its exit code, message and hint. */
+    public static Mapped map(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            Mapped m = mapKnown(t);
+            if (m != null) {
+                return m;
+            }
+        }
+        return mapOther(ex);
+    }
+
+    private static Mapped mapKnown(Throwable ex) {
         if (ex instanceof CliFailure f) {
             return new Mapped(f.exitCode(), f.getMessage(), null);
         }
@@ -52,12 +65,32 @@ final class FailureMapper implements CommandLine.IExecutionExceptionHandler {
             return new Mapped(ExitCode.ODOO_UNREACHABLE, "cannot talk to Odoo: " + t.getMessage(),
                     "check the source's url, that Odoo is running and reachable from here (`odoo-bridge check`)");
         }
+        if (ex instanceof dev.odoobridge.client.error.UnknownModelException u) {
+            return new Mapped(ExitCode.ODOO_ERROR, "Odoo does not know the model: " + u.getMessage(),
+                    "check the model name (`odoo-bridge models list`) and that its module is installed");
+        }
+        if (ex instanceof dev.odoobridge.sync.vendor.VendorLinkException v) {
+            return new Mapped(ExitCode.REJECTED, v.getMessage(), v.retryAfter().map(t -> "retry after " + t)
+                    .orElse("request a new code with `odoo-bridge vendor link` if this one is expired or used"));
+        }
+        if (ex instanceof dev.odoobridge.sync.state.StateStoreException st) {
+            return new Mapped(ExitCode.POSTGRES_UNAVAILABLE, "PostgreSQL failed: " + firstLine(st),
+                    "check postgres.url / user / password, or remove them to use the embedded server");
+        }
+        if (ex instanceof dev.odoobridge.readmodel.ReadModelException rm) {
+            return new Mapped(ExitCode.MONGODB_UNAVAILABLE, "MongoDB failed: " + firstLine(rm),
+                    "check mongodb.uri in the configuration, or remove it to use the embedded store");
+        }
         if (ex instanceof OdooServerException s) {
             return new Mapped(ExitCode.ODOO_ERROR, "Odoo refused: " + s.getMessage(), null);
         }
         if (ex instanceof InterruptedException) {
             return new Mapped(ExitCode.INTERRUPTED, "interrupted", null);
         }
+        return null;
+    }
+
+    private static Mapped mapOther(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
             if (name.startsWith("com.mongodb.") || name.contains(".readmodel.") && name.endsWith("Exception")) {
@@ -83,6 +116,6 @@ final class FailureMapper implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** A mapped failure. */
-    record Mapped(ExitCode code, String message, String hint) {
+    public record Mapped(ExitCode code, String message, String hint) {
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Mixin;
         })
 public final class OdooBridgeCli implements Runnable {
     @Mixin
-    GlobalOptions global;
+    GlobalOptions global = new GlobalOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -79,10 +79,10 @@ public interface ModelHandle {
     /** Creates several records in one call and returns their ids in order. Never retried. */
     List<Long> create(List<? extends Map<String, ?>> values);
 
-    /** Writes values to the records. Never retried. */
+    /** Writes values to the records. Never retried. No ids: returns true without calling Odoo. */
     boolean write(Collection<Long> ids, Map<String, ?> values);
 
-    /** Deletes the records. Never retried. */
+    /** Deletes the records. Never retried. No ids: returns true without calling Odoo. */
     boolean unlink(Collection<Long> ids);
 
     /**
@@ -99,8 +99,10 @@ public interface ModelHandle {
 
     /**
      * Calls any public method with named arguments. {@code ids} (may be empty) selects the
-     * records for record methods. The result is plain Java: Map, List, String, Number, Boolean
-     * (Odoo's {@code False} stays {@code Boolean.FALSE}).
+     * records for record methods. A {@code "context"} map among {@code kwargs} is laid over the
+     * configured default context (its keys win, the other default keys stay). Never retried. The
+     * result is plain Java: Map, List, String, Number, Boolean (Odoo's {@code False} stays
+     * {@code Boolean.FALSE}).
      */
     Object call(String method, List<Long> ids, Map<String, ?> kwargs);
 

@@ -12,7 +12,10 @@ import java.util.Optional;
  * Immutable configuration of a {@link ReadModel}. Either a MongoDB connection string (any MongoDB
  * 6+ / Atlas) or, by default, an embedded MongoDB-compatible server started in-process on a free
  * port: with a file store in {@link Builder#dataDirectory(Path) a data directory} (data survives
- * restarts) or {@link Builder#inMemory() in memory} (tests).
+ * restarts) or {@link Builder#inMemory() in memory} (tests). The version guard is enforced in each
+ * upsert's filter on a MongoDB server and by reading stored versions by {@code _id} first on the
+ * embedded server, which this process alone writes ({@link GuardStrategy}; override with
+ * {@link Builder#guardStrategy(GuardStrategy)}).
  */
 public final class ReadModelConfig {
     private final String connectionString;
@@ -22,6 +25,7 @@ public final class ReadModelConfig {
     private final List<Projection> projections;
     private final Map<String, Map<String, String>> fieldTypes;
     private final StockOptions stockOptions;
+    private final GuardStrategy guardStrategy;
 
     private ReadModelConfig(Builder b) {
         this.connectionString = b.connectionString;
@@ -33,6 +37,7 @@ public final class ReadModelConfig {
         b.fieldTypes.forEach((model, fields) -> types.put(model, Map.copyOf(fields)));
         this.fieldTypes = Map.copyOf(types);
         this.stockOptions = b.stockOptions;
+        this.guardStrategy = b.guardStrategy;
     }
 
     /** A builder with the defaults: embedded server, database {@code odoo_bridge}, the retail projections. */
@@ -50,6 +55,7 @@ public final class ReadModelConfig {
         b.projections = new ArrayList<>(projections);
         fieldTypes.forEach((model, fields) -> b.fieldTypes.put(model, new LinkedHashMap<>(fields)));
         b.stockOptions = stockOptions;
+        b.guardStrategy = guardStrategy;
         return b;
     }
 
@@ -88,12 +94,29 @@ public final class ReadModelConfig {
         return stockOptions;
     }
 
+    /** The version guard strategy as configured (possibly {@link GuardStrategy#AUTO}). */
+    public GuardStrategy guardStrategy() {
+        return guardStrategy;
+    }
+
+    /**
+     * The version guard strategy in effect: the configured one, or for {@link GuardStrategy#AUTO}
+     * {@link GuardStrategy#CONDITIONAL_FILTER} with a connection string and
+     * {@link GuardStrategy#READ_THEN_WRITE} with the embedded server.
+     */
+    public GuardStrategy effectiveGuardStrategy() {
+        if (guardStrategy != GuardStrategy.AUTO) {
+            return guardStrategy;
+        }
+        return connectionString != null ? GuardStrategy.CONDITIONAL_FILTER : GuardStrategy.READ_THEN_WRITE;
+    }
+
     @Override
     public String toString() {
         String where = connectionString != null ? "remote MongoDB"
                 : inMemory ? "embedded in memory" : "embedded in " + dataDirectory;
         return "ReadModelConfig{" + where + ", database=" + database + ", " + projections.size() + " projections, "
-                + stockOptions + "}";
+                + stockOptions + ", guard=" + effectiveGuardStrategy() + "}";
     }
 
     /** Builder of {@link ReadModelConfig}. */
@@ -105,6 +128,7 @@ public final class ReadModelConfig {
         private List<Projection> projections = new ArrayList<>(Projections.retail());
         private final Map<String, Map<String, String>> fieldTypes = new LinkedHashMap<>();
         private StockOptions stockOptions = StockOptions.DEFAULTS;
+        private GuardStrategy guardStrategy = GuardStrategy.AUTO;
 
         private Builder() {
         }
@@ -178,6 +202,16 @@ public final class ReadModelConfig {
         /** Stock view options. */
         public Builder stockOptions(StockOptions options) {
             this.stockOptions = Objects.requireNonNull(options, "options == null");
+            return this;
+        }
+
+        /**
+         * How the version guard is enforced (default {@link GuardStrategy#AUTO}: the conditional filter on
+         * a MongoDB server, read-then-write on the embedded server). Override only to compare strategies
+         * or when one process is known to be the sole writer of a MongoDB database.
+         */
+        public Builder guardStrategy(GuardStrategy strategy) {
+            this.guardStrategy = Objects.requireNonNull(strategy, "strategy == null");
             return this;
         }
 

@@ -19,19 +19,25 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
-/** Applying versions of records in any order, any number of times, yields the newest version of each. */
+/**
+ * Applying versions of records in any order, any number of times, yields the newest version of each,
+ * with every guard strategy (each property runs against one read model per strategy).
+ */
 class GuardPropertyTest {
-    private static ReadModel model;
+    private static final List<ReadModel> MODELS = new ArrayList<>();
     private static final AtomicInteger SOURCES = new AtomicInteger();
 
     @BeforeContainer
     static void open() {
-        model = ReadModels.open(ReadModelConfig.builder().inMemory().build());
+        for (GuardStrategy s : List.of(GuardStrategy.READ_THEN_WRITE, GuardStrategy.CONDITIONAL_FILTER)) {
+            MODELS.add(ReadModels.open(ReadModelConfig.builder().inMemory().guardStrategy(s).build()));
+        }
     }
 
     @AfterContainer
     static void close() {
-        model.close();
+        MODELS.forEach(ReadModel::close);
+        MODELS.clear();
     }
 
     /** A version: record id, write_date second offset, fetch second offset; content derives from the version. */
@@ -61,6 +67,12 @@ class GuardPropertyTest {
         shuffled.addAll(versions.subList(0, versions.size() / 2));
         Collections.shuffle(shuffled, new Random(seed));
 
+        for (ReadModel model : MODELS) {
+            convergesOn(model, versions, shuffled, pageSize);
+        }
+    }
+
+    private static void convergesOn(ReadModel model, List<Version> versions, List<Version> shuffled, int pageSize) {
         String inOrder = "s" + SOURCES.incrementAndGet();
         String reordered = "s" + SOURCES.incrementAndGet();
         for (Version v : versions) {
@@ -73,12 +85,18 @@ class GuardPropertyTest {
                 model.projector().apply(reordered, "res.partner", List.of(v.record()), v.fetchedAt());
             }
         }
-        assertThat(snapshot(reordered)).isEqualTo(snapshot(inOrder)).isEqualTo(expected(versions));
+        assertThat(snapshot(model, reordered)).isEqualTo(snapshot(model, inOrder)).isEqualTo(expected(versions));
     }
 
     @Property(tries = 12)
     void samePageAppliedRepeatedlyIsIdempotent(@ForAll @Size(min = 1, max = 10) List<@IntRange(min = 0, max = 11) Integer> codes,
                                                @ForAll @IntRange(min = 1, max = 4) int repeats) {
+        for (ReadModel model : MODELS) {
+            idempotentOn(model, codes, repeats);
+        }
+    }
+
+    private static void idempotentOn(ReadModel model, List<Integer> codes, int repeats) {
         String source = "s" + SOURCES.incrementAndGet();
         Instant fetched = Version.base().plusSeconds(5000);
         List<OdooRecord> page = new ArrayList<>();
@@ -92,7 +110,7 @@ class GuardPropertyTest {
             ApplyResult r = model.projector().apply(source, "res.partner", page, fetched);
             assertThat(r.written() + r.skippedStale()).isEqualTo(page.size());
         }
-        assertThat(snapshot(source)).isEqualTo(expected(versions));
+        assertThat(snapshot(model, source)).isEqualTo(expected(versions));
     }
 
     private static SortedMap<Long, String> expected(List<Version> versions) {
@@ -105,7 +123,7 @@ class GuardPropertyTest {
         return names;
     }
 
-    private static SortedMap<Long, String> snapshot(String source) {
+    private static SortedMap<Long, String> snapshot(ReadModel model, String source) {
         SortedMap<Long, String> names = new TreeMap<>();
         for (long id : model.projector().ids(source, "res.partner", 0, 100)) {
             Map<String, Object> doc = model.projector().find(source, "res.partner", id).orElseThrow();

@@ -11,13 +11,28 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Runs with the embedded server's default guard strategy (read then write); subclasses choose another. */
 class ProjectorTest {
     private static final Instant F1 = Instant.parse("2026-11-21T19:20:00Z");
     private static final Instant F2 = Instant.parse("2026-11-21T19:30:00Z");
 
-    private final ReadModel model = ReadModels.open(ReadModelConfig.builder().inMemory()
+    private final ReadModel model = ReadModels.open(ReadModelConfig.builder().inMemory().guardStrategy(strategy())
             .extraFields("product.product", List.of("x_threshold")).build());
     private final Projector projector = model.projector();
+
+    GuardStrategy strategy() {
+        return GuardStrategy.AUTO;
+    }
+
+    @Test
+    void embeddedServerReadsThenWritesByDefault() {
+        ReadModelConfig config = ReadModelConfig.builder().inMemory().build();
+        assertThat(config.effectiveGuardStrategy()).isEqualTo(GuardStrategy.READ_THEN_WRITE);
+        assertThat(ReadModelConfig.builder().connectionString("mongodb://db.example:27017").build().effectiveGuardStrategy())
+                .isEqualTo(GuardStrategy.CONDITIONAL_FILTER);
+        assertThat(config.toBuilder().guardStrategy(GuardStrategy.CONDITIONAL_FILTER).build().effectiveGuardStrategy())
+                .isEqualTo(GuardStrategy.CONDITIONAL_FILTER);
+    }
 
     @AfterEach
     void close() {

@@ -18,12 +18,39 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Runs with the embedded server's default guard strategy; a subclass repeats every test with the filter guard. */
 class StockViewsTest {
     private static final Instant F = Instant.parse("2026-11-21T20:00:00Z");
-    private final ReadModel model = ReadModels.open(ReadModelConfig.builder().inMemory()
+    private final ReadModel model = ReadModels.open(ReadModelConfig.builder().inMemory().guardStrategy(strategy())
             .extraFields("product.product", List.of("x_threshold"))
             .stockOptions(StockOptions.DEFAULTS.withDefaultThreshold(7)).build());
     private final Projector p = model.projector();
+
+    GuardStrategy strategy() {
+        return GuardStrategy.AUTO;
+    }
+
+    @Test
+    void quantMovedToAnotherProductLeavesTheFirstAndStaleVersionsChangeNothing() {
+        apply("stock.location", location(5, "WH/Stock", "internal", 1));
+        apply("product.product", product(1, "Apple"), product(2, "Pear"));
+        apply("stock.quant", quant(1, 1, 5, 10), quant(2, 1, 5, 2));
+        assertThat(stock(1).onHand()).isEqualTo(12);
+
+        p.apply("shop", "stock.quant", List.of(quant(1, 2, 5, 10, 0, "2026-11-21 19:20:00")), F);
+        assertThat(stock(1).onHand()).isEqualTo(2);
+        assertThat(stock(2).onHand()).isEqualTo(10);
+
+        // the older version (still on product 1) is skipped and must not bring the quant back to product 1
+        assertThat(p.apply("shop", "stock.quant", List.of(quant(1, 1, 5, 10)), F).skippedStale()).isEqualTo(1);
+        apply("product.product", product(1, "Apple"));
+        assertThat(stock(1).onHand()).isEqualTo(2);
+        assertThat(stock(2).onHand()).isEqualTo(10);
+
+        p.delete("shop", "stock.quant", List.of(1L));
+        apply("product.product", product(2, "Pear"));
+        assertThat(stock(2).onHand()).isZero();
+    }
 
     @AfterEach
     void close() {

@@ -9,7 +9,6 @@ import dev.odoobridge.client.meta.ModelDefinition;
 import dev.odoobridge.client.spi.OdooCall;
 import dev.odoobridge.client.value.OdooValues;
 import dev.odoobridge.client.value.Ref;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +114,10 @@ final class DefaultModelHandle implements ModelHandle {
     @Override
     public boolean write(Collection<Long> ids, Map<String, ?> values) {
         Objects.requireNonNull(ids, "ids == null");
+        Objects.requireNonNull(values, "values == null");
+        if (ids.isEmpty()) {
+            return true; // what Odoo answers for an empty recordset, without asking it
+        }
         Map<String, Object> kw = kwargs(Map.of());
         kw.put("vals", OdooValues.toWire(values));
         return ResultDecoder.truth(exec("write", List.copyOf(ids), kw, false));
@@ -123,6 +126,9 @@ final class DefaultModelHandle implements ModelHandle {
     @Override
     public boolean unlink(Collection<Long> ids) {
         Objects.requireNonNull(ids, "ids == null");
+        if (ids.isEmpty()) {
+            return true; // what Odoo answers for an empty recordset, without asking it
+        }
         return ResultDecoder.truth(exec("unlink", List.copyOf(ids), kwargs(Map.of()), false));
     }
 
@@ -155,25 +161,25 @@ final class DefaultModelHandle implements ModelHandle {
         kw.put("domain", domain(domain));
         kw.put("operator", operator == null ? "ilike" : operator);
         kw.put("limit", limit);
-        List<Ref> refs = new ArrayList<>();
-        for (Object pair : ResultDecoder.list(exec("name_search", null, kw, true))) {
-            refs.add(OdooValues.toRef(pair));
-        }
-        return List.copyOf(refs);
+        return ResultDecoder.refs(exec("name_search", null, kw, true));
     }
 
     @Override
     public Object call(String method, List<Long> ids, Map<String, ?> kwargs) {
         Objects.requireNonNull(method, "method == null");
+        Objects.requireNonNull(kwargs, "kwargs == null");
         Map<String, Object> kw = kwargs(Map.of());
-        Object given = kwargs.get("context");
-        Map<String, Object> plain = ResultDecoder.map(OdooValues.toWire(kwargs));
-        if (given instanceof Map<?, ?>) {
+        Map<String, Object> given = new LinkedHashMap<>(kwargs);
+        Object callerContext = given.remove("context");
+        if (callerContext instanceof Map<?, ?> extra) {
+            // the caller's keys win over the default context; the other default keys stay
             @SuppressWarnings("unchecked")
-            Map<String, Object> ctx = (Map<String, Object>) kw.get("context");
-            ctx.putAll(ResultDecoder.map(plain.remove("context")));
+            Map<String, Object> context = (Map<String, Object>) kw.get("context");
+            extra.forEach((k, v) -> context.put(String.valueOf(k), OdooValues.toWire(v)));
+        } else if (callerContext != null) {
+            throw new IllegalArgumentException("kwargs 'context' must be a Map, was " + callerContext.getClass().getName());
         }
-        kw.putAll(plain);
+        given.forEach((k, v) -> kw.put(k, OdooValues.toWire(v)));
         return exec(method, ids == null || ids.isEmpty() ? null : List.copyOf(ids), kw, false);
     }
 

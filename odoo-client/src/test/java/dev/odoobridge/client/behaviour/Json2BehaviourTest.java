@@ -1,6 +1,7 @@
 package dev.odoobridge.client.behaviour;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,7 +11,13 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.odoobridge.client.Transport;
 import java.util.Optional;
 
-/** The behaviour contract over JSON-2 ({@code /json/2/<model>/<method>}), served from recordings 40-64. */
+/**
+ * The behaviour contract over JSON-2 ({@code /json/2/<model>/<method>}), served from recordings 40-64
+ * and two synthetic answers for calls not recorded over JSON-2: {@code res.users/context_get} (the
+ * shape of Odoo 19's {@code ResUsers.context_get}: the user's {@code lang} and {@code tz} read
+ * without {@code id}, then {@code uid}) and a create of two records (recording 62's shape: the
+ * bare list of new ids).
+ */
 class Json2BehaviourTest extends ClientBehaviourContract {
     private static final String API_KEY = "ffd124b4ed6fe0596bf7ffc40290d3556bc870bf";
 
@@ -29,6 +36,10 @@ class Json2BehaviourTest extends ClientBehaviourContract {
         switch (c) {
             case VERSION:
                 return Optional.of(new Stub("40-web-version-get", get(urlPathEqualTo("/web/version"))));
+            case AUTHENTICATE_OK:
+                return Optional.of(Stub.synthetic("res.users.context_get in Odoo 19 (odoo/addons/base/models/res_users.py)",
+                        "{\"lang\": \"en_US\", \"tz\": \"Europe/Brussels\", \"uid\": 2}",
+                        call("res.users", "context_get").withRequestBody(equalToJson("{}"))));
             case AUTHENTICATE_BAD_PASSWORD:
                 // a refused key gets the same 401 body whatever the method; recorded on search_count
                 return Optional.of(new Stub("51-json2-bad-api-key", call("res.users", "context_get")));
@@ -48,6 +59,12 @@ class Json2BehaviourTest extends ClientBehaviourContract {
             case CREATE_ONE:
                 return Optional.of(new Stub("62-json2-create-partner", call("res.partner", "create")
                         .withRequestBody(matchingJsonPath("$.vals_list[0].name", equalTo("Recording Partner")))));
+            case CREATE_MANY:
+                return Optional.of(Stub.synthetic("62-json2-create-partner with two vals", "[49, 50]",
+                        call("product.product", "create")
+                                .withRequestBody(matchingJsonPath("$.vals_list.length()", equalTo("2")))
+                                .withRequestBody(matchingJsonPath("$.vals_list[0].name", equalTo("A")))
+                                .withRequestBody(matchingJsonPath("$.vals_list[1].name", equalTo("B")))));
             case WRITE:
                 return Optional.of(new Stub("63-json2-write-partner", call("res.partner", "write")
                         .withRequestBody(matchingJsonPath("$.ids[0]", equalTo("48")))
@@ -80,8 +97,7 @@ class Json2BehaviourTest extends ClientBehaviourContract {
             case FAULT_BAD_CREDENTIALS:
                 return Optional.of(new Stub("51-json2-bad-api-key", call("res.partner", "search_count")));
             default:
-                // AUTHENTICATE_OK: res.users/context_get was not recorded; CREATE_MANY: not recorded over JSON-2
-                return Optional.empty();
+                throw new AssertionError("no JSON-2 stub for " + c);
         }
     }
 

@@ -61,8 +61,21 @@ class JsonRpcBehaviourTest extends ClientBehaviourContract {
                 return Optional.of(new Stub("38-jsonrpc-fault-missingerror-write-missing-id", executeKw("res.partner", "write")));
             case FAULT_BAD_CREDENTIALS:
                 return Optional.of(new Stub("39-jsonrpc-fault-bad-password", executeKw("res.partner", "search_count")));
+            case SEARCH_COUNT:
+            case FIELDS_GET:
+            case CREATE_ONE:
+            case CREATE_MANY:
+            case WRITE:
+            case UNLINK:
+            case FORMATTED_READ_GROUP:
+            case FAULT_UNKNOWN_METHOD:
+            case FAULT_PRIVATE_METHOD:
+            case FAULT_USER_ERROR:
+            case FAULT_BAD_FIELD:
+            case FAULT_BAD_DOMAIN:
+                return Optional.empty(); // the JSON-RPC recordings (30-39) do not include these calls
             default:
-                return Optional.empty(); // not recorded over JSON-RPC
+                throw new AssertionError("no JSON-RPC stub decided for " + c);
         }
     }
 

@@ -17,7 +17,8 @@ interface DerivedView {
     /**
      * Called after a change to documents of the model.
      *
-     * @param before stored documents before the change (dependency fields only)
+     * @param before the changed documents as stored before the change (dependency fields only; absent for
+     *               new documents); a document here but not in {@code after} was deleted
      * @param after documents now written (empty for deletes)
      */
     void changed(String source, String model, List<Document> before, List<Document> after);

@@ -4,26 +4,23 @@ import static dev.odoobridge.readmodel.internal.StockAggregations.asDouble;
 import static dev.odoobridge.readmodel.internal.StockAggregations.asLong;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * Keeps {@code lot_stock} current: one document per lot with its expiry date and the quantity of its
- * quants in internal locations, recomputed for the lots a change to lots, quants or locations touches.
+ * quants in internal locations, recomputed for the lots a change to lots, quants or locations touches;
+ * a lot's quants are found through the {@link ReferenceIndex} and read by {@code _id}.
  */
 final class LotStockView implements DerivedView {
     private static final Map<String, Set<String>> DEPENDENCIES = Map.of(
@@ -34,8 +31,12 @@ final class LotStockView implements DerivedView {
     private final MongoDatabase db;
     private final Names names;
     private final Clock clock;
+    private final ReferenceIndex refs;
+    private final KeyedWrites writes;
 
-    LotStockView(MongoDatabase db, Names names, Clock clock) {
+    LotStockView(MongoDatabase db, Names names, Clock clock, ReferenceIndex refs, KeyedWrites writes) {
+        this.refs = refs;
+        this.writes = writes;
         this.db = db;
         this.names = names;
         this.clock = clock;
@@ -56,12 +57,8 @@ final class LotStockView implements DerivedView {
             case "stock.quant" -> ProductStockView.addRefs(all, "lot_id", lots);
             case "stock.location" -> {
                 List<Long> locations = all.stream().map(d -> asLong(d.get("_odoo_id"))).toList();
-                for (org.bson.BsonValue v : db.getCollection(names.of("stock.quant")).distinct("lot_id.id",
-                        Filters.and(Filters.eq("_source", source), Filters.in("location_id.id", locations)), org.bson.BsonValue.class)) {
-                    if (v.isNumber()) {
-                        lots.add(v.asNumber().longValue());
-                    }
-                }
+                ProductStockView.addRefs(refs.documents(source, "stock.quant", names.of("stock.quant"), "location_id", locations,
+                        List.of("lot_id")), "lot_id", lots);
             }
             default -> {
                 return;
@@ -88,38 +85,43 @@ final class LotStockView implements DerivedView {
     private void rebuild(String source, List<Long> lotIds) {
         List<String> keys = lotIds.stream().map(id -> DocumentMapper.key(source, id)).toList();
         Map<Long, Document> lots = new HashMap<>();
-        for (Document l : db.getCollection(names.of("stock.lot")).find(Filters.in("_id", keys))) {
-            lots.put(asLong(l.get("_odoo_id")), l);
+        ById.find(db.getCollection(names.of("stock.lot")), keys, null, l -> lots.put(asLong(l.get("_odoo_id")), l));
+        List<Document> quants = refs.documents(source, "stock.quant", names.of("stock.quant"), "lot_id", lotIds,
+                List.of("location_id", "quantity"));
+        Set<String> locationKeys = new HashSet<>();
+        for (Document q : quants) {
+            Long loc = StockAggregations.refId(q, "location_id");
+            if (loc != null) {
+                locationKeys.add(DocumentMapper.key(source, loc));
+            }
         }
-        List<Bson> p = new ArrayList<>();
-        p.add(new Document("$match", new Document("_source", source).append("lot_id.id", new Document("$in", lotIds))));
-        p.addAll(StockAggregations.joinRef(names.of("stock.location"), "location_id", "_loc", false));
-        p.add(new Document("$match", new Document("_loc.usage", "internal")));
-        p.add(new Document("$group", new Document("_id", "$lot_id.id").append("q", new Document("$sum", "$quantity"))));
+        Set<Long> internal = new HashSet<>();
+        if (!locationKeys.isEmpty()) {
+            ById.find(db.getCollection(names.of("stock.location")), locationKeys, List.of("_odoo_id", "usage"), l -> {
+                if ("internal".equals(l.get("usage"))) {
+                    internal.add(asLong(l.get("_odoo_id")));
+                }
+            });
+        }
         Map<Long, Double> quantities = new HashMap<>();
-        for (Document g : db.getCollection(names.of("stock.quant")).aggregate(p)) {
-            quantities.put(asLong(g.get("_id")), asDouble(g.get("q")));
+        for (Document q : quants) {
+            if (internal.contains(StockAggregations.refId(q, "location_id"))) {
+                quantities.merge(StockAggregations.refId(q, "lot_id"), asDouble(q.get("quantity")), Double::sum);
+            }
         }
         Date now = Date.from(clock.instant());
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, Document> wanted = new LinkedHashMap<>();
         for (Long id : lotIds) {
             String key = DocumentMapper.key(source, id);
             Document lot = lots.get(id);
-            if (lot == null) {
-                writes.add(new DeleteOneModel<>(Filters.eq("_id", key)));
-                continue;
-            }
-            Document d = new Document("_id", key).append("_source", source).append("lot_id", id)
+            wanted.put(key, lot == null ? null : new Document("_id", key).append("_source", source).append("lot_id", id)
                     .append("name", lot.getString("name"))
                     .append("product_id", StockAggregations.refId(lot, "product_id"))
                     .append("product_name", StockAggregations.refName(lot, "product_id"))
                     .append("expiration_date", lot.get("expiration_date"))
                     .append("quantity", quantities.getOrDefault(id, 0.0))
-                    .append("_updated_at", now);
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", key), d, new ReplaceOptions().upsert(true)));
+                    .append("_updated_at", now));
         }
-        if (!writes.isEmpty()) {
-            db.getCollection(Names.LOT_STOCK).bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
+        writes.write(db.getCollection(Names.LOT_STOCK), wanted, "_updated_at");
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -14,6 +15,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import dev.odoobridge.client.OdooRecord;
 import dev.odoobridge.readmodel.ApplyResult;
+import dev.odoobridge.readmodel.GuardStrategy;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.readmodel.ReadModelException;
@@ -31,10 +33,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** {@link Projector} on MongoDB: one unordered bulk of guarded replace-upserts per page. */
+/**
+ * {@link Projector} on MongoDB: one unordered bulk of replace-upserts per page, guarded by version
+ * either in each upsert's filter or, for the embedded server, by reading the stored versions by
+ * {@code _id} first under a lock per collection (see {@link GuardStrategy}).
+ */
 final class MongoProjector implements Projector {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
@@ -44,8 +53,17 @@ final class MongoProjector implements Projector {
     private final DocumentMapper mapper;
     private final List<DerivedView> views;
     private final Clock clock;
+    private final GuardStrategy strategy;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
+    private final ReentrantLock viewLock = new ReentrantLock();
 
-    MongoProjector(MongoDatabase db, List<Projection> projections, DocumentMapper mapper, List<DerivedView> views, Clock clock) {
+    MongoProjector(MongoDatabase db, List<Projection> projections, DocumentMapper mapper, List<DerivedView> views, Clock clock,
+                   GuardStrategy strategy) {
+        if (strategy == GuardStrategy.AUTO) {
+            throw new IllegalArgumentException("resolve GuardStrategy.AUTO before creating the projector");
+        }
+        this.strategy = strategy;
         this.db = db;
         Map<String, Projection> byModel = new LinkedHashMap<>();
         projections.forEach(p -> byModel.put(p.model(), p));
@@ -64,6 +82,11 @@ final class MongoProjector implements Projector {
         if (records.isEmpty()) {
             return ApplyResult.EMPTY;
         }
+        return guarded(coll, () -> write(coll, source, model, records, fetchedAt));
+    }
+
+    private ApplyResult write(MongoCollection<Document> coll, String source, String model, List<OdooRecord> records,
+                              Instant fetchedAt) {
         Instant now = clock.instant();
         // newest version per id only: two versions of one record in one unordered bulk would race
         Map<String, Document> newest = new LinkedHashMap<>();
@@ -76,19 +99,35 @@ final class MongoProjector implements Projector {
         List<Document> docs = new ArrayList<>(newest.values());
         Map<String, Document> before = loadBefore(coll, model, newest.keySet());
 
-        List<WriteModel<Document>> ops = new ArrayList<>(docs.size());
-        for (Document d : docs) {
-            ops.add(new ReplaceOneModel<>(StoreVersionGuard.filter(d.getString("_id"), d.getDate("_write_date"),
-                    d.getDate("_fetched_at")), d, UPSERT));
-        }
         Set<Integer> stale = new HashSet<>();
+        List<WriteModel<Document>> ops = new ArrayList<>(docs.size());
+        List<Integer> opIndex = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            Document d = docs.get(i);
+            String id = d.getString("_id");
+            if (strategy == GuardStrategy.CONDITIONAL_FILTER) {
+                ops.add(new ReplaceOneModel<>(StoreVersionGuard.filter(id, d.getDate("_write_date"), d.getDate("_fetched_at")),
+                        d, UPSERT));
+            } else if (StoreVersionGuard.isStale(before.get(id), d.getDate("_write_date"), d.getDate("_fetched_at"))) {
+                stale.add(i);
+                continue;
+            } else if (before.containsKey(id)) {
+                ops.add(new ReplaceOneModel<>(Filters.eq("_id", id), d));
+            } else {
+                // absent under the collection lock of the sole writer: a plain insert, far cheaper than an upsert
+                ops.add(new InsertOneModel<>(d));
+            }
+            opIndex.add(i);
+        }
         try {
-            coll.bulkWrite(ops, UNORDERED);
+            if (!ops.isEmpty()) {
+                coll.bulkWrite(ops, UNORDERED);
+            }
         } catch (MongoBulkWriteException e) {
             List<BulkWriteError> other = new ArrayList<>();
             for (BulkWriteError err : e.getWriteErrors()) {
-                if (err.getCode() == StoreVersionGuard.DUPLICATE_KEY) {
-                    stale.add(err.getIndex());
+                if (err.getCode() == StoreVersionGuard.DUPLICATE_KEY && strategy == GuardStrategy.CONDITIONAL_FILTER) {
+                    stale.add(opIndex.get(err.getIndex()));
                 } else {
                     other.add(err);
                 }
@@ -119,7 +158,14 @@ final class MongoProjector implements Projector {
                 unchanged++;
             }
         }
-        notifyViews(source, model, new ArrayList<>(before.values()), written);
+        List<Document> changedBefore = new ArrayList<>();
+        for (Document d : written) {
+            Document old = before.get(d.getString("_id"));
+            if (old != null) {
+                changedBefore.add(old);
+            }
+        }
+        notifyViews(source, model, changedBefore, written);
         return new ApplyResult(written.size(), stale.size() + droppedInPage, unchanged);
     }
 
@@ -136,10 +182,12 @@ final class MongoProjector implements Projector {
             keys.add(DocumentMapper.key(source, Objects.requireNonNull(id, "odooIds contains null")));
         }
         try {
-            Map<String, Document> before = loadBefore(coll, model, keys);
-            long deleted = coll.deleteMany(Filters.in("_id", keys)).getDeletedCount();
-            notifyViews(source, model, new ArrayList<>(before.values()), List.of());
-            return deleted;
+            return guarded(coll, () -> {
+                Map<String, Document> before = loadBefore(coll, model, keys);
+                long deleted = coll.deleteMany(Filters.in("_id", keys)).getDeletedCount();
+                notifyViews(source, model, new ArrayList<>(before.values()), List.of());
+                return deleted;
+            });
         } catch (MongoException e) {
             throw new ReadModelException("deleting " + keys.size() + " " + model + " documents for source '" + source
                     + "' failed: " + e.getMessage(), e);
@@ -181,30 +229,56 @@ final class MongoProjector implements Projector {
     @Override
     public long deleteAll(String source, String model) {
         checkSource(source);
-        long deleted = collection(model).deleteMany(Filters.eq("_source", source)).getDeletedCount();
-        for (DerivedView v : views) {
-            if (!v.dependencyFields(model).isEmpty()) {
-                v.cleared(source, model);
+        MongoCollection<Document> coll = collection(model);
+        return guarded(coll, () -> {
+            long deleted = coll.deleteMany(Filters.eq("_source", source)).getDeletedCount();
+            viewLock.lock();
+            try {
+                for (DerivedView v : views) {
+                    if (!v.dependencyFields(model).isEmpty()) {
+                        v.cleared(source, model);
+                    }
+                }
+            } finally {
+                viewLock.unlock();
             }
+            return deleted;
+        });
+    }
+
+    /**
+     * Runs the read-compare-write of a page (or a delete) and the view maintenance that follows under the
+     * collection's lock, so that no other writer in this JVM interleaves; every strategy takes it, which also
+     * keeps the derived views' view of "before" consistent.
+     */
+    private <T> T guarded(MongoCollection<Document> coll, Supplier<T> work) {
+        ReentrantLock lock = locks.computeIfAbsent(coll.getNamespace().getCollectionName(), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
         }
-        return deleted;
     }
 
     private Map<String, Document> loadBefore(MongoCollection<Document> coll, String model, Collection<String> keys) {
         Set<String> fields = new HashSet<>(List.of("_write_date", "_fetched_at", "_odoo_id"));
         views.forEach(v -> fields.addAll(v.dependencyFields(model)));
         Map<String, Document> before = new HashMap<>();
-        for (Document d : coll.find(Filters.in("_id", keys)).projection(Projections.include(new ArrayList<>(fields)))) {
-            before.put(d.getString("_id"), d);
-        }
+        ById.find(coll, keys, new ArrayList<>(fields), d -> before.put(d.getString("_id"), d));
         return before;
     }
 
     private void notifyViews(String source, String model, List<Document> before, List<Document> after) {
-        for (DerivedView v : views) {
-            if (!v.dependencyFields(model).isEmpty()) {
-                v.changed(source, model, before, after);
+        viewLock.lock();
+        try {
+            for (DerivedView v : views) {
+                if (!v.dependencyFields(model).isEmpty()) {
+                    v.changed(source, model, before, after);
+                }
             }
+        } finally {
+            viewLock.unlock();
         }
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.odoobridge.readmodel.GuardStrategy;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.readmodel.ReadModel;
@@ -48,10 +49,17 @@ public final class MongoReadModel implements ReadModel {
                 merged.putAll(fields);
                 types.put(model, merged);
             });
-            List<DerivedView> views = List.of(
-                    new ProductStockView(db, names, new ProductStockBuilder(db, names, config.stockOptions(), clock)),
-                    new LotStockView(db, names, clock));
-            this.projector = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock);
+            // read-then-write means this process is the database's sole writer: derived documents may be inserted
+            KeyedWrites writes = new KeyedWrites(config.effectiveGuardStrategy() == GuardStrategy.READ_THEN_WRITE);
+            ReferenceIndex refs = new ReferenceIndex(db, writes);
+            refs.buildIfMissing(names);
+            // the reference index first: the views read it
+            List<DerivedView> views = List.of(refs,
+                    new ProductStockView(db, names,
+                            new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes), refs),
+                    new LotStockView(db, names, clock, refs, writes));
+            this.projector = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock,
+                    config.effectiveGuardStrategy());
             this.stock = new MongoStockViews(db);
             this.reports = new MongoReports(db, names, config.stockOptions(), clock);
         } catch (MongoException e) {

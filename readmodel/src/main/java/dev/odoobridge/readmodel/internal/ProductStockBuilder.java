@@ -2,31 +2,28 @@ package dev.odoobridge.readmodel.internal;
 
 import static dev.odoobridge.readmodel.internal.StockAggregations.asDouble;
 import static dev.odoobridge.readmodel.internal.StockAggregations.asLong;
-import static dev.odoobridge.readmodel.internal.StockAggregations.in;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.Projections;
 import dev.odoobridge.readmodel.StockOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * Rebuilds the {@code product_stock} documents of a batch of products from the projected
- * collections, with aggregations in MongoDB limited to those products: on hand and reserved from
+ * collections, reading only the documents of those products, found through the {@link ReferenceIndex}
+ * and fetched by {@code _id} (a few queries per batch, each served by the primary index): on hand and reserved from
  * quants in internal locations, incoming from confirmed / assigned moves into internal locations
  * from outside, reordering-rule minimums, supplier infos (by product or by template), per warehouse.
  */
@@ -37,8 +34,13 @@ final class ProductStockBuilder {
     private final Names names;
     private final StockOptions options;
     private final Clock clock;
+    private final ReferenceIndex refs;
+    private final KeyedWrites writes;
 
-    ProductStockBuilder(MongoDatabase db, Names names, StockOptions options, Clock clock) {
+    ProductStockBuilder(MongoDatabase db, Names names, StockOptions options, Clock clock, ReferenceIndex refs,
+                        KeyedWrites writes) {
+        this.refs = refs;
+        this.writes = writes;
         this.db = db;
         this.names = names;
         this.options = options;
@@ -48,9 +50,7 @@ final class ProductStockBuilder {
     void rebuild(String source, List<Long> productIds) {
         Map<Long, Document> products = new HashMap<>();
         List<String> keys = productIds.stream().map(id -> DocumentMapper.key(source, id)).toList();
-        for (Document p : db.getCollection(names.of("product.product")).find(Filters.in("_id", keys))) {
-            products.put(asLong(p.get("_odoo_id")), p);
-        }
+        ById.find(db.getCollection(names.of("product.product")), keys, null, p -> products.put(asLong(p.get("_odoo_id")), p));
         Map<Long, Map<Long, Document>> warehouses = new HashMap<>();
         quants(source, productIds, warehouses);
         incoming(source, productIds, warehouses);
@@ -58,22 +58,15 @@ final class ProductStockBuilder {
         Map<Long, List<Document>> vendors = vendors(source, productIds, products);
 
         Date now = Date.from(clock.instant());
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, Document> wanted = new LinkedHashMap<>();
         for (Long pid : productIds) {
             Document product = products.get(pid);
             Map<Long, Document> perWarehouse = warehouses.getOrDefault(pid, Map.of());
             String key = DocumentMapper.key(source, pid);
-            if (product == null && perWarehouse.isEmpty()) {
-                writes.add(new DeleteOneModel<>(Filters.eq("_id", key)));
-                continue;
-            }
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", key),
-                    compose(source, pid, product, perWarehouse, minimums.get(pid), vendors.getOrDefault(pid, List.of()), now),
-                    new ReplaceOptions().upsert(true)));
+            wanted.put(key, product == null && perWarehouse.isEmpty() ? null
+                    : compose(source, pid, product, perWarehouse, minimums.get(pid), vendors.getOrDefault(pid, List.of()), now));
         }
-        if (!writes.isEmpty()) {
-            db.getCollection(Names.PRODUCT_STOCK).bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
+        writes.write(db.getCollection(Names.PRODUCT_STOCK), wanted, "_updated_at");
     }
 
     private Document compose(String source, long pid, Document product, Map<Long, Document> perWarehouse, Double minimum,
@@ -121,44 +114,50 @@ final class ProductStockBuilder {
     }
 
     private void quants(String source, List<Long> pids, Map<Long, Map<Long, Document>> out) {
-        List<Bson> p = new ArrayList<>();
-        p.add(new Document("$match", new Document("_source", source).append("product_id.id", new Document("$in", pids))));
-        p.addAll(StockAggregations.joinRef(names.of("stock.location"), "location_id", "_loc", false));
-        p.add(new Document("$match", new Document("_loc.usage", "internal")));
-        p.add(group("$quantity", "$reserved_quantity", "$_loc.warehouse_id"));
-        for (Document g : db.getCollection(names.of("stock.quant")).aggregate(p)) {
-            Document w = slot(out, g);
-            w.put("on_hand", asDouble(w.get("on_hand")) + asDouble(g.get("a")));
-            w.put("reserved", asDouble(w.get("reserved")) + asDouble(g.get("b")));
+        List<Document> quants = refs.documents(source, "stock.quant", names.of("stock.quant"), "product_id", pids,
+                List.of("location_id", "quantity", "reserved_quantity"));
+        Map<Long, Document> locations = locations(source, quants, "location_id");
+        for (Document q : quants) {
+            Document loc = locations.get(StockAggregations.refId(q, "location_id"));
+            if (loc != null && "internal".equals(loc.get("usage"))) {
+                Document w = slot(out, StockAggregations.refId(q, "product_id"), loc.get("warehouse_id"));
+                w.put("on_hand", asDouble(w.get("on_hand")) + asDouble(q.get("quantity")));
+                w.put("reserved", asDouble(w.get("reserved")) + asDouble(q.get("reserved_quantity")));
+            }
         }
     }
 
     private void incoming(String source, List<Long> pids, Map<Long, Map<Long, Document>> out) {
-        String locations = names.of("stock.location");
-        List<Bson> p = new ArrayList<>();
-        p.add(new Document("$match", new Document("_source", source).append("product_id.id", new Document("$in", pids))
-                .append("state", new Document("$in", INCOMING_STATES))));
-        p.addAll(StockAggregations.joinRef(locations, "location_dest_id", "_loc", false));
-        p.add(new Document("$match", new Document("_loc.usage", "internal")));
-        p.addAll(StockAggregations.joinRef(locations, "location_id", "_from", true));
-        p.add(new Document("$match", new Document("_from.usage", new Document("$ne", "internal"))));
-        p.add(group("$product_uom_qty", 0, "$_loc.warehouse_id"));
-        for (Document g : db.getCollection(names.of("stock.move")).aggregate(p)) {
-            Document w = slot(out, g);
-            w.put("incoming", asDouble(w.get("incoming")) + asDouble(g.get("a")));
+        List<Document> moves = new ArrayList<>();
+        for (Document m : refs.documents(source, "stock.move", names.of("stock.move"), "product_id", pids,
+                List.of("state", "location_id", "location_dest_id", "product_uom_qty"))) {
+            if (INCOMING_STATES.contains(m.get("state"))) {
+                moves.add(m);
+            }
+        }
+        Map<Long, Document> locations = locations(source, moves, "location_id");
+        locations.putAll(locations(source, moves, "location_dest_id"));
+        for (Document m : moves) {
+            Document to = locations.get(StockAggregations.refId(m, "location_dest_id"));
+            Document from = locations.get(StockAggregations.refId(m, "location_id"));
+            if (to != null && "internal".equals(to.get("usage")) && (from == null || !"internal".equals(from.get("usage")))) {
+                Document w = slot(out, StockAggregations.refId(m, "product_id"), to.get("warehouse_id"));
+                w.put("incoming", asDouble(w.get("incoming")) + asDouble(m.get("product_uom_qty")));
+            }
         }
     }
 
     private Map<Long, Double> orderpoints(String source, List<Long> pids, Map<Long, Map<Long, Document>> out) {
-        List<Bson> p = List.of(
-                new Document("$match", new Document("_source", source).append("product_id.id", new Document("$in", pids))
-                        .append("active", new Document("$ne", false))),
-                group("$product_min_qty", 0, "$warehouse_id"));
         Map<Long, Double> minimums = new HashMap<>();
-        for (Document g : db.getCollection(names.of("stock.warehouse.orderpoint")).aggregate(p)) {
-            Document w = slot(out, g);
-            w.put("min_qty", asDouble(w.get("min_qty")) + asDouble(g.get("a")));
-            minimums.merge(asLong(((Document) g.get("_id")).get("p")), asDouble(g.get("a")), Double::sum);
+        for (Document op : refs.documents(source, "stock.warehouse.orderpoint", names.of("stock.warehouse.orderpoint"),
+                "product_id", pids, List.of("active", "product_min_qty", "warehouse_id"))) {
+            if (Boolean.FALSE.equals(op.get("active"))) {
+                continue;
+            }
+            Long pid = StockAggregations.refId(op, "product_id");
+            Document w = slot(out, pid, op.get("warehouse_id"));
+            w.put("min_qty", asDouble(w.get("min_qty")) + asDouble(op.get("product_min_qty")));
+            minimums.merge(pid, asDouble(op.get("product_min_qty")), Double::sum);
         }
         return minimums;
     }
@@ -171,10 +170,20 @@ final class ProductStockBuilder {
                 byTemplate.computeIfAbsent(tmpl, t -> new ArrayList<>()).add(pid);
             }
         });
-        Bson filter = new Document("_source", source).append("$or", List.of(in("product_id.id", pids),
-                in("product_tmpl_id.id", byTemplate.keySet()).append("product_id", null)));
+        String collection = names.of("product.supplierinfo");
+        List<String> fields = List.of("partner_id", "min_qty", "price", "product_code", "delay", "product_id", "product_tmpl_id");
+        Map<Long, Document> infos = new TreeMap<>();
+        for (Document si : refs.documents(source, "product.supplierinfo", collection, "product_id", pids, fields)) {
+            infos.put(asLong(si.get("_odoo_id")), si);
+        }
+        for (Document si : refs.documents(source, "product.supplierinfo", collection, "product_tmpl_id", byTemplate.keySet(),
+                fields)) {
+            if (si.get("product_id") == null) {
+                infos.put(asLong(si.get("_odoo_id")), si);
+            }
+        }
         Map<Long, List<Document>> out = new HashMap<>();
-        for (Document si : db.getCollection(names.of("product.supplierinfo")).find(filter)) {
+        for (Document si : infos.values()) {
             Long partner = StockAggregations.refId(si, "partner_id");
             if (partner == null) {
                 continue;
@@ -190,23 +199,31 @@ final class ProductStockBuilder {
                 out.computeIfAbsent(t, x -> new ArrayList<>()).add(v);
             }
         }
-        out.values().forEach(list -> list.sort((a, b) -> Long.compare(asLong(a.get("supplierinfo_id")),
-                asLong(b.get("supplierinfo_id")))));
         return out;
     }
 
-    private static Document group(Object a, Object b, String warehouseRef) {
-        return new Document("$group", new Document("_id", new Document("p", "$product_id.id").append("w", warehouseRef + ".id"))
-                .append("wname", new Document("$first", warehouseRef + ".name"))
-                .append("a", new Document("$sum", a)).append("b", new Document("$sum", b)));
+    /** The stored stock.location documents the documents' many2one {@code field} points at, by Odoo id. */
+    private Map<Long, Document> locations(String source, List<Document> docs, String field) {
+        Set<String> keys = new HashSet<>();
+        for (Document d : docs) {
+            Long id = StockAggregations.refId(d, field);
+            if (id != null) {
+                keys.add(DocumentMapper.key(source, id));
+            }
+        }
+        Map<Long, Document> out = new HashMap<>();
+        if (!keys.isEmpty()) {
+            ById.find(db.getCollection(names.of("stock.location")), keys, List.of("_odoo_id", "usage", "warehouse_id"),
+                    l -> out.put(asLong(l.get("_odoo_id")), l));
+        }
+        return out;
     }
 
-    private static Document slot(Map<Long, Map<Long, Document>> out, Document g) {
-        Document id = (Document) g.get("_id");
-        long pid = asLong(id.get("p"));
-        long wid = asLong(id.get("w"));
+    private static Document slot(Map<Long, Map<Long, Document>> out, long pid, Object warehouse) {
+        long wid = warehouse instanceof Document w ? asLong(w.get("id")) : 0L;
+        String wname = warehouse instanceof Document w ? w.getString("name") : null;
         return out.computeIfAbsent(pid, x -> new HashMap<>()).computeIfAbsent(wid, x -> new Document("warehouse_id",
-                wid == 0 ? null : wid).append("warehouse_name", g.getString("wname"))
+                wid == 0 ? null : wid).append("warehouse_name", wname)
                 .append("on_hand", 0.0).append("reserved", 0.0).append("incoming", 0.0).append("min_qty", 0.0));
     }
 }

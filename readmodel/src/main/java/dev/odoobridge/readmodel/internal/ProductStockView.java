@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.bson.Document;
 
 /**
- * Keeps {@code product_stock} current: works out which products a change touches and has
- * {@link ProductStockBuilder} recompute exactly those, in batches.
+ * Keeps {@code product_stock} current: works out which products a change touches (through the
+ * {@link ReferenceIndex} for templates and locations) and has {@link ProductStockBuilder} recompute
+ * exactly those, in batches.
  */
 final class ProductStockView implements DerivedView {
     static final int BATCH = 500;
@@ -28,8 +28,10 @@ final class ProductStockView implements DerivedView {
     private final MongoDatabase db;
     private final Names names;
     private final ProductStockBuilder builder;
+    private final ReferenceIndex refs;
 
-    ProductStockView(MongoDatabase db, Names names, ProductStockBuilder builder) {
+    ProductStockView(MongoDatabase db, Names names, ProductStockBuilder builder, ReferenceIndex refs) {
+        this.refs = refs;
         this.db = db;
         this.names = names;
         this.builder = builder;
@@ -52,19 +54,16 @@ final class ProductStockView implements DerivedView {
                 addRefs(all, "product_id", products);
                 Set<Long> templates = new TreeSet<>();
                 addRefs(all, "product_tmpl_id", templates);
-                if (!templates.isEmpty()) {
-                    distinctInBatches(names.of("product.product"), "_odoo_id", source, "product_tmpl_id.id", templates,
-                            products::add);
-                }
+                products.addAll(refs.allReferrers(source, "product.product", "product_tmpl_id", templates));
             }
             case "stock.location" -> {
                 Set<Long> locations = new TreeSet<>();
                 all.forEach(d -> locations.add(StockAggregations.asLong(d.get("_odoo_id"))));
-                distinctInBatches(names.of("stock.quant"), "product_id.id", source, "location_id.id", locations, products::add);
-                distinctInBatches(names.of("stock.move"), "product_id.id", source, "location_dest_id.id", locations,
-                        products::add);
-                distinctInBatches(names.of("stock.move"), "product_id.id", source, "location_id.id", locations,
-                        products::add);
+                for (String[] ref : new String[][] {{"stock.quant", "location_id"}, {"stock.move", "location_id"},
+                        {"stock.move", "location_dest_id"}}) {
+                    addRefs(refs.documents(source, ref[0], names.of(ref[0]), ref[1], locations, List.of("product_id")),
+                            "product_id", products);
+                }
             }
             default -> {
                 return;
@@ -94,20 +93,6 @@ final class ProductStockView implements DerivedView {
         }
         if (!batch.isEmpty()) {
             builder.rebuild(source, batch);
-        }
-    }
-
-    private void distinctInBatches(String collection, String field, String source, String byField, Collection<Long> values,
-                                   Consumer<Long> sink) {
-        List<Long> list = new ArrayList<>(values);
-        for (int i = 0; i < list.size(); i += BATCH) {
-            List<Long> part = list.subList(i, Math.min(list.size(), i + BATCH));
-            for (org.bson.BsonValue v : db.getCollection(collection).distinct(field,
-                    Filters.and(Filters.eq("_source", source), Filters.in(byField, part)), org.bson.BsonValue.class)) {
-                if (v.isNumber()) {
-                    sink.accept(v.asNumber().longValue());
-                }
-            }
         }
     }
 

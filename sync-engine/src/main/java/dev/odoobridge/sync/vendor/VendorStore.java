@@ -10,7 +10,10 @@ public interface VendorStore {
     /** Stores a new challenge. */
     void insertChallenge(Challenge challenge);
 
-    /** The newest challenge of the vendor that is neither used nor dead, if any. */
+    /**
+     * The vendor's newest challenge, if any, used or dead ones included (so the caller can tell
+     * why it no longer works).
+     */
     Optional<Challenge> latestChallenge(String vendor);
 
     /** Adds one failed attempt and returns the new attempt count. */

@@ -97,19 +97,38 @@ public final class HttpChannel implements AutoCloseable {
             throw new OdooTransportException(Kind.CONNECT, 0,
                     "cannot resolve the host of " + base + " (" + path + "); check the url", e);
         }
-        int status = response.statusCode();
-        long max = config.maxResponseBytes();
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1L);
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
         try (InputStream body = response.body()) {
-            if (declared > max) {
+            if (declared > config.maxResponseBytes()) {
                 throw tooLarge(path, declared + " bytes announced");
             }
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            return reader.read(status, contentType, new CappedInputStream(body, max));
+            return readBody(path, response.statusCode(), contentType, body, reader);
+        } catch (IOException e) {
+            throw translate(path, e);
+        }
+    }
+
+    /**
+     * Hands {@code body}, capped at {@link OdooConfig#maxResponseBytes()}, to {@code reader}: passing
+     * the cap is RESPONSE_TOO_LARGE, an I/O failure of the stream a connection kind, any other
+     * IOException of the reader (bytes it cannot decode) MALFORMED_RESPONSE; what the reader throws
+     * as an {@code OdooException} passes unchanged. The caller closes {@code body}.
+     */
+    public <T> T readBody(String path, int status, String contentType, InputStream body, BodyReader<T> reader) {
+        long max = config.maxResponseBytes();
+        CappedInputStream capped = new CappedInputStream(body, max);
+        try {
+            return reader.read(status, contentType, capped);
         } catch (ResponseTooLargeException e) {
             throw tooLarge(path, "more than " + max + " bytes received");
         } catch (IOException e) {
-            throw translate(path, e);
+            if (capped.sourceFailed()) {
+                throw translate(path, e);
+            }
+            // the bytes arrived but a decoder could not read them (e.g. broken UTF-32)
+            throw new OdooTransportException(Kind.MALFORMED_RESPONSE, status, "the answer of " + path
+                    + " cannot be decoded (" + e.getMessage() + "); check that the url points at an Odoo server", e);
         }
     }
 

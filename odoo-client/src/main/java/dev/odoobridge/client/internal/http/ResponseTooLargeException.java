@@ -7,6 +7,6 @@ public final class ResponseTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
     ResponseTooLargeException(long cap) {
-        super("response body exceeds " + cap + " bytes");
+        super("response body exceeds the configured maximum of " + cap + " bytes");
     }
 }

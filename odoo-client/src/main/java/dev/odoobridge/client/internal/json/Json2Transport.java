@@ -89,7 +89,7 @@ public final class Json2Transport implements OdooTransport {
                 (status, type, in) -> read(model, method, path, status, type, in));
     }
 
-    private Object read(String model, String method, String path, int status, String type, InputStream in)
+    Object read(String model, String method, String path, int status, String type, InputStream in)
             throws IOException {
         if (status != 200) {
             throw faults.translate(model, method, path, status, type, in.readAllBytes());

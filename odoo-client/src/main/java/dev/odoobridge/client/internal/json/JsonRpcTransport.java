@@ -101,7 +101,7 @@ public final class JsonRpcTransport implements OdooTransport {
         return http.postJson(PATH, codec.encode(body), Map.of(), (status, type, in) -> read(model, method, status, in));
     }
 
-    private Object read(String model, String method, int status, InputStream in) throws IOException {
+    Object read(String model, String method, int status, InputStream in) throws IOException {
         if (status != 200) {
             throw new OdooTransportException(Kind.HTTP_STATUS, status, "POST " + http.base() + PATH + " answered HTTP "
                     + status + (status == 404 ? " (is this an Odoo server? /jsonrpc exists on every Odoo version)" : ""), null);

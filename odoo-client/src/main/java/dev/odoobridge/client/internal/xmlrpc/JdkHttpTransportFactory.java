@@ -4,6 +4,8 @@ import dev.odoobridge.client.error.OdooTransportException;
 import dev.odoobridge.client.error.OdooTransportException.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import dev.odoobridge.client.internal.http.CappedInputStream;
+import dev.odoobridge.client.internal.http.ResponseTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -121,14 +123,38 @@ final class JdkHttpTransportFactory implements XmlRpcTransportFactory, XmlRpcTra
             if (length.isPresent() && length.getAsLong() > maxResponseBytes) {
                 throw tooLarge(uri, null);
             }
-            XmlRpcResponse decoded = reader.read(new SizeCappedInputStream(body, maxResponseBytes));
-            drain(body);
-            return decoded;
-        } catch (SizeCappedInputStream.ResponseTooLargeException e) {
-            throw tooLarge(uri, e);
+            return decodeBody(body, uri);
         } catch (IOException e) {
             throw failure(e, uri);
         }
+    }
+
+    /**
+     * Decodes the body of a 200 answer within the size cap: the response, or an
+     * {@link OdooTransportException} — MALFORMED_RESPONSE for anything that is not an XML-RPC
+     * response, RESPONSE_TOO_LARGE past the cap, a connection kind when the stream itself fails.
+     */
+    XmlRpcResponse decodeBody(InputStream body, URI uri) {
+        CappedInputStream capped = new CappedInputStream(body, maxResponseBytes);
+        XmlRpcResponse decoded;
+        try {
+            decoded = reader.read(capped);
+        } catch (ResponseTooLargeException e) {
+            throw tooLarge(uri, e);
+        } catch (IOException e) {
+            if (capped.sourceFailed()) {
+                throw failure(e, uri);
+            }
+            // the bytes arrived but the parser could not decode them
+            throw new OdooTransportException(Kind.MALFORMED_RESPONSE, 200, "the answer from " + uri
+                    + " cannot be decoded (" + e.getMessage() + "); check that the url points at an Odoo server", e);
+        }
+        try {
+            drain(body);
+        } catch (IOException e) {
+            throw failure(e, uri);
+        }
+        return decoded;
     }
 
     /** Reads what follows the document (usually a newline) so the connection can be reused. */

@@ -84,13 +84,10 @@ public final class XmlRpcTransport implements OdooTransport {
         return VersionInfo.parse(map);
     }
 
+    /** The cached uid, or logs in once; after a call is refused with AccessDenied the next call logs in again. */
     @Override
     public int authenticate() {
-        synchronized (authLock) {
-            int fresh = login();
-            uid = fresh;
-            return fresh;
-        }
+        return uid();
     }
 
     @Override

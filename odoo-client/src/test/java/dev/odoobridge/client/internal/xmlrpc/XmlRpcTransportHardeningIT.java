@@ -131,7 +131,7 @@ class XmlRpcTransportHardeningIT {
         });
         OdooTransportException e = assertKind(() -> transport(url(server), b -> b.maxResponseBytes(200_000))
                 .execute(searchCount()), Kind.RESPONSE_TOO_LARGE);
-        assertThat(e.getCause()).isInstanceOf(SizeCappedInputStream.ResponseTooLargeException.class);
+        assertThat(e.getCause()).isInstanceOf(dev.odoobridge.client.internal.http.ResponseTooLargeException.class);
         assertThat(clientGaveUp.await(30, TimeUnit.SECONDS)).as("server saw the client hang up").isTrue();
     }
 

@@ -42,6 +42,9 @@ public final class FakeOrm implements OrmApi {
     public FakeOrm(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.db = new Database(RetailSchema.create());
+        for (String name : new java.util.TreeSet<>(models())) {
+            insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
+        }
     }
 
     @Override

@@ -64,6 +64,13 @@ final class Methods {
         add("button_confirm", Signature.records(0), true, Set.of("purchase.order"), c -> setState(c, "purchase"));
         add("send", Signature.records(0, "auto_commit", "raise_exception"), true, Set.of("mail.mail"),
                 MailSending::send);
+        add("context_get", Signature.model(0), false, Set.of("res.users"), c -> {
+            Map<String, Object> context = new java.util.LinkedHashMap<>();
+            context.put("lang", "en_US");
+            context.put("tz", "UTC");
+            context.put("uid", c.tx().uid());
+            return context;
+        });
     }
 
     Method find(String name, String model) {

@@ -128,6 +128,8 @@ final class RetailSchema {
                 .req("name", "Name").binary("datas", "File Content (base64)").chr("mimetype", "Mime Type")
                 .chr("res_model", "Resource Model").integer("res_id", "Resource ID")
                 .selection("type", "Type", true, "url", "URL", "binary", "File").audit();
+        b.model("ir.model", "Models", Naming.FIELD, "name", true)
+                .req("name", "Model Description").req("model", "Model").audit();
         return b.build();
     }
 }

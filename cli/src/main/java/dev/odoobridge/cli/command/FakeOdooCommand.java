@@ -1,0 +1,62 @@
+package dev.odoobridge.cli.command;
+
+import dev.odoobridge.cli.CommandContext;
+import dev.odoobridge.testkit.FakeOdoo;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs FakeOdoo standalone with generated retail data. */
+@Command(name = "fake-odoo", mixinStandardHelpOptions = true,
+        description = {"Run FakeOdoo (an in-memory Odoo 19 speaking XML-RPC, JSON-RPC and JSON-2) with generated "
+                + "retail data until Ctrl-C, for trying odoo-bridge without a real Odoo. Prints the URL, the logins "
+                + "and a configuration snippet."},
+        footer = {"%nExample:%n  odoo-bridge fake-odoo --port 8069 --products 200 --seed 42"})
+public final class FakeOdooCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8069", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--products", paramLabel = "N", defaultValue = "200", description = "Products to generate (default: ${DEFAULT-VALUE}).")
+    int products;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private final CommandContext ctx;
+
+    /** A command over the context. */
+    public FakeOdooCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "fake-odoo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (FakeOdoo fake = FakeOdoo.builder().port(port).products(products).seed(seed).build().start()) {
+            PrintWriter out = ctx.console().out();
+            out.println("FakeOdoo (Odoo 19.0) listening on " + fake.url() + ", database " + fake.database());
+            out.println("logins: admin/admin, demo/demo; admin API key: " + fake.apiKey(FakeOdoo.ADMIN));
+            out.println("odoo-bridge.yaml:");
+            out.println("  sources:");
+            out.println("    fake:");
+            out.println("      url: " + fake.url());
+            out.println("      database: " + fake.database());
+            out.println("      login: admin");
+            out.println("      secret: admin");
+            out.println("Stop with Ctrl-C.");
+            out.flush();
+            stop.await();
+            return 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                stop.countDown();
+            }
+        }
+    }
+}

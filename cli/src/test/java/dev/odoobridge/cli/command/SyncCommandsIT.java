@@ -1,0 +1,134 @@
+package dev.odoobridge.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoobridge.cli.ExitCode;
+import dev.odoobridge.cli.config.ConfigLoader;
+import dev.odoobridge.cli.runtime.BridgeRuntime;
+import dev.odoobridge.sync.state.StateDatabase;
+import dev.odoobridge.testkit.FakeOdoo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** check, sync run / status / verify / reset against FakeOdoo, embedded PostgreSQL and the embedded MongoDB store. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SyncCommandsIT {
+    @TempDir
+    static Path dir;
+    static FakeOdoo odoo;
+    static StateDatabase postgres;
+    static Path config;
+
+    @BeforeAll
+    static void start() throws Exception {
+        odoo = TestConfigs.smallShop(30, 7);
+        postgres = StateDatabase.embedded(dir.resolve("pg"));
+        config = TestConfigs.write(dir, "odoo-bridge.yaml", odoo.url(), FakeOdoo.ADMIN, postgres.describe());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (odoo != null) {
+            odoo.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void checkPassesEverything() {
+        CliRun r = CliRun.of("check", "--config", config.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("✓ shop: " + odoo.url()).contains("can read product.product (")
+                .contains("✓ MongoDB").contains("✓ PostgreSQL").contains("All checks passed.").doesNotContain("✗");
+    }
+
+    @Test
+    @Order(2)
+    void fullSyncThenVerifyIsClean() {
+        CliRun run = CliRun.of("sync", "run", "--full", "--config", config.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("product.product").contains("ok: 11 models");
+        assertThat(run.err()).contains("sync shop product.product");
+
+        CliRun verify = CliRun.of("sync", "verify", "--sample", "10", "--config", config.toString());
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+        assertThat(verify.out()).contains("No drift.");
+
+        CliRun status = CliRun.of("sync", "status", "--config", config.toString());
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("Checkpoints:").contains("shop    product.product").contains("Last runs:");
+    }
+
+    @Test
+    @Order(3)
+    void deletedDocumentIsDriftAndIncrementalReconcileRepairsIt() {
+        try (BridgeRuntime rt = new BridgeRuntime(ConfigLoader.fromSystemEnv().load(config))) {
+            long id = rt.readModel().projector().maxId("shop", "res.partner");
+            assertThat(rt.readModel().projector().delete("shop", "res.partner", List.of(id))).isEqualTo(1);
+        }
+        CliRun verify = CliRun.of("sync", "verify", "--model", "res.partner", "--config", config.toString());
+        assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(ExitCode.DRIFT.code());
+        assertThat(verify.out()).contains("✗ shop res.partner").contains("missing in MongoDB").contains("Drift found");
+
+        CliRun repair = CliRun.of("sync", "run", "--model", "res.partner", "--reconcile", "--config", config.toString());
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(CliRun.of("sync", "verify", "--model", "res.partner", "--config", config.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void resetNeedsConfirmationThenForgetsTheModel() {
+        CliRun refused = CliRun.of("sync", "reset", "--source", "shop", "--model", "stock.lot", "--config", config.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(refused.err()).contains("pass --yes");
+
+        CliRun reset = CliRun.of("sync", "reset", "--source", "shop", "--model", "stock.lot", "--yes", "--config", config.toString());
+        assertThat(reset.exitCode()).as(reset.toString()).isZero();
+        assertThat(reset.out()).contains("Reset shop stock.lot: checkpoint removed");
+    }
+
+    @Test
+    void unknownModelAndSourceAreUsageOrConfigErrors() {
+        CliRun model = CliRun.of("sync", "run", "--model", "no.such", "--config", config.toString());
+        assertThat(model.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(model.err()).contains("model 'no.such' is not synced");
+        CliRun source = CliRun.of("sync", "verify", "--source", "nope", "--config", config.toString());
+        assertThat(source.exitCode()).isEqualTo(ExitCode.CONFIG.code());
+        assertThat(source.err()).contains("unknown source 'nope'; configured sources: shop");
+    }
+
+    @Test
+    void wrongPasswordIsAuthFailure() throws Exception {
+        Path bad = TestConfigs.write(dir, "bad-password.yaml", odoo.url(), "wrong", postgres.describe());
+        CliRun r = CliRun.of("check", "--config", bad.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.AUTH_FAILED.code());
+        assertThat(r.out()).contains("✗ shop: login admin");
+        CliRun sync = CliRun.of("sync", "run", "--model", "res.partner", "--config", bad.toString());
+        assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(ExitCode.AUTH_FAILED.code());
+        assertThat(sync.err()).contains("error:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void odooDownIsUnreachable() throws Exception {
+        int freePort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            freePort = s.getLocalPort();
+        }
+        Path down = TestConfigs.write(dir, "down.yaml", "http://127.0.0.1:" + freePort, "admin", postgres.describe());
+        CliRun r = CliRun.of("check", "--config", down.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.ODOO_UNREACHABLE.code());
+        CliRun sync = CliRun.of("sync", "run", "--model", "res.partner", "--config", down.toString());
+        assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(ExitCode.ODOO_UNREACHABLE.code());
+        assertThat(sync.err()).contains("error: cannot talk to Odoo").contains("hint:").doesNotContain("\tat ");
+    }
+}

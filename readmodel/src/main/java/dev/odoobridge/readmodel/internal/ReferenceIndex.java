@@ -1,0 +1,197 @@
+package dev.odoobridge.readmodel.internal;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.bson.Document;
+
+/**
+ * Reverse many2one references kept by {@code _id}: for each indexed (model, field) and referenced id,
+ * one document {@code "<source>|<model>|<field>|<ref id>"} listing the Odoo ids of the documents
+ * pointing at it (e.g. the quants of a product). The stock views find the documents a product, lot
+ * or location concerns through it with {@code _id} lookups only, which every store (including the
+ * embedded server, whose secondary indexes are not used for queries) serves from its primary index.
+ * The list may hold an id whose document has since moved elsewhere: readers re-check the reference.
+ * Writers must be serialized (the projector maintains all views under one lock): a change reads the
+ * touched reference documents and writes them back.
+ */
+final class ReferenceIndex implements DerivedView {
+    static final String COLLECTION = "_references";
+    private static final Map<String, List<String>> INDEXED = Map.of(
+            "stock.quant", List.of("product_id", "lot_id", "location_id"),
+            "stock.move", List.of("product_id", "location_id", "location_dest_id"),
+            "stock.warehouse.orderpoint", List.of("product_id"),
+            "product.supplierinfo", List.of("product_id", "product_tmpl_id"),
+            "product.product", List.of("product_tmpl_id"));
+
+    private final MongoDatabase db;
+    private final KeyedWrites writes;
+
+    ReferenceIndex(MongoDatabase db, KeyedWrites writes) {
+        this.db = db;
+        this.writes = writes;
+    }
+
+    static String key(String source, String model, String field, long refId) {
+        return source + "|" + model + "|" + field + "|" + refId;
+    }
+
+    @Override
+    public Set<String> dependencyFields(String model) {
+        List<String> fields = INDEXED.get(model);
+        if (fields == null) {
+            return Set.of();
+        }
+        Set<String> all = new HashSet<>(fields);
+        all.add("_odoo_id");
+        return all;
+    }
+
+    @Override
+    public void changed(String source, String model, List<Document> before, List<Document> after) {
+        List<String> fields = INDEXED.get(model);
+        if (fields == null) {
+            return;
+        }
+        Map<Long, Document> old = byOdooId(before);
+        Map<Long, Document> now = byOdooId(after);
+        Set<Long> ids = new TreeSet<>(old.keySet());
+        ids.addAll(now.keySet());
+        Map<String, Set<Long>> adds = new TreeMap<>();
+        Map<String, Set<Long>> pulls = new TreeMap<>();
+        for (String field : fields) {
+            for (Long id : ids) {
+                Document o = old.get(id);
+                Document n = now.get(id);
+                Long from = o == null ? null : StockAggregations.refId(o, field);
+                Long to = n == null ? null : StockAggregations.refId(n, field);
+                if (from != null && !from.equals(to)) {
+                    pulls.computeIfAbsent(key(source, model, field, from), k -> new TreeSet<>()).add(id);
+                }
+                if (to != null && !to.equals(from)) {
+                    adds.computeIfAbsent(key(source, model, field, to), k -> new TreeSet<>()).add(id);
+                }
+            }
+        }
+        Set<String> keys = new TreeSet<>(adds.keySet());
+        keys.addAll(pulls.keySet());
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<String, Document> stored = KeyedWrites.stored(db.getCollection(COLLECTION), keys);
+        Map<String, Document> wanted = new LinkedHashMap<>();
+        for (String k : keys) {
+            Set<Long> list = new TreeSet<>();
+            Document d = stored.get(k);
+            if (d != null) {
+                d.getList("ids", Object.class, List.of()).forEach(o -> list.add(StockAggregations.asLong(o)));
+            }
+            list.removeAll(pulls.getOrDefault(k, Set.of()));
+            list.addAll(adds.getOrDefault(k, Set.of()));
+            wanted.put(k, list.isEmpty() ? null : new Document("_id", k).append("ids", new ArrayList<>(list)));
+        }
+        writes.write(db.getCollection(COLLECTION), wanted, stored, null);
+    }
+
+    @Override
+    public void cleared(String source, String model) {
+        if (INDEXED.containsKey(model)) {
+            db.getCollection(COLLECTION).deleteMany(Filters.regex("_id", "^" + Pattern.quote(source + "|" + model + "|")));
+        }
+    }
+
+    /** The Odoo ids of the model's documents whose many2one {@code field} held one of {@code refIds}, by referenced id. */
+    Map<Long, Set<Long>> referrers(String source, String model, String field, Collection<Long> refIds) {
+        Map<Long, Set<Long>> out = new HashMap<>();
+        if (refIds.isEmpty()) {
+            return out;
+        }
+        List<String> keys = new ArrayList<>(refIds.size());
+        refIds.forEach(r -> keys.add(key(source, model, field, r)));
+        ById.find(db.getCollection(COLLECTION), keys, null, d -> {
+            String id = d.getString("_id");
+            long ref = Long.parseLong(id.substring(id.lastIndexOf('|') + 1));
+            Set<Long> set = out.computeIfAbsent(ref, r -> new TreeSet<>());
+            for (Object o : d.getList("ids", Object.class, List.of())) {
+                set.add(StockAggregations.asLong(o));
+            }
+        });
+        return out;
+    }
+
+    /** All Odoo ids referring to any of {@code refIds}. */
+    Set<Long> allReferrers(String source, String model, String field, Collection<Long> refIds) {
+        Set<Long> all = new TreeSet<>();
+        referrers(source, model, field, refIds).values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * The documents of the model (in its collection) referring to one of {@code refIds} through
+     * {@code field}, checked against their current reference, with only the given fields (plus the
+     * reference, {@code _odoo_id} and {@code _source}).
+     */
+    List<Document> documents(String source, String model, String collection, String field, Collection<Long> refIds,
+                             List<String> fields) {
+        Set<Long> ids = allReferrers(source, model, field, refIds);
+        List<Document> out = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Set<Long> wanted = new HashSet<>(refIds);
+        List<String> projection = new ArrayList<>(fields);
+        projection.addAll(List.of(field, "_odoo_id", "_source"));
+        List<String> keys = ids.stream().map(id -> DocumentMapper.key(source, id)).toList();
+        ById.find(db.getCollection(collection), keys, projection, d -> {
+            Long ref = StockAggregations.refId(d, field);
+            if (ref != null && wanted.contains(ref)) {
+                out.add(d);
+            }
+        });
+        return out;
+    }
+
+    /** Indexes every stored document of the indexed models once, when the index is empty but they are not (older stores). */
+    void buildIfMissing(Names names) {
+        if (db.getCollection(COLLECTION).find().limit(1).first() != null) {
+            return;
+        }
+        for (Map.Entry<String, List<String>> e : INDEXED.entrySet()) {
+            List<String> projection = new ArrayList<>(e.getValue());
+            projection.addAll(List.of("_odoo_id", "_source"));
+            Map<String, List<Document>> bySource = new HashMap<>();
+            for (Document d : db.getCollection(names.of(e.getKey())).find().projection(Projections.include(projection))) {
+                List<Document> chunk = bySource.computeIfAbsent(d.getString("_source"), s -> new ArrayList<>());
+                chunk.add(d);
+                if (chunk.size() == 1000) {
+                    changed(d.getString("_source"), e.getKey(), List.of(), chunk);
+                    chunk.clear();
+                }
+            }
+            bySource.forEach((source, chunk) -> {
+                if (!chunk.isEmpty()) {
+                    changed(source, e.getKey(), List.of(), chunk);
+                }
+            });
+        }
+    }
+
+    private static Map<Long, Document> byOdooId(List<Document> docs) {
+        Map<Long, Document> map = new HashMap<>();
+        for (Document d : docs) {
+            map.put(StockAggregations.asLong(d.get("_odoo_id")), d);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.odoobridge.sync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.client.SearchOptions;
+import dev.odoobridge.client.Transport;
+import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.readmodel.ReadModel;
+import dev.odoobridge.sync.Outcome;
+import dev.odoobridge.sync.SyncEngine;
+import dev.odoobridge.sync.SyncListener;
+import dev.odoobridge.sync.SyncRequest;
+import dev.odoobridge.sync.state.StateDatabase;
+import dev.odoobridge.sync.webhook.RecordFetcher;
+import dev.odoobridge.sync.webhook.WebhookProcessor;
+import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.sync.webhook.WebhookSource;
+import dev.odoobridge.testkit.FakeOdoo;
+import dev.odoobridge.testkit.WebhookTrigger;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FakeOdoo's webhooks (duplicated, delivered before commit, rolled back, deletions, in any order)
+ * through the receiver, the PostgreSQL inbox and the processor into the read model.
+ */
+class WebhookEndToEndIT {
+    static final String TOKEN = "e2e-token-0123456789abcdef";
+
+    @Test
+    void webhooksKeepTheReadModelEqualToOdoo() throws Exception {
+        try (FakeOdoo fake = FakeOdoo.builder().products(100).seed(9).build().start();
+             OdooClient odoo = fake.client(Transport.JSON2);
+             StateDatabase state = World.freshState();
+             ReadModel readModel = World.inMemoryReadModel();
+             WebhookReceiver receiver = WebhookReceiver.builder(state).source(WebhookSource.of("shop", TOKEN))
+                     .models(World.MODELS).build().start();
+             WebhookProcessor processor = WebhookProcessor.builder(state, RecordFetcher.odoo(Map.of("shop", odoo)),
+                     readModel.projector()).projections(World.projections(readModel)).build()) {
+            SyncEngine engine = World.engine(Map.of("shop", odoo), readModel, state, "hooks", SyncListener.NONE).build();
+            assertThat(engine.run(SyncRequest.full()).outcome()).isEqualTo(Outcome.OK);
+            String url = "http://127.0.0.1:" + receiver.port() + receiver.path("shop");
+            for (String model : World.MODELS) {
+                fake.webhooks().add(model, WebhookTrigger.CREATE_OR_WRITE, url, "name", "write_date");
+                fake.webhooks().add(model, WebhookTrigger.UNLINK, url);
+            }
+            fake.webhooks().duplicates(3).deliverBeforeCommit(true);
+
+            Mutations changes = new Mutations(odoo, 77).apply(60);
+            long existing = odoo.model("product.product").search(Domains.all(), SearchOptions.DEFAULT.limit(1)).get(0);
+            fake.webhooks().simulateRolledBack("product.product", "create", 9_999_999L, Map.of("name", "Never committed"));
+            fake.webhooks().simulateRolledBack("product.product", "write", existing, Map.of("name", "Rolled back name"));
+            fake.webhooks().simulateRolledBack("product.product", "unlink", existing, Map.of());
+            assertThat(fake.webhooks().awaitIdle(Duration.ofSeconds(30))).isTrue();
+            while (processor.processOnce() > 0) {
+                // drain the inbox: every event is re-read from Odoo, in whatever order it arrived
+            }
+            World.assertVerified(engine, "shop");
+            World.assertSameAsOdoo(odoo, readModel.projector(), "shop");
+            assertThat(readModel.projector().find("shop", "product.product", 9_999_999L)).isEmpty();
+            assertThat(readModel.projector().find("shop", "product.product", existing)).isPresent();
+            System.out.println("webhooks end-to-end: " + changes + ", " + fake.webhooks().posted() + " posts");
+        }
+    }
+
+    @Test
+    void webhookToReadModelLatency() throws Exception {
+        int events = 500;
+        try (FakeOdoo fake = FakeOdoo.builder().products(50).seed(4).build().start();
+             OdooClient odoo = fake.client(Transport.JSON2);
+             StateDatabase state = World.freshState();
+             ReadModel readModel = World.inMemoryReadModel();
+             WebhookReceiver receiver = WebhookReceiver.builder(state).source(WebhookSource.of("shop", TOKEN))
+                     .models(World.MODELS).build().start();
+             WebhookProcessor processor = WebhookProcessor.builder(state, RecordFetcher.odoo(Map.of("shop", odoo)),
+                     readModel.projector()).projections(World.projections(readModel)).pollInterval(Duration.ofMillis(200))
+                     .build().start()) {
+            String url = "http://127.0.0.1:" + receiver.port() + receiver.path("shop");
+            fake.webhooks().add("product.product", WebhookTrigger.CREATE_OR_WRITE, url, "name");
+            List<Long> ids = odoo.model("product.product").search(Domains.all());
+            long[] latency = new long[events];
+            for (int i = 0; i < events; i++) {
+                long id = ids.get(i % ids.size());
+                double price = 1000 + i;
+                long t0 = System.nanoTime();
+                odoo.model("product.product").write(List.of(id), Map.of("list_price", price));
+                while (true) {
+                    Object stored = readModel.projector().find("shop", "product.product", id).map(d -> d.get("list_price")).orElse(null);
+                    if (stored instanceof Number n && n.doubleValue() == price) {
+                        break;
+                    }
+                    Thread.onSpinWait();
+                    if (System.nanoTime() - t0 > 10_000_000_000L) {
+                        throw new AssertionError("write " + i + " of product " + id + " never reached the read model");
+                    }
+                }
+                latency[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(latency);
+            System.out.printf("webhook Odoo write -> read model (FakeOdoo JSON-2, receiver, PostgreSQL inbox, processor,"
+                            + " embedded store), %d events: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", events,
+                    latency[events / 2] / 1e6, latency[events * 99 / 100] / 1e6, latency[events - 1] / 1e6);
+        }
+    }
+}

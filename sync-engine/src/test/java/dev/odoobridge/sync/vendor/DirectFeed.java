@@ -1,0 +1,57 @@
+package dev.odoobridge.sync.vendor;
+
+import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.readmodel.Projections;
+import dev.odoobridge.readmodel.Projector;
+import dev.odoobridge.testkit.FakeOdoo;
+import dev.odoobridge.testkit.internal.orm.OrmApi;
+import dev.odoobridge.testkit.internal.orm.OrmRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Copies a FakeOdoo store's records straight into a projector: one in-process {@code search_read}
+ * per model (the projection's fields, archived records included, as the sync reads them) and
+ * {@code apply} in batches. For tests about what is done with a read model (exports, scoping,
+ * alerts), not about how it gets synced; it skips HTTP and the sync engine.
+ */
+public final class DirectFeed {
+    private static final int BATCH = 2_000;
+    private static final int ADMIN_UID = 2;
+
+    private DirectFeed() {
+    }
+
+    /** Every record of {@code models} of {@code fake}, applied to {@code projector} as {@code source}. */
+    public static void copy(FakeOdoo fake, String source, Projector projector, String... models) {
+        Objects.requireNonNull(fake, "fake == null");
+        Objects.requireNonNull(projector, "projector == null");
+        OrmApi orm = (OrmApi) fake.orm();
+        for (String model : models) {
+            List<Map<String, Object>> rows = searchRead(orm, model, Projections.of(model).fields());
+            Instant fetchedAt = Instant.now();
+            for (int i = 0; i < rows.size(); i += BATCH) {
+                List<OdooRecord> batch = new ArrayList<>();
+                for (Map<String, Object> row : rows.subList(i, Math.min(rows.size(), i + BATCH))) {
+                    batch.add(OdooRecord.of(row));
+                }
+                projector.apply(source, model, batch, fetchedAt);
+            }
+        }
+    }
+
+    /** All records of a model (archived included) with the given fields, read in process. */
+    public static List<Map<String, Object>> searchRead(FakeOdoo fake, String model, List<String> fields) {
+        return searchRead((OrmApi) fake.orm(), model, fields);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> searchRead(OrmApi orm, String model, List<String> fields) {
+        Object result = orm.execute(new OrmRequest(model, "search_read", null, List.of(List.of()),
+                Map.of("fields", fields, "order", "id", "context", Map.of("active_test", false)), ADMIN_UID));
+        return (List<Map<String, Object>>) result;
+    }
+}
