@@ -62,7 +62,7 @@ public final class CodegenCommand implements Callable<Integer> {
                         + " (save it with `codegen --save-json DIR` against a live Odoo, or drop --from-json)", e);
             }
         } else {
-            defs = ModelDefinitions.fromServer(ctx.runtime().odoo(Selection.oneSource(ctx.runtime(), from.source)), models);
+            defs = ModelsCommand.liveDefinitions(ctx.runtime().odoo(Selection.oneSource(ctx.runtime(), from.source)), models);
         }
         if (saveJson != null) {
             for (ModelDefinition d : defs) {

@@ -71,7 +71,7 @@ public final class ModelsCommand implements Runnable {
         @Override
         public void run() {
             String s = Selection.oneSource(ctx.runtime(), source);
-            ModelDefinition def = ModelDefinitions.fromServer(ctx.runtime().odoo(s), List.of(model)).get(0);
+            ModelDefinition def = liveDefinitions(ctx.runtime().odoo(s), List.of(model)).get(0);
             Table t = new Table("field", "type", "relation", "flags", "label");
             for (FieldDefinition f : def.fields().values()) {
                 t.row(f.name(), f.type(), f.relation() == null ? "" : f.relation(), flags(f), f.label());
@@ -93,6 +93,15 @@ public final class ModelsCommand implements Runnable {
                 sb.append("computed ");
             }
             return sb.toString().strip();
+        }
+    }
+
+    /** Reads models' metadata from a live server; a model the server lacks is an Odoo refusal, not a bug. */
+    static List<ModelDefinition> liveDefinitions(dev.odoobridge.client.OdooClient client, List<String> models) {
+        try {
+            return ModelDefinitions.fromServer(client, models);
+        } catch (IllegalArgumentException unknown) {
+            throw new dev.odoobridge.cli.CliFailure(dev.odoobridge.cli.ExitCode.ODOO_ERROR, unknown.getMessage());
         }
     }
 }

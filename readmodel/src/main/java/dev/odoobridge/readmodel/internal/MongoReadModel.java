@@ -51,7 +51,7 @@ public final class MongoReadModel implements ReadModel {
             });
             // read-then-write means this process is the database's sole writer: derived documents may be inserted
             KeyedWrites writes = new KeyedWrites(config.effectiveGuardStrategy() == GuardStrategy.READ_THEN_WRITE);
-            ReferenceIndex refs = new ReferenceIndex(db, writes);
+            ReferenceIndex refs = new ReferenceIndex(db);
             refs.buildIfMissing(names);
             // the reference index first: the views read it
             List<DerivedView> views = List.of(refs,

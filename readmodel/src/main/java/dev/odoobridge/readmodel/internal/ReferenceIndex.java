@@ -1,8 +1,13 @@
 package dev.odoobridge.readmodel.internal;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,8 +28,8 @@ import org.bson.Document;
  * or location concerns through it with {@code _id} lookups only, which every store (including the
  * embedded server, whose secondary indexes are not used for queries) serves from its primary index.
  * The list may hold an id whose document has since moved elsewhere: readers re-check the reference.
- * Writers must be serialized (the projector maintains all views under one lock): a change reads the
- * touched reference documents and writes them back.
+ * Changes are applied with per-document {@code $pull} / {@code $addToSet}, which are atomic, so
+ * several processes writing the same MongoDB never lose each other's references.
  */
 final class ReferenceIndex implements DerivedView {
     static final String COLLECTION = "_references";
@@ -36,11 +41,9 @@ final class ReferenceIndex implements DerivedView {
             "product.product", List.of("product_tmpl_id"));
 
     private final MongoDatabase db;
-    private final KeyedWrites writes;
 
-    ReferenceIndex(MongoDatabase db, KeyedWrites writes) {
+    ReferenceIndex(MongoDatabase db) {
         this.db = db;
-        this.writes = writes;
     }
 
     static String key(String source, String model, String field, long refId) {
@@ -89,19 +92,21 @@ final class ReferenceIndex implements DerivedView {
         if (keys.isEmpty()) {
             return;
         }
-        Map<String, Document> stored = KeyedWrites.stored(db.getCollection(COLLECTION), keys);
-        Map<String, Document> wanted = new LinkedHashMap<>();
+        // $pull / $addToSet are atomic per document, so processes writing the same MongoDB never lose
+        // each other's references (a read-modify-write of the id list would)
+        List<WriteModel<Document>> ops = new ArrayList<>();
         for (String k : keys) {
-            Set<Long> list = new TreeSet<>();
-            Document d = stored.get(k);
-            if (d != null) {
-                d.getList("ids", Object.class, List.of()).forEach(o -> list.add(StockAggregations.asLong(o)));
+            Set<Long> pull = pulls.getOrDefault(k, Set.of());
+            Set<Long> add = adds.getOrDefault(k, Set.of());
+            if (!pull.isEmpty()) {
+                ops.add(new UpdateOneModel<>(Filters.eq("_id", k), Updates.pullAll("ids", new ArrayList<>(pull))));
             }
-            list.removeAll(pulls.getOrDefault(k, Set.of()));
-            list.addAll(adds.getOrDefault(k, Set.of()));
-            wanted.put(k, list.isEmpty() ? null : new Document("_id", k).append("ids", new ArrayList<>(list)));
+            if (!add.isEmpty()) {
+                ops.add(new UpdateOneModel<>(Filters.eq("_id", k), Updates.addEachToSet("ids", new ArrayList<>(add)),
+                        new UpdateOptions().upsert(true)));
+            }
         }
-        writes.write(db.getCollection(COLLECTION), wanted, stored, null);
+        db.getCollection(COLLECTION).bulkWrite(ops, new BulkWriteOptions().ordered(true));
     }
 
     @Override
