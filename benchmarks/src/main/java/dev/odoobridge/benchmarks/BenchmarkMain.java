@@ -1,0 +1,44 @@
+package dev.odoobridge.benchmarks;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar benchmarks/target/benchmarks.jar <benchmark> [--option value ...]}; see
+ * BENCHMARKS.md at the repository root for each benchmark's options and meaning.
+ */
+public final class BenchmarkMain {
+    private static final String USAGE = """
+            usage: java -jar benchmarks.jar <benchmark> [options]
+              sync      full sync vs bare client, then incremental  [--records 100000] [--page 500] [--changes 100]
+              heap      full sync in a child JVM with -Xmx256m       [--records 100000] [--xmx 256m] [--page 500]
+              webhooks  Odoo write -> webhook -> read model latency   [--events 2000]
+              codecs    JMH codec benchmarks (from the source tree)   [JMH options, e.g. -wi 2 -i 3 -f 1]
+            """;
+
+    private BenchmarkMain() {
+    }
+
+    /** Runs the named benchmark and prints its figures to standard output. */
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        PrintStream out = System.out;
+        switch (argv[0]) {
+            case "sync" -> FullSyncBenchmark.run(new Args(rest), out);
+            case "heap" -> HeapBenchmark.run(new Args(rest), out);
+            case "sync-child" -> HeapBenchmark.child(new Args(rest), out);
+            case "webhooks" -> WebhookBenchmark.run(new Args(rest), out);
+            case "codecs" -> System.exit(CodecLauncher.run(rest, out));
+            default -> {
+                System.err.print("unknown benchmark '" + argv[0] + "'\n" + USAGE);
+                System.exit(2);
+            }
+        }
+        System.exit(0); // embedded servers may leave non-daemon threads behind
+    }
+}

@@ -1,0 +1,81 @@
+package dev.odoobridge.benchmarks;
+
+import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.client.OdooClients;
+import dev.odoobridge.client.OdooConfig;
+import dev.odoobridge.client.Transport;
+import dev.odoobridge.sync.ModelReport;
+import dev.odoobridge.sync.SyncRequest;
+import dev.odoobridge.testkit.FakeOdoo;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A full sync in a child JVM limited to {@code -Xmx256m} (by default) against a FakeOdoo running
+ * in this JVM; the child reports its peak heap from the memory pool MXBeans and writes a GC log.
+ */
+final class HeapBenchmark {
+    private HeapBenchmark() {
+    }
+
+    static void run(Args args, PrintStream out) throws Exception {
+        int records = args.integer("records", 100_000);
+        String xmx = args.string("xmx", "256m");
+        Path work = Files.createTempDirectory("odoo-bridge-heap");
+        try (FakeOdoo odoo = FakeOdoo.builder().build().start()) {
+            out.printf("loading %,d %s into FakeOdoo ...%n", records, PartnerCatalog.MODEL);
+            out.printf("loaded in %.1f s%n", PartnerCatalog.load(odoo, records));
+            Path gcLog = work.resolve("gc.log");
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + xmx, "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
+                    BenchmarkMain.class.getName(), "sync-child", "--url", odoo.url(), "--db", odoo.database(),
+                    "--key", odoo.apiKey(FakeOdoo.ADMIN), "--work", work.resolve("child").toString(),
+                    "--page", String.valueOf(args.integer("page", 500))));
+            out.println("child JVM: -Xmx" + xmx + ", GC log " + gcLog);
+            Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    out.println("  child: " + line);
+                }
+            }
+            int exit = child.waitFor();
+            long gcs = Files.readAllLines(gcLog).stream().filter(l -> l.contains("Pause")).count();
+            out.printf("child exit code %d (%s); %d GC pauses logged%n", exit, exit == 0 ? "completed" : "FAILED", gcs);
+        } finally {
+            WorkDirs.delete(work);
+        }
+    }
+
+    /** The child side: syncs everything and prints the peak heap. */
+    static void child(Args args, PrintStream out) throws Exception {
+        OdooConfig config = OdooConfig.builder().url(args.required("url")).database(args.required("db"))
+                .login(FakeOdoo.ADMIN).secret(args.required("key")).transport(Transport.JSON2).build();
+        Path work = Path.of(args.required("work"));
+        Files.createDirectories(work);
+        try (OdooClient client = OdooClients.create(config);
+             SyncStack stack = new SyncStack(work, client, args.integer("page", 500))) {
+            long t0 = System.nanoTime();
+            ModelReport m = FullSyncBenchmark.single(stack.engine.run(SyncRequest.full()));
+            double s = (System.nanoTime() - t0) / 1e9;
+            out.printf("full sync %,d records in %.1f s (%,.0f records/s), outcome %s%n",
+                    m.counts().read(), s, m.counts().read() / s, m.describeOutcome());
+        }
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        out.printf("peak heap (sum of heap pool peaks) %.1f MB of max %.1f MB%n", peak / 1e6,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1e6);
+    }
+}
