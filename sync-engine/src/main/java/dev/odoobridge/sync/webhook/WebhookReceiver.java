@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -82,11 +84,16 @@ public final class WebhookReceiver implements AutoCloseable {
                     + config.port + " (" + e.getMessage() + "); choose a free port or another address", e);
         }
         AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(config.threads, r -> {
-            Thread t = new Thread(r, "webhook-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // the JDK server reads request headers on these threads, so a client that sends them slowly holds
+        // one: allow many (idle ones end after a minute) so a few slow or stalled clients cannot starve Odoo's posts
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(config.threads, config.threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "webhook-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        executor = pool;
         http.setExecutor(executor);
         http.createContext("/", handler);
         http.start();
@@ -148,7 +155,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private int port = 0;
         private int maxBodyBytes = 256 * 1024;
         private Duration signatureTolerance = Duration.ofMinutes(5);
-        private int threads = 8;
+        private int threads = 128;
         private Clock clock = Clock.systemUTC();
 
         private Builder(StateDatabase database) {
@@ -204,7 +211,11 @@ public final class WebhookReceiver implements AutoCloseable {
             return this;
         }
 
-        /** HTTP worker threads, default 8. */
+        /**
+         * Most HTTP worker threads, default 128; they are started on demand and end after a minute idle.
+         * Each connection sending its request holds one, so this bounds how many slow clients are served
+         * at once; on the open internet put a buffering reverse proxy (e.g. nginx) in front.
+         */
         public Builder threads(int count) {
             if (count <= 0) {
                 throw new IllegalArgumentException("threads must be positive, was " + count);
