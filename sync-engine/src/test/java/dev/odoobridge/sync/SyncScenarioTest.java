@@ -162,7 +162,7 @@ class SyncScenarioTest {
         assertThat(f.store.tryAcquireLease(Fixture.SOURCE, Fixture.PRODUCT, "host-z", Duration.ofMinutes(1))).isTrue();
         SyncReport report = f.engine("host-a", 10).build().run(SyncRequest.incremental());
         assertThat(report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow().describeOutcome())
-                .startsWith("skipped: leased by");
+                .startsWith("skipped: leased by host-z until ");
         assertThat(report.get(Fixture.SOURCE, Fixture.QUANT).orElseThrow().outcome()).isEqualTo(Outcome.OK);
         assertThat(report.outcome()).isEqualTo(Outcome.OK);
         assertThat(f.projector.documents(Fixture.SOURCE, Fixture.PRODUCT)).isEmpty();

@@ -72,8 +72,11 @@ public final class ModelSync {
         String model = reads.model();
         Instant started = settings.clock().instant();
         if (!store.tryAcquireLease(source, model, settings.leaseOwner(), settings.leaseTtl())) {
+            String holder = store.leaseHolder(source, model)
+                    .map(h -> h.owner() + " until " + h.expiresAt())
+                    .orElse("another owner (not " + settings.leaseOwner() + ")");
             ModelReport report = new ModelReport(source, model, RunCounts.ZERO, Duration.ZERO, Outcome.SKIPPED,
-                    "leased by another owner (not " + settings.leaseOwner() + ")");
+                    "leased by " + holder);
             settings.listener().modelFinished(report);
             return report;
         }

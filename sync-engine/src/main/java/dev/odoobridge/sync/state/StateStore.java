@@ -38,6 +38,23 @@ public interface StateStore {
      */
     boolean tryAcquireLease(String source, String model, String owner, Duration ttl);
 
+    /**
+     * Who holds the lease on (source, model) and until when, if an unexpired lease exists. The
+     * default knows nothing; stores that can tell override it (the PostgreSQL store does).
+     */
+    default Optional<LeaseHolder> leaseHolder(String source, String model) {
+        return Optional.empty();
+    }
+
+    /**
+     * The current holder of a lease.
+     *
+     * @param owner the holder's owner id
+     * @param expiresAt when the lease expires unless renewed
+     */
+    record LeaseHolder(String owner, Instant expiresAt) {
+    }
+
     /** Releases the lease if {@code owner} holds it. */
     void releaseLease(String source, String model, String owner);
 }

@@ -64,13 +64,19 @@ class PostgresStateStoreIT {
 
     @Test
     void leaseIsExclusiveRenewableAndReleasable() {
+        assertThat(store.leaseHolder(source, "m")).isEmpty();
         assertThat(store.tryAcquireLease(source, "m", "a", Duration.ofMinutes(1))).isTrue();
         assertThat(store.tryAcquireLease(source, "m", "b", Duration.ofMinutes(1))).isFalse();
+        assertThat(store.leaseHolder(source, "m")).hasValueSatisfying(h -> {
+            assertThat(h.owner()).isEqualTo("a");
+            assertThat(h.expiresAt()).isAfter(java.time.Instant.now().plusSeconds(30));
+        });
         assertThat(store.tryAcquireLease(source, "m", "a", Duration.ofMinutes(1))).as("renewal").isTrue();
         assertThat(store.tryAcquireLease(source, "other", "b", Duration.ofMinutes(1))).as("other model").isTrue();
         store.releaseLease(source, "m", "b");
         assertThat(store.tryAcquireLease(source, "m", "b", Duration.ofMinutes(1))).as("b cannot release a's").isFalse();
         store.releaseLease(source, "m", "a");
+        assertThat(store.leaseHolder(source, "m")).isEmpty();
         assertThat(store.tryAcquireLease(source, "m", "b", Duration.ofMinutes(1))).isTrue();
     }
 

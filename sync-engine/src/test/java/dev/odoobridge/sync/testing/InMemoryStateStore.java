@@ -94,10 +94,11 @@ public final class InMemoryStateStore implements StateStore {
         }
     }
 
-    /** The owner holding (source, model), if any (expired or not). */
-    public synchronized Optional<String> leaseHolder(String source, String model) {
+    @Override
+    public synchronized Optional<LeaseHolder> leaseHolder(String source, String model) {
         Lease l = leases.get(key(source, model));
-        return l == null ? Optional.empty() : Optional.of(l.owner);
+        return l == null || !l.expiresAt.isAfter(clock.instant()) ? Optional.empty()
+                : Optional.of(new LeaseHolder(l.owner, l.expiresAt));
     }
 
     private static String key(String source, String model) {

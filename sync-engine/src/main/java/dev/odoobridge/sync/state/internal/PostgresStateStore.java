@@ -145,6 +145,19 @@ final class PostgresStateStore implements StateStore {
     }
 
     @Override
+    public Optional<LeaseHolder> leaseHolder(String source, String model) {
+        String sql = "SELECT owner, expires_at FROM leases WHERE source = ? AND model = ? AND expires_at >= clock_timestamp()";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, source, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new LeaseHolder(rs.getString(1), instant(rs, 2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read the lease on " + source + "/" + model, e);
+        }
+    }
+
+    @Override
     public void releaseLease(String source, String model, String owner) {
         Objects.requireNonNull(source, "source == null");
         Objects.requireNonNull(model, "model == null");
