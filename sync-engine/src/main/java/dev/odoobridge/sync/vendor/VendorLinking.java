@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Links vendors to partners with one-time codes. A code is 6 digits from a CSPRNG, stored only
  * as HMAC-SHA-256 (server secret; bound to challenge, vendor, source and partner), valid for the
  * policy's lifetime, single-use, dead after the attempt cap, rate-limited per vendor and per
- * partner, compared in constant time, and never logged or returned.
+ * partner (checked and stored under one lock per instance, so concurrent requests cannot pass the
+ * same check; run one instance per store), compared in constant time, and never logged or returned.
  */
 public final class VendorLinking {
     private static final Logger LOG = LoggerFactory.getLogger(VendorLinking.class);
@@ -35,6 +38,7 @@ public final class VendorLinking {
     private final Clock clock;
     private final SecureRandom random;
     private final DeliveryTarget target;
+    private final Lock issuing = new ReentrantLock();
 
     /** Where codes are sent. */
     public enum DeliveryTarget {
@@ -84,22 +88,35 @@ public final class VendorLinking {
             throw refuse(vendor, source, partnerId, VendorLinkException.Reason.UNKNOWN_SOURCE,
                     "unknown source '" + source + "' (check the sources in the configuration)");
         }
-        checkRateLimits(vendor, source, partnerId, now);
-        PartnerDirectory.Partner partner = partners.find(source, partnerId).orElseThrow(() -> refuse(vendor, source,
-                partnerId, VendorLinkException.Reason.UNKNOWN_PARTNER,
-                "source '" + source + "' has no active partner with id " + partnerId));
-        String to = target == DeliveryTarget.PARTNER ? partner.email() : shopEmail;
-        if (to == null || to.isBlank()) {
-            throw refuse(vendor, source, partnerId, VendorLinkException.Reason.NO_EMAIL, target == DeliveryTarget.PARTNER
-                    ? "partner " + partnerId + " (" + partner.name() + ") has no email address in Odoo; add one there"
-                    : "source '" + source + "' has no shop-email configured");
+        // one request at a time checks the limits and stores its challenge, so concurrent
+        // requests cannot all pass the same check
+        String to;
+        String code;
+        String challengeId;
+        String partnerName;
+        Instant expires;
+        issuing.lock();
+        try {
+            checkRateLimits(vendor, source, partnerId, now);
+            PartnerDirectory.Partner partner = partners.find(source, partnerId).orElseThrow(() -> refuse(vendor, source,
+                    partnerId, VendorLinkException.Reason.UNKNOWN_PARTNER,
+                    "source '" + source + "' has no active partner with id " + partnerId));
+            partnerName = partner.name();
+            to = target == DeliveryTarget.PARTNER ? partner.email() : shopEmail;
+            if (to == null || to.isBlank()) {
+                throw refuse(vendor, source, partnerId, VendorLinkException.Reason.NO_EMAIL, target == DeliveryTarget.PARTNER
+                        ? "partner " + partnerId + " (" + partner.name() + ") has no email address in Odoo; add one there"
+                        : "source '" + source + "' has no shop-email configured");
+            }
+            challengeId = HexFormat.of().formatHex(randomBytes(12));
+            code = String.format("%06d", random.nextInt(1_000_000));
+            expires = now.plus(policy.codeLifetime());
+            store.insertChallenge(new VendorStore.Challenge(challengeId, vendor, source, partnerId,
+                    hash(challengeId, vendor, source, partnerId, code), now, expires, 0, null));
+        } finally {
+            issuing.unlock();
         }
-        String challengeId = HexFormat.of().formatHex(randomBytes(12));
-        String code = String.format("%06d", random.nextInt(1_000_000));
-        Instant expires = now.plus(policy.codeLifetime());
-        store.insertChallenge(new VendorStore.Challenge(challengeId, vendor, source, partnerId,
-                hash(challengeId, vendor, source, partnerId, code), now, expires, 0, null));
-        mailer.send(source, to, "Your verification code", body(code, partner.name(), vendor, policy.codeLifetime()));
+        mailer.send(source, to, "Your verification code", body(code, partnerName, vendor, policy.codeLifetime()));
         store.audit(vendor, source, partnerId, "challenge_sent", "to " + mask(to), now);
         LOG.info("sent a link code for vendor {} to partner {} of {} ({})", vendor, partnerId, source, mask(to));
         return new LinkChallenge(challengeId, vendor, source, partnerId, expires, mask(to));
@@ -127,10 +144,16 @@ public final class VendorLinking {
             throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.EXPIRED,
                     "the code expired at " + c.expiresAt() + "; request a new one");
         }
+        // count the attempt before comparing: concurrent guesses that all read the same count must
+        // not each get a comparison; only the first maxAttempts to reach the store are compared
+        int attempts = store.recordFailedAttempt(c.id());
+        if (attempts > policy.maxAttempts()) {
+            throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.TOO_MANY_ATTEMPTS,
+                    "too many wrong attempts; request a new code");
+        }
         String normalized = code == null ? "" : code.strip();
         byte[] given = hash(c.id(), vendor, c.source(), c.partnerId(), normalized);
         if (!MessageDigest.isEqual(given, c.codeHash())) {
-            int attempts = store.recordFailedAttempt(c.id());
             int left = policy.maxAttempts() - attempts;
             if (left <= 0) {
                 throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.TOO_MANY_ATTEMPTS,

@@ -16,7 +16,7 @@ public interface VendorStore {
      */
     Optional<Challenge> latestChallenge(String vendor);
 
-    /** Adds one failed attempt and returns the new attempt count. */
+    /** Adds one attempt (counted before the code is compared) and returns the new attempt count. */
     int recordFailedAttempt(String challengeId);
 
     /** Marks the challenge used; false when it was already used (single use under concurrency). */
