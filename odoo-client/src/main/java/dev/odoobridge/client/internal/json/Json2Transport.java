@@ -3,9 +3,10 @@ package dev.odoobridge.client.internal.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.ServerVersion;
-import dev.odoobridge.client.error.OdooTransportException;
 import dev.odoobridge.client.error.OdooTransportException.Kind;
+import dev.odoobridge.client.error.OdooTransportException;
 import dev.odoobridge.client.internal.http.HttpChannel;
+import dev.odoobridge.client.internal.http.UidCache;
 import dev.odoobridge.client.spi.OdooCall;
 import dev.odoobridge.client.spi.OdooTransport;
 import java.io.IOException;
@@ -31,8 +32,7 @@ public final class Json2Transport implements OdooTransport {
     private final JsonCodec codec = new JsonCodec();
     private final Json2FaultTranslator faults;
     private final Map<String, String> headers;
-    private final Object authLock = new Object();
-    private volatile Integer uid;
+    private final UidCache uid = new UidCache();
 
     /** A transport for {@code config}'s server; {@code config.secret()} must be an API key. */
     public Json2Transport(OdooConfig config) {
@@ -55,21 +55,14 @@ public final class Json2Transport implements OdooTransport {
 
     @Override
     public int authenticate() {
-        Integer cached = uid;
-        if (cached != null) {
-            return cached;
-        }
-        synchronized (authLock) {
-            if (uid == null) {
-                Object context = post("res.users", "context_get", Map.of());
-                if (!(context instanceof Map<?, ?> m) || !(m.get("uid") instanceof Number n)) {
-                    throw new OdooTransportException(Kind.MALFORMED_RESPONSE, 200,
-                            "res.users/context_get did not return the user's context with a uid", null);
-                }
-                uid = n.intValue();
+        return uid.get(() -> {
+            Object context = post("res.users", "context_get", Map.of());
+            if (!(context instanceof Map<?, ?> m) || !(m.get("uid") instanceof Number n)) {
+                throw new OdooTransportException(Kind.MALFORMED_RESPONSE, 200,
+                        "res.users/context_get did not return the user's context with a uid", null);
             }
-            return uid;
-        }
+            return n.intValue();
+        });
     }
 
     @Override

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.ServerVersion;
-import dev.odoobridge.client.error.OdooTransportException;
 import dev.odoobridge.client.error.OdooTransportException.Kind;
+import dev.odoobridge.client.error.OdooTransportException;
 import dev.odoobridge.client.internal.http.HttpChannel;
+import dev.odoobridge.client.internal.http.UidCache;
 import dev.odoobridge.client.spi.OdooCall;
 import dev.odoobridge.client.spi.OdooTransport;
 import java.io.IOException;
@@ -31,8 +32,7 @@ public final class JsonRpcTransport implements OdooTransport {
     private final HttpChannel http;
     private final JsonCodec codec = new JsonCodec();
     private final AtomicLong requestIds = new AtomicLong();
-    private final Object authLock = new Object();
-    private volatile Integer uid;
+    private final UidCache uid = new UidCache();
 
     /** A transport for {@code config}'s server and credentials. */
     public JsonRpcTransport(OdooConfig config) {
@@ -52,25 +52,18 @@ public final class JsonRpcTransport implements OdooTransport {
 
     @Override
     public int authenticate() {
-        Integer cached = uid;
-        if (cached != null) {
-            return cached;
-        }
-        synchronized (authLock) {
-            if (uid == null) {
-                Object result = call(null, "authenticate", "common", "authenticate",
-                        List.of(config.database(), config.login(), config.secret(), Map.of()));
-                if (!(result instanceof Number n)) {
-                    if (Boolean.FALSE.equals(result)) {
-                        throw JsonRpcFaultTranslator.authenticationRefused(config);
-                    }
-                    throw new OdooTransportException(Kind.MALFORMED_RESPONSE, 0,
-                            "common.authenticate returned neither a uid nor False", null);
+        return uid.get(() -> {
+            Object result = call(null, "authenticate", "common", "authenticate",
+                    List.of(config.database(), config.login(), config.secret(), Map.of()));
+            if (!(result instanceof Number n)) {
+                if (Boolean.FALSE.equals(result)) {
+                    throw JsonRpcFaultTranslator.authenticationRefused(config);
                 }
-                uid = n.intValue();
+                throw new OdooTransportException(Kind.MALFORMED_RESPONSE, 0,
+                        "common.authenticate returned neither a uid nor False", null);
             }
-            return uid;
-        }
+            return n.intValue();
+        });
     }
 
     @Override

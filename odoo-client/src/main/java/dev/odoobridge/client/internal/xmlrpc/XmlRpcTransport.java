@@ -3,8 +3,9 @@ package dev.odoobridge.client.internal.xmlrpc;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.ServerVersion;
 import dev.odoobridge.client.error.AccessDeniedException;
-import dev.odoobridge.client.error.OdooTransportException;
 import dev.odoobridge.client.error.OdooTransportException.Kind;
+import dev.odoobridge.client.error.OdooTransportException;
+import dev.odoobridge.client.internal.http.UidCache;
 import dev.odoobridge.client.spi.OdooCall;
 import dev.odoobridge.client.spi.OdooTransport;
 import java.net.MalformedURLException;
@@ -42,8 +43,7 @@ public final class XmlRpcTransport implements OdooTransport {
     private final XmlRpcClient client;
     private final XmlRpcClientConfigImpl common;
     private final XmlRpcClientConfigImpl object;
-    private final Object authLock = new Object();
-    private volatile Integer uid;
+    private final UidCache uid = new UidCache();
     private volatile boolean closed;
 
     /** A transport for the server, credentials, timeouts and size cap in {@code config}. */
@@ -108,11 +108,7 @@ public final class XmlRpcTransport implements OdooTransport {
             return invoke(object, call.model(), "execute_kw", call.method(), params);
         } catch (AccessDeniedException e) {
             // the credentials stopped working (password or key changed): authenticate again next time
-            synchronized (authLock) {
-                if (Objects.equals(uid, currentUid)) {
-                    uid = null;
-                }
-            }
+            uid.forget(currentUid);
             throw e;
         }
     }
@@ -145,16 +141,7 @@ public final class XmlRpcTransport implements OdooTransport {
     }
 
     private int uid() {
-        Integer cached = uid;
-        if (cached != null) {
-            return cached;
-        }
-        synchronized (authLock) {
-            if (uid == null) {
-                uid = login();
-            }
-            return uid;
-        }
+        return uid.get(this::login);
     }
 
     private int login() {
