@@ -6,6 +6,7 @@ import dev.odoobridge.sync.state.Checkpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CursorTest {
@@ -77,6 +78,53 @@ class CursorTest {
         assertThat(f.store.savedCheckpoints()).extracting(Checkpoint::writeDate)
                 .isSortedAccordingTo(Instant::compareTo);
         assertThat(f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow().writeDate()).isEqualTo(first);
+    }
+
+    @Test
+    void aFullPageCostsOneCallWhenSecondsAreSmallerThanAPage() {
+        Fixture f = new Fixture();
+        Instant start = f.clock.instant();
+        Random random = new Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            // about 4 rows per second, random microseconds inside the second
+            Instant at = start.plusSeconds(i / 4).plusNanos(random.nextInt(1_000_000) * 1000L);
+            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i % 100, 1), at);
+        }
+        f.clock.advance(Duration.ofHours(1));
+        f.odoo.resetCalls();
+
+        SyncReport report = f.engine("a", 500).build().run(SyncRequest.full().withModels(Fixture.PRODUCT));
+
+        ModelReport m = report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
+        System.out.printf("full sync of 10,000 rows, 4 per second, page 500: %d calls (%d search_read, %d in all), %d rows read%n",
+                m.counts().calls(), f.odoo.calls("search_read"), f.odoo.totalCalls(), m.counts().read());
+        assertThat(report.outcome()).isEqualTo(Outcome.OK);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+        // each page hands over 496 of its 500 rows and the next page starts at its last second
+        assertThat(f.odoo.calls("search_read")).isBetween(20L, 22L);
+        // plus the reconciliation of a full run: one search for the highest id, one search_count
+        assertThat(m.counts().calls()).isEqualTo(f.odoo.totalCalls()).isLessThanOrEqualTo(f.odoo.calls("search_read") + 2);
+        assertThat(m.counts().read()).isBetween(10_000L, 10_000L + 21 * 4);
+    }
+
+    @Test
+    void aSecondLargerThanAPageIsPagedById() {
+        Fixture f = new Fixture();
+        Instant second = f.clock.instant();
+        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("before", 1, 1), second.minusSeconds(1));
+        for (int i = 0; i < 25; i++) {
+            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), second.plusNanos((900_000 - i * 1000L) * 1000));
+        }
+        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("after", 1, 1), second.plusSeconds(1));
+        f.clock.advance(Duration.ofSeconds(5));
+        f.odoo.resetCalls();
+
+        SyncReport report = f.engine("a", 10).build().run(SyncRequest.full().withModels(Fixture.PRODUCT));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.OK);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+        // [before + 9 of the second], [10 of the second: one second only], then by id: 10, 10, 5, then [after]
+        assertThat(f.odoo.calls("search_read")).isEqualTo(6);
     }
 
     /** A second fixture holding the same Odoo rows (same hidden write_dates). */

@@ -13,10 +13,14 @@ import java.util.Objects;
  * Reads a model in ascending ({@code write_date}, {@code id}) order without ever splitting a
  * second across pages. Odoo returns whole seconds but sorts by hidden microseconds, so ids
  * inside one second come in any order and a plain keyset would skip rows at a page boundary.
- * The cursor therefore reads {@code write_date >= S order write_date asc, id asc limit N}; when
- * the page is full it hands over only the seconds before the page's last second L (which the
- * page holds completely), reads second L whole with {@code write_date = L} paged by id, and
- * continues from the next second.
+ *
+ * <p>The cursor reads {@code write_date >= S order write_date asc, id asc limit N}. A short page
+ * is the end and is handed over whole. A full page holds every second before its last second L
+ * completely, but L perhaps only in part: the cursor hands over the seconds before L and starts
+ * the next page at {@code write_date >= L}, which reads L again, whole. So a full page normally
+ * costs one call. Only a full page made of one single second (more than N records written in
+ * it) cannot advance that way; that second is then read by id
+ * ({@code write_date = L and id > x order id asc}) and the cursor continues after it.
  */
 public final class WriteDateCursor {
 
@@ -47,7 +51,7 @@ public final class WriteDateCursor {
         this.pageSize = pageSize;
     }
 
-    /** Rows received from Odoo so far (including the tail of a full page that is re-read whole). */
+    /** Rows received from Odoo so far (including the rows of a page's last second that are read again). */
     public long rowsRead() {
         return rowsRead;
     }
@@ -59,11 +63,8 @@ public final class WriteDateCursor {
     public void run(Instant from, Sink sink) {
         Instant lower = from == null ? null : from.truncatedTo(ChronoUnit.SECONDS);
         while (true) {
-            Domain domain = lower == null ? Domains.all() : Domains.ge("write_date", lower);
-            OdooReads.Page page = reads.searchRead(domain, "write_date asc, id asc", pageSize,
-                    "page of " + pageSize + (lower == null ? " from the start" : " from write_date >= " + lower));
+            OdooReads.Page page = readFrom(lower);
             List<OdooRecord> rows = page.rows();
-            rowsRead += rows.size();
             if (rows.size() < pageSize) {
                 if (!rows.isEmpty()) {
                     OdooRecord last = rows.get(rows.size() - 1);
@@ -72,19 +73,33 @@ public final class WriteDateCursor {
                 return;
             }
             Instant lastSecond = secondOf(rows.get(rows.size() - 1));
-            List<OdooRecord> head = new ArrayList<>(rows.size());
-            for (OdooRecord row : rows) {
-                if (secondOf(row).isBefore(lastSecond)) {
-                    head.add(row);
-                }
-            }
-            if (!head.isEmpty()) {
+            List<OdooRecord> head = beforeSecond(rows, lastSecond);
+            if (head.isEmpty()) {
+                readWholeSecond(lastSecond, sink);
+                lower = lastSecond.plusSeconds(1);
+            } else {
                 OdooRecord last = head.get(head.size() - 1);
                 sink.accept(head, page.sentAt(), new Position(secondOf(last), last.id()));
+                lower = lastSecond;
             }
-            readWholeSecond(lastSecond, sink);
-            lower = lastSecond.plusSeconds(1);
         }
+    }
+
+    private OdooReads.Page readFrom(Instant lower) {
+        Domain domain = lower == null ? Domains.all() : Domains.ge("write_date", lower);
+        OdooReads.Page page = reads.searchRead(domain, "write_date asc, id asc", pageSize,
+                "page of " + pageSize + (lower == null ? " from the start" : " from write_date >= " + lower));
+        rowsRead += page.rows().size();
+        return page;
+    }
+
+    /** The rows of the seconds before {@code second}; the rows are in ascending write_date order. */
+    private static List<OdooRecord> beforeSecond(List<OdooRecord> rows, Instant second) {
+        int end = rows.size();
+        while (end > 0 && !secondOf(rows.get(end - 1)).isBefore(second)) {
+            end--;
+        }
+        return end == rows.size() ? rows : new ArrayList<>(rows.subList(0, end));
     }
 
     private void readWholeSecond(Instant second, Sink sink) {
