@@ -8,6 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a model in ascending ({@code write_date}, {@code id}) order without ever splitting a
@@ -21,6 +25,13 @@ import java.util.Objects;
  * costs one call. Only a full page made of one single second (more than N records written in
  * it) cannot advance that way; that second is then read by id
  * ({@code write_date = L and id > x order id asc}) and the cursor continues after it.
+ *
+ * <p>The next page's lower bound is known as soon as a page arrives, so the next page is read on a
+ * second thread while the sink applies the current one: one page of read-ahead, never more, so at
+ * most two pages are held at once. Pages still reach the sink one at a time and in order, so the
+ * sink's checkpoint still follows its own acknowledged writes. When the sink fails, the read in
+ * flight is waited for (its failure, if any, is attached as suppressed) before the failure
+ * propagates, so no read outlives {@link #run}.
  */
 public final class WriteDateCursor {
 
@@ -61,10 +72,24 @@ public final class WriteDateCursor {
      * and hands it to the sink in order.
      */
     public void run(Instant from, Sink sink) {
-        Instant lower = from == null ? null : from.truncatedTo(ChronoUnit.SECONDS);
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "odoo-bridge-read-ahead " + reads.model());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            run(from == null ? null : from.truncatedTo(ChronoUnit.SECONDS), sink, ahead);
+        } finally {
+            ahead.shutdown();
+        }
+    }
+
+    private void run(Instant from, Sink sink, ExecutorService ahead) {
+        Future<OdooReads.Page> next = readAhead(ahead, from);
         while (true) {
-            OdooReads.Page page = readFrom(lower);
+            OdooReads.Page page = await(next);
             List<OdooRecord> rows = page.rows();
+            rowsRead += rows.size();
             if (rows.size() < pageSize) {
                 if (!rows.isEmpty()) {
                     OdooRecord last = rows.get(rows.size() - 1);
@@ -76,21 +101,55 @@ public final class WriteDateCursor {
             List<OdooRecord> head = beforeSecond(rows, lastSecond);
             if (head.isEmpty()) {
                 readWholeSecond(lastSecond, sink);
-                lower = lastSecond.plusSeconds(1);
-            } else {
-                OdooRecord last = head.get(head.size() - 1);
+                next = readAhead(ahead, lastSecond.plusSeconds(1));
+                continue;
+            }
+            next = readAhead(ahead, lastSecond);
+            OdooRecord last = head.get(head.size() - 1);
+            try {
                 sink.accept(head, page.sentAt(), new Position(secondOf(last), last.id()));
-                lower = lastSecond;
+            } catch (RuntimeException | Error e) {
+                settle(next, e);
+                throw e;
             }
         }
     }
 
-    private OdooReads.Page readFrom(Instant lower) {
+    private Future<OdooReads.Page> readAhead(ExecutorService ahead, Instant lower) {
         Domain domain = lower == null ? Domains.all() : Domains.ge("write_date", lower);
-        OdooReads.Page page = reads.searchRead(domain, "write_date asc, id asc", pageSize,
-                "page of " + pageSize + (lower == null ? " from the start" : " from write_date >= " + lower));
-        rowsRead += page.rows().size();
-        return page;
+        String what = "page of " + pageSize + (lower == null ? " from the start" : " from write_date >= " + lower);
+        return ahead.submit(() -> reads.searchRead(domain, "write_date asc, id asc", pageSize, what));
+    }
+
+    private static OdooReads.Page await(Future<OdooReads.Page> page) {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new SyncStepException("reading the next page failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            page.cancel(true);
+            throw new SyncStepException("interrupted while waiting for the next page; the checkpoint stays where it was", e);
+        }
+    }
+
+    /** Waits for the read in flight after the sink failed, attaching its own failure to the sink's. */
+    private static void settle(Future<OdooReads.Page> next, Throwable failure) {
+        try {
+            next.get();
+        } catch (ExecutionException e) {
+            failure.addSuppressed(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            next.cancel(true);
+            failure.addSuppressed(e);
+        }
     }
 
     /** The rows of the seconds before {@code second}; the rows are in ascending write_date order. */
