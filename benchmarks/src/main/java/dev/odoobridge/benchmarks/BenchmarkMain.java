@@ -31,7 +31,11 @@ public final class BenchmarkMain {
         switch (argv[0]) {
             case "sync" -> FullSyncBenchmark.run(new Args(rest), out);
             case "heap" -> HeapBenchmark.run(new Args(rest), out);
-            case "sync-child" -> HeapBenchmark.child(new Args(rest), out);
+            case "sync-child" -> {
+                if (!HeapBenchmark.child(new Args(rest), out)) {
+                    System.exit(1);
+                }
+            }
             case "webhooks" -> WebhookBenchmark.run(new Args(rest), out);
             case "codecs" -> System.exit(CodecLauncher.run(rest, out));
             default -> {

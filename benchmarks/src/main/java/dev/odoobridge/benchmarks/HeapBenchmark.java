@@ -5,6 +5,7 @@ import dev.odoobridge.client.OdooClients;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.Transport;
 import dev.odoobridge.sync.ModelReport;
+import dev.odoobridge.sync.Outcome;
 import dev.odoobridge.sync.SyncRequest;
 import dev.odoobridge.testkit.FakeOdoo;
 import java.io.BufferedReader;
@@ -18,12 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A full sync in a child JVM limited to {@code -Xmx256m} (by default) against a FakeOdoo running
  * in this JVM; the child reports its peak heap from the memory pool MXBeans and writes a GC log.
  */
 final class HeapBenchmark {
+    /** "Pause ... 195M->59M(256M)": the heap in use after the pause. */
+    private static final Pattern AFTER_GC = Pattern.compile("->(\\d+)M\\(");
     private HeapBenchmark() {
     }
 
@@ -48,19 +53,30 @@ final class HeapBenchmark {
                 }
             }
             int exit = child.waitFor();
-            long gcs = Files.readAllLines(gcLog).stream().filter(l -> l.contains("Pause")).count();
-            out.printf("child exit code %d (%s); %d GC pauses logged%n", exit, exit == 0 ? "completed" : "FAILED", gcs);
+            List<String> pauses = Files.readAllLines(gcLog).stream().filter(l -> l.contains("Pause")).toList();
+            long afterGcMax = 0;
+            for (String pause : pauses) {
+                Matcher m = AFTER_GC.matcher(pause);
+                if (m.find()) {
+                    afterGcMax = Math.max(afterGcMax, Long.parseLong(m.group(1)));
+                }
+            }
+            long full = pauses.stream().filter(l -> l.contains("Pause Full")).count();
+            out.printf("child exit code %d (%s: %s); %d GC pauses logged, %d full; largest heap after a GC %d MB%n", exit,
+                    exit == 0 ? "completed" : "FAILED", exit == 0 ? "sync outcome ok" : "sync outcome not ok or crashed",
+                    pauses.size(), full, afterGcMax);
         } finally {
             WorkDirs.delete(work);
         }
     }
 
-    /** The child side: syncs everything and prints the peak heap. */
-    static void child(Args args, PrintStream out) throws Exception {
+    /** The child side: syncs everything and prints the peak heap; true when the sync's outcome is ok. */
+    static boolean child(Args args, PrintStream out) throws Exception {
         OdooConfig config = OdooConfig.builder().url(args.required("url")).database(args.required("db"))
                 .login(FakeOdoo.ADMIN).secret(args.required("key")).transport(Transport.JSON2).build();
         Path work = Path.of(args.required("work"));
         Files.createDirectories(work);
+        boolean ok;
         try (OdooClient client = OdooClients.create(config);
              SyncStack stack = new SyncStack(work, client, args.integer("page", 500))) {
             long t0 = System.nanoTime();
@@ -68,6 +84,7 @@ final class HeapBenchmark {
             double s = (System.nanoTime() - t0) / 1e9;
             out.printf("full sync %,d records in %.1f s (%,.0f records/s), outcome %s%n",
                     m.counts().read(), s, m.counts().read() / s, m.describeOutcome());
+            ok = m.outcome() == Outcome.OK;
         }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -77,5 +94,6 @@ final class HeapBenchmark {
         }
         out.printf("peak heap (sum of heap pool peaks) %.1f MB of max %.1f MB%n", peak / 1e6,
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1e6);
+        return ok;
     }
 }

@@ -105,6 +105,7 @@ class ProjectorTest {
         assertThat(projector.count("a", "res.partner", 1, 9)).isEqualTo(2);
         assertThat(projector.ids("a", "res.partner", 0, 100)).containsExactly(1L, 2L, 10L);
         assertThat(projector.maxId("a", "res.partner")).isEqualTo(10);
+        assertThat(projector.maxId("b", "res.partner")).isEqualTo(1);
         assertThat(projector.maxId("c", "res.partner")).isZero();
 
         assertThat(projector.delete("a", "res.partner", List.of(2L, 99L))).isEqualTo(1);

@@ -2,13 +2,23 @@ package dev.odoobridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.readmodel.ApplyResult;
+import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.sync.state.Checkpoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CursorTest {
+    private static final int FULL_PAGES = 11;
 
     @Test
     void aSecondSplitByEveryPageBoundaryIsReadWhole() {
@@ -77,6 +87,152 @@ class CursorTest {
         assertThat(f.store.savedCheckpoints()).extracting(Checkpoint::writeDate)
                 .isSortedAccordingTo(Instant::compareTo);
         assertThat(f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow().writeDate()).isEqualTo(first);
+    }
+
+    @Test
+    void aFullPageCostsOneCallWhenSecondsAreSmallerThanAPage() {
+        Fixture f = new Fixture();
+        Instant start = f.clock.instant();
+        Random random = new Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            // about 4 rows per second, random microseconds inside the second
+            Instant at = start.plusSeconds(i / 4).plusNanos(random.nextInt(1_000_000) * 1000L);
+            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i % 100, 1), at);
+        }
+        f.clock.advance(Duration.ofHours(1));
+        f.odoo.resetCalls();
+
+        SyncReport report = f.engine("a", 500).build().run(SyncRequest.full().withModels(Fixture.PRODUCT));
+
+        ModelReport m = report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
+        System.out.printf("full sync of 10,000 rows, 4 per second, page 500: %d calls (%d search_read, %d in all), %d rows read%n",
+                m.counts().calls(), f.odoo.calls("search_read"), f.odoo.totalCalls(), m.counts().read());
+        assertThat(report.outcome()).isEqualTo(Outcome.OK);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+        // each page hands over 496 of its 500 rows and the next page starts at its last second
+        assertThat(f.odoo.calls("search_read")).isBetween(20L, 22L);
+        // plus the reconciliation of a full run: one search for the highest id, one search_count
+        assertThat(m.counts().calls()).isEqualTo(f.odoo.totalCalls()).isLessThanOrEqualTo(f.odoo.calls("search_read") + 2);
+        assertThat(m.counts().read()).isBetween(10_000L, 10_000L + 21 * 4);
+    }
+
+    @Test
+    void aSecondLargerThanAPageIsPagedById() {
+        Fixture f = new Fixture();
+        Instant second = f.clock.instant();
+        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("before", 1, 1), second.minusSeconds(1));
+        for (int i = 0; i < 25; i++) {
+            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), second.plusNanos((900_000 - i * 1000L) * 1000));
+        }
+        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("after", 1, 1), second.plusSeconds(1));
+        f.clock.advance(Duration.ofSeconds(5));
+        f.odoo.resetCalls();
+
+        SyncReport report = f.engine("a", 10).build().run(SyncRequest.full().withModels(Fixture.PRODUCT));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.OK);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+        // [before + 9 of the second], [10 of the second: one second only], then by id: 10, 10, 5, then [after]
+        assertThat(f.odoo.calls("search_read")).isEqualTo(6);
+    }
+
+    @Test
+    void theNextPageIsReadWhileAPageIsAppliedNeverMoreThanOneAhead() throws Exception {
+        Fixture f = new Fixture();
+        for (int i = 0; i < 100; i++) {
+            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), f.clock.instant().plusSeconds(i));
+        }
+        f.clock.advance(Duration.ofMinutes(5));
+        f.odoo.resetCalls();
+        List<Long> readsSeenByApply = new ArrayList<>();
+        Projector watching = new WatchingProjector(f.projector, () -> {
+            // the read of the page after a full one is sent while that page is applied: wait until it was counted
+            long applied = readsSeenByApply.size() + 1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (applied <= FULL_PAGES && f.odoo.calls("search_read") <= applied && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            readsSeenByApply.add(f.odoo.calls("search_read"));
+        });
+
+        SyncReport report = f.engine("a", 10).projector(watching).build()
+                .run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.OK);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+        // 11 full pages of 9 handed-over rows, then the last short page: 12 reads, 12 applies
+        assertThat(readsSeenByApply).hasSize(FULL_PAGES + 1);
+        for (int i = 0; i < FULL_PAGES; i++) {
+            assertThat(readsSeenByApply.get(i)).as("reads sent while applying page %d", i + 1).isEqualTo(i + 2L);
+        }
+        assertThat(readsSeenByApply.get(11)).as("nothing is read after the last page").isEqualTo(12L);
+    }
+
+    @Test
+    void aFailedApplyStopsTheReadsAndKeepsTheCheckpointOfTheAcknowledgedPages() {
+        Fixture f = new Fixture();
+        for (int i = 0; i < 100; i++) {
+            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), f.clock.instant().plusSeconds(i));
+        }
+        f.clock.advance(Duration.ofMinutes(5));
+        f.odoo.resetCalls();
+        f.projector.crashOnApply(3);
+
+        SyncReport report = f.engine("a", 10).build().run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
+
+        assertThat(report.outcome()).isEqualTo(Outcome.PARTIAL);
+        long readsWhenStopped = f.odoo.calls("search_read");
+        // pages 1 and 2 applied, page 3 failed while page 4 was being read; nothing after it
+        assertThat(readsWhenStopped).isEqualTo(4);
+        Checkpoint cp = f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
+        assertThat(f.projector.documents(Fixture.SOURCE, Fixture.PRODUCT)).hasSize(18);
+        assertThat(cp.writeDate()).isEqualTo(Instant.parse("2025-03-01T10:00:17Z"));
+        assertThat(f.odoo.calls("search_read")).as("no read outlives the run").isEqualTo(readsWhenStopped);
+
+        assertThat(f.engine("a", 10).build().run(SyncRequest.incremental().withModels(Fixture.PRODUCT)).outcome())
+                .isEqualTo(Outcome.OK);
+        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+    }
+
+    /** Runs a hook before each apply of a product page, then delegates. */
+    private record WatchingProjector(Projector delegate, Runnable beforeApply) implements Projector {
+        @Override
+        public ApplyResult apply(String source, String model, List<OdooRecord> records, Instant fetchedAt) {
+            if (model.equals(Fixture.PRODUCT)) {
+                beforeApply.run();
+            }
+            return delegate.apply(source, model, records, fetchedAt);
+        }
+
+        @Override
+        public long delete(String source, String model, Collection<Long> odooIds) {
+            return delegate.delete(source, model, odooIds);
+        }
+
+        @Override
+        public long count(String source, String model, long fromId, long toId) {
+            return delegate.count(source, model, fromId, toId);
+        }
+
+        @Override
+        public SortedSet<Long> ids(String source, String model, long fromId, long toId) {
+            return delegate.ids(source, model, fromId, toId);
+        }
+
+        @Override
+        public long maxId(String source, String model) {
+            return delegate.maxId(source, model);
+        }
+
+        @Override
+        public Optional<Map<String, Object>> find(String source, String model, long odooId) {
+            return delegate.find(source, model, odooId);
+        }
+
+        @Override
+        public long deleteAll(String source, String model) {
+            return delegate.deleteAll(source, model);
+        }
     }
 
     /** A second fixture holding the same Odoo rows (same hidden write_dates). */

@@ -101,8 +101,9 @@ class SyncScenarioTest {
         });
     }
 
+    // seeds whose first run draws at least one fault (a fault-free first run would test nothing)
     @ParameterizedTest
-    @ValueSource(longs = {21, 22, 23, 24, 25, 26, 27, 28})
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26, 28, 29})
     void tenPercentFaultsEndCorrectOrWithAClearErrorAndACoveredCheckpoint(long seed) {
         Fixture f = new Fixture();
         Random random = new Random(seed);
