@@ -19,6 +19,8 @@ final class Condition {
     private final Pattern pattern;
     private final Hierarchy hierarchy;
     private Set<Integer> hierarchyIds;
+    private Set<Long> numericItems;
+    private boolean numericChecked;
     private String parsedLiteral;
     private long literalFrom;
     private long literalSpan;
@@ -98,6 +100,18 @@ final class Condition {
     }
 
     private boolean in(Records records, Object v) {
+        Set<Long> ids = numericItems();
+        if (ids != null && (v == null || v instanceof Integer || v instanceof Long || v instanceof int[])) {
+            if (v instanceof int[] many) {
+                for (int id : many) {
+                    if (ids.contains((long) id)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return v != null && ids.contains(((Number) v).longValue());
+        }
         Collection<?> items = value instanceof Collection<?> c ? c : List.of(value);
         for (Object item : items) {
             if (equalsValue(records, v, item)) {
@@ -105,6 +119,24 @@ final class Condition {
             }
         }
         return false;
+    }
+
+    /** The items of an {@code in} list when all are whole numbers (ids), as a set for O(1) tests; else null. */
+    private Set<Long> numericItems() {
+        if (!numericChecked) {
+            Collection<?> items = value instanceof Collection<?> c ? c : List.of(value);
+            Set<Long> set = new java.util.HashSet<>();
+            for (Object item : items) {
+                if (!(item instanceof Integer || item instanceof Long)) {
+                    set = null;
+                    break;
+                }
+                set.add(((Number) item).longValue());
+            }
+            numericItems = set;
+            numericChecked = true;
+        }
+        return numericItems;
     }
 
     private boolean equalsValue(Records records, Object v, Object literal) {
