@@ -32,7 +32,10 @@ public interface Projector {
     /** The Odoo ids stored for the source and model within {@code [fromId, toId]}, ascending. */
     SortedSet<Long> ids(String source, String model, long fromId, long toId);
 
-    /** Highest stored Odoo id for the source and model, or 0. */
+    /**
+     * Highest Odoo id written for the source and model, or 0 — an upper bound for id ranges: a
+     * deleted record's id may still count.
+     */
     long maxId(String source, String model);
 
     /** The stored fields of one record (Odoo field names, plain Java values; many2one as {@code {id, name}} map), if present. */

@@ -98,6 +98,20 @@ class ProjectorTest {
     }
 
     @Test
+    void maxIdIsAnUpperBoundKeptWithoutSortingTheCollection() {
+        projector.apply("m", "res.partner", List.of(partner(5, OdooRows.T0, "x"), partner(7, OdooRows.T0, "y")), F1);
+        assertThat(projector.maxId("m", "res.partner")).isEqualTo(7);
+        projector.apply("m", "res.partner", List.of(partner(3, OdooRows.T0, "lower")), F1);
+        assertThat(projector.maxId("m", "res.partner")).isEqualTo(7);
+        projector.delete("m", "res.partner", List.of(7L));
+        assertThat(projector.maxId("m", "res.partner")).as("an upper bound: deletions do not lower it").isEqualTo(7);
+        projector.deleteAll("m", "res.partner");
+        assertThat(projector.maxId("m", "res.partner")).isZero();
+        projector.apply("m", "res.partner", List.of(partner(2, OdooRows.T0, "again")), F1);
+        assertThat(projector.maxId("m", "res.partner")).isEqualTo(2);
+    }
+
+    @Test
     void deletesCountsIdsAndSourcesAreSeparate() {
         projector.apply("a", "res.partner", List.of(partner(1, OdooRows.T0, "x"), partner(2, OdooRows.T0, "y"),
                 partner(10, OdooRows.T0, "z")), F1);

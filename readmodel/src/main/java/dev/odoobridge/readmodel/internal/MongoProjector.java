@@ -12,6 +12,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.odoobridge.client.OdooRecord;
 import dev.odoobridge.readmodel.ApplyResult;
@@ -48,6 +50,8 @@ import org.bson.conversions.Bson;
  */
 final class MongoProjector implements Projector {
     private static final Logger LOG = LoggerFactory.getLogger(MongoProjector.class);
+    /** One document per (source, model): the highest Odoo id written. */
+    static final String MAX_IDS = "_max_ids";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -156,6 +160,7 @@ final class MongoProjector implements Projector {
                 changedBefore.add(old);
             }
         }
+        raiseMaxId(source, model, written);
         notifyViews(source, model, changedBefore, written);
         return new ApplyResult(written.size(), stale.size() + droppedInPage, unchanged);
     }
@@ -242,9 +247,39 @@ final class MongoProjector implements Projector {
     @Override
     public long maxId(String source, String model) {
         checkSource(source);
+        Document mark = db.getCollection(MAX_IDS).find(Filters.eq("_id", maxIdKey(source, model))).first();
+        if (mark != null) {
+            return ((Number) mark.get("max")).longValue();
+        }
+        // a collection written before the mark existed: find it once (the embedded server sorts in memory)
         Document top = collection(model).find(Filters.eq("_source", source))
                 .projection(Projections.include("_odoo_id")).sort(Sorts.descending("_odoo_id")).limit(1).first();
-        return top == null ? 0L : ((Number) top.get("_odoo_id")).longValue();
+        long max = top == null ? 0L : ((Number) top.get("_odoo_id")).longValue();
+        if (max > 0) {
+            db.getCollection(MAX_IDS).updateOne(Filters.eq("_id", maxIdKey(source, model)), Updates.max("max", max),
+                    new UpdateOptions().upsert(true));
+        }
+        return max;
+    }
+
+    /**
+     * Keeps the highest Odoo id ever written per (source, model) in a one-document mark, raised with
+     * the atomic {@code $max}: reading it is an {@code _id} lookup, where a sorted query makes the
+     * embedded server sort the whole collection in memory (it ran a 256 MB heap out at 1,000,000 documents).
+     */
+    private void raiseMaxId(String source, String model, List<Document> written) {
+        long max = 0;
+        for (Document d : written) {
+            max = Math.max(max, ((Number) d.get("_odoo_id")).longValue());
+        }
+        if (max > 0) {
+            db.getCollection(MAX_IDS).updateOne(Filters.eq("_id", maxIdKey(source, model)), Updates.max("max", max),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    private static String maxIdKey(String source, String model) {
+        return source + "|" + model;
     }
 
     @Override
@@ -260,6 +295,7 @@ final class MongoProjector implements Projector {
         MongoCollection<Document> coll = collection(model);
         return guarded(coll, () -> {
             long deleted = coll.deleteMany(Filters.eq("_source", source)).getDeletedCount();
+            db.getCollection(MAX_IDS).deleteOne(Filters.eq("_id", maxIdKey(source, model)));
             viewLock.lock();
             try {
                 for (DerivedView v : views) {
