@@ -18,6 +18,9 @@ import java.util.TreeSet;
  * mode it deletes what Odoo no longer has and fetches what the read model misses.
  */
 public final class Reconciler {
+    /** Largest span, in leaves, compared with one count before bisecting. */
+    static final int TOP_LEAVES = 64;
+
 
     /** What a reconciliation found (and, in repair mode, fixed). */
     public record Result(List<Long> missingInMongo, List<Long> extraInMongo, long deleted, ApplyResult fetched) {
@@ -73,7 +76,12 @@ public final class Reconciler {
     public Result run(FetchSink sink) {
         long top = Math.max(reads.maxId(), projector.maxId(source, reads.model()));
         if (top > 0 && bisect) {
-            range(1, top, sink);
+            // start from spans of at most TOP_LEAVES leaves rather than the whole id space: a store that
+            // counts by visiting documents (the embedded server) then never holds more than a span
+            long span = (long) leafSize * TOP_LEAVES;
+            for (long a = 1; a <= top; a += span) {
+                range(a, Math.min(top, a + span - 1), sink);
+            }
         } else if (top > 0) {
             leaves(1, top, -1, -1, sink);
         }
