@@ -1,5 +1,7 @@
 package dev.odoobridge.client.internal.json;
 
+import static dev.odoobridge.client.testing.DecodedValues.assertPlain;
+import static dev.odoobridge.client.testing.DecodedValues.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -17,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -210,28 +211,5 @@ class JsonResponseFuzzTest {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-    }
-
-    /** Only plain data comes out: Map, List, String, Integer, Long, Double, Boolean, null. */
-    private static void assertPlain(Object value, byte[] body) {
-        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Double || value instanceof Boolean) {
-            return;
-        }
-        if (value instanceof List<?> list) {
-            list.forEach(v -> assertPlain(v, body));
-        } else if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> {
-                assertThat(k).isInstanceOf(String.class);
-                assertPlain(v, body);
-            });
-        } else {
-            fail("decoded a " + value.getClass().getName() + " from " + preview(body));
-        }
-    }
-
-    private static String preview(byte[] body) {
-        String s = new String(body, StandardCharsets.UTF_8);
-        return s.length() > 300 ? s.substring(0, 300) + "... (" + body.length + " bytes)" : s;
     }
 }
