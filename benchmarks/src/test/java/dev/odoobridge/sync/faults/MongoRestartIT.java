@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.odoobridge.client.ModelHandle;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.Transport;
-import dev.odoobridge.readmodel.ApplyResult;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.ReadModelConfig;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,21 +51,7 @@ class MongoRestartIT {
             Partners.load(fake.orm(), RECORDS);
             ReadModel first = ReadModels.open(ReadModelConfig.builder().dataDirectory(mongoDir).projection(PROJECTION).build());
             try {
-                AtomicInteger pages = new AtomicInteger();
-                SyncListener closeAfterThreePages = new SyncListener() {
-                    @Override
-                    public void pageApplied(String source, String model, int records, ApplyResult result) {
-                        if (pages.incrementAndGet() == 3) {
-                            Thread closer = new Thread(first::close, "read-model-closer");
-                            closer.start();
-                            try {
-                                closer.join();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                    }
-                };
+                SyncListener closeAfterThreePages = AfterPage.run(3, AfterPage.onOwnThread("read-model-closer", first::close));
                 ModelReport broken = engine(odoo, first, state.stateStore(), closeAfterThreePages).run(SyncRequest.full())
                         .get(SOURCE, Partners.MODEL).orElseThrow();
                 assertThat(broken.outcome()).isIn(Outcome.PARTIAL, Outcome.FAILED);
@@ -101,15 +85,7 @@ class MongoRestartIT {
              ReadModel readModel = ReadModels.open(ReadModelConfig.builder().connectionString("mongodb://127.0.0.1:" + port)
                      .projection(PROJECTION).build())) {
             Partners.load(fake.orm(), RECORDS);
-            AtomicInteger pages = new AtomicInteger();
-            SyncListener stopAfterTwoPages = new SyncListener() {
-                @Override
-                public void pageApplied(String source, String model, int records, ApplyResult result) {
-                    if (pages.incrementAndGet() == 2) {
-                        server[0].shutdownNow();
-                    }
-                }
-            };
+            SyncListener stopAfterTwoPages = AfterPage.run(2, () -> server[0].shutdownNow());
             SyncEngine engine = engine(odoo, readModel, state.stateStore(), stopAfterTwoPages);
             ModelReport broken = engine.run(SyncRequest.full()).get(SOURCE, Partners.MODEL).orElseThrow();
             assertThat(broken.outcome()).isIn(Outcome.PARTIAL, Outcome.FAILED);

@@ -7,7 +7,6 @@ import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooClients;
 import dev.odoobridge.client.RetryPolicy;
 import dev.odoobridge.client.Transport;
-import dev.odoobridge.readmodel.ApplyResult;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.ReadModelConfig;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,17 +43,9 @@ class OdooRestartIT {
     @Test
     void syncStopsCleanlyAndTheNextRunConverges() throws Exception {
         int port = freePort();
-        AtomicInteger pages = new AtomicInteger();
         FakeOdoo first = FakeOdoo.builder().port(port).build().start();
         Partners.load(first.orm(), RECORDS);
-        SyncListener stopOdooAfterThreePages = new SyncListener() {
-            @Override
-            public void pageApplied(String source, String model, int records, ApplyResult result) {
-                if (pages.incrementAndGet() == 3) {
-                    first.close();
-                }
-            }
-        };
+        SyncListener stopOdooAfterThreePages = AfterPage.run(3, first::close);
         try (StateDatabase state = StateDatabase.embedded(dir.resolve("state"));
              ReadModel readModel = ReadModels.open(ReadModelConfig.builder().inMemory().projection(PROJECTION).build());
              OdooClient client = OdooClients.create(first.config(Transport.JSONRPC, FakeOdoo.ADMIN).toBuilder()

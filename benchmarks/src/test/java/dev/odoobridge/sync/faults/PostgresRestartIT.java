@@ -48,21 +48,7 @@ class PostgresRestartIT {
             Partners.load(fake.orm(), RECORDS);
             StateDatabase first = StateDatabase.embedded(pg);
             try {
-                AtomicInteger pages = new AtomicInteger();
-                SyncListener closeAfterThreePages = new SyncListener() {
-                    @Override
-                    public void pageApplied(String source, String model, int records, ApplyResult result) {
-                        if (pages.incrementAndGet() == 3) {
-                            Thread closer = new Thread(first::close, "state-database-closer");
-                            closer.start();
-                            try {
-                                closer.join();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                    }
-                };
+                SyncListener closeAfterThreePages = AfterPage.run(3, AfterPage.onOwnThread("state-database-closer", first::close));
                 ModelReport broken = engine(odoo, readModel, first.stateStore(), closeAfterThreePages).run(SyncRequest.full())
                         .get(SOURCE, Partners.MODEL).orElseThrow();
                 assertThat(broken.outcome()).isIn(Outcome.PARTIAL, Outcome.FAILED);
