@@ -4,6 +4,8 @@ import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooClients;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.Transport;
+import dev.odoobridge.readmodel.EmbeddedStore;
+import dev.odoobridge.readmodel.ReadModels;
 import dev.odoobridge.sync.ModelReport;
 import dev.odoobridge.sync.Outcome;
 import dev.odoobridge.sync.SyncRequest;
@@ -25,6 +27,9 @@ import java.util.regex.Pattern;
 /**
  * A full sync in a child JVM limited to {@code -Xmx256m} (by default) against a FakeOdoo running
  * in this JVM; the child reports its peak heap from the memory pool MXBeans and writes a GC log.
+ * The embedded read model store runs in this JVM too and the child writes to it by connection
+ * string, so the limit bounds the sync alone (the embedded PostgreSQL is a process of its own anyway),
+ * as it would with a MongoDB server.
  */
 final class HeapBenchmark {
     /** "Pause ... 195M->59M(256M)": the heap in use after the pause. */
@@ -36,7 +41,8 @@ final class HeapBenchmark {
         int records = args.integer("records", 100_000);
         String xmx = args.string("xmx", "256m");
         Path work = Files.createTempDirectory("odoo-bridge-heap");
-        try (FakeOdoo odoo = FakeOdoo.builder().build().start()) {
+        try (FakeOdoo odoo = FakeOdoo.builder().build().start();
+             EmbeddedStore store = ReadModels.serve(work.resolve("mongo"))) {
             out.printf("loading %,d %s into FakeOdoo ...%n", records, PartnerCatalog.MODEL);
             out.printf("loaded in %.1f s%n", PartnerCatalog.load(odoo, records));
             Path gcLog = work.resolve("gc.log");
@@ -44,6 +50,7 @@ final class HeapBenchmark {
                     "-Xmx" + xmx, "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
                     BenchmarkMain.class.getName(), "sync-child", "--url", odoo.url(), "--db", odoo.database(),
                     "--key", odoo.apiKey(FakeOdoo.ADMIN), "--work", work.resolve("child").toString(),
+                    "--store", store.connectionString(),
                     "--page", String.valueOf(args.integer("page", 500))));
             out.println("child JVM: -Xmx" + xmx + ", GC log " + gcLog);
             Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -78,7 +85,7 @@ final class HeapBenchmark {
         Files.createDirectories(work);
         boolean ok;
         try (OdooClient client = OdooClients.create(config);
-             SyncStack stack = new SyncStack(work, client, args.integer("page", 500))) {
+             SyncStack stack = new SyncStack(work, args.required("store"), client, args.integer("page", 500))) {
             long t0 = System.nanoTime();
             ModelReport m = FullSyncBenchmark.single(stack.engine.run(SyncRequest.full()));
             double s = (System.nanoTime() - t0) / 1e9;

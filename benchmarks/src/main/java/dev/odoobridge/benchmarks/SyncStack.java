@@ -1,6 +1,7 @@
 package dev.odoobridge.benchmarks;
 
 import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.readmodel.GuardStrategy;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.ReadModelConfig;
 import dev.odoobridge.readmodel.ReadModels;
@@ -13,7 +14,7 @@ import java.util.Objects;
 
 /**
  * What a production sync runs on, all embedded: the MongoDB-compatible read model with its file
- * store and PostgreSQL for the sync state, both under one work directory, and an engine syncing
+ * store (in this process or served by another) and PostgreSQL for the sync state under one work directory, and an engine syncing
  * {@link PartnerCatalog#PROJECTION} from one source named {@code odoo}.
  */
 final class SyncStack implements AutoCloseable {
@@ -25,11 +26,24 @@ final class SyncStack implements AutoCloseable {
     final SyncEngine engine;
 
     SyncStack(Path workDir, OdooClient client, int pageSize) {
+        this(workDir, null, client, pageSize);
+    }
+
+    /**
+     * With {@code storeUri} the read model is the embedded store another process serves (this
+     * process is its only writer); without, this process starts it on {@code <workDir>/mongo}.
+     */
+    SyncStack(Path workDir, String storeUri, OdooClient client, int pageSize) {
         Objects.requireNonNull(workDir, "workDir == null");
         this.state = StateDatabase.embedded(workDir.resolve("state"));
         try {
-            this.readModel = ReadModels.open(ReadModelConfig.builder().dataDirectory(workDir.resolve("mongo"))
-                    .projection(PartnerCatalog.PROJECTION).build());
+            ReadModelConfig.Builder config = ReadModelConfig.builder().projection(PartnerCatalog.PROJECTION);
+            if (storeUri == null) {
+                config.dataDirectory(workDir.resolve("mongo"));
+            } else {
+                config.connectionString(storeUri).guardStrategy(GuardStrategy.READ_THEN_WRITE);
+            }
+            this.readModel = ReadModels.open(config.build());
         } catch (RuntimeException e) {
             state.close();
             throw e;

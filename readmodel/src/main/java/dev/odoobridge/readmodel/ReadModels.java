@@ -1,6 +1,7 @@
 package dev.odoobridge.readmodel;
 
 import dev.odoobridge.readmodel.internal.MongoReadModel;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -24,5 +25,16 @@ public final class ReadModels {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(clock, "clock == null");
         return MongoReadModel.open(config, clock);
+    }
+
+    /**
+     * Starts the embedded server on a free loopback port with its file store in the directory
+     * (created if missing), without opening a read model on it.
+     *
+     * @throws ReadModelException when the directory cannot be created or the store is in use
+     */
+    public static EmbeddedStore serve(Path dataDirectory) {
+        Objects.requireNonNull(dataDirectory, "dataDirectory == null");
+        return MongoReadModel.serve(dataDirectory);
     }
 }

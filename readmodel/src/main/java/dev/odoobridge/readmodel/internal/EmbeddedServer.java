@@ -2,8 +2,8 @@ package dev.odoobridge.readmodel.internal;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.odoobridge.readmodel.EmbeddedStore;
 import dev.odoobridge.readmodel.ReadModelException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The in-process MongoDB-compatible server (mongo-java-server) on a free loopback port. */
-final class EmbeddedServer implements AutoCloseable {
+final class EmbeddedServer implements EmbeddedStore {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
 
     private final MongoServer server;
@@ -41,9 +41,9 @@ final class EmbeddedServer implements AutoCloseable {
                     + ": " + e.getMessage() + "; choose a writable directory", e);
         }
         Path file = directory.resolve("readmodel.mv").toAbsolutePath();
-        H2Backend backend;
+        DurableH2Backend backend;
         try {
-            backend = new H2Backend(file.toString());
+            backend = DurableH2Backend.open(file.toString());
         } catch (RuntimeException e) {
             throw new ReadModelException("cannot open the embedded read model store " + file + " (is another process using it?): "
                     + e.getMessage(), e);
@@ -52,7 +52,8 @@ final class EmbeddedServer implements AutoCloseable {
         return new EmbeddedServer(backend);
     }
 
-    String connectionString() {
+    @Override
+    public String connectionString() {
         return connectionString;
     }
 

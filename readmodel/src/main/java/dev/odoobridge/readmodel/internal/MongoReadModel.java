@@ -6,6 +6,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.odoobridge.readmodel.EmbeddedStore;
 import dev.odoobridge.readmodel.GuardStrategy;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
@@ -14,6 +15,7 @@ import dev.odoobridge.readmodel.ReadModelConfig;
 import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.stock.StockViews;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +88,11 @@ public final class MongoReadModel implements ReadModel {
             server.close();
             throw e;
         }
+    }
+
+    /** Starts the embedded server on its file store alone. */
+    public static EmbeddedStore serve(Path dataDirectory) {
+        return EmbeddedServer.inDirectory(dataDirectory);
     }
 
     @Override
