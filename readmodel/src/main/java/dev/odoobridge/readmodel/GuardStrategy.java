@@ -26,7 +26,9 @@ public enum GuardStrategy {
      * not older are written with replace-by-{@code _id} upserts; both steps run under a lock per
      * collection held in this JVM. Every query filters by {@code _id} alone, which the embedded server
      * serves from its index. Correct only when this process is the sole writer of the database, as it
-     * is for the embedded server; do not choose it for a shared MongoDB.
+     * is for the embedded server; do not choose it for a shared MongoDB. Counting and listing the
+     * stored ids of a range (reconciliation) also go by {@code _id}: every key of the range is
+     * looked up, so the cost follows the range, not the collection.
      */
     READ_THEN_WRITE
 }

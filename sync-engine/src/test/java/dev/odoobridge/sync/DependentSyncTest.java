@@ -142,6 +142,61 @@ class DependentSyncTest {
     }
 
     @Test
+    void aFullRunRereadsOnlyTheContactsOfCompaniesWrittenSinceItStarted() {
+        String partner = "res.partner";
+        FakeOdoo partners = new FakeOdoo(clock).model(partner, true);
+        List<Long> companies = new java.util.ArrayList<>();
+        Map<Long, List<Long>> contacts = new LinkedHashMap<>();
+        for (int c = 0; c < 4; c++) {
+            clock.tick(100);
+            long company = partners.create(partner, Map.of("name", "Co" + c, "display_name", "Co" + c, "active", true));
+            companies.add(company);
+            for (int i = 0; i < 2; i++) {
+                clock.tick(100);
+                Map<String, Object> v = new LinkedHashMap<>(Map.of("name", "c" + i, "display_name", "Co" + c + ", c" + i,
+                        "active", true));
+                v.put("parent_id", List.of(company, "Co" + c));
+                contacts.computeIfAbsent(company, k -> new java.util.ArrayList<>()).add(partners.create(partner, v));
+            }
+        }
+        clock.advance(Duration.ofHours(1));
+        long renamed = companies.get(1);
+        boolean[] once = {false};
+        partners.beforeEachRead(() -> {
+            if (!once[0]) { // the company is renamed while the run reads: its contacts show the new name
+                once[0] = true;
+                partners.write(partner, renamed, Map.of("name", "Renamed", "display_name", "Renamed"));
+                for (long child : contacts.get(renamed)) {
+                    String name = (String) partners.snapshot(partner, List.of("name")).get(child).get("name");
+                    partners.writeAt(partner, child, Map.of("display_name", "Renamed, " + name,
+                            "parent_id", List.of(renamed, "Renamed")), partners.hiddenWriteDate(partner, child));
+                }
+            }
+        });
+        SyncEngine engine = SyncEngine.builder().source("shop", partners.client()).projector(projector).stateStore(store)
+                .projections(List.of(new Projection(partner, "partners", List.of("name", "display_name", "parent_id", "active"))))
+                .pageSize(3).parallelism(1).lease("a", Duration.ofMinutes(5)).clock(clock).build();
+
+        assertThat(engine.run(SyncRequest.full()).outcome()).isEqualTo(Outcome.OK);
+
+        assertThat(partners.parentIdSearches()).as("one contact re-read, for the page holding the renamed company")
+                .isEqualTo(1);
+        for (long child : contacts.get(renamed)) {
+            assertThat(projector.documents("shop", partner).get(child).get("display_name").toString()).startsWith("Renamed, ");
+        }
+        for (long company : companies) {
+            for (long child : contacts.get(company)) {
+                assertThat(projector.documents("shop", partner).get(child).get("display_name"))
+                        .isEqualTo(partners.snapshot(partner, List.of("display_name")).get(child).get("display_name"));
+            }
+        }
+        clock.advance(Duration.ofMinutes(30));
+        partners.write(partner, companies.get(2), Map.of("name", "Again"));
+        engine.run(SyncRequest.incremental());
+        assertThat(partners.parentIdSearches()).as("an incremental run re-reads the contacts of what it reads").isEqualTo(2);
+    }
+
+    @Test
     void aDependentIsValidated() {
         assertThatThrownBy(() -> new Dependent("product.template", "product.product", " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("link field");

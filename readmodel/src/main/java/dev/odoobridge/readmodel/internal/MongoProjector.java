@@ -61,6 +61,8 @@ final class MongoProjector implements Projector {
     private final List<DerivedView> views;
     private final Clock clock;
     private final GuardStrategy strategy;
+    /** Keys per {@code _id $in} lookup when counting or listing a range by key. */
+    private static final int KEY_LOOKUP_CHUNK = 5_000;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
     private final ReentrantLock viewLock = new ReentrantLock();
@@ -230,12 +232,18 @@ final class MongoProjector implements Projector {
     @Override
     public long count(String source, String model, long fromId, long toId) {
         checkSource(source);
+        if (strategy == GuardStrategy.READ_THEN_WRITE) {
+            return idsByKey(source, model, fromId, toId).size();
+        }
         return collection(model).countDocuments(range(source, fromId, toId));
     }
 
     @Override
     public SortedSet<Long> ids(String source, String model, long fromId, long toId) {
         checkSource(source);
+        if (strategy == GuardStrategy.READ_THEN_WRITE) {
+            return idsByKey(source, model, fromId, toId);
+        }
         SortedSet<Long> ids = new TreeSet<>();
         for (Document d : collection(model).find(range(source, fromId, toId))
                 .projection(Projections.include("_odoo_id")).sort(Sorts.ascending("_odoo_id"))) {
@@ -344,6 +352,29 @@ final class MongoProjector implements Projector {
         } finally {
             viewLock.unlock();
         }
+    }
+
+    /**
+     * The ids of a range found by looking up every possible key with {@code _id $in}, a chunk at a
+     * time: the embedded server answers those from its {@code _id} index, where a range filter (and
+     * any count, which it runs as an aggregation) visits every document of the collection. Ids above
+     * the highest one ever written are not looked up.
+     */
+    private SortedSet<Long> idsByKey(String source, String model, long fromId, long toId) {
+        MongoCollection<Document> coll = collection(model);
+        SortedSet<Long> ids = new TreeSet<>();
+        long last = Math.min(toId, maxId(source, model)); // no document has a higher id than the mark
+        for (long a = Math.max(1, fromId); a <= last; a += KEY_LOOKUP_CHUNK) {
+            long b = Math.min(last, a + KEY_LOOKUP_CHUNK - 1);
+            List<String> keys = new ArrayList<>((int) (b - a + 1));
+            for (long id = a; id <= b; id++) {
+                keys.add(DocumentMapper.key(source, id));
+            }
+            for (Document d : coll.find(Filters.in("_id", keys)).projection(Projections.include("_odoo_id"))) {
+                ids.add(((Number) d.get("_odoo_id")).longValue());
+            }
+        }
+        return ids;
     }
 
     private static Bson range(String source, long fromId, long toId) {

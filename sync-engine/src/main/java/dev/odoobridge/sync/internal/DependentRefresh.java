@@ -74,14 +74,25 @@ public final class DependentRefresh {
      */
     public List<Refreshed> refresh(String source, String parentModel, Collection<Long> parentIds,
                                    ChildReader reader, Projector projector) {
+        return refresh(source, parentModel, parentIds, parentIds, reader, projector);
+    }
+
+    /**
+     * As {@link #refresh(String, String, Collection, ChildReader, Projector)}, but a dependent whose
+     * child model is the parent model itself (contacts on their company) re-reads the children of
+     * {@code selfParentIds} only. A full run passes the parents written since it started there: it
+     * reads every record of the model after it started, so a child read in it already shows what an
+     * older parent holds.
+     */
+    public List<Refreshed> refresh(String source, String parentModel, Collection<Long> parentIds,
+                                   Collection<Long> selfParentIds, ChildReader reader, Projector projector) {
         List<Refreshed> out = new ArrayList<>();
-        if (parentIds.isEmpty()) {
-            return out;
-        }
-        List<Long> ids = new ArrayList<>(new TreeSet<>(parentIds));
         for (Dependent d : dependents) {
             if (d.parentModel().equals(parentModel)) {
-                out.add(refreshOne(source, d, ids, reader, projector));
+                List<Long> ids = new ArrayList<>(new TreeSet<>(d.childModel().equals(parentModel) ? selfParentIds : parentIds));
+                if (!ids.isEmpty()) {
+                    out.add(refreshOne(source, d, ids, reader, projector));
+                }
             }
         }
         return out;

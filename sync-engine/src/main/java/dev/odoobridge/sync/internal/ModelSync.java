@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * One sync of one (source, model): takes the lease, runs the write_date cursor from the
  * checkpoint minus the overlap (or from the start), applies every page to the projector and
  * stores the checkpoint only after the projector returned and the dependent child records of the
- * page were re-read and applied (so a crash re-reads them too), renews the lease between pages,
+ * page were re-read and applied (so a crash re-reads them too; a full run skips the children of the
+ * same model whose parent was written before the run, less the overlap, since it reads them anyway
+ * after that parent last changed), renews the lease between pages,
  * optionally reconciles ids, records the run and releases the lease. Never throws for a
  * failure of Odoo or the read model: the report says what failed and where the checkpoint stays.
  */
@@ -33,6 +35,8 @@ public final class ModelSync {
     private final DependentRefresh dependents;
     private final DependentRefresh.ChildReader childReader;
     private Checkpoint checkpoint;
+    /** In a full run, records written before this instant need no refresh of their children of the same model. */
+    private Instant settledBefore;
     private long written;
     private long skipped;
     private long deleted;
@@ -96,6 +100,7 @@ public final class ModelSync {
         String model = reads.model();
         checkpoint = store.checkpoint(source, model).orElse(null);
         Instant from = mode == SyncMode.FULL || checkpoint == null ? null : checkpoint.writeDate().minus(settings.overlap());
+        settledBefore = mode == SyncMode.FULL ? started.minus(settings.overlap()) : null;
         WriteDateCursor cursor = new WriteDateCursor(reads, settings.pageSize());
         try {
             cursor.run(from, this::applyPage);
@@ -156,7 +161,14 @@ public final class ModelSync {
             return;
         }
         List<Long> ids = rows.stream().map(OdooRecord::id).toList();
-        for (DependentRefresh.Refreshed r : dependents.refresh(source, reads.model(), ids, childReader, settings.projector())) {
+        List<Long> selfIds = settledBefore == null ? ids : rows.stream()
+                .filter(r -> {
+                    Instant written = r.getInstant("write_date");
+                    return written == null || !written.isBefore(settledBefore);
+                })
+                .map(OdooRecord::id).toList();
+        for (DependentRefresh.Refreshed r : dependents.refresh(source, reads.model(), ids, selfIds, childReader,
+                settings.projector())) {
             childRead += r.rows();
             childCalls += r.calls();
             written += r.result().written();

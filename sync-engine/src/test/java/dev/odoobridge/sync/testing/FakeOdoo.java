@@ -57,6 +57,7 @@ public final class FakeOdoo {
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private double faultRate;
     private Random faultRandom = new Random(0);
+    private final AtomicLong parentReads = new AtomicLong();
     private Runnable beforeRead = () -> { };
     private boolean inHook;
 
@@ -158,6 +159,11 @@ public final class FakeOdoo {
         return n == null ? 0 : n.get();
     }
 
+    /** Number of searches whose domain mentions {@code parent_id} (the contacts-on-their-company refresh). */
+    public long parentIdSearches() {
+        return parentReads.get();
+    }
+
     /** Number of read calls of any kind. */
     public long totalCalls() {
         return calls.values().stream().mapToLong(AtomicLong::get).sum();
@@ -173,6 +179,9 @@ public final class FakeOdoo {
     synchronized List<Row> select(String model, String method, Domain domain, String order, int limit, int offset,
                                   Map<String, Object> context) {
         enter(method);
+        if (DomainMatcher.mentions(domain, "parent_id")) {
+            parentReads.incrementAndGet();
+        }
         Table t = table(model);
         boolean activeTest = t.archivable && !Boolean.FALSE.equals(context.get("active_test"))
                 && !DomainMatcher.mentions(domain, "active");
