@@ -3,9 +3,17 @@ package dev.odoobridge.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +50,36 @@ class EmbeddedFileStoreIT {
         try (ReadModel model = ReadModels.open(ReadModelConfig.builder().dataDirectory(dir).build())) {
             assertThat(model.projector().find("shop", "product.product", 7)).get()
                     .satisfies(d -> assertThat(d).containsEntry("name", "Pear"));
+        }
+    }
+
+    @Test
+    void aStoreWrittenWithTheStockIndexesIsReindexedOnOpening() {
+        H2Backend stock = new H2Backend(
+                dir.resolve("readmodel.mv").toString());
+        MongoServer server = new MongoServer(stock);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create(
+                "mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            var coll = client.getDatabase("odoo_bridge").getCollection("kept");
+            for (int i = 1; i <= 300; i++) {
+                coll.insertOne(new Document("_id", "shop:" + i).append("n", i));
+            }
+        } finally {
+            server.shutdownNow();
+            stock.close();
+        }
+        try (EmbeddedStore store = ReadModels.serve(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            var coll = client.getDatabase("odoo_bridge").getCollection("kept");
+            for (int i = 1; i <= 300; i++) {
+                assertThat(coll.find(Filters.eq("_id", "shop:" + i)).first()).as("shop:%d", i)
+                        .isNotNull().satisfies(d -> assertThat(d.get("n")).isNotNull());
+            }
+            assertThatThrownBy(() -> coll.insertOne(new Document("_id", "shop:7")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            coll.insertOne(new Document("_id", "shop:301"));
+            assertThat(coll.countDocuments()).isEqualTo(301);
         }
     }
 }

@@ -1,16 +1,25 @@
 package dev.odoobridge.readmodel.internal;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +47,7 @@ final class DurableH2Backend extends H2Backend {
     private static final int COMPACT_FILL_RATE = 60;
     private static final int COMPACT_WRITE_BYTES = 4 << 20;
     private static final int RETENTION_MILLIS = 1_000;
+    private static final long SLOW_COMMAND_MILLIS = 100;
 
     private final MVStore store;
     private final ReadWriteLock commitLock = new ReentrantReadWriteLock(true);
@@ -72,8 +82,58 @@ final class DurableH2Backend extends H2Backend {
     }
 
     @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // runs inside H2Backend's constructor too (databases found in the file): no field of this class is set yet
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /**
+     * H2's database with its unique indexes in maps keyed by {@link IndexKeyType}. Those maps have
+     * their own names ({@code ._keys_}): a file written with the stock index maps (ordered by
+     * serialized bytes) gets its indexes rebuilt from the documents on opening, and the old maps removed.
+     */
+    private final class Database extends H2Database {
+        Database(String name, MVStore mvStore, CursorRegistry cursors) {
+            super(name, mvStore, cursors); // opens the indexes found in the file: only the outer instance may be used there
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            MVStore store = getMvStore();
+            String stock = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (store.hasMap(stock)) {
+                store.removeMap(stock);
+            }
+            MVMap<KeyValue, Object> map = store.openMap(keyMapName(collectionName, indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+            return new KeyIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(keyMapName(collection.getCollectionName(), indexName));
+        }
+
+        private String keyMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._keys_" + indexName;
+        }
+    }
+
+    @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        return committed(() -> super.handleCommand(channel, database, command, query));
+        long start = System.nanoTime();
+        try {
+            return committed(() -> super.handleCommand(channel, database, command, query));
+        } finally {
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis >= SLOW_COMMAND_MILLIS && LOG.isDebugEnabled()) {
+                String shown = String.valueOf(query);
+                LOG.debug("slow command on the embedded store ({} ms): {}", millis,
+                        shown.length() > 300 ? shown.substring(0, 300) + "..." : shown);
+            }
+        }
     }
 
     @Override

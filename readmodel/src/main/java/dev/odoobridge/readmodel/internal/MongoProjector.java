@@ -219,7 +219,11 @@ final class MongoProjector implements Projector {
         try {
             return guarded(coll, () -> {
                 Map<String, Document> before = loadBefore(coll, model, keys);
-                long deleted = coll.deleteMany(Filters.in("_id", keys)).getDeletedCount();
+                long deleted = 0;
+                for (int i = 0; i < keys.size(); i += ById.CHUNK) {
+                    deleted += coll.deleteMany(Filters.in("_id", keys.subList(i, Math.min(keys.size(), i + ById.CHUNK))))
+                            .getDeletedCount();
+                }
                 notifyViews(source, model, new ArrayList<>(before.values()), List.of());
                 return deleted;
             });
@@ -370,9 +374,7 @@ final class MongoProjector implements Projector {
             for (long id = a; id <= b; id++) {
                 keys.add(DocumentMapper.key(source, id));
             }
-            for (Document d : coll.find(Filters.in("_id", keys)).projection(Projections.include("_odoo_id"))) {
-                ids.add(((Number) d.get("_odoo_id")).longValue());
-            }
+            ById.find(coll, keys, List.of("_odoo_id"), d -> ids.add(((Number) d.get("_odoo_id")).longValue()));
         }
         return ids;
     }
