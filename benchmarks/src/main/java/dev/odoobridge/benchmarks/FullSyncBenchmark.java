@@ -33,9 +33,10 @@ final class FullSyncBenchmark {
                 SyncReport report = stack.engine.run(SyncRequest.full());
                 double sync = (System.nanoTime() - t0) / 1e9;
                 ModelReport m = single(report);
-                out.printf("full sync: %,d records in %.2f s = %,.0f records/s; %,d Odoo calls; read model apply %.2f s (%.0f %%); outcome %s%n",
+                out.printf("full sync: %,d records in %.2f s = %,.0f records/s; %,d Odoo calls; read model apply %.2f s (%.0f %%), "
+                                + "stored-id counts for the reconciliation %.2f s; outcome %s%n",
                         m.counts().read(), sync, records / sync, m.counts().calls(), stack.projector.applySeconds(),
-                        100 * stack.projector.applySeconds() / sync, m.describeOutcome());
+                        100 * stack.projector.applySeconds() / sync, stack.projector.lookupSeconds(), m.describeOutcome());
                 double bare2 = bare(client, pageSize, out, "bare client, pass 2");
                 double bare = Math.min(bare1, bare2);
                 out.printf("sync time / bare read time = %.2f (sync adds %.0f %% to the time Odoo serves the pages; goal < 15 %%)%n",

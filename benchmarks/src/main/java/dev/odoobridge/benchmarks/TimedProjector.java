@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 final class TimedProjector implements Projector {
     private final Projector delegate;
     private final AtomicLong applyNanos = new AtomicLong();
+    private final AtomicLong lookupNanos = new AtomicLong();
 
     private final Consumer<List<OdooRecord>> onApplied;
 
@@ -34,6 +35,20 @@ final class TimedProjector implements Projector {
     /** Seconds spent in apply so far. */
     double applySeconds() {
         return applyNanos.get() / 1e9;
+    }
+
+    /** Seconds spent counting and listing stored ids (the reconciliation's side of the store) so far. */
+    double lookupSeconds() {
+        return lookupNanos.get() / 1e9;
+    }
+
+    private <T> T timedLookup(java.util.function.Supplier<T> lookup) {
+        long t0 = System.nanoTime();
+        try {
+            return lookup.get();
+        } finally {
+            lookupNanos.addAndGet(System.nanoTime() - t0);
+        }
     }
 
     @Override
@@ -57,17 +72,17 @@ final class TimedProjector implements Projector {
 
     @Override
     public long count(String source, String model, long fromId, long toId) {
-        return delegate.count(source, model, fromId, toId);
+        return timedLookup(() -> delegate.count(source, model, fromId, toId));
     }
 
     @Override
     public SortedSet<Long> ids(String source, String model, long fromId, long toId) {
-        return delegate.ids(source, model, fromId, toId);
+        return timedLookup(() -> delegate.ids(source, model, fromId, toId));
     }
 
     @Override
     public long maxId(String source, String model) {
-        return delegate.maxId(source, model);
+        return timedLookup(() -> delegate.maxId(source, model));
     }
 
     @Override

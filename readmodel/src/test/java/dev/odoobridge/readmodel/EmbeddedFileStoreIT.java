@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.odoobridge.client.OdooRecord;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -80,6 +81,44 @@ class EmbeddedFileStoreIT {
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
             coll.insertOne(new Document("_id", "shop:301"));
             assertThat(coll.countDocuments()).isEqualTo(301);
+
+            var db = client.getDatabase("odoo_bridge");
+            Document existing = db.runCommand(new Document("odooBridgeExistingIds", "kept")
+                    .append("ids", List.of("shop:1", "shop:302", "shop:301", "other:1")));
+            assertThat(existing.getList("existing", String.class)).containsExactly("shop:1", "shop:301");
+            assertThat(db.runCommand(new Document("odooBridgeExistingIds", "absent").append("ids", List.of("shop:1")))
+                    .getList("existing", String.class)).isEmpty();
+            assertThatThrownBy(() -> db.runCommand(new Document("odooBridgeExistingIds", 42)))
+                    .isInstanceOf(com.mongodb.MongoCommandException.class).hasMessageContaining("needs a collection name");
         }
+    }
+
+    @Test
+    void aSecondWriterAboveTheMarkIsStillGuarded() {
+        try (EmbeddedStore store = ReadModels.serve(dir)) {
+            ReadModelConfig remote = ReadModelConfig.builder().connectionString(store.connectionString())
+                    .guardStrategy(GuardStrategy.READ_THEN_WRITE).build();
+            try (ReadModel first = ReadModels.open(remote); ReadModel second = ReadModels.open(remote)) {
+                first.projector().apply("shop", "product.product", List.of(OdooRows.product(1, "A")), Instant.now());
+                second.projector().apply("shop", "product.product", List.of(named(5, "2026-11-21 20:00:00", "new")),
+                        Instant.now());
+                // the first writer's mark is still 1: it must not take id 5 for absent and overwrite the newer version
+                ApplyResult stale = first.projector().apply("shop", "product.product",
+                        List.of(named(5, "2026-11-21 19:00:00", "old")), Instant.now());
+                assertThat(stale.written()).isZero();
+                assertThat(first.projector().find("shop", "product.product", 5)).get()
+                        .satisfies(d -> assertThat(d).containsEntry("name", "new"));
+                ApplyResult newer = first.projector().apply("shop", "product.product",
+                        List.of(named(5, "2026-11-21 21:00:00", "newest")), Instant.now());
+                assertThat(newer.written()).isEqualTo(1);
+                assertThat(second.projector().find("shop", "product.product", 5)).get()
+                        .satisfies(d -> assertThat(d).containsEntry("name", "newest"));
+            }
+        }
+    }
+
+    private static OdooRecord named(long id, String writeDate, String name) {
+        return OdooRows.row(id, writeDate).with("name", name).with("display_name", name).with("default_code", "C" + id)
+                .with("barcode", OdooRows.FALSE).m2o("product_tmpl_id", id, name).with("active", true).build();
     }
 }

@@ -7,11 +7,13 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * loses nothing it acknowledged; the operating system still has to flush its cache). Concurrent
  * writers share commits: whoever takes the exclusive lock first commits everybody's changes.
  * Space left by old chunks is compacted in the background under the same exclusive lock.
+ *
+ * <p>Two more departures from the stock backend, both for speed: unique indexes compare their keys
+ * by value ({@link IndexKeyType}) instead of by serialized bytes, and the store answers
+ * {@code odooBridgeExistingIds} (which of these {@code _id}s are stored) from the index alone.
  */
 final class DurableH2Backend extends H2Backend {
     private static final Logger LOG = LoggerFactory.getLogger(DurableH2Backend.class);
@@ -48,6 +54,9 @@ final class DurableH2Backend extends H2Backend {
     private static final int COMPACT_WRITE_BYTES = 4 << 20;
     private static final int RETENTION_MILLIS = 1_000;
     private static final long SLOW_COMMAND_MILLIS = 100;
+    /** The command answering which ids a collection holds from its index; see {@link #existingIds}. */
+    static final String EXISTING_IDS_COMMAND = "odooBridgeExistingIds";
+    private static final String ID_INDEX = "_id_";
 
     private final MVStore store;
     private final ReadWriteLock commitLock = new ReentrantReadWriteLock(true);
@@ -123,6 +132,9 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (EXISTING_IDS_COMMAND.equals(command)) {
+            return existingIds(database, query);
+        }
         long start = System.nanoTime();
         try {
             return committed(() -> super.handleCommand(channel, database, command, query));
@@ -147,6 +159,40 @@ final class DurableH2Backend extends H2Backend {
             super.dropDatabase(database);
             return null;
         });
+    }
+
+    /**
+     * {@code {odooBridgeExistingIds: <collection>, ids: [...]}}: which of the {@code _id}s the
+     * collection holds, answered from its {@code _id} index alone (no document is read), as
+     * {@code {ok: 1, existing: [...]}}. Counting a range of a million documents by {@code find}
+     * deserialized every one of them; this reads index pages only.
+     */
+    private Document existingIds(String database, Document query) {
+        Object collection = query.get(EXISTING_IDS_COMMAND);
+        Object ids = query.get("ids");
+        if (!(collection instanceof String name) || !(ids instanceof List<?> wanted)) {
+            throw new MongoServerError(2, "BadValue", EXISTING_IDS_COMMAND + " needs a collection name and an ids array");
+        }
+        String mapName = database + "." + name + "._keys_" + ID_INDEX;
+        List<Object> existing = new ArrayList<>();
+        commitLock.readLock().lock();
+        try {
+            MVStore mvStore = getMvStore();
+            if (mvStore.hasMap(mapName)) {
+                MVMap<KeyValue, Object> index = mvStore.openMap(mapName,
+                        new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+                for (Object id : wanted) {
+                    if (index.containsKey(new KeyValue(id).normalized())) {
+                        existing.add(id);
+                    }
+                }
+            }
+        } finally {
+            commitLock.readLock().unlock();
+        }
+        Document reply = new Document("existing", existing);
+        reply.put("ok", 1.0);
+        return reply;
     }
 
     private <T> T committed(Supplier<T> command) {

@@ -1,6 +1,7 @@
 package dev.odoobridge.readmodel.internal;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
@@ -64,6 +65,15 @@ final class MongoProjector implements Projector {
     /** Keys per {@code _id $in} lookup when counting or listing a range by key. */
     private static final int KEY_LOOKUP_CHUNK = 5_000;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /**
+     * With {@link GuardStrategy#READ_THEN_WRITE} (this process the sole writer): the max-id mark per
+     * (source, model) as last read or raised here. The mark is raised before documents are written,
+     * so no stored document has a higher id, and records above it need no look-up before writing.
+     */
+    private final Map<String, Long> knownMaxIds = new ConcurrentHashMap<>();
+    /** Whether the server still answers {@link DurableH2Backend#EXISTING_IDS_COMMAND} (the embedded store does). */
+    private volatile boolean existingIdsCommand = true;
+    private static final int COMMAND_NOT_FOUND = 59;
     /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
     private final ReentrantLock viewLock = new ReentrantLock();
 
@@ -106,7 +116,7 @@ final class MongoProjector implements Projector {
         }
         int droppedInPage = records.size() - newest.size();
         List<Document> docs = new ArrayList<>(newest.values());
-        Map<String, Document> before = loadBefore(coll, model, newest.keySet());
+        Map<String, Document> before = loadBefore(coll, model, keysThatMayExist(source, model, docs, strategy));
 
         Set<Integer> stale = new HashSet<>();
         List<WriteModel<Document>> ops = new ArrayList<>(docs.size());
@@ -128,6 +138,9 @@ final class MongoProjector implements Projector {
             }
             opIndex.add(i);
         }
+        List<Document> toWrite = new ArrayList<>(opIndex.size());
+        opIndex.forEach(i -> toWrite.add(docs.get(i)));
+        raiseMaxId(source, model, toWrite); // first: a crash in between leaves the mark above the documents, never below
         try {
             if (!ops.isEmpty()) {
                 coll.bulkWrite(ops, UNORDERED);
@@ -162,7 +175,6 @@ final class MongoProjector implements Projector {
                 changedBefore.add(old);
             }
         }
-        raiseMaxId(source, model, written);
         notifyViews(source, model, changedBefore, written);
         return new ApplyResult(written.size(), stale.size() + droppedInPage, unchanged);
     }
@@ -284,10 +296,33 @@ final class MongoProjector implements Projector {
         for (Document d : written) {
             max = Math.max(max, ((Number) d.get("_odoo_id")).longValue());
         }
-        if (max > 0) {
-            db.getCollection(MAX_IDS).updateOne(Filters.eq("_id", maxIdKey(source, model)), Updates.max("max", max),
+        String key = maxIdKey(source, model);
+        Long known = knownMaxIds.get(key);
+        if (max > 0 && (known == null || max > known)) {
+            db.getCollection(MAX_IDS).updateOne(Filters.eq("_id", key), Updates.max("max", max),
                     new UpdateOptions().upsert(true));
+            if (known != null) {
+                knownMaxIds.put(key, max);
+            }
         }
+    }
+
+    /**
+     * The keys of documents that may be stored already: all of them, except with the read-then-write
+     * guard, where ids above the max-id mark cannot be (a full sync into an empty store then reads nothing back).
+     */
+    private Collection<String> keysThatMayExist(String source, String model, List<Document> docs, GuardStrategy strategy) {
+        if (strategy != GuardStrategy.READ_THEN_WRITE) {
+            return docs.stream().map(d -> d.getString("_id")).toList();
+        }
+        long mark = knownMaxIds.computeIfAbsent(maxIdKey(source, model), k -> maxId(source, model));
+        List<String> keys = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            if (((Number) d.get("_odoo_id")).longValue() <= mark) {
+                keys.add(d.getString("_id"));
+            }
+        }
+        return keys;
     }
 
     private static String maxIdKey(String source, String model) {
@@ -308,6 +343,7 @@ final class MongoProjector implements Projector {
         return guarded(coll, () -> {
             long deleted = coll.deleteMany(Filters.eq("_source", source)).getDeletedCount();
             db.getCollection(MAX_IDS).deleteOne(Filters.eq("_id", maxIdKey(source, model)));
+            knownMaxIds.remove(maxIdKey(source, model));
             viewLock.lock();
             try {
                 for (DerivedView v : views) {
@@ -374,9 +410,31 @@ final class MongoProjector implements Projector {
             for (long id = a; id <= b; id++) {
                 keys.add(DocumentMapper.key(source, id));
             }
-            ById.find(coll, keys, List.of("_odoo_id"), d -> ids.add(((Number) d.get("_odoo_id")).longValue()));
+            existingKeys(coll, keys).forEach(k -> ids.add(Long.parseLong(k.substring(k.lastIndexOf(':') + 1))));
         }
         return ids;
+    }
+
+    /**
+     * Which of the keys the collection holds: asked of the embedded store's index with its own
+     * command, or, on a server without it, with chunked {@code _id $in} reads.
+     */
+    private List<String> existingKeys(MongoCollection<Document> coll, List<String> keys) {
+        if (existingIdsCommand) {
+            try {
+                Document reply = db.runCommand(new Document(DurableH2Backend.EXISTING_IDS_COMMAND,
+                        coll.getNamespace().getCollectionName()).append("ids", keys));
+                return reply.getList("existing", String.class);
+            } catch (MongoCommandException e) {
+                if (e.getErrorCode() != COMMAND_NOT_FOUND) {
+                    throw e;
+                }
+                existingIdsCommand = false; // not the embedded store
+            }
+        }
+        List<String> existing = new ArrayList<>();
+        ById.find(coll, keys, List.of("_id"), d -> existing.add(d.getString("_id")));
+        return existing;
     }
 
     private static Bson range(String source, long fromId, long toId) {
