@@ -2,6 +2,7 @@ package dev.odoobridge.readmodel.internal;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -9,6 +10,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
@@ -117,6 +119,16 @@ final class DurableH2Backend extends H2Backend {
             MVMap<KeyValue, Object> map = store.openMap(keyMapName(collectionName, indexName),
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
             return new KeyIndex(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases." + namespace,
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new StoredDocumentType()));
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
         @Override
