@@ -49,6 +49,11 @@ public final class OdooServer implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
+        // the JDK server writes headers and body separately: without TCP_NODELAY each answer on a kept-alive
+        // connection waits for the client's delayed ACK (about 40 ms); read once, when the first server starts
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             server = HttpServer.create(address, 256);
         } catch (IOException e) {
