@@ -25,9 +25,10 @@ final class FullSyncBenchmark {
         int changes = args.integer("changes", 100);
         Path work = Files.createTempDirectory("odoo-bridge-bench");
         try (FakeOdoo odoo = FakeOdoo.builder().build().start()) {
+            out.printf("read model store: %s%n", args.string("store", "file"));
             out.printf("loading %,d %s into FakeOdoo ...%n", records, PartnerCatalog.MODEL);
             out.printf("loaded in %.1f s%n", PartnerCatalog.load(odoo, records));
-            try (OdooClient client = odoo.client(Transport.JSON2); SyncStack stack = new SyncStack(work, client, pageSize)) {
+            try (OdooClient client = odoo.client(Transport.JSON2); SyncStack stack = new SyncStack(work, args.string("store", "file"), client, pageSize)) {
                 double bare1 = bare(client, pageSize, out, "bare client, pass 1 (warm-up)");
                 long t0 = System.nanoTime();
                 SyncReport report = stack.engine.run(SyncRequest.full());

@@ -85,7 +85,7 @@ final class HeapBenchmark {
         Files.createDirectories(work);
         boolean ok;
         try (OdooClient client = OdooClients.create(config);
-             SyncStack stack = new SyncStack(work, args.required("store"), client, args.integer("page", 500))) {
+             SyncStack stack = new SyncStack(work, "served=" + args.required("store"), client, args.integer("page", 500))) {
             long t0 = System.nanoTime();
             ModelReport m = FullSyncBenchmark.single(stack.engine.run(SyncRequest.full()));
             double s = (System.nanoTime() - t0) / 1e9;

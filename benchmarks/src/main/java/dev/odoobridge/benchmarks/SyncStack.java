@@ -25,23 +25,28 @@ final class SyncStack implements AutoCloseable {
     final TimedProjector projector;
     final SyncEngine engine;
 
-    SyncStack(Path workDir, OdooClient client, int pageSize) {
-        this(workDir, null, client, pageSize);
-    }
-
     /**
-     * With {@code storeUri} the read model is the embedded store another process serves (this
-     * process is its only writer); without, this process starts it on {@code <workDir>/mongo}.
+     * @param store where the read model lives: {@code file} (the embedded store this process starts on
+     *     {@code <workDir>/mongo}), {@code memory} (the embedded server without a file),
+     *     {@code served=<uri>} (the embedded store another process serves; this process is its only
+     *     writer) or a MongoDB connection string
      */
-    SyncStack(Path workDir, String storeUri, OdooClient client, int pageSize) {
+    SyncStack(Path workDir, String store, OdooClient client, int pageSize) {
         Objects.requireNonNull(workDir, "workDir == null");
+        Objects.requireNonNull(store, "store == null");
         this.state = StateDatabase.embedded(workDir.resolve("state"));
         try {
             ReadModelConfig.Builder config = ReadModelConfig.builder().projection(PartnerCatalog.PROJECTION);
-            if (storeUri == null) {
+            if (store.equals("file")) {
                 config.dataDirectory(workDir.resolve("mongo"));
+            } else if (store.equals("memory")) {
+                config.inMemory();
+            } else if (store.startsWith("served=")) {
+                config.connectionString(store.substring("served=".length())).guardStrategy(GuardStrategy.READ_THEN_WRITE);
+            } else if (store.startsWith("mongodb://") || store.startsWith("mongodb+srv://")) {
+                config.connectionString(store);
             } else {
-                config.connectionString(storeUri).guardStrategy(GuardStrategy.READ_THEN_WRITE);
+                throw new IllegalArgumentException("--store must be file, memory or a mongodb:// URI, was '" + store + "'");
             }
             this.readModel = ReadModels.open(config.build());
         } catch (RuntimeException e) {
