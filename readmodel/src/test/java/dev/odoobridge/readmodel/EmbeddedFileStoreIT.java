@@ -2,6 +2,7 @@ package dev.odoobridge.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -12,7 +13,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.odoobridge.client.OdooRecord;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -120,5 +123,24 @@ class EmbeddedFileStoreIT {
     private static OdooRecord named(long id, String writeDate, String name) {
         return OdooRows.row(id, writeDate).with("name", name).with("display_name", name).with("default_code", "C" + id)
                 .with("barcode", OdooRows.FALSE).m2o("product_tmpl_id", id, name).with("active", true).build();
+    }
+
+    @Test
+    void droppingCollectionsAndDatabasesCompletesAndLasts() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (EmbeddedStore store = ReadModels.serve(dir); MongoClient client = MongoClients.create(store.connectionString())) {
+                client.getDatabase("scratch").getCollection("a").insertOne(new Document("_id", "x"));
+                client.getDatabase("kept").getCollection("b").insertOne(new Document("_id", "y"));
+                client.getDatabase("kept").getCollection("c").insertOne(new Document("_id", "z"));
+                client.getDatabase("scratch").drop();
+                client.getDatabase("kept").getCollection("c").drop();
+            }
+            try (EmbeddedStore store = ReadModels.serve(dir); MongoClient client = MongoClients.create(store.connectionString())) {
+                assertThat(client.listDatabaseNames().into(new ArrayList<>())).doesNotContain("scratch");
+                assertThat(client.getDatabase("kept").listCollectionNames().into(new ArrayList<>()))
+                        .contains("b").doesNotContain("c");
+                assertThat(client.getDatabase("kept").getCollection("b").find(Filters.eq("_id", "y")).first()).isNotNull();
+            }
+        });
     }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
@@ -61,7 +60,7 @@ final class DurableH2Backend extends H2Backend {
     private static final String ID_INDEX = "_id_";
 
     private final MVStore store;
-    private final ReadWriteLock commitLock = new ReentrantReadWriteLock(true);
+    private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock(true);
     private final ScheduledExecutorService housekeeping;
 
     private DurableH2Backend(MVStore store) {
@@ -165,13 +164,6 @@ final class DurableH2Backend extends H2Backend {
         return committed(() -> super.handleQuery(query));
     }
 
-    @Override
-    public void dropDatabase(String database) {
-        committed(() -> {
-            super.dropDatabase(database);
-            return null;
-        });
-    }
 
     /**
      * {@code {odooBridgeExistingIds: <collection>, ids: [...]}}: which of the {@code _id}s the
@@ -208,6 +200,9 @@ final class DurableH2Backend extends H2Backend {
     }
 
     private <T> T committed(Supplier<T> command) {
+        if (commitLock.getReadHoldCount() > 0) {
+            return command.get(); // a command run from inside another one: the outer one commits
+        }
         T reply;
         commitLock.readLock().lock();
         try {
