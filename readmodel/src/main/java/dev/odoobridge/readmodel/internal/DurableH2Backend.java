@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * writers share commits: whoever takes the exclusive lock first commits everybody's changes.
  * Space left by old chunks is compacted in the background under the same exclusive lock.
  *
- * <p>Two more departures from the stock backend, both for speed: unique indexes compare their keys
- * by value ({@link IndexKeyType}) instead of by serialized bytes, and the store answers
+ * <p>Three more departures from the stock backend, all for speed: unique indexes compare their keys
+ * by value ({@link IndexKeyType}) instead of by serialized bytes, documents are stored as BSON
+ * ({@link StoredDocumentType}) instead of by Java serialization, and the store answers
  * {@code odooBridgeExistingIds} (which of these {@code _id}s are stored) from the index alone.
  */
 final class DurableH2Backend extends H2Backend {
