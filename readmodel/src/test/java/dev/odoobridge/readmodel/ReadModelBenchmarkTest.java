@@ -8,8 +8,10 @@ import dev.odoobridge.readmodel.report.VendorScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Prints figures, asserts no timings: bulk upsert throughput of 100,000 product documents in pages
@@ -22,11 +24,22 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("long")
 class ReadModelBenchmarkTest {
+    @TempDir
+    Path dir;
+
     @Test
     void throughputAndReportLatency() {
         Instant f = Instant.parse("2026-11-21T12:00:00Z");
         GuardStrategy guard = GuardStrategy.valueOf(System.getProperty("bench.guard", "AUTO"));
-        try (ReadModel model = ReadModels.open(ReadModelConfig.builder().inMemory().guardStrategy(guard).build())) {
+        // -Dbench.store=file for the embedded file store, else the embedded server in memory
+        ReadModelConfig.Builder config = ReadModelConfig.builder().guardStrategy(guard);
+        if ("file".equals(System.getProperty("bench.store"))) {
+            config.dataDirectory(dir);
+        } else {
+            config.inMemory();
+        }
+        System.out.println("store: " + ("file".equals(System.getProperty("bench.store")) ? "file" : "memory"));
+        try (ReadModel model = ReadModels.open(config.build())) {
             model.projector().apply("shop", "stock.location", List.of(OdooRows.location(5, "WH/Stock", "internal", 1)), f);
             long start = System.nanoTime();
             long cpuStart = cpuNanos();
