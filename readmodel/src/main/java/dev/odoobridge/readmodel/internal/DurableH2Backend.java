@@ -244,7 +244,15 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        // no interrupt: an interrupted file operation closes H2's file channel under a running compaction
+        housekeeping.shutdown();
+        try {
+            if (!housekeeping.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("a compaction of the embedded read model store did not finish within 30 s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         commitLock.writeLock().lock();
         try {
             super.close();
