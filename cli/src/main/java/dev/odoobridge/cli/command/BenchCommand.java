@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Measures reads of a configured Odoo through the client against a bare HTTP read of the same pages. */
@@ -32,8 +33,8 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
     private static final Pattern API_KEY = Pattern.compile("[0-9a-f]{40}");
 
-    @Option(names = "--source", paramLabel = "NAME", description = "The source (default: the only one).")
-    String source;
+    @Mixin
+    OneSource source;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "product.product",
             description = "Model to read (default: ${DEFAULT-VALUE}).")
@@ -63,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> readFields = fields.isEmpty() ? List.of("display_name", "write_date") : List.copyOf(fields);
         BridgeRuntime rt = ctx.runtime();
-        String s = Selection.oneSource(rt, source);
+        String s = source.resolve(rt);
         OdooClient client = rt.odoo(s);
         int uid = client.authenticate();
         Transport transport = effectiveTransport(client);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,8 +31,8 @@ public final class ModelsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the models of the source's database.",
             footer = {"%nExample:%n  odoo-bridge models list --source shop"})
     public static final class ListModels implements Runnable {
-        @Option(names = "--source", paramLabel = "NAME", description = "The source (default: the only one).")
-        String source;
+        @Mixin
+        OneSource source;
 
         private final CommandContext ctx;
 
@@ -42,7 +43,7 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public void run() {
-            String s = Selection.oneSource(ctx.runtime(), source);
+            String s = source.resolve(ctx.runtime());
             Map<String, String> models = ModelDefinitions.listModels(ctx.runtime().odoo(s));
             Table t = new Table("model", "name");
             models.forEach(t::row);
@@ -58,8 +59,8 @@ public final class ModelsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "MODEL", description = "The model, e.g. product.product.")
         String model;
 
-        @Option(names = "--source", paramLabel = "NAME", description = "The source (default: the only one).")
-        String source;
+        @Mixin
+        OneSource source;
 
         private final CommandContext ctx;
 
@@ -70,7 +71,7 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public void run() {
-            String s = Selection.oneSource(ctx.runtime(), source);
+            String s = source.resolve(ctx.runtime());
             ModelDefinition def = liveDefinitions(ctx.runtime().odoo(s), List.of(model)).get(0);
             Table t = new Table("field", "type", "relation", "flags", "label");
             for (FieldDefinition f : def.fields().values()) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Vendor links: one-time codes mailed through the shop's Odoo, confirmation, listing and revocation. */
@@ -41,8 +42,8 @@ public final class VendorCommand implements Runnable {
         @Option(names = "--vendor", required = true, paramLabel = "VENDOR", description = "The vendor identity (email or external id).")
         String vendor;
 
-        @Option(names = "--source", paramLabel = "NAME", description = "The source (default: the only one).")
-        String source;
+        @Mixin
+        OneSource source;
 
         @Option(names = "--partner", required = true, paramLabel = "ID", description = "The vendor's res.partner id in that source.")
         long partner;
@@ -57,7 +58,7 @@ public final class VendorCommand implements Runnable {
         @Override
         public void run() {
             BridgeRuntime rt = ctx.runtime();
-            String s = Selection.oneSource(rt, source);
+            String s = source.resolve(rt);
             LinkChallenge c = rt.vendorLinking().requestLink(vendor, s, partner, rt.source(s).shopEmail().orElse(null));
             PrintWriter out = ctx.console().out();
             long minutes = Math.max(0, Duration.between(Instant.now(), c.expiresAt()).toMinutes());
@@ -138,8 +139,8 @@ public final class VendorCommand implements Runnable {
         @Option(names = "--vendor", required = true, paramLabel = "VENDOR", description = "The vendor identity.")
         String vendor;
 
-        @Option(names = "--source", paramLabel = "NAME", description = "The source (default: the only one).")
-        String source;
+        @Mixin
+        OneSource source;
 
         @Option(names = "--partner", required = true, paramLabel = "ID", description = "The partner id.")
         long partner;
@@ -153,7 +154,7 @@ public final class VendorCommand implements Runnable {
 
         @Override
         public void run() {
-            String s = Selection.oneSource(ctx.runtime(), source);
+            String s = source.resolve(ctx.runtime());
             ctx.runtime().vendorLinking().unlink(vendor, s, partner, "odoo-bridge cli (" + System.getProperty("user.name") + ")");
             ctx.console().out().println("Unlinked " + vendor + " from partner " + partner + " of " + s + ".");
             ctx.console().out().flush();
