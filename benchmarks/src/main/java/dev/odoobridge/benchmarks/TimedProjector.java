@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** A projector that adds up the time spent in {@link #apply}, to split a sync's time into reading and writing. */
 final class TimedProjector implements Projector {
@@ -42,7 +43,7 @@ final class TimedProjector implements Projector {
         return lookupNanos.get() / 1e9;
     }
 
-    private <T> T timedLookup(java.util.function.Supplier<T> lookup) {
+    private <T> T timedLookup(Supplier<T> lookup) {
         long t0 = System.nanoTime();
         try {
             return lookup.get();

@@ -11,6 +11,7 @@ import dev.odoobridge.sync.testing.InMemoryProjector;
 import dev.odoobridge.sync.testing.InMemoryStateStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,7 @@ class DependentSyncTest {
     void aFullRunRereadsOnlyTheContactsOfCompaniesWrittenSinceItStarted() {
         String partner = "res.partner";
         FakeOdoo partners = new FakeOdoo(clock).model(partner, true);
-        List<Long> companies = new java.util.ArrayList<>();
+        List<Long> companies = new ArrayList<>();
         Map<Long, List<Long>> contacts = new LinkedHashMap<>();
         for (int c = 0; c < 4; c++) {
             clock.tick(100);
@@ -156,7 +157,7 @@ class DependentSyncTest {
                 Map<String, Object> v = new LinkedHashMap<>(Map.of("name", "c" + i, "display_name", "Co" + c + ", c" + i,
                         "active", true));
                 v.put("parent_id", List.of(company, "Co" + c));
-                contacts.computeIfAbsent(company, k -> new java.util.ArrayList<>()).add(partners.create(partner, v));
+                contacts.computeIfAbsent(company, k -> new ArrayList<>()).add(partners.create(partner, v));
             }
         }
         clock.advance(Duration.ofHours(1));

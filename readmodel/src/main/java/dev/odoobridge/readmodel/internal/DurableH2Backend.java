@@ -116,8 +116,7 @@ final class DurableH2Backend extends H2Backend {
             if (store.hasMap(stock)) {
                 store.removeMap(stock);
             }
-            MVMap<KeyValue, Object> map = store.openMap(keyMapName(collectionName, indexName),
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+            MVMap<KeyValue, Object> map = indexMap(store, getFullCollectionNamespace(collectionName), indexName);
             return new KeyIndex(map, indexName, keys, sparse);
         }
 
@@ -134,11 +133,7 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
-            getMvStore().removeMap(keyMapName(collection.getCollectionName(), indexName));
-        }
-
-        private String keyMapName(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + "._keys_" + indexName;
+            getMvStore().removeMap(indexMapName(getFullCollectionNamespace(collection.getCollectionName()), indexName));
         }
     }
 
@@ -178,14 +173,13 @@ final class DurableH2Backend extends H2Backend {
         if (!(collection instanceof String name) || !(ids instanceof List<?> wanted)) {
             throw new MongoServerError(2, "BadValue", EXISTING_IDS_COMMAND + " needs a collection name and an ids array");
         }
-        String mapName = database + "." + name + "._keys_" + ID_INDEX;
+        String namespace = database + "." + name;
         List<Object> existing = new ArrayList<>();
         commitLock.readLock().lock();
         try {
             MVStore mvStore = getMvStore();
-            if (mvStore.hasMap(mapName)) {
-                MVMap<KeyValue, Object> index = mvStore.openMap(mapName,
-                        new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+            if (mvStore.hasMap(indexMapName(namespace, ID_INDEX))) {
+                MVMap<KeyValue, Object> index = indexMap(mvStore, namespace, ID_INDEX);
                 for (Object id : wanted) {
                     if (index.containsKey(new KeyValue(id).normalized())) {
                         existing.add(id);
@@ -198,6 +192,16 @@ final class DurableH2Backend extends H2Backend {
         Document reply = new Document("existing", existing);
         reply.put("ok", 1.0);
         return reply;
+    }
+
+    /** The map of a unique index ({@code <database>.<collection>._keys_<index>}), keyed by {@link IndexKeyType}. */
+    private static MVMap<KeyValue, Object> indexMap(MVStore mvStore, String namespace, String indexName) {
+        return mvStore.openMap(indexMapName(namespace, indexName),
+                new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+    }
+
+    private static String indexMapName(String namespace, String indexName) {
+        return namespace + "._keys_" + indexName;
     }
 
     private <T> T committed(Supplier<T> command) {

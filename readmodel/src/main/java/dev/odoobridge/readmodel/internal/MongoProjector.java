@@ -147,8 +147,8 @@ final class MongoProjector implements Projector {
             }
         } catch (MongoException e) {
             if (strategy == GuardStrategy.READ_THEN_WRITE && isDuplicateKey(e)) {
-                // the store holds a key its reads did not return (seen with the embedded H2 backend after the
-                // process owning it was killed): apply this page with the atomic filter guard instead
+                // the store holds a key this process took for absent: another writer went past the max-id mark,
+                // or a file an older version left inconsistent; apply this page with the atomic filter guard instead
                 LOG.warn("embedded store gave an inconsistent read of {} for '{}'; applying the page with the "
                         + "conditional-filter guard", model, source);
                 return write(coll, source, model, records, fetchedAt, GuardStrategy.CONDITIONAL_FILTER);
