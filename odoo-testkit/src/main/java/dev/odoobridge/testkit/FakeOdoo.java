@@ -40,6 +40,7 @@ public final class FakeOdoo implements AutoCloseable {
     private final String database;
     private final int port;
     private final int threads;
+    private final ServingPace pace;
     private final FakeOrm orm;
     private final Credentials credentials;
     private final FaultPlan faultPlan;
@@ -53,6 +54,7 @@ public final class FakeOdoo implements AutoCloseable {
         this.database = b.database;
         this.port = b.port;
         this.threads = b.threads;
+        this.pace = b.pace;
         Random random = new Random(b.seed);
         this.orm = new FakeOrm(b.clock);
         this.credentials = new Credentials(new Random(random.nextLong()));
@@ -94,7 +96,7 @@ public final class FakeOdoo implements AutoCloseable {
     public synchronized FakeOdoo start() {
         if (server == null) {
             server = new OdooServer(orm, credentials, faultPlan, database,
-                    new InetSocketAddress("127.0.0.1", port), threads);
+                    new InetSocketAddress("127.0.0.1", port), threads, pace);
             server.start();
         }
         return this;
@@ -210,6 +212,7 @@ public final class FakeOdoo implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private Consumer<RecordSink> loader;
+        private ServingPace pace = ServingPace.NONE;
 
         private Builder() {
         }
@@ -256,6 +259,15 @@ public final class FakeOdoo implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be at least 1, got " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Serves ORM calls at this pace instead of FakeOdoo's own speed (default {@link ServingPace#NONE}),
+         * e.g. {@link ServingPace#odoo19Measured(int)} to benchmark against the speed of a real Odoo.
+         */
+        public Builder pace(ServingPace pace) {
+            this.pace = Objects.requireNonNull(pace, "pace == null");
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.odoobridge.testkit.ServingPace;
 import dev.odoobridge.testkit.internal.orm.OrmApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,16 +33,19 @@ public final class OdooServer implements AutoCloseable {
     /**
      * Binds the server (not yet serving).
      *
-     * @param orm the store behind every call
+     * @param store the store behind every call
      * @param credentials users, passwords and API keys
      * @param faults the fault injection plan
      * @param database the one database name this server answers for
      * @param address where to listen (port 0 picks a free port)
      * @param threads worker threads
+     * @param pace how fast ORM calls are served ({@link ServingPace#NONE}: as fast as the store answers)
      */
-    public OdooServer(OrmApi orm, Credentials credentials, FaultPlan faults, String database,
-                      InetSocketAddress address, int threads) {
-        Objects.requireNonNull(orm, "orm == null");
+    public OdooServer(OrmApi store, Credentials credentials, FaultPlan faults, String database,
+                      InetSocketAddress address, int threads, ServingPace pace) {
+        Objects.requireNonNull(store, "store == null");
+        Objects.requireNonNull(pace, "pace == null");
+        OrmApi orm = pace.isNone() ? store : new PacedOrm(store, pace);
         Objects.requireNonNull(credentials, "credentials == null");
         Objects.requireNonNull(faults, "faults == null");
         Objects.requireNonNull(database, "database == null");
