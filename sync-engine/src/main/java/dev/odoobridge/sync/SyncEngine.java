@@ -53,7 +53,7 @@ public final class SyncEngine {
         b.projections.forEach(p -> projections.put(p.model(), p));
         this.parallelism = b.parallelism;
         this.settings = new EngineSettings(b.projector, b.stateStore, new GuardedListener(b.listener), b.clock,
-                b.pageSize, b.overlap, b.leaseOwner, b.leaseTtl, b.reconcileRangeSize);
+                b.pageSize, b.overlap, b.leaseOwner, b.leaseTtl, b.reconcileRangeSize, b.readers);
         this.sourceOrder = List.copyOf(b.sources.keySet());
         Map<String, List<String>> fieldsByModel = new LinkedHashMap<>();
         projections.forEach((model, p) -> fieldsByModel.put(model, OdooReads.readFields(p.fields())));
@@ -203,6 +203,7 @@ public final class SyncEngine {
         private StateStore stateStore;
         private int pageSize = 500;
         private int parallelism = 2;
+        private int readers = 1;
         private Duration overlap = Duration.ofMinutes(10);
         private String leaseOwner;
         private Duration leaseTtl = Duration.ofMinutes(5);
@@ -254,6 +255,18 @@ public final class SyncEngine {
         /** How many (source, model) pairs are synced at once; default 2. */
         public Builder parallelism(int parallelism) {
             this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * Page reads at once when a run reads a whole model (a full run, or the first run of a model);
+         * default 1. Set it to the number of Odoo workers the sync may occupy: with more than one, the
+         * model is read by id ranges in parallel (the progress is stored per range, and a run killed in
+         * the middle is resumed by the next incremental run), then what changed meanwhile is read by
+         * write_date. With 1, the model is read in write_date order, one page ahead of the read model.
+         */
+        public Builder readers(int readers) {
+            this.readers = readers;
             return this;
         }
 
@@ -309,6 +322,7 @@ public final class SyncEngine {
             require(leaseOwner != null && !leaseOwner.isBlank(), "lease owner is required (builder.lease(owner, ttl)), unique per process");
             require(pageSize >= 1, "pageSize must be >= 1, was " + pageSize);
             require(parallelism >= 1, "parallelism must be >= 1, was " + parallelism);
+            require(readers >= 1 && readers <= 64, "readers must be within 1..64, was " + readers);
             require(!overlap.isNegative(), "overlap must not be negative");
             require(!leaseTtl.isNegative() && !leaseTtl.isZero(), "lease ttl must be positive");
             require(reconcileRangeSize >= 1, "reconcileRangeSize must be >= 1, was " + reconcileRangeSize);

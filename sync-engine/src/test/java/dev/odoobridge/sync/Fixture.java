@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 /** One fake Odoo source, an in-memory projector and state store, and an independent mirror check. */
@@ -38,6 +39,34 @@ final class Fixture {
                 .parallelism(1)
                 .lease(owner, Duration.ofMinutes(5))
                 .clock(clock);
+    }
+
+    /** Random creates, writes, archives, unlinks (products and quants) between runs. */
+    void mutate(Random random, int operations) {
+        for (int i = 0; i < operations; i++) {
+            clock.tick(random.nextInt(300_000));
+            List<Long> products = odoo.ids(PRODUCT);
+            List<Long> quants = odoo.ids(QUANT);
+            int op = random.nextInt(10);
+            if (op <= 3 || products.isEmpty()) {
+                odoo.create(PRODUCT, product("n" + i, random.nextInt(50), 1 + random.nextInt(3)));
+            } else if (op == 4) {
+                odoo.write(PRODUCT, pick(products, random), Map.of("list_price", (double) random.nextInt(900)));
+            } else if (op == 5) {
+                odoo.archive(PRODUCT, pick(products, random));
+            } else if (op == 6) {
+                odoo.unlink(PRODUCT, pick(products, random));
+            } else if (op <= 8 || quants.isEmpty()) {
+                long p = pick(products, random);
+                odoo.create(QUANT, Map.of("product_id", List.of(p, "P" + p), "quantity", (double) random.nextInt(20)));
+            } else {
+                odoo.unlink(QUANT, pick(quants, random));
+            }
+        }
+    }
+
+    static long pick(List<Long> ids, Random random) {
+        return ids.get(random.nextInt(ids.size()));
     }
 
     long product(String name, double price) {

@@ -16,45 +16,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SyncScenarioTest {
 
-    /** Random creates, writes, archives, unlinks (products and quants) between runs. */
-    private static void mutate(Fixture f, Random random, int operations) {
-        for (int i = 0; i < operations; i++) {
-            f.clock.tick(random.nextInt(300_000));
-            List<Long> products = f.odoo.ids(Fixture.PRODUCT);
-            List<Long> quants = f.odoo.ids(Fixture.QUANT);
-            int op = random.nextInt(10);
-            if (op <= 3 || products.isEmpty()) {
-                f.odoo.create(Fixture.PRODUCT, Fixture.product("n" + i, random.nextInt(50), 1 + random.nextInt(3)));
-            } else if (op == 4) {
-                f.odoo.write(Fixture.PRODUCT, pick(products, random), Map.of("list_price", (double) random.nextInt(900)));
-            } else if (op == 5) {
-                f.odoo.archive(Fixture.PRODUCT, pick(products, random));
-            } else if (op == 6) {
-                f.odoo.unlink(Fixture.PRODUCT, pick(products, random));
-            } else if (op <= 8 || quants.isEmpty()) {
-                long p = pick(products, random);
-                f.odoo.create(Fixture.QUANT, Map.of("product_id", List.of(p, "P" + p), "quantity", (double) random.nextInt(20)));
-            } else {
-                f.odoo.unlink(Fixture.QUANT, pick(quants, random));
-            }
-        }
-    }
-
-    private static long pick(List<Long> ids, Random random) {
-        return ids.get(random.nextInt(ids.size()));
-    }
-
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void randomChangesThenIncrementalWithReconciliationMirrorOdoo(long seed) {
         Fixture f = new Fixture();
         Random random = new Random(seed);
-        mutate(f, random, 300);
+        f.mutate(random, 300);
         SyncEngine engine = f.engine("a", 1 + random.nextInt(40)).build();
         assertThat(engine.run(SyncRequest.full()).outcome()).isEqualTo(Outcome.OK);
         for (int round = 0; round < 3; round++) {
             f.clock.advance(Duration.ofSeconds(random.nextInt(120)));
-            mutate(f, random, 150);
+            f.mutate(random, 150);
             SyncReport report = engine.run(SyncRequest.incremental().withReconcile(true));
             assertThat(report.outcome()).isEqualTo(Outcome.OK);
             f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
@@ -70,7 +42,7 @@ class SyncScenarioTest {
     void aCrashAtARandomPageLosesNothingAndTheNextEngineResumes(long seed) {
         Fixture f = new Fixture();
         Random random = new Random(seed);
-        mutate(f, random, 400);
+        f.mutate(random, 400);
         int crashAt = 1 + random.nextInt(20);
         f.projector.crashOnApply(crashAt);
         SyncReport crashed = f.engine("first", 10).build().run(SyncRequest.incremental());
@@ -78,7 +50,7 @@ class SyncScenarioTest {
         assertThat(failed.message()).contains("injected crash").contains("checkpoint stays at");
         assertCheckpointCovered(f, failed.model());
 
-        mutate(f, random, 50);
+        f.mutate(random, 50);
         SyncReport resumed = f.engine("second", 10).build().run(SyncRequest.incremental().withReconcile(true));
         assertThat(resumed.outcome()).isEqualTo(Outcome.OK);
         f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
@@ -108,7 +80,7 @@ class SyncScenarioTest {
         Fixture f = new Fixture();
         Random random = new Random(seed);
         for (int i = 0; i < 30; i++) {
-            mutate(f, random, 10);
+            f.mutate(random, 10);
             f.clock.advance(Duration.ofMinutes(1));
         }
         SyncEngine engine = f.engine("a", 8).build();
@@ -138,7 +110,7 @@ class SyncScenarioTest {
     void twoEnginesSharingAStateStoreNeverSyncTheSameModelAtOnce() throws Exception {
         for (int round = 0; round < 5; round++) {
             Fixture f = new Fixture();
-            mutate(f, new Random(round), 500);
+            f.mutate(new Random(round), 500);
             SyncEngine a = f.engine("host-a", 5).parallelism(2).build();
             SyncEngine b = f.engine("host-b", 5).parallelism(2).build();
             CompletableFuture<SyncReport> ra = CompletableFuture.supplyAsync(() -> a.run(SyncRequest.incremental()));
@@ -189,7 +161,7 @@ class SyncScenarioTest {
         Random random = new Random(7);
         for (int i = 0; i < 10; i++) {
             List<Long> ids = f.odoo.ids(Fixture.PRODUCT);
-            f.odoo.unlink(Fixture.PRODUCT, pick(ids, random));
+            f.odoo.unlink(Fixture.PRODUCT, Fixture.pick(ids, random));
         }
         f.odoo.resetCalls();
         SyncReport report = engine.run(SyncRequest.incremental().withModels(Fixture.PRODUCT).withReconcile(true));

@@ -51,9 +51,18 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
         }
     }
 
-    /** Sync behaviour. */
+    /**
+     * Sync behaviour.
+     *
+     * @param models the models synced
+     * @param extraFields fields projected besides the defaults, per model
+     * @param pageSize records per Odoo call
+     * @param parallelism (source, model) pairs synced at once
+     * @param readers page reads at once when a whole model is read (the Odoo workers the sync may occupy)
+     * @param overlap how far before its checkpoint each incremental run restarts
+     */
     public record SyncSettings(List<String> models, Map<String, List<String>> extraFields, int pageSize,
-                               int parallelism, Duration overlap) {
+                               int parallelism, int readers, Duration overlap) {
     }
 
     /** Stock views. */

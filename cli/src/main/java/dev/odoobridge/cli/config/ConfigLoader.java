@@ -31,7 +31,7 @@ public final class ConfigLoader {
             "webhook-token", "webhook-signing-secret", "shop-email");
     private static final Set<String> MONGO = Set.of("uri", "database");
     private static final Set<String> POSTGRES = Set.of("url", "user", "password");
-    private static final Set<String> SYNC = Set.of("models", "extra-fields", "page-size", "parallelism", "overlap");
+    private static final Set<String> SYNC = Set.of("models", "extra-fields", "page-size", "parallelism", "readers", "overlap");
     private static final Set<String> STOCK = Set.of("threshold-field", "default-threshold", "near-expiry-days",
             "velocity-window-days");
     private static final Set<String> WEBHOOK = Set.of("bind", "port", "max-body-bytes");
@@ -123,7 +123,8 @@ public final class ConfigLoader {
                 new BridgeConfig.MongoSettings(mongoUri, b.string(mongo, "database", "odoo_bridge")),
                 new BridgeConfig.PostgresSettings(pgUrl, b.string(pg, "user", "postgres"), b.string(pg, "password", "")),
                 new BridgeConfig.SyncSettings(models, extra, b.intIn(sync, "page-size", 500, 1, 10_000),
-                        b.intIn(sync, "parallelism", 2, 1, 64), b.duration(sync, "overlap", Duration.ofMinutes(10))),
+                        b.intIn(sync, "parallelism", 2, 1, 64), b.intIn(sync, "readers", 1, 1, 64),
+                        b.duration(sync, "overlap", Duration.ofMinutes(10))),
                 new BridgeConfig.StockSettings(b.optString(stock, "threshold-field"),
                         b.number(stock, "default-threshold", 5.0), b.intIn(stock, "near-expiry-days", 30, 0, 3650),
                         b.intIn(stock, "velocity-window-days", 120, 7, 3650)),

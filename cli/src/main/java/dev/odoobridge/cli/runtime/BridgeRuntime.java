@@ -191,6 +191,7 @@ public final class BridgeRuntime implements AutoCloseable {
                 .projections(projections())
                 .pageSize(config.sync().pageSize())
                 .parallelism(config.sync().parallelism())
+                .readers(config.sync().readers())
                 .overlap(config.sync().overlap())
                 .lease(leaseOwner(), Duration.ofMinutes(5))
                 .listener(listener)

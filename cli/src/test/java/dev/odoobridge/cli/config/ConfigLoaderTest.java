@@ -25,6 +25,7 @@ class ConfigLoaderTest {
               extra-fields:
                 product.product: [x_threshold]
               page-size: 250
+              readers: 3
               overlap: 15m
             stock:
               threshold-field: x_threshold
@@ -45,6 +46,8 @@ class ConfigLoaderTest {
         assertThat(c.sync().models()).containsExactly("product.product", "stock.quant");
         assertThat(c.sync().extraFields()).containsEntry("product.product", java.util.List.of("x_threshold"));
         assertThat(c.sync().pageSize()).isEqualTo(250);
+        assertThat(c.sync().readers()).isEqualTo(3);
+        assertThat(c.sync().parallelism()).isEqualTo(2);
         assertThat(c.sync().overlap()).isEqualTo(Duration.ofMinutes(15));
         assertThat(c.stock().thresholdField()).contains("x_threshold");
         assertThat(c.stock().defaultThreshold()).isEqualTo(3.0);
@@ -82,6 +85,7 @@ class ConfigLoaderTest {
                 sync:
                   page-size: lots
                   overlap: soon
+                  readers: 0
                 mongodb:
                   uri: localhost
                 """;
@@ -91,7 +95,8 @@ class ConfigLoaderTest {
                         "sources.shop.transport (line 7): must be one of auto, xmlrpc, jsonrpc, json2",
                         "sync.page-size (line 9): must be a whole number, was 'lots'",
                         "sync.overlap (line 10): must be a duration like 30s, 10m, 2h or PT10M, was 'soon'",
-                        "mongodb.uri (line 12): must start with mongodb:// or mongodb+srv://"));
+                        "sync.readers (line 11): must be between 1 and 64, was 0",
+                        "mongodb.uri (line 13): must start with mongodb:// or mongodb+srv://"));
     }
 
     @Test

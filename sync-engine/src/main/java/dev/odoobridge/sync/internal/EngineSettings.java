@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param leaseOwner this engine's lease owner id
  * @param leaseTtl lease time to live, renewed between pages
  * @param reconcileLeafSize id ranges this small are compared id by id
+ * @param readers page reads at once when a run reads a whole model (1: one at a time, by write_date)
  */
 public record EngineSettings(Projector projector, StateStore stateStore, SyncListener listener, Clock clock,
                              int pageSize, Duration overlap, String leaseOwner, Duration leaseTtl,
-                             int reconcileLeafSize) {
+                             int reconcileLeafSize, int readers) {
     public EngineSettings {
         Objects.requireNonNull(projector, "projector == null");
         Objects.requireNonNull(stateStore, "stateStore == null");

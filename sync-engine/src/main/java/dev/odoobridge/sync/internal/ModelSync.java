@@ -1,17 +1,20 @@
 package dev.odoobridge.sync.internal;
 
 import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.client.domain.Domains;
 import dev.odoobridge.readmodel.ApplyResult;
 import dev.odoobridge.sync.ModelReport;
 import dev.odoobridge.sync.Outcome;
 import dev.odoobridge.sync.SyncMode;
 import dev.odoobridge.sync.state.Checkpoint;
 import dev.odoobridge.sync.state.RunCounts;
+import dev.odoobridge.sync.state.ScanProgress;
 import dev.odoobridge.sync.state.StateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * page were re-read and applied (so a crash re-reads them too; a full run skips the children of the
  * same model whose parent was written before the run, less the overlap, since it reads them anyway
  * after that parent last changed), renews the lease between pages,
- * optionally reconciles ids, records the run and releases the lease. Never throws for a
+ * optionally reconciles ids, records the run and releases the lease. A run that reads the whole model
+ * with more than one reader (or finds an earlier one unfinished) reads it by id ranges in parallel
+ * first ({@link IdRangeScan}, progress stored per range), then runs the cursor from the newest
+ * write_date seen when that read began, less the overlap. Never throws for a
  * failure of Odoo or the read model: the report says what failed and where the checkpoint stays.
  */
 public final class ModelSync {
@@ -35,12 +41,14 @@ public final class ModelSync {
     private final DependentRefresh dependents;
     private final DependentRefresh.ChildReader childReader;
     private Checkpoint checkpoint;
+    private IdRangeScan scan;
     /** In a full run, records written before this instant need no refresh of their children of the same model. */
     private Instant settledBefore;
     private long written;
     private long skipped;
     private long deleted;
     private long applied;
+    /** Rows read besides the pages of the cursor and of the id ranges (reconciliation, the newest record). */
     private long reconcileRead;
     private long childRead;
     private long childCalls;
@@ -103,6 +111,10 @@ public final class ModelSync {
         settledBefore = mode == SyncMode.FULL ? started.minus(settings.overlap()) : null;
         WriteDateCursor cursor = new WriteDateCursor(reads, settings.pageSize());
         try {
+            Optional<ScanProgress> unfinished = unfinishedScan(mode);
+            if (unfinished.isPresent() || (from == null && settings.readers() > 1)) {
+                from = scanByIds(unfinished.orElse(null));
+            }
             cursor.run(from, this::applyPage);
             if (reconcile) {
                 Reconciler.Result result = new Reconciler(reads, settings.projector(), source, settings.reconcileLeafSize(), true)
@@ -124,6 +136,59 @@ public final class ModelSync {
         }
     }
 
+    /**
+     * The progress of a full read by id ranges that an earlier run left unfinished, to be resumed; a full
+     * run forgets it and starts over, and so does a read of other fields.
+     */
+    private Optional<ScanProgress> unfinishedScan(SyncMode mode) {
+        if (mode == SyncMode.FULL) {
+            store.deleteScanProgress(source, reads.model());
+            return Optional.empty();
+        }
+        return store.scanProgress(source, reads.model()).filter(p -> p.fields().equals(String.join(",", reads.fields())));
+    }
+
+    /**
+     * Reads the whole model by id ranges, {@code readers} pages at once, storing the progress as it goes
+     * (or resuming {@code resumed}); then stores the checkpoint at the newest write_date seen when the
+     * read began and returns where the write_date cursor must start to catch what changed meanwhile
+     * (that write_date less the overlap), or null when the model was empty.
+     */
+    private Instant scanByIds(ScanProgress resumed) {
+        String model = reads.model();
+        ScanProgress progress = resumed;
+        if (progress == null) {
+            OdooReads.Page newest = reads.searchRead(Domains.all(), "write_date desc, id desc", 1, "the newest record");
+            reconcileRead += newest.rows().size();
+            if (newest.rows().isEmpty()) {
+                return null;
+            }
+            progress = new ScanProgress(source, model, String.join(",", reads.fields()),
+                    WriteDateCursor.secondOf(newest.rows().get(0)), reads.maxId(), 0, settings.clock().instant());
+            store.saveScanProgress(progress);
+        } else {
+            LOG.info("resuming the full read of {} {} after id {} of {}", source, model, progress.doneThroughId(),
+                    progress.maxId());
+        }
+        ScanProgress[] current = {progress};
+        scan = new IdRangeScan(reads, settings.pageSize(), settings.readers());
+        scan.run(progress.doneThroughId(), progress.maxId(), (rows, fetchedAt) -> {
+            applyRecords(rows, fetchedAt);
+            renewLease();
+        }, id -> {
+            current[0] = current[0].doneThrough(id, settings.clock().instant());
+            store.saveScanProgress(current[0]);
+        });
+        Instant newest = progress.newestWriteDate();
+        if (checkpoint == null || !newest.isBefore(checkpoint.writeDate())) {
+            Checkpoint next = new Checkpoint(source, model, newest, 0, settings.clock().instant());
+            store.saveCheckpoint(next);
+            checkpoint = next;
+        }
+        store.deleteScanProgress(source, model);
+        return newest.minus(settings.overlap());
+    }
+
     private void applyPage(List<OdooRecord> rows, Instant fetchedAt, WriteDateCursor.Position complete) {
         if (!rows.isEmpty()) {
             applyRecords(rows, fetchedAt);
@@ -133,6 +198,10 @@ public final class ModelSync {
             store.saveCheckpoint(next);
             checkpoint = next;
         }
+        renewLease();
+    }
+
+    private void renewLease() {
         if (!store.tryAcquireLease(source, reads.model(), settings.leaseOwner(), settings.leaseTtl())) {
             throw new IllegalStateException("lost the lease on " + source + " " + reads.model()
                     + " (another owner took it after it expired; raise the lease ttl above the time of one page)");
@@ -180,7 +249,8 @@ public final class ModelSync {
     }
 
     private ModelReport report(WriteDateCursor cursor, Instant started, Outcome outcome, String message) {
-        RunCounts counts = new RunCounts(cursor.rowsRead() + reconcileRead + childRead, written, skipped, deleted,
+        long scanRead = scan == null ? 0 : scan.rowsRead();
+        RunCounts counts = new RunCounts(cursor.rowsRead() + scanRead + reconcileRead + childRead, written, skipped, deleted,
                 reads.calls() + childCalls);
         Duration duration = Duration.between(started, settings.clock().instant());
         return new ModelReport(source, reads.model(), counts, duration.isNegative() ? Duration.ZERO : duration, outcome, message);

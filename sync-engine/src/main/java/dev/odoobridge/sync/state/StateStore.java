@@ -17,8 +17,17 @@ public interface StateStore {
     /** Stores the checkpoint; only called after MongoDB acknowledged everything up to it. */
     void saveCheckpoint(Checkpoint checkpoint);
 
-    /** Removes the checkpoint (next run is a full sync). */
+    /** Removes the checkpoint and any unfinished full read's progress (next run is a full sync from the start). */
     void deleteCheckpoint(String source, String model);
+
+    /** The progress of an unfinished full read by id ranges, if any. */
+    Optional<ScanProgress> scanProgress(String source, String model);
+
+    /** Stores the progress of a full read by id ranges; only called after MongoDB acknowledged everything up to it. */
+    void saveScanProgress(ScanProgress progress);
+
+    /** Forgets the progress of a full read by id ranges (it finished, or must start over). */
+    void deleteScanProgress(String source, String model);
 
     /** All checkpoints, for status. */
     List<Checkpoint> checkpoints();

@@ -1,6 +1,7 @@
 package dev.odoobridge.sync.testing;
 
 import dev.odoobridge.sync.state.Checkpoint;
+import dev.odoobridge.sync.state.ScanProgress;
 import dev.odoobridge.sync.state.RunCounts;
 import dev.odoobridge.sync.state.RunRecord;
 import dev.odoobridge.sync.state.StateStore;
@@ -24,6 +25,8 @@ public final class InMemoryStateStore implements StateStore {
     private final Map<String, Lease> leases = new HashMap<>();
     private final List<RunRecord> runs = new ArrayList<>();
     private final List<Checkpoint> saved = new ArrayList<>();
+    private final Map<String, ScanProgress> scans = new HashMap<>();
+    private final List<ScanProgress> savedScans = new ArrayList<>();
 
     /** A store whose lease expiry follows {@code clock}. */
     public InMemoryStateStore(Clock clock) {
@@ -44,6 +47,28 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized void deleteCheckpoint(String source, String model) {
         checkpoints.remove(key(source, model));
+        scans.remove(key(source, model));
+    }
+
+    @Override
+    public synchronized Optional<ScanProgress> scanProgress(String source, String model) {
+        return Optional.ofNullable(scans.get(key(source, model)));
+    }
+
+    @Override
+    public synchronized void saveScanProgress(ScanProgress progress) {
+        scans.put(key(progress.source(), progress.model()), progress);
+        savedScans.add(progress);
+    }
+
+    @Override
+    public synchronized void deleteScanProgress(String source, String model) {
+        scans.remove(key(source, model));
+    }
+
+    /** Every full read progress ever saved, in order. */
+    public synchronized List<ScanProgress> savedScanProgress() {
+        return List.copyOf(savedScans);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.odoobridge.sync.state.internal;
 
 import dev.odoobridge.sync.state.Checkpoint;
+import dev.odoobridge.sync.state.ScanProgress;
 import dev.odoobridge.sync.state.RunCounts;
 import dev.odoobridge.sync.state.RunRecord;
 import dev.odoobridge.sync.state.StateStore;
@@ -53,6 +54,46 @@ final class PostgresStateStore implements StateStore {
         Objects.requireNonNull(model, "model == null");
         update("delete the checkpoint of " + source + "/" + model,
                 "DELETE FROM checkpoints WHERE source = ? AND model = ?", source, model);
+        deleteScanProgress(source, model);
+    }
+
+    @Override
+    public Optional<ScanProgress> scanProgress(String source, String model) {
+        Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(model, "model == null");
+        String sql = "SELECT fields, newest_write_date, max_id, done_through_id, updated_at FROM scan_progress"
+                + " WHERE source = ? AND model = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, source, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new ScanProgress(source, model, rs.getString(1), instant(rs, 2), rs.getLong(3),
+                                rs.getLong(4), instant(rs, 5)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read the full read progress of " + source + "/" + model, e);
+        }
+    }
+
+    @Override
+    public void saveScanProgress(ScanProgress p) {
+        Objects.requireNonNull(p, "progress == null");
+        update("save the full read progress of " + p.source() + "/" + p.model(),
+                "INSERT INTO scan_progress (source, model, fields, newest_write_date, max_id, done_through_id, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, model) DO UPDATE SET fields = excluded.fields,"
+                        + " newest_write_date = excluded.newest_write_date, max_id = excluded.max_id,"
+                        + " done_through_id = excluded.done_through_id, updated_at = excluded.updated_at",
+                p.source(), p.model(), p.fields(), odt(p.newestWriteDate()), p.maxId(), p.doneThroughId(),
+                odt(p.updatedAt()));
+    }
+
+    @Override
+    public void deleteScanProgress(String source, String model) {
+        Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(model, "model == null");
+        update("delete the full read progress of " + source + "/" + model,
+                "DELETE FROM scan_progress WHERE source = ? AND model = ?", source, model);
     }
 
     @Override
