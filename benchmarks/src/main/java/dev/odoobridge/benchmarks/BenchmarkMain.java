@@ -12,8 +12,11 @@ public final class BenchmarkMain {
     private static final String USAGE = """
             usage: java -jar benchmarks.jar <benchmark> [options]
               sync      full sync vs bare client, then incremental  [--records 100000] [--page 500] [--changes 100]
+                        [--store file|memory|mongodb://...] [--readers 1] [--odoo-pace none|odoo19|CALL_MS,RECORD_US]
+                        [--odoo-workers 2]
               heap      full sync in a child JVM with -Xmx256m       [--records 100000] [--xmx 256m] [--page 500]
-              webhooks  Odoo write -> webhook -> read model latency   [--events 2000]
+                        [--readers 1]
+              webhooks  Odoo write -> webhook -> read model latency   [--events 2000] [--rate N]
               codecs    JMH codec benchmarks (from the source tree)   [JMH options, e.g. -wi 2 -i 3 -f 1]
             """;
 

@@ -6,6 +6,7 @@ import dev.odoobridge.sync.ModelReport;
 import dev.odoobridge.sync.SyncReport;
 import dev.odoobridge.sync.SyncRequest;
 import dev.odoobridge.testkit.FakeOdoo;
+import dev.odoobridge.testkit.ServingPace;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 /**
  * Full sync of N partners from FakeOdoo (JSON-2) into the embedded read model, next to a bare
  * client reading the same model page by page in the same run; then the incremental run after
- * 100 changes (cost must follow the changes, not the size).
+ * 100 changes (cost must follow the changes, not the size). FakeOdoo serves at its own speed or at
+ * a {@link ServingPace} (e.g. the measured speed of a real Odoo 19, with a number of workers); the
+ * sync reads one page at a time or {@code --readers} at once.
  */
 final class FullSyncBenchmark {
     private FullSyncBenchmark() {
@@ -23,12 +26,20 @@ final class FullSyncBenchmark {
         int records = args.integer("records", 100_000);
         int pageSize = args.integer("page", 500);
         int changes = args.integer("changes", 100);
+        int readers = args.integer("readers", 1);
+        String paceText = args.string("odoo-pace", "none");
+        ServingPace pace = ServingPace.parse(paceText, args.integer("odoo-workers", 2));
         Path work = Files.createTempDirectory("odoo-bridge-bench");
-        try (FakeOdoo odoo = FakeOdoo.builder().build().start()) {
-            out.printf("read model store: %s%n", args.string("store", "file"));
+        try (FakeOdoo odoo = FakeOdoo.builder().pace(pace).build().start()) {
+            out.printf("read model store: %s; Odoo pace: %s; sync page readers: %d%n", args.string("store", "file"),
+                    pace.isNone() ? "none (FakeOdoo's own speed)"
+                            : String.format("%s = %.1f ms per call + %.0f µs per record, %d worker(s)", paceText,
+                                    pace.perCall().toNanos() / 1e6, pace.perRecord().toNanos() / 1e3, pace.workers()),
+                    readers);
             out.printf("loading %,d %s into FakeOdoo ...%n", records, PartnerCatalog.MODEL);
             out.printf("loaded in %.1f s%n", PartnerCatalog.load(odoo, records));
-            try (OdooClient client = odoo.client(Transport.JSON2); SyncStack stack = new SyncStack(work, args.string("store", "file"), client, pageSize)) {
+            try (OdooClient client = odoo.client(Transport.JSON2); SyncStack stack = new SyncStack(work, args.string("store", "file"), client, pageSize,
+                     readers)) {
                 double bare1 = bare(client, pageSize, out, "bare client, pass 1 (warm-up)");
                 long t0 = System.nanoTime();
                 SyncReport report = stack.engine.run(SyncRequest.full());

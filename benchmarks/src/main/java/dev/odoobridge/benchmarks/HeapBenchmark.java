@@ -51,7 +51,8 @@ final class HeapBenchmark {
                     BenchmarkMain.class.getName(), "sync-child", "--url", odoo.url(), "--db", odoo.database(),
                     "--key", odoo.apiKey(FakeOdoo.ADMIN), "--work", work.resolve("child").toString(),
                     "--store", store.connectionString(),
-                    "--page", String.valueOf(args.integer("page", 500))));
+                    "--page", String.valueOf(args.integer("page", 500)),
+                    "--readers", String.valueOf(args.integer("readers", 1))));
             out.println("child JVM: -Xmx" + xmx + ", GC log " + gcLog);
             Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -85,7 +86,8 @@ final class HeapBenchmark {
         Files.createDirectories(work);
         boolean ok;
         try (OdooClient client = OdooClients.create(config);
-             SyncStack stack = new SyncStack(work, "served=" + args.required("store"), client, args.integer("page", 500))) {
+             SyncStack stack = new SyncStack(work, "served=" + args.required("store"), client, args.integer("page", 500),
+                     args.integer("readers", 1))) {
             long t0 = System.nanoTime();
             ModelReport m = FullSyncBenchmark.single(stack.engine.run(SyncRequest.full()));
             double s = (System.nanoTime() - t0) / 1e9;

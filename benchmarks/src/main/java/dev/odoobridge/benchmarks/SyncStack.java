@@ -30,8 +30,9 @@ final class SyncStack implements AutoCloseable {
      *     {@code <workDir>/mongo}), {@code memory} (the embedded server without a file),
      *     {@code served=<uri>} (the embedded store another process serves; this process is its only
      *     writer) or a MongoDB connection string
+     * @param readers page reads at once when the whole model is read
      */
-    SyncStack(Path workDir, String store, OdooClient client, int pageSize) {
+    SyncStack(Path workDir, String store, OdooClient client, int pageSize, int readers) {
         Objects.requireNonNull(workDir, "workDir == null");
         Objects.requireNonNull(store, "store == null");
         this.state = StateDatabase.embedded(workDir.resolve("state"));
@@ -57,7 +58,7 @@ final class SyncStack implements AutoCloseable {
         this.engine = SyncEngine.builder().source(SOURCE, client).projector(projector)
                 .stateStore(state.stateStore()).projections(List.of(PartnerCatalog.PROJECTION))
                 .lease("benchmark-" + ProcessHandle.current().pid(), Duration.ofMinutes(5))
-                .pageSize(pageSize).build();
+                .pageSize(pageSize).readers(readers).build();
     }
 
     @Override

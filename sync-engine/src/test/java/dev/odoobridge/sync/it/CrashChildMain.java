@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Child process of {@link CrashResumeIT}: opens the embedded PostgreSQL and the file-backed
  * embedded read model in the given directories, syncs from the FakeOdoo at the given URL and
  * prints {@code PAGE <n>} after each applied page, so the parent can kill it at a page.
- * Arguments: state dir, read model dir, Odoo URL, database, API key, source, page size.
+ * Arguments: state dir, read model dir, Odoo URL, database, API key, source, page size, page readers.
  */
 public final class CrashChildMain {
     private CrashChildMain() {
@@ -41,7 +41,7 @@ public final class CrashChildMain {
             System.out.println("STARTED");
             System.out.flush();
             World.engine(Map.of(args[5], odoo), readModel, state, "child-" + ProcessHandle.current().pid(), progress)
-                    .pageSize(Integer.parseInt(args[6])).parallelism(1)
+                    .pageSize(Integer.parseInt(args[6])).parallelism(1).readers(Integer.parseInt(args[7]))
                     .lease("child-" + ProcessHandle.current().pid(), java.time.Duration.ofSeconds(2)).build()
                     .run(SyncRequest.incremental().withReconcile(true));
             System.out.println("DONE");

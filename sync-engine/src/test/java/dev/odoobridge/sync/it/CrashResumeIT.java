@@ -39,15 +39,25 @@ class CrashResumeIT {
 
     @Test
     void killedAtRandomPagesThenResumes(@TempDir Path dir) throws Exception {
+        killedAtRandomPagesThenResumes(dir, 1, 5);
+    }
+
+    /** The same with three page reads at once: the first runs read every model by id ranges, and resume them. */
+    @Test
+    void killedAtRandomPagesOfParallelReadsThenResumes(@TempDir Path dir) throws Exception {
+        killedAtRandomPagesThenResumes(dir, 3, 7);
+    }
+
+    private void killedAtRandomPagesThenResumes(Path dir, int readers, long seed) throws Exception {
         Path pg = dir.resolve("pg");
         Path mongo = dir.resolve("mongo");
-        Random random = new Random(5);
+        Random random = new Random(seed);
         List<String> kills = new ArrayList<>();
         try (FakeOdoo fake = FakeOdoo.builder().products(120).seed(23).build().start();
              OdooClient odoo = fake.client(Transport.JSON2)) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 int killAt = 1 + random.nextInt(30);
-                kills.add(runChildAndKill(pg, mongo, fake, killAt));
+                kills.add(runChildAndKill(pg, mongo, fake, killAt, readers));
                 new Mutations(odoo, 300 + attempt).apply(15);
             }
             try (StateDatabase state = StateDatabase.embedded(pg);
@@ -69,18 +79,22 @@ class CrashResumeIT {
                                     .limit(1).includeArchived()).get(0).getInstant("write_date");
                     assertThat(cp.writeDate()).as("checkpoint of %s is Odoo's newest write_date", model).isEqualTo(newest);
                 }
+                for (String model : World.MODELS) {
+                    assertThat(state.stateStore().scanProgress(SOURCE, model)).as("progress of %s's read by ids", model).isEmpty();
+                }
                 assertThat(state.stateStore().recentRuns(50)).as("the killed runs never recorded an end")
                         .filteredOn(r -> r.source().equals(SOURCE) && r.finishedAt() == null).isNotEmpty();
             }
         }
-        System.out.println("crash-resume: killed at " + kills);
+        System.out.println("crash-resume (" + readers + " reader(s)): killed at " + kills);
     }
 
-    private static String runChildAndKill(Path pg, Path mongo, FakeOdoo fake, int killAt) throws Exception {
+    private static String runChildAndKill(Path pg, Path mongo, FakeOdoo fake, int killAt, int readers) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 CrashChildMain.class.getName(), pg.toString(), mongo.toString(), fake.url(), fake.database(),
-                fake.apiKey("admin"), SOURCE, String.valueOf(PAGE_SIZE)).redirectErrorStream(true).start();
+                fake.apiKey("admin"), SOURCE, String.valueOf(PAGE_SIZE), String.valueOf(readers))
+                .redirectErrorStream(true).start();
         String last = "no output";
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

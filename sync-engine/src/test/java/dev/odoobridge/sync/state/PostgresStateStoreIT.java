@@ -41,6 +41,28 @@ class PostgresStateStoreIT {
     }
 
     @Test
+    void scanProgressCrudAndTheCheckpointResetForgetsIt() {
+        assertThat(store.scanProgress(source, "res.partner")).isEmpty();
+        Instant newest = Instant.parse("2026-11-21T19:35:13Z");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ScanProgress started = new ScanProgress(source, "res.partner", "id,write_date,name", newest, 1_000_000, 0, at);
+        store.saveScanProgress(started);
+        assertThat(store.scanProgress(source, "res.partner")).contains(started);
+        ScanProgress further = started.doneThrough(20_000, at.plusSeconds(3));
+        store.saveScanProgress(further);
+        assertThat(store.scanProgress(source, "res.partner")).contains(further);
+        assertThat(store.scanProgress(source, "product.product")).isEmpty();
+
+        store.deleteScanProgress(source, "res.partner");
+        assertThat(store.scanProgress(source, "res.partner")).isEmpty();
+        store.saveScanProgress(further);
+        store.saveCheckpoint(new Checkpoint(source, "res.partner", newest, 1, at));
+        store.deleteCheckpoint(source, "res.partner");
+        assertThat(store.scanProgress(source, "res.partner")).as("a reset forgets the unfinished read too").isEmpty();
+        assertThatThrownBy(() -> started.doneThrough(1_000_001, at)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void runsAreRecordedNewestFirst() {
         Instant t0 = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
         long first = store.runStarted(source, "res.partner", "full", t0);
