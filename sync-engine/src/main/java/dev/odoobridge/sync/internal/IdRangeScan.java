@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>A range is done when its last page was applied; whenever the ranges done from the start form a
  * longer unbroken run, the progress sink hears the id up to which everything is applied (what a
  * resumed read may skip). A failure of a read or of the sink stops the readers, waits for them, and
- * propagates; no read outlives {@link #run}.
+ * propagates; no read outlives {@link #run} (a reader notices within 50 ms, or when its call returns).
  */
 public final class IdRangeScan {
     private static final Logger LOG = LoggerFactory.getLogger(IdRangeScan.class);
@@ -112,9 +112,6 @@ public final class IdRangeScan {
                 pool.execute(() -> read(ranges, queue, stop));
             }
             apply(ranges, queue, threads, sink, progress);
-        } catch (RuntimeException | Error e) {
-            stop.set(true);
-            throw e;
         } finally {
             stop.set(true);
             pool.shutdownNow();
@@ -156,42 +153,53 @@ public final class IdRangeScan {
         }
     }
 
-    /** One reader: takes ranges until none are left or the scan stops. */
+    /** One reader: takes ranges until none are left or the applying thread stopped listening. */
     private void read(Ranges ranges, BlockingQueue<Item> queue, AtomicBoolean stop) {
         try {
             int range;
             while (!stop.get() && (range = ranges.next()) >= 0) {
                 long after = ranges.start(range);
                 long end = ranges.end(range);
-                while (true) {
+                boolean last = false;
+                while (!last) {
                     OdooReads.Page page = reads.searchRead(Domains.and(Domains.gt("id", after), Domains.le("id", end)),
                             "id asc", pageSize, "page of " + pageSize + " with ids " + (after + 1) + ".." + end);
                     List<OdooRecord> rows = page.rows();
                     rowsRead.addAndGet(rows.size());
-                    boolean last = rows.size() < pageSize;
                     if (!rows.isEmpty()) {
                         after = rows.get(rows.size() - 1).id();
                     }
-                    last = last || after >= end;
-                    queue.put(new Item.Page(range, rows, page.sentAt(), last));
-                    if (last || stop.get()) {
-                        break;
+                    last = rows.size() < pageSize || after >= end;
+                    if (!hand(queue, new Item.Page(range, rows, page.sentAt(), last), stop)) {
+                        return;
                     }
                 }
             }
-            queue.put(new Item.Finished());
+            hand(queue, new Item.Finished(), stop);
         } catch (InterruptedException e) {
-            // only the applying thread's shutdown interrupts a reader: nobody waits for its items any more
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            stop.set(true);
             try {
-                queue.put(new Item.Failed(t));
+                if (!hand(queue, new Item.Failed(t), stop)) {
+                    LOG.debug("page reader failed after the scan stopped", t);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                LOG.debug("page reader failed after the scan stopped", t);
             }
         }
+    }
+
+    /**
+     * Queues an item for the applying thread, waiting while the queue is full; false when that thread
+     * stopped listening meanwhile (it failed or returned), so no reader waits for it forever.
+     */
+    private static boolean hand(BlockingQueue<Item> queue, Item item, AtomicBoolean stop) throws InterruptedException {
+        while (!stop.get()) {
+            if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Item take(BlockingQueue<Item> queue) {
