@@ -110,12 +110,24 @@ class ToolCommandsIT {
     }
 
     @Test
+    void fakeOdooRefusesAPaceItCannotRead() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("fake-odoo", "--port", "0", "--pace", "fast");
+        assertThat(exit).isEqualTo(ExitCode.USAGE.code());
+        assertThat(err.toString()).contains("--pace / --workers: pace must be none, odoo19 or CALL_MS,RECORD_US (e.g. 15,68), got 'fast'")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void fakeOdooPrintsItsUrlAndStopsOnInterrupt() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread t = new Thread(() -> exit.set(Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute("fake-odoo", "--port", "0", "--products", "5", "--seed", "1")), "fake-odoo-test");
+                .execute("fake-odoo", "--port", "0", "--products", "5", "--seed", "1", "--pace", "0.5,1", "--workers", "3")),
+                "fake-odoo-test");
         t.start();
         Pattern url = Pattern.compile("listening on (http://\\S+), database (\\S+)");
         Matcher m = url.matcher("");
@@ -128,7 +140,8 @@ class ToolCommandsIT {
         }
         try {
             assertThat(m.find(0)).as(out + "" + err).isTrue();
-            assertThat(out.toString()).containsPattern("admin API key: [0-9a-f]{40}").contains("login: admin");
+            assertThat(out.toString()).containsPattern("admin API key: [0-9a-f]{40}").contains("login: admin")
+                    .contains("serving ORM calls at pace 0.5,1: 0.5 ms per call + 1 µs per record, 3 at once");
             try (OdooClient c = OdooClients.create(OdooConfig.builder().url(m.group(1)).database(m.group(2))
                     .login("admin").secret("admin").transport(Transport.XMLRPC).build())) {
                 assertThat(c.model("product.product").searchCount(dev.odoobridge.client.domain.Domains.all())).isEqualTo(5);
