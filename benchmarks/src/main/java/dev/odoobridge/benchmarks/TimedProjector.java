@@ -82,6 +82,11 @@ final class TimedProjector implements Projector {
     }
 
     @Override
+    public SortedSet<Long> existing(String source, String model, Collection<Long> odooIds) {
+        return timedLookup(() -> delegate.existing(source, model, odooIds));
+    }
+
+    @Override
     public long maxId(String source, String model) {
         return timedLookup(() -> delegate.maxId(source, model));
     }

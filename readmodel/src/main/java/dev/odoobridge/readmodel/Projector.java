@@ -33,6 +33,22 @@ public interface Projector {
     SortedSet<Long> ids(String source, String model, long fromId, long toId);
 
     /**
+     * Which of the given Odoo ids are stored for the source and model, ascending. The default asks
+     * {@link #ids} for the span from the lowest to the highest of them; the MongoDB projector looks
+     * the ids up by key, so its cost follows the number of ids, not their span.
+     */
+    default SortedSet<Long> existing(String source, String model, Collection<Long> odooIds) {
+        if (odooIds.isEmpty()) {
+            return new java.util.TreeSet<>();
+        }
+        long low = odooIds.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long high = odooIds.stream().mapToLong(Long::longValue).max().orElseThrow();
+        SortedSet<Long> stored = new java.util.TreeSet<>(ids(source, model, low, high));
+        stored.retainAll(new java.util.HashSet<>(odooIds));
+        return stored;
+    }
+
+    /**
      * Highest Odoo id written for the source and model, or 0 — an upper bound for id ranges: a
      * deleted record's id may still count.
      */

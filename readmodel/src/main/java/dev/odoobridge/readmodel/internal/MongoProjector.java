@@ -269,6 +269,22 @@ final class MongoProjector implements Projector {
     }
 
     @Override
+    public SortedSet<Long> existing(String source, String model, Collection<Long> odooIds) {
+        checkSource(source);
+        MongoCollection<Document> coll = collection(model);
+        List<String> keys = new ArrayList<>(odooIds.size());
+        for (Long id : odooIds) {
+            keys.add(DocumentMapper.key(source, Objects.requireNonNull(id, "odooIds contains null")));
+        }
+        SortedSet<Long> ids = new TreeSet<>();
+        for (int i = 0; i < keys.size(); i += KEY_LOOKUP_CHUNK) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + KEY_LOOKUP_CHUNK));
+            existingKeys(coll, chunk).forEach(k -> ids.add(Long.parseLong(k.substring(k.lastIndexOf(':') + 1))));
+        }
+        return ids;
+    }
+
+    @Override
     public long maxId(String source, String model) {
         checkSource(source);
         Document mark = db.getCollection(MAX_IDS).find(Filters.eq("_id", maxIdKey(source, model))).first();

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * page were re-read and applied (so a crash re-reads them too; a full run skips the children of the
  * same model whose parent was written before the run, less the overlap, since it reads them anyway
  * after that parent last changed), renews the lease between pages,
- * optionally reconciles ids, records the run and releases the lease. A run that reads the whole model
+ * optionally reconciles ids (after a run that read the whole model, by looking up only the ids it did
+ * not see, {@link UnseenReconciler}; else by counting id ranges), records the run and releases the lease. A run that reads the whole model
  * with more than one reader (or finds an earlier one unfinished) reads it by id ranges in parallel
  * first ({@link IdRangeScan}, progress stored per range), then runs the cursor from the newest
  * write_date seen when that read began, less the overlap. Never throws for a
@@ -42,6 +43,8 @@ public final class ModelSync {
     private final DependentRefresh.ChildReader childReader;
     private Checkpoint checkpoint;
     private IdRangeScan scan;
+    /** Set when this run reads the whole model and reconciles: the ids it saw. */
+    private UnseenReconciler unseen;
     /** In a full run, records written before this instant need no refresh of their children of the same model. */
     private Instant settledBefore;
     private long written;
@@ -112,16 +115,20 @@ public final class ModelSync {
         WriteDateCursor cursor = new WriteDateCursor(reads, settings.pageSize());
         try {
             Optional<ScanProgress> unfinished = unfinishedScan(mode);
+            unseen = reconcile && from == null && unfinished.isEmpty() ? new UnseenReconciler() : null;
             if (unfinished.isPresent() || (from == null && settings.readers() > 1)) {
                 from = scanByIds(unfinished.orElse(null));
             }
             cursor.run(from, this::applyPage);
             if (reconcile) {
-                Reconciler.Result result = new Reconciler(reads, settings.projector(), source, settings.reconcileLeafSize(), true)
-                        .run(page -> {
-                            reconcileRead += page.rows().size();
-                            return applyRecords(page.rows(), page.sentAt());
-                        });
+                Reconciler ranges = new Reconciler(reads, settings.projector(), source, settings.reconcileLeafSize(), true);
+                Reconciler.FetchSink fetch = page -> {
+                    reconcileRead += page.rows().size();
+                    return applyRecords(page.rows(), page.sentAt());
+                };
+                Optional<Reconciler.Result> quick = unseen == null ? Optional.empty()
+                        : unseen.run(reads, settings.projector(), source, ranges, fetch);
+                Reconciler.Result result = quick.isPresent() ? quick.get() : ranges.run(fetch);
                 deleted += result.deleted();
                 settings.listener().reconciled(source, model, result.deleted(), result.missingInMongo().size());
             }
@@ -174,6 +181,9 @@ public final class ModelSync {
         scan = new IdRangeScan(reads, settings.pageSize(), settings.readers());
         scan.run(progress.doneThroughId(), progress.maxId(), (rows, fetchedAt) -> {
             applyRecords(rows, fetchedAt);
+            if (unseen != null) {
+                unseen.saw(rows);
+            }
             renewLease();
         }, id -> {
             current[0] = current[0].doneThrough(id, settings.clock().instant());
@@ -192,6 +202,9 @@ public final class ModelSync {
     private void applyPage(List<OdooRecord> rows, Instant fetchedAt, WriteDateCursor.Position complete) {
         if (!rows.isEmpty()) {
             applyRecords(rows, fetchedAt);
+            if (unseen != null) {
+                unseen.saw(rows);
+            }
         }
         if (complete != null && (checkpoint == null || !complete.second().isBefore(checkpoint.writeDate()))) {
             Checkpoint next = new Checkpoint(source, reads.model(), complete.second(), complete.id(), settings.clock().instant());

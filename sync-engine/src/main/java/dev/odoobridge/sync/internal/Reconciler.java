@@ -78,14 +78,32 @@ public final class Reconciler {
         if (top > 0 && bisect) {
             // start from spans of at most TOP_LEAVES leaves rather than the whole id space: a store that
             // counts by visiting documents (the embedded server) then never holds more than a span
-            long span = (long) leafSize * TOP_LEAVES;
+            long span = topSpan();
             for (long a = 1; a <= top; a += span) {
                 range(a, Math.min(top, a + span - 1), sink);
             }
         } else if (top > 0) {
             leaves(1, top, -1, -1, sink);
         }
+        return result();
+    }
+
+    /**
+     * Compares one id range (bisecting it where counts differ) and adds what it found to
+     * {@link #result()}; for callers that already know which ranges may differ.
+     */
+    public void check(long from, long to, FetchSink sink) {
+        range(from, to, sink);
+    }
+
+    /** What the comparisons so far found (and fixed). */
+    public Result result() {
         return new Result(missing, extra, deleted, fetched);
+    }
+
+    /** Ids per range compared with one count before bisecting. */
+    public long topSpan() {
+        return (long) leafSize * TOP_LEAVES;
     }
 
     private void range(long from, long to, FetchSink sink) {
@@ -135,7 +153,7 @@ public final class Reconciler {
         }
     }
 
-    private static Domain idRange(long from, long to) {
+    static Domain idRange(long from, long to) {
         return Domains.and(Domains.ge("id", from), Domains.le("id", to));
     }
 }
