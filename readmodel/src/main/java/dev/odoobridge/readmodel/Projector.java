@@ -3,11 +3,13 @@ package dev.odoobridge.readmodel;
 import dev.odoobridge.client.OdooRecord;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Writes Odoo records into MongoDB, one collection per model, idempotently and guarded by
@@ -39,12 +41,12 @@ public interface Projector {
      */
     default SortedSet<Long> existing(String source, String model, Collection<Long> odooIds) {
         if (odooIds.isEmpty()) {
-            return new java.util.TreeSet<>();
+            return new TreeSet<>();
         }
         long low = odooIds.stream().mapToLong(Long::longValue).min().orElseThrow();
         long high = odooIds.stream().mapToLong(Long::longValue).max().orElseThrow();
-        SortedSet<Long> stored = new java.util.TreeSet<>(ids(source, model, low, high));
-        stored.retainAll(new java.util.HashSet<>(odooIds));
+        SortedSet<Long> stored = new TreeSet<>(ids(source, model, low, high));
+        stored.retainAll(new HashSet<>(odooIds));
         return stored;
     }
 

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.bson.Document;
 
@@ -32,6 +33,20 @@ final class DocumentMapper {
 
     static String key(String source, long odooId) {
         return source + ":" + odooId;
+    }
+
+    /** The document keys of Odoo ids, in their order. */
+    static List<String> keys(String source, Collection<Long> odooIds) {
+        List<String> keys = new ArrayList<>(odooIds.size());
+        for (Long id : odooIds) {
+            keys.add(key(source, Objects.requireNonNull(id, "odooIds contains null")));
+        }
+        return keys;
+    }
+
+    /** The Odoo id in a document key made by {@link #key}. */
+    static long odooId(String key) {
+        return Long.parseLong(key.substring(key.lastIndexOf(':') + 1));
     }
 
     /** The stored document for a record, with bookkeeping fields. */

@@ -8,11 +8,11 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
@@ -124,8 +124,8 @@ final class DurableH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases." + namespace,
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new StoredDocumentType()));
+            MVMap<Object, Document> data = store.openMap("databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new StoredDocumentType()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
@@ -159,7 +159,6 @@ final class DurableH2Backend extends H2Backend {
     public QueryResult handleQuery(MongoQuery query) {
         return committed(() -> super.handleQuery(query));
     }
-
 
     /**
      * {@code {odooBridgeExistingIds: <collection>, ids: [...]}}: which of the {@code _id}s the

@@ -83,7 +83,7 @@ final class LotStockView implements DerivedView {
     }
 
     private void rebuild(String source, List<Long> lotIds) {
-        List<String> keys = lotIds.stream().map(id -> DocumentMapper.key(source, id)).toList();
+        List<String> keys = DocumentMapper.keys(source, lotIds);
         Map<Long, Document> lots = new HashMap<>();
         ById.find(db.getCollection(names.of("stock.lot")), keys, null, l -> lots.put(asLong(l.get("_odoo_id")), l));
         List<Document> quants = refs.documents(source, "stock.quant", names.of("stock.quant"), "lot_id", lotIds,

@@ -39,6 +39,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,9 @@ final class MongoProjector implements Projector {
     static final String MAX_IDS = "_max_ids";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /** Keys per {@code _id $in} lookup when counting or listing a range by key. */
+    private static final int KEY_LOOKUP_CHUNK = 5_000;
+    private static final int COMMAND_NOT_FOUND = 59;
 
     private final MongoDatabase db;
     private final Map<String, Projection> projections;
@@ -62,8 +66,6 @@ final class MongoProjector implements Projector {
     private final List<DerivedView> views;
     private final Clock clock;
     private final GuardStrategy strategy;
-    /** Keys per {@code _id $in} lookup when counting or listing a range by key. */
-    private static final int KEY_LOOKUP_CHUNK = 5_000;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /**
      * With {@link GuardStrategy#READ_THEN_WRITE} (this process the sole writer): the max-id mark per
@@ -73,7 +75,6 @@ final class MongoProjector implements Projector {
     private final Map<String, Long> knownMaxIds = new ConcurrentHashMap<>();
     /** Whether the server still answers {@link DurableH2Backend#EXISTING_IDS_COMMAND} (the embedded store does). */
     private volatile boolean existingIdsCommand = true;
-    private static final int COMMAND_NOT_FOUND = 59;
     /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
     private final ReentrantLock viewLock = new ReentrantLock();
 
@@ -224,18 +225,11 @@ final class MongoProjector implements Projector {
         if (odooIds.isEmpty()) {
             return 0;
         }
-        List<String> keys = new ArrayList<>(odooIds.size());
-        for (Long id : odooIds) {
-            keys.add(DocumentMapper.key(source, Objects.requireNonNull(id, "odooIds contains null")));
-        }
+        List<String> keys = DocumentMapper.keys(source, odooIds);
         try {
             return guarded(coll, () -> {
                 Map<String, Document> before = loadBefore(coll, model, keys);
-                long deleted = 0;
-                for (int i = 0; i < keys.size(); i += ById.CHUNK) {
-                    deleted += coll.deleteMany(Filters.in("_id", keys.subList(i, Math.min(keys.size(), i + ById.CHUNK))))
-                            .getDeletedCount();
-                }
+                long deleted = ById.delete(coll, keys);
                 notifyViews(source, model, new ArrayList<>(before.values()), List.of());
                 return deleted;
             });
@@ -272,14 +266,10 @@ final class MongoProjector implements Projector {
     public SortedSet<Long> existing(String source, String model, Collection<Long> odooIds) {
         checkSource(source);
         MongoCollection<Document> coll = collection(model);
-        List<String> keys = new ArrayList<>(odooIds.size());
-        for (Long id : odooIds) {
-            keys.add(DocumentMapper.key(source, Objects.requireNonNull(id, "odooIds contains null")));
-        }
+        List<Long> wanted = new ArrayList<>(odooIds);
         SortedSet<Long> ids = new TreeSet<>();
-        for (int i = 0; i < keys.size(); i += KEY_LOOKUP_CHUNK) {
-            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + KEY_LOOKUP_CHUNK));
-            existingKeys(coll, chunk).forEach(k -> ids.add(Long.parseLong(k.substring(k.lastIndexOf(':') + 1))));
+        for (int i = 0; i < wanted.size(); i += KEY_LOOKUP_CHUNK) {
+            addStored(coll, source, wanted.subList(i, Math.min(wanted.size(), i + KEY_LOOKUP_CHUNK)), ids);
         }
         return ids;
     }
@@ -296,8 +286,7 @@ final class MongoProjector implements Projector {
                 .projection(Projections.include("_odoo_id")).sort(Sorts.descending("_odoo_id")).limit(1).first();
         long max = top == null ? 0L : ((Number) top.get("_odoo_id")).longValue();
         if (max > 0) {
-            db.getCollection(MAX_IDS).updateOne(Filters.eq("_id", maxIdKey(source, model)), Updates.max("max", max),
-                    new UpdateOptions().upsert(true));
+            raiseMark(maxIdKey(source, model), max);
         }
         return max;
     }
@@ -315,8 +304,7 @@ final class MongoProjector implements Projector {
         String key = maxIdKey(source, model);
         Long known = knownMaxIds.get(key);
         if (max > 0 && (known == null || max > known)) {
-            db.getCollection(MAX_IDS).updateOne(Filters.eq("_id", key), Updates.max("max", max),
-                    new UpdateOptions().upsert(true));
+            raiseMark(key, max);
             if (known != null) {
                 knownMaxIds.put(key, max);
             }
@@ -339,6 +327,11 @@ final class MongoProjector implements Projector {
             }
         }
         return keys;
+    }
+
+    /** Raises the stored mark to {@code max} with the atomic {@code $max} (never lowers it). */
+    private void raiseMark(String key, long max) {
+        db.getCollection(MAX_IDS).updateOne(Filters.eq("_id", key), Updates.max("max", max), new UpdateOptions().upsert(true));
     }
 
     private static String maxIdKey(String source, String model) {
@@ -421,14 +414,14 @@ final class MongoProjector implements Projector {
         SortedSet<Long> ids = new TreeSet<>();
         long last = Math.min(toId, maxId(source, model)); // no document has a higher id than the mark
         for (long a = Math.max(1, fromId); a <= last; a += KEY_LOOKUP_CHUNK) {
-            long b = Math.min(last, a + KEY_LOOKUP_CHUNK - 1);
-            List<String> keys = new ArrayList<>((int) (b - a + 1));
-            for (long id = a; id <= b; id++) {
-                keys.add(DocumentMapper.key(source, id));
-            }
-            existingKeys(coll, keys).forEach(k -> ids.add(Long.parseLong(k.substring(k.lastIndexOf(':') + 1))));
+            addStored(coll, source, LongStream.rangeClosed(a, Math.min(last, a + KEY_LOOKUP_CHUNK - 1)).boxed().toList(), ids);
         }
         return ids;
+    }
+
+    /** Adds to {@code into} those of the Odoo ids whose documents the collection holds for the source. */
+    private void addStored(MongoCollection<Document> coll, String source, List<Long> odooIds, SortedSet<Long> into) {
+        existingKeys(coll, DocumentMapper.keys(source, odooIds)).forEach(k -> into.add(DocumentMapper.odooId(k)));
     }
 
     /**

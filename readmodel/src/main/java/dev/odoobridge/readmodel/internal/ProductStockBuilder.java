@@ -49,7 +49,7 @@ final class ProductStockBuilder {
 
     void rebuild(String source, List<Long> productIds) {
         Map<Long, Document> products = new HashMap<>();
-        List<String> keys = productIds.stream().map(id -> DocumentMapper.key(source, id)).toList();
+        List<String> keys = DocumentMapper.keys(source, productIds);
         ById.find(db.getCollection(names.of("product.product")), keys, null, p -> products.put(asLong(p.get("_odoo_id")), p));
         Map<Long, Map<Long, Document>> warehouses = new HashMap<>();
         quants(source, productIds, warehouses);

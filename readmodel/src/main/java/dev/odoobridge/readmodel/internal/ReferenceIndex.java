@@ -157,7 +157,7 @@ final class ReferenceIndex implements DerivedView {
         Set<Long> wanted = new HashSet<>(refIds);
         List<String> projection = new ArrayList<>(fields);
         projection.addAll(List.of(field, "_odoo_id", "_source"));
-        List<String> keys = ids.stream().map(id -> DocumentMapper.key(source, id)).toList();
+        List<String> keys = DocumentMapper.keys(source, ids);
         ById.find(db.getCollection(collection), keys, projection, d -> {
             Long ref = StockAggregations.refId(d, field);
             if (ref != null && wanted.contains(ref)) {
