@@ -21,7 +21,6 @@ public final class Reconciler {
     /** Largest span, in leaves, compared with one count before bisecting. */
     static final int TOP_LEAVES = 64;
 
-
     /** What a reconciliation found (and, in repair mode, fixed). */
     public record Result(List<Long> missingInMongo, List<Long> extraInMongo, long deleted, ApplyResult fetched) {
         public Result {
@@ -69,45 +68,50 @@ public final class Reconciler {
         this.bisect = bisect;
     }
 
+    /** How many documents the read model must hold in an id range, when the caller knows without asking it. */
+    @FunctionalInterface
+    public interface HeldCount {
+        /** The documents held with {@code from <= odoo id <= to}. */
+        long count(long from, long to);
+    }
+
     /**
      * Compares the whole id space. With {@code sink == null} only reports; otherwise deletes
      * extra documents and applies the missing records through the sink.
      */
     public Result run(FetchSink sink) {
-        long top = Math.max(reads.maxId(), projector.maxId(source, reads.model()));
+        return run(top(), sink, null);
+    }
+
+    /** The highest id on either side: the end of the id space compared. */
+    public long top() {
+        return Math.max(reads.maxId(), projector.maxId(source, reads.model()));
+    }
+
+    /**
+     * Compares ids {@code 1..top}. With {@code held}, the read model's side of each first span is taken
+     * from it instead of counted; a span whose counts then differ is counted on both sides and bisected
+     * as usual.
+     */
+    public Result run(long top, FetchSink sink, HeldCount held) {
         if (top > 0 && bisect) {
             // start from spans of at most TOP_LEAVES leaves rather than the whole id space: a store that
             // counts by visiting documents (the embedded server) then never holds more than a span
-            long span = topSpan();
+            long span = (long) leafSize * TOP_LEAVES;
             for (long a = 1; a <= top; a += span) {
-                range(a, Math.min(top, a + span - 1), sink);
+                long b = Math.min(top, a + span - 1);
+                if (held == null || odooCount(a, b) != held.count(a, b)) {
+                    range(a, b, sink);
+                }
             }
         } else if (top > 0) {
             leaves(1, top, -1, -1, sink);
         }
-        return result();
-    }
-
-    /**
-     * Compares one id range (bisecting it where counts differ) and adds what it found to
-     * {@link #result()}; for callers that already know which ranges may differ.
-     */
-    public void check(long from, long to, FetchSink sink) {
-        range(from, to, sink);
-    }
-
-    /** What the comparisons so far found (and fixed). */
-    public Result result() {
         return new Result(missing, extra, deleted, fetched);
     }
 
-    /** Ids per range compared with one count before bisecting. */
-    public long topSpan() {
-        return (long) leafSize * TOP_LEAVES;
-    }
-
     private void range(long from, long to, FetchSink sink) {
-        long odoo = reads.count(idRange(from, to), "count of ids " + from + ".." + to);
+        long odoo = odooCount(from, to);
         long mongo = projector.count(source, reads.model(), from, to);
         if (odoo == mongo) {
             return;
@@ -153,7 +157,11 @@ public final class Reconciler {
         }
     }
 
-    static Domain idRange(long from, long to) {
+    private long odooCount(long from, long to) {
+        return reads.count(idRange(from, to), "count of ids " + from + ".." + to);
+    }
+
+    private static Domain idRange(long from, long to) {
         return Domains.and(Domains.ge("id", from), Domains.le("id", to));
     }
 }

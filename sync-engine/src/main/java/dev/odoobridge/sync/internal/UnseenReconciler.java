@@ -5,12 +5,9 @@ import dev.odoobridge.client.domain.Domains;
 import dev.odoobridge.readmodel.Projector;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -48,11 +45,11 @@ final class UnseenReconciler {
      * cheaper than counting by id range (unseen ids over a quarter of the id space, or ids too high).
      *
      * <p>Records deleted in Odoo after the read saw them are still in the read model. To find those,
-     * each span of ids is counted in Odoo and compared with what the read model must hold there (the
-     * ids seen plus the unseen ones it still holds), which needs no count on the read model; a span
-     * whose counts differ is handed to {@code ranges}, which counts both sides and bisects as usual.
+     * {@code ranges} compares each span of ids with what the read model must hold there (the ids seen
+     * plus the unseen ones it still holds) instead of counting the read model; a span whose counts
+     * differ is counted on both sides and bisected as usual.
      *
-     * @param ranges the range reconciler for spans whose counts differ (its result is merged in)
+     * @param ranges the range reconciler of this model (its result is merged in)
      * @param sink applies records the read model misses, for those spans
      */
     Optional<Reconciler.Result> run(OdooReads reads, Projector projector, String source, Reconciler ranges,
@@ -62,8 +59,7 @@ final class UnseenReconciler {
         if (untracked) {
             return Optional.empty();
         }
-        String model = reads.model();
-        long top = Math.max(reads.maxId(), projector.maxId(source, model));
+        long top = ranges.top();
         if (top > MAX_TRACKED_ID) {
             return Optional.empty();
         }
@@ -75,27 +71,18 @@ final class UnseenReconciler {
         for (int id = seen.nextClearBit(1); id <= top; id = seen.nextClearBit(id + 1)) {
             candidates.add((long) id);
         }
-        SortedSet<Long> stored = candidates.isEmpty() ? new TreeSet<>() : projector.existing(source, model, candidates);
-        List<Long> storedList = new ArrayList<>(stored);
-        Set<Long> alive = new HashSet<>();
-        for (int i = 0; i < storedList.size(); i += ODOO_CHUNK) {
-            List<Long> chunk = storedList.subList(i, Math.min(storedList.size(), i + ODOO_CHUNK));
+        String model = reads.model();
+        List<Long> stored = candidates.isEmpty() ? List.of() : new ArrayList<>(projector.existing(source, model, candidates));
+        TreeSet<Long> alive = new TreeSet<>();
+        for (int i = 0; i < stored.size(); i += ODOO_CHUNK) {
+            List<Long> chunk = stored.subList(i, Math.min(stored.size(), i + ODOO_CHUNK));
             alive.addAll(reads.ids(Domains.in("id", chunk), "id asc", 0,
                     chunk.size() + " ids stored but not seen by the full read"));
         }
-        List<Long> gone = storedList.stream().filter(id -> !alive.contains(id)).toList();
+        List<Long> gone = stored.stream().filter(id -> !alive.contains(id)).toList();
         long deleted = gone.isEmpty() ? 0 : projector.delete(source, model, gone);
-        TreeSet<Long> aliveUnseen = new TreeSet<>(alive);
-        long span = ranges.topSpan();
-        for (long a = 1; a <= top; a += span) {
-            long b = Math.min(top, a + span - 1);
-            long held = seen.get((int) a, (int) b + 1).cardinality() + aliveUnseen.subSet(a, true, b, true).size();
-            long inOdoo = reads.count(Reconciler.idRange(a, b), "count of ids " + a + ".." + b);
-            if (inOdoo != held) {
-                ranges.check(a, b, sink);
-            }
-        }
-        Reconciler.Result more = ranges.result();
+        Reconciler.Result more = ranges.run(top, sink,
+                (a, b) -> seen.get((int) a, (int) b + 1).cardinality() + alive.subSet(a, true, b, true).size());
         List<Long> extra = new ArrayList<>(gone);
         extra.addAll(more.extraInMongo());
         return Optional.of(new Reconciler.Result(more.missingInMongo(), extra, deleted + more.deleted(), more.fetched()));
