@@ -130,13 +130,7 @@ public final class IdRangeScan {
                 continue;
             }
             if (item instanceof Item.Failed failed) {
-                if (failed.cause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (failed.cause() instanceof Error err) {
-                    throw err;
-                }
-                throw new SyncStepException("a page read failed: " + failed.cause(), failed.cause());
+                throw SyncStepException.rethrown(failed.cause(), "a page read failed");
             }
             Item.Page page = (Item.Page) item;
             if (!page.rows().isEmpty()) {

@@ -152,7 +152,7 @@ public final class ModelSync {
             store.deleteScanProgress(source, reads.model());
             return Optional.empty();
         }
-        return store.scanProgress(source, reads.model()).filter(p -> p.fields().equals(String.join(",", reads.fields())));
+        return store.scanProgress(source, reads.model()).filter(p -> p.fields().equals(readFields()));
     }
 
     /**
@@ -170,7 +170,7 @@ public final class ModelSync {
             if (newest.rows().isEmpty()) {
                 return null;
             }
-            progress = new ScanProgress(source, model, String.join(",", reads.fields()),
+            progress = new ScanProgress(source, model, readFields(),
                     WriteDateCursor.secondOf(newest.rows().get(0)), reads.maxId(), 0, settings.clock().instant());
             store.saveScanProgress(progress);
         } else {
@@ -197,6 +197,11 @@ public final class ModelSync {
         }
         store.deleteScanProgress(source, model);
         return newest.minus(settings.overlap());
+    }
+
+    /** The fields read, as an unfinished read by id ranges records them. */
+    private String readFields() {
+        return String.join(",", reads.fields());
     }
 
     private void applyPage(List<OdooRecord> rows, Instant fetchedAt, WriteDateCursor.Position complete) {

@@ -125,13 +125,7 @@ public final class WriteDateCursor {
         try {
             return page.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new SyncStepException("reading the next page failed: " + e.getCause(), e.getCause());
+            throw SyncStepException.rethrown(e.getCause(), "reading the next page failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             page.cancel(true);
