@@ -63,17 +63,9 @@ final class PostgresStateStore implements StateStore {
         Objects.requireNonNull(model, "model == null");
         String sql = "SELECT fields, newest_write_date, max_id, done_through_id, updated_at FROM scan_progress"
                 + " WHERE source = ? AND model = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, source, model);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new ScanProgress(source, model, rs.getString(1), instant(rs, 2), rs.getLong(3),
-                                rs.getLong(4), instant(rs, 5)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failed("read the full read progress of " + source + "/" + model, e);
-        }
+        return query("read the full read progress of " + source + "/" + model, sql,
+                rs -> new ScanProgress(source, model, rs.getString(1), instant(rs, 2), rs.getLong(3), rs.getLong(4),
+                        instant(rs, 5)), source, model).stream().findFirst();
     }
 
     @Override
@@ -144,21 +136,10 @@ final class PostgresStateStore implements StateStore {
         String sql = "SELECT id, source, model, kind, started_at, finished_at, read_count, written_count,"
                 + " skipped_count, deleted_count, call_count, outcome, error FROM sync_runs"
                 + " ORDER BY started_at DESC, id DESC LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, limit);
-            List<RunRecord> runs = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            instant(rs, 5), instant(rs, 6),
-                            new RunCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)),
-                            rs.getString(12), rs.getString(13)));
-                }
-            }
-            return runs;
-        } catch (SQLException e) {
-            throw failed("list recent runs", e);
-        }
+        return query("list recent runs", sql, rs -> new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), instant(rs, 5), instant(rs, 6),
+                new RunCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)),
+                rs.getString(12), rs.getString(13)), limit);
     }
 
     @Override
@@ -188,14 +169,8 @@ final class PostgresStateStore implements StateStore {
     @Override
     public Optional<LeaseHolder> leaseHolder(String source, String model) {
         String sql = "SELECT owner, expires_at FROM leases WHERE source = ? AND model = ? AND expires_at >= clock_timestamp()";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, source, model);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new LeaseHolder(rs.getString(1), instant(rs, 2))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failed("read the lease on " + source + "/" + model, e);
-        }
+        return query("read the lease on " + source + "/" + model, sql,
+                rs -> new LeaseHolder(rs.getString(1), instant(rs, 2)), source, model).stream().findFirst();
     }
 
     @Override
@@ -208,18 +183,29 @@ final class PostgresStateStore implements StateStore {
     }
 
     private List<Checkpoint> queryCheckpoints(String sql, Object... args) {
+        return query("read checkpoints", sql,
+                rs -> new Checkpoint(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getLong(4), instant(rs, 5)), args);
+    }
+
+    /** Maps one row of a result. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query and maps every row; a failure says it could not {@code what}. */
+    private <T> List<T> query(String what, String sql, Row<T> row, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
-            List<Checkpoint> result = new ArrayList<>();
+            List<T> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new Checkpoint(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getLong(4),
-                            instant(rs, 5)));
+                    result.add(row.map(rs));
                 }
             }
             return result;
         } catch (SQLException e) {
-            throw failed("read checkpoints", e);
+            throw failed(what, e);
         }
     }
 
