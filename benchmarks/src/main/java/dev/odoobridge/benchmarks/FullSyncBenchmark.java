@@ -32,10 +32,7 @@ final class FullSyncBenchmark {
         Path work = Files.createTempDirectory("odoo-bridge-bench");
         try (FakeOdoo odoo = FakeOdoo.builder().pace(pace).build().start()) {
             out.printf("read model store: %s; Odoo pace: %s; sync page readers: %d%n", args.string("store", "file"),
-                    pace.isNone() ? "none (FakeOdoo's own speed)"
-                            : String.format("%s = %.1f ms per call + %.0f µs per record, %d worker(s)", paceText,
-                                    pace.perCall().toNanos() / 1e6, pace.perRecord().toNanos() / 1e3, pace.workers()),
-                    readers);
+                    pace.isNone() ? "none (FakeOdoo's own speed)" : paceText + " = " + pace.describe(), readers);
             out.printf("loading %,d %s into FakeOdoo ...%n", records, PartnerCatalog.MODEL);
             out.printf("loaded in %.1f s%n", PartnerCatalog.load(odoo, records));
             try (OdooClient client = odoo.client(Transport.JSON2); SyncStack stack = new SyncStack(work, args.string("store", "file"), client, pageSize,

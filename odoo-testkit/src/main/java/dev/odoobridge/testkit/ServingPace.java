@@ -1,6 +1,7 @@
 package dev.odoobridge.testkit;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -76,6 +77,15 @@ public record ServingPace(Duration perCall, Duration perRecord, int workers) {
     /** True when this pace changes nothing. */
     public boolean isNone() {
         return perCall.isZero() && perRecord.isZero() && workers == Integer.MAX_VALUE;
+    }
+
+    /** For people: e.g. {@code 15.0 ms per call + 68 µs per record, 2 at once}, or {@code none}. */
+    public String describe() {
+        if (isNone()) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "%.1f ms per call + %.0f µs per record, %d at once",
+                perCall.toNanos() / 1e6, perRecord.toNanos() / 1e3, workers);
     }
 
     /** The least time a call returning {@code records} records takes. */

@@ -24,6 +24,8 @@ class ServingPaceTest {
     void theMeasuredPaceCostsFifteenMillisecondsPlusSixtyEightMicrosecondsARecord() {
         assertThat(ServingPace.odoo19Measured(1).cost(500)).isEqualTo(Duration.ofMillis(15).plus(Duration.ofNanos(500 * 68_000L)));
         assertThat(ServingPace.odoo19Measured(1).cost(-1)).isEqualTo(Duration.ofMillis(15));
+        assertThat(ServingPace.odoo19Measured(2).describe()).isEqualTo("15.0 ms per call + 68 µs per record, 2 at once");
+        assertThat(ServingPace.NONE.describe()).isEqualTo("none");
     }
 
     @Test

@@ -59,8 +59,7 @@ public final class FakeOdooCommand implements Callable<Integer> {
             PrintWriter out = ctx.console().out();
             out.println("FakeOdoo (Odoo 19.0) listening on " + fake.url() + ", database " + fake.database());
             if (!servingPace.isNone()) {
-                out.printf(java.util.Locale.ROOT, "serving ORM calls at pace %s: %.1f ms per call + %.0f µs per record, %d at once%n", pace,
-                        servingPace.perCall().toNanos() / 1e6, servingPace.perRecord().toNanos() / 1e3, workers);
+                out.println("serving ORM calls at pace " + pace + ": " + servingPace.describe());
             }
             out.println("logins: admin/admin, demo/demo; admin API key: " + fake.apiKey(FakeOdoo.ADMIN));
             out.println("odoo-bridge.yaml:");

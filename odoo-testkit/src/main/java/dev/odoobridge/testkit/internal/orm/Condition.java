@@ -1,6 +1,7 @@
 package dev.odoobridge.testkit.internal.orm;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,8 +20,7 @@ final class Condition {
     private final Pattern pattern;
     private final Hierarchy hierarchy;
     private Set<Integer> hierarchyIds;
-    private Set<Long> numericItems;
-    private boolean numericChecked;
+    private final Set<Long> numericItems;
     private String parsedLiteral;
     private long literalFrom;
     private long literalSpan;
@@ -32,6 +32,7 @@ final class Condition {
         this.sub = sub;
         this.hierarchy = hierarchy;
         this.pattern = operator.endsWith("like") && value instanceof String s ? pattern(operator, s) : null;
+        this.numericItems = operator.equals("in") || operator.equals("not in") ? numericItems(value) : null;
     }
 
     FieldDef field() {
@@ -100,7 +101,7 @@ final class Condition {
     }
 
     private boolean in(Records records, Object v) {
-        Set<Long> ids = numericItems();
+        Set<Long> ids = numericItems;
         if (ids != null && (v == null || v instanceof Integer || v instanceof Long || v instanceof int[])) {
             if (v instanceof int[] many) {
                 for (int id : many) {
@@ -122,21 +123,18 @@ final class Condition {
     }
 
     /** The items of an {@code in} list when all are whole numbers (ids), as a set for O(1) tests; else null. */
-    private Set<Long> numericItems() {
-        if (!numericChecked) {
-            Collection<?> items = value instanceof Collection<?> c ? c : List.of(value);
-            Set<Long> set = new java.util.HashSet<>();
-            for (Object item : items) {
-                if (!(item instanceof Integer || item instanceof Long)) {
-                    set = null;
-                    break;
-                }
-                set.add(((Number) item).longValue());
-            }
-            numericItems = set;
-            numericChecked = true;
+    private static Set<Long> numericItems(Object value) {
+        if (value == null) {
+            return null;
         }
-        return numericItems;
+        Set<Long> set = new HashSet<>();
+        for (Object item : value instanceof Collection<?> c ? c : List.of(value)) {
+            if (!(item instanceof Integer || item instanceof Long)) {
+                return null;
+            }
+            set.add(((Number) item).longValue());
+        }
+        return set;
     }
 
     private boolean equalsValue(Records records, Object v, Object literal) {
