@@ -5,6 +5,7 @@ import dev.odoobridge.client.OdooClients;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.Transport;
 import dev.odoobridge.testkit.internal.orm.FakeOrm;
+import dev.odoobridge.testkit.internal.orm.OdooRelease;
 import dev.odoobridge.testkit.internal.server.Credentials;
 import dev.odoobridge.testkit.internal.server.FaultPlan;
 import dev.odoobridge.testkit.internal.server.OdooServer;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +59,7 @@ public final class FakeOdoo implements AutoCloseable {
         this.threads = b.threads;
         this.pace = b.pace;
         Random random = new Random(b.seed);
-        this.orm = new FakeOrm(b.clock);
+        this.orm = new FakeOrm(b.clock, b.release());
         this.credentials = new Credentials(new Random(random.nextLong()));
         this.faultPlan = new FaultPlan(new Random(random.nextLong()));
         this.dispatcher = new WebhookDispatcher();
@@ -95,7 +98,7 @@ public final class FakeOdoo implements AutoCloseable {
     /** Starts serving (once); returns this. */
     public synchronized FakeOdoo start() {
         if (server == null) {
-            server = new OdooServer(orm, credentials, faultPlan, database,
+            server = new OdooServer(orm, orm.release(), credentials, faultPlan, database,
                     new InetSocketAddress("127.0.0.1", port), threads, pace);
             server.start();
         }
@@ -213,8 +216,50 @@ public final class FakeOdoo implements AutoCloseable {
         private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private Consumer<RecordSink> loader;
         private ServingPace pace = ServingPace.NONE;
+        private String version = OdooRelease.DEFAULT.version();
+        private final Set<String> addedModules = new TreeSet<>();
+        private final Set<String> removedModules = new TreeSet<>();
 
         private Builder() {
+        }
+
+        /**
+         * The Odoo version to play: {@code "17.0"}, {@code "18.0"} or {@code "19.0"} (the default). The schema is the
+         * one recorded on a real server of that version, with the modules installed there (17.0 and 18.0 with
+         * {@code product_expiry}, 19.0 without); {@link #modules} and {@link #without} change them.
+         */
+        public Builder version(String version) {
+            Objects.requireNonNull(version, "version == null");
+            if (!OdooRelease.VERSIONS.contains(version)) {
+                throw new IllegalArgumentException("FakeOdoo plays Odoo " + String.join(", ", OdooRelease.VERSIONS)
+                        + ", not '" + version + "'");
+            }
+            this.version = version;
+            return this;
+        }
+
+        /** Installs these modules too (e.g. {@code product_expiry} on 19.0). */
+        public Builder modules(String... modules) {
+            for (String m : modules) {
+                Objects.requireNonNull(m, "module == null");
+                addedModules.add(m);
+                removedModules.remove(m);
+            }
+            return this;
+        }
+
+        /** Leaves these modules out (e.g. {@code product_expiry} on 17.0 and 18.0). */
+        public Builder without(String... modules) {
+            for (String m : modules) {
+                Objects.requireNonNull(m, "module == null");
+                removedModules.add(m);
+                addedModules.remove(m);
+            }
+            return this;
+        }
+
+        private OdooRelease release() {
+            return OdooRelease.of(version).with(addedModules).without(removedModules);
         }
 
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */

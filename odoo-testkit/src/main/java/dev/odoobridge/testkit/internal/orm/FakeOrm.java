@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class FakeOrm implements OrmApi {
     private static final Logger LOG = LoggerFactory.getLogger(FakeOrm.class);
     private final Clock clock;
+    private final OdooRelease release;
     private final Database db;
     private final Methods methods = new Methods();
     private final SentMails sentMails = new SentMails();
@@ -38,13 +39,24 @@ public final class FakeOrm implements OrmApi {
         this(Clock.systemUTC());
     }
 
-    /** An empty store whose transaction times come from {@code clock}. */
+    /** An empty Odoo 19.0 store whose transaction times come from {@code clock}. */
     public FakeOrm(Clock clock) {
+        this(clock, OdooRelease.DEFAULT);
+    }
+
+    /** An empty store of {@code release} whose transaction times come from {@code clock}. */
+    public FakeOrm(Clock clock, OdooRelease release) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.release = Objects.requireNonNull(release, "release == null");
         this.db = new Database(RetailSchema.create());
         for (String name : new java.util.TreeSet<>(models())) {
             insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
         }
+    }
+
+    /** The Odoo version and modules this store plays. */
+    public OdooRelease release() {
+        return release;
     }
 
     @Override

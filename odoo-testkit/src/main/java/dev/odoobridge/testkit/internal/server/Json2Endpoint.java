@@ -3,6 +3,7 @@ package dev.odoobridge.testkit.internal.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.odoobridge.testkit.internal.orm.OdooRelease;
 import dev.odoobridge.testkit.internal.orm.OrmApi;
 import dev.odoobridge.testkit.internal.orm.OrmFault;
 import dev.odoobridge.testkit.internal.orm.OrmRequest;
@@ -25,12 +26,14 @@ final class Json2Endpoint implements HttpHandler {
     private static final String PREFIX = "/json/2/";
 
     private final OrmApi orm;
+    private final OdooRelease release;
     private final Credentials credentials;
     private final String database;
     private final PythonJson json;
 
-    Json2Endpoint(OrmApi orm, Credentials credentials, String database, PythonJson json) {
+    Json2Endpoint(OrmApi orm, OdooRelease release, Credentials credentials, String database, PythonJson json) {
         this.orm = Objects.requireNonNull(orm, "orm == null");
+        this.release = Objects.requireNonNull(release, "release == null");
         this.credentials = Objects.requireNonNull(credentials, "credentials == null");
         this.database = Objects.requireNonNull(database, "database == null");
         this.json = Objects.requireNonNull(json, "json == null");

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.odoobridge.testkit.ServingPace;
+import dev.odoobridge.testkit.internal.orm.OdooRelease;
 import dev.odoobridge.testkit.internal.orm.OrmApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,7 @@ public final class OdooServer implements AutoCloseable {
      * Binds the server (not yet serving).
      *
      * @param store the store behind every call
+     * @param release the Odoo version and modules played
      * @param credentials users, passwords and API keys
      * @param faults the fault injection plan
      * @param database the one database name this server answers for
@@ -41,10 +43,11 @@ public final class OdooServer implements AutoCloseable {
      * @param threads worker threads
      * @param pace how fast ORM calls are served ({@link ServingPace#NONE}: as fast as the store answers)
      */
-    public OdooServer(OrmApi store, Credentials credentials, FaultPlan faults, String database,
+    public OdooServer(OrmApi store, OdooRelease release, Credentials credentials, FaultPlan faults, String database,
                       InetSocketAddress address, int threads, ServingPace pace) {
         Objects.requireNonNull(store, "store == null");
         Objects.requireNonNull(pace, "pace == null");
+        Objects.requireNonNull(release, "release == null");
         OrmApi orm = pace.isNone() ? store : new PacedOrm(store, pace);
         Objects.requireNonNull(credentials, "credentials == null");
         Objects.requireNonNull(faults, "faults == null");
@@ -67,12 +70,12 @@ public final class OdooServer implements AutoCloseable {
         executor = Executors.newFixedThreadPool(threads, daemonThreads());
         server.setExecutor(executor);
         PythonJson json = new PythonJson();
-        RpcDispatcher dispatcher = new RpcDispatcher(orm, credentials, database);
+        RpcDispatcher dispatcher = new RpcDispatcher(orm, release, credentials, database);
         FaultFilter filter = new FaultFilter(faults);
         add("/xmlrpc/", new XmlRpcEndpoint(dispatcher), filter);
         add("/jsonrpc", new JsonRpcEndpoint(dispatcher, json), filter);
-        add("/json/2", new Json2Endpoint(orm, credentials, database, json), filter);
-        add("/web/version", new WebVersionEndpoint(json), filter);
+        add("/json/2", new Json2Endpoint(orm, release, credentials, database, json), filter);
+        add("/web/version", new WebVersionEndpoint(json, release), filter);
         add("/", OdooServer::notFound, filter);
     }
 

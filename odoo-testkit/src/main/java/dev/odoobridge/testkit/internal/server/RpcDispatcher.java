@@ -1,5 +1,6 @@
 package dev.odoobridge.testkit.internal.server;
 
+import dev.odoobridge.testkit.internal.orm.OdooRelease;
 import dev.odoobridge.testkit.internal.orm.OrmApi;
 import dev.odoobridge.testkit.internal.orm.OrmFault;
 import dev.odoobridge.testkit.internal.orm.OrmRequest;
@@ -14,11 +15,13 @@ import java.util.OptionalInt;
  */
 final class RpcDispatcher {
     private final OrmApi orm;
+    private final OdooRelease release;
     private final Credentials credentials;
     private final String database;
 
-    RpcDispatcher(OrmApi orm, Credentials credentials, String database) {
+    RpcDispatcher(OrmApi orm, OdooRelease release, Credentials credentials, String database) {
         this.orm = Objects.requireNonNull(orm, "orm == null");
+        this.release = Objects.requireNonNull(release, "release == null");
         this.credentials = Objects.requireNonNull(credentials, "credentials == null");
         this.database = Objects.requireNonNull(database, "database == null");
     }
@@ -35,7 +38,7 @@ final class RpcDispatcher {
     private Object common(String method, List<Object> params) throws PyException {
         switch (method) {
             case "version" -> {
-                return ServerVersionInfo.commonVersion();
+                return ServerVersionInfo.commonVersion(release);
             }
             case "authenticate", "login" -> {
                 int required = method.equals("login") ? 3 : 4;
@@ -51,7 +54,7 @@ final class RpcDispatcher {
     private Object db(String method, List<Object> params) throws PyException {
         return switch (method) {
             case "list" -> List.of(database);
-            case "server_version" -> "19.0";
+            case "server_version" -> release.version();
             case "db_exist" -> {
                 arity("exp_db_exist", params, 1, 1);
                 yield database.equals(params.get(0));

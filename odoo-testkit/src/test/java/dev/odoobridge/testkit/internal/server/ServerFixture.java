@@ -23,7 +23,7 @@ final class ServerFixture implements AutoCloseable {
         credentials.add(new Credentials.User(5, "demo", "demo"));
         orm.put("res.partner", 43, java.util.Map.of("name", "My Company (Chicago)", "email", "chicago@yourcompany.com"));
         orm.put("res.company", 1, java.util.Map.of("name", "My Company"));
-        server = new OdooServer(orm, credentials, faults, "retail", new InetSocketAddress("127.0.0.1", 0), 4, dev.odoobridge.testkit.ServingPace.NONE);
+        server = new OdooServer(orm, dev.odoobridge.testkit.internal.orm.OdooRelease.DEFAULT, credentials, faults, "retail", new InetSocketAddress("127.0.0.1", 0), 4, dev.odoobridge.testkit.ServingPace.NONE);
         server.start();
         http = new RawHttp(server.url());
     }
