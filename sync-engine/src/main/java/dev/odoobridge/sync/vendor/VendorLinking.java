@@ -79,6 +79,8 @@ public final class VendorLinking {
      *
      * @param shopEmail the shop's address (used with {@link DeliveryTarget#SHOP}); may be null otherwise
      * @throws VendorLinkException UNKNOWN_SOURCE, UNKNOWN_PARTNER, NO_EMAIL or RATE_LIMITED
+     * @throws RuntimeException what the mailer threw when the code could not be sent; the request then consumed no
+     *         rate limit and left no challenge behind
      */
     public LinkChallenge requestLink(String vendor, String source, long partnerId, String shopEmail) {
         requireVendor(vendor);
@@ -116,7 +118,16 @@ public final class VendorLinking {
         } finally {
             issuing.unlock();
         }
-        mailer.send(source, to, "Your verification code", body(code, partnerName, vendor, policy.codeLifetime()));
+        try {
+            mailer.send(source, to, "Your verification code", body(code, partnerName, vendor, policy.codeLifetime()));
+        } catch (RuntimeException e) {
+            // nothing reached the vendor: the challenge must neither count against the limits nor be confirmable
+            store.deleteChallenge(challengeId);
+            store.audit(vendor, source, partnerId, "delivery_failed", e.getClass().getSimpleName(), now);
+            LOG.warn("could not send a link code for vendor {} to partner {} of {}: {}", vendor, partnerId, source,
+                    e.getMessage());
+            throw e;
+        }
         store.audit(vendor, source, partnerId, "challenge_sent", "to " + mask(to), now);
         LOG.info("sent a link code for vendor {} to partner {} of {} ({})", vendor, partnerId, source, mask(to));
         return new LinkChallenge(challengeId, vendor, source, partnerId, expires, mask(to));

@@ -16,6 +16,12 @@ public interface VendorStore {
      */
     Optional<Challenge> latestChallenge(String vendor);
 
+    /**
+     * Removes a challenge whose code could not be delivered, so it neither counts against the rate limits nor
+     * can be confirmed; false when there was none.
+     */
+    boolean deleteChallenge(String challengeId);
+
     /** Adds one attempt (counted before the code is compared) and returns the new attempt count. */
     int recordFailedAttempt(String challengeId);
 

@@ -20,6 +20,11 @@ final class InMemoryVendorStore implements VendorStore {
     }
 
     @Override
+    public synchronized boolean deleteChallenge(String challengeId) {
+        return challenges.remove(challengeId) != null;
+    }
+
+    @Override
     public synchronized Optional<Challenge> latestChallenge(String vendor) {
         return challenges.values().stream().filter(c -> c.vendor().equals(vendor))
                 .max(Comparator.comparing(Challenge::createdAt));

@@ -125,6 +125,21 @@ class VendorLinkingTest {
     }
 
     @Test
+    void aFailedDeliveryConsumesNoRateLimitAndLeavesNoChallenge() {
+        VendorLinking failing = new VendorLinking(store, directory, (source, to, subject, body) -> {
+            throw new IllegalStateException("Odoo refused the mail");
+        }, SECRET, OtpPolicy.DEFAULT, VendorLinking.DeliveryTarget.PARTNER, clock);
+        assertThatThrownBy(() -> failing.requestLink("ann", "shop", 7, null))
+                .isInstanceOf(IllegalStateException.class).hasMessage("Odoo refused the mail");
+        assertThat(store.latestChallenge("ann")).isEmpty();
+        assertThatThrownBy(() -> linking.confirm("ann", "123456"))
+                .isInstanceOfSatisfying(VendorLinkException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_CHALLENGE));
+        // no time passed: the retry is not rate limited and its code works
+        linking.requestLink("ann", "shop", 7, null);
+        assertThat(linking.confirm("ann", lastCode()).partnerId()).isEqualTo(7);
+    }
+
+    @Test
     void dailyCapHolds() {
         for (int i = 0; i < 10; i++) {
             linking.requestLink("ann", "shop", 7, null);

@@ -51,6 +51,17 @@ abstract class VendorStoreContract {
     }
 
     @Test
+    void aDeletedChallengeIsGoneAndCountsNoMore() {
+        String id = id();
+        store().insertChallenge(challenge(id, 7, T0));
+        assertThat(store().deleteChallenge(id)).isTrue();
+        assertThat(store().deleteChallenge(id)).isFalse();
+        assertThat(store().latestChallenge(vendor)).isEmpty();
+        assertThat(store().lastChallengeAt(vendor, source, 7)).isEmpty();
+        assertThat(store().challengesForVendorSince(vendor, T0.minusSeconds(1))).isZero();
+    }
+
+    @Test
     void failedAttemptsCountUp() {
         String id = id();
         store().insertChallenge(challenge(id, 7, T0));

@@ -49,6 +49,13 @@ public final class PostgresVendorStore implements VendorStore {
     }
 
     @Override
+    public boolean deleteChallenge(String challengeId) {
+        Objects.requireNonNull(challengeId, "challengeId == null");
+        return update("delete an undelivered link challenge", "DELETE FROM vendor_challenges WHERE id = ?",
+                challengeId) > 0;
+    }
+
+    @Override
     public int recordFailedAttempt(String challengeId) {
         List<Integer> counts = query("count a failed attempt", "UPDATE vendor_challenges SET attempts = attempts + 1"
                 + " WHERE id = ? RETURNING attempts", rs -> rs.getInt(1), challengeId);
