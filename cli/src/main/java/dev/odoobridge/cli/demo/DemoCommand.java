@@ -52,8 +52,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The embedded MongoDB-compatible store warns once per index it cannot build (it scans
-     * instead); harmless for the demo's small data, so those warnings are hidden unless -v.
+     * The embedded MongoDB-compatible store warns about connections it closes at shutdown (the demo stops it
+     * while its clients are still being torn down); harmless, so hidden unless -v.
      */
     private void quietEmbeddedStore() {
         CommandLine.Model.OptionSpec verbose = spec.findOption("--verbose");

@@ -2,7 +2,6 @@ package dev.odoobridge.readmodel.internal;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.odoobridge.readmodel.EmbeddedStore;
 import dev.odoobridge.readmodel.ReadModelException;
 import java.io.IOException;
@@ -29,7 +28,7 @@ final class EmbeddedServer implements EmbeddedStore {
 
     /** Starts a server keeping its data in memory. */
     static EmbeddedServer inMemory() {
-        return new EmbeddedServer(new MemoryBackend());
+        return new EmbeddedServer(new InMemoryBackend());
     }
 
     /** Starts a server with its H2 file store {@code readmodel.mv} in the directory. */

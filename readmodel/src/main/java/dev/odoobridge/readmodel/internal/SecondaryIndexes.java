@@ -1,0 +1,26 @@
+package dev.odoobridge.readmodel.internal;
+
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store's answer to a non-unique index: none is built (mongo-java-server has none; its queries scan,
+ * and the read model's hot paths use the primary or unique indexes). That is a property of the embedded server,
+ * not of the user's data, so it is noted at debug level instead of the library's warning per index.
+ */
+final class SecondaryIndexes {
+    private static final Logger LOG = LoggerFactory.getLogger(SecondaryIndexes.class);
+
+    private SecondaryIndexes() {
+    }
+
+    static <P> Index<P> notBuilt(String database, String collection, String indexName, List<IndexKey> keys) {
+        LOG.debug("embedded store: index {} on {}.{} ({}) is not built; queries on it scan", indexName, database,
+                collection, keys);
+        return new EmptyIndex<>(indexName, keys);
+    }
+}
