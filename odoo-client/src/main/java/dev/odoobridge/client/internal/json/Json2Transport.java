@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -68,12 +67,8 @@ public final class Json2Transport implements OdooTransport {
     @Override
     public Object execute(OdooCall call) {
         Objects.requireNonNull(call, "call == null");
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (call.ids() != null) {
-            body.put("ids", call.ids());
-        }
-        body.putAll(call.kwargs());
-        return post(call.model(), call.method(), body);
+        // named arguments only; a method that returned None answers the body null, returned as null
+        return post(call.model(), call.method(), call.namedArgs());
     }
 
     private Object post(String model, String method, Map<String, Object> body) {

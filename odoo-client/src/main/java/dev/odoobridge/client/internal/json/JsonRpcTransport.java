@@ -76,7 +76,7 @@ public final class JsonRpcTransport implements OdooTransport {
         args.add(config.secret());
         args.add(call.model());
         args.add(call.method());
-        args.add(call.ids() == null ? List.of() : List.of(call.ids()));
+        args.add(call.rpcArgs());
         args.add(call.kwargs());
         return call(call.model(), call.method(), "object", "execute_kw", args);
     }
@@ -105,6 +105,7 @@ public final class JsonRpcTransport implements OdooTransport {
             }
             Object result = null;
             Object error = null;
+            Object version = null;
             boolean hasResult = false;
             String name;
             while ((name = p.nextFieldName()) != null) {
@@ -114,6 +115,8 @@ public final class JsonRpcTransport implements OdooTransport {
                     hasResult = true;
                 } else if ("error".equals(name)) {
                     error = JsonCodec.readValue(p);
+                } else if ("jsonrpc".equals(name)) {
+                    version = JsonCodec.readValue(p);
                 } else {
                     p.skipChildren();
                 }
@@ -122,6 +125,11 @@ public final class JsonRpcTransport implements OdooTransport {
                 throw JsonRpcFaultTranslator.translate(model, method, error, status);
             }
             if (!hasResult) {
+                if ("2.0".equals(version) && model != null) {
+                    // Odoo leaves 'result' out when the method returned None ({"jsonrpc": "2.0", "id": N});
+                    // the call did its work
+                    return null;
+                }
                 throw malformed("the answer has neither 'result' nor 'error'");
             }
             return result;
