@@ -28,6 +28,8 @@ public final class CapturingOdoo implements AutoCloseable {
     private final HttpServer server;
     private final Function<String, Object> answers;
     private final List<Captured> captured = Collections.synchronizedList(new ArrayList<>());
+    private volatile Raw ormReply;
+    private volatile Raw loginReply;
 
     /**
      * One ORM request as sent.
@@ -36,6 +38,26 @@ public final class CapturingOdoo implements AutoCloseable {
      * @param body request body
      */
     public record Captured(String path, String body) {
+    }
+
+    /**
+     * An answer given byte for byte, e.g. a recorded one.
+     *
+     * @param status HTTP status
+     * @param contentType Content-Type header, or empty for none
+     * @param body body bytes
+     */
+    public record Raw(int status, String contentType, byte[] body) {
+    }
+
+    /** Answers every ORM call with {@code reply} (null: back to {@code answers}). */
+    public void replayOrm(Raw reply) {
+        ormReply = reply;
+    }
+
+    /** Answers XML-RPC / JSON-RPC {@code common} calls with {@code reply} (null: back to uid 2). */
+    public void replayLogin(Raw reply) {
+        loginReply = reply;
     }
 
     /** Starts the server; {@code answers} maps an ORM method name to its answer (plain Java values). */
@@ -72,9 +94,19 @@ public final class CapturingOdoo implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             switch (path) {
-                case "/xmlrpc/2/common" -> reply(exchange, "text/xml", xmlResponse(2));
+                case "/xmlrpc/2/common" -> {
+                    if (loginReply != null) {
+                        reply(exchange, loginReply);
+                        return;
+                    }
+                    reply(exchange, "text/xml", xmlResponse(2));
+                }
                 case "/xmlrpc/2/object" -> {
                     captured.add(new Captured(path, body));
+                    if (ormReply != null) {
+                        reply(exchange, ormReply);
+                        return;
+                    }
                     String method = (String) XmlRpcCalls.parse(body).params().get(4);
                     reply(exchange, "text/xml", xmlResponse(answers.apply(method)));
                 }
@@ -82,9 +114,17 @@ public final class CapturingOdoo implements AutoCloseable {
                     JsonNode request = JSON.readTree(body);
                     Object result;
                     if ("common".equals(request.path("params").path("service").asText())) {
+                        if (loginReply != null) {
+                            reply(exchange, loginReply);
+                            return;
+                        }
                         result = 2;
                     } else {
                         captured.add(new Captured(path, body));
+                        if (ormReply != null) {
+                            reply(exchange, ormReply);
+                            return;
+                        }
                         result = answers.apply(request.path("params").path("args").path(4).asText());
                     }
                     Map<String, Object> answer = new LinkedHashMap<>();
@@ -98,6 +138,10 @@ public final class CapturingOdoo implements AutoCloseable {
                         reply(exchange, "application/json", "{\"uid\": 2, \"lang\": \"en_US\"}");
                     } else if (path.startsWith("/json/2/")) {
                         captured.add(new Captured(path, body));
+                        if (ormReply != null) {
+                            reply(exchange, ormReply);
+                            return;
+                        }
                         reply(exchange, "application/json",
                                 JSON.writeValueAsString(answers.apply(path.substring(path.lastIndexOf('/') + 1))));
                     } else {
@@ -105,6 +149,16 @@ public final class CapturingOdoo implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private static void reply(HttpExchange exchange, Raw raw) throws IOException {
+        if (!raw.contentType().isEmpty()) {
+            exchange.getResponseHeaders().set("Content-Type", raw.contentType());
+        }
+        exchange.sendResponseHeaders(raw.status(), raw.body().length == 0 ? -1 : raw.body().length);
+        if (raw.body().length > 0) {
+            exchange.getResponseBody().write(raw.body());
         }
     }
 
