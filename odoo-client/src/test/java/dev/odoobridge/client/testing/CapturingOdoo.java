@@ -30,6 +30,8 @@ public final class CapturingOdoo implements AutoCloseable {
     private final List<Captured> captured = Collections.synchronizedList(new ArrayList<>());
     private volatile Raw ormReply;
     private volatile Raw loginReply;
+    private final Map<String, Raw> byPath = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> hits = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * One ORM request as sent.
@@ -58,6 +60,18 @@ public final class CapturingOdoo implements AutoCloseable {
     /** Answers XML-RPC / JSON-RPC {@code common} calls with {@code reply} (null: back to uid 2). */
     public void replayLogin(Raw reply) {
         loginReply = reply;
+    }
+
+    /** Answers every request to {@code "GET /web/version"}-style {@code methodAndPath} with {@code reply}, before anything else. */
+    public void replayPath(String methodAndPath, Raw reply) {
+        byPath.put(methodAndPath, reply);
+    }
+
+    /** Every request received, as {@code "POST /xmlrpc/2/common"}, in order. */
+    public List<String> hits() {
+        synchronized (hits) {
+            return List.copyOf(hits);
+        }
     }
 
     /** Starts the server; {@code answers} maps an ORM method name to its answer (plain Java values). */
@@ -93,6 +107,13 @@ public final class CapturingOdoo implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String methodAndPath = exchange.getRequestMethod() + " " + path;
+            hits.add(methodAndPath);
+            Raw fixed = byPath.get(methodAndPath);
+            if (fixed != null) {
+                reply(exchange, fixed);
+                return;
+            }
             switch (path) {
                 case "/xmlrpc/2/common" -> {
                     if (loginReply != null) {

@@ -36,8 +36,13 @@ public final class JsonRpcTransport implements OdooTransport {
 
     /** A transport for {@code config}'s server and credentials. */
     public JsonRpcTransport(OdooConfig config) {
+        this(config, new HttpChannel(config));
+    }
+
+    /** A transport on an existing channel (closing this transport closes the channel). */
+    JsonRpcTransport(OdooConfig config, HttpChannel http) {
         this.config = Objects.requireNonNull(config, "config == null");
-        this.http = new HttpChannel(config);
+        this.http = Objects.requireNonNull(http, "http == null");
     }
 
     @Override
