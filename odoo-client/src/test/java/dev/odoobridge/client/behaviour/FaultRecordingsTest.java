@@ -20,7 +20,10 @@ import dev.odoobridge.client.testing.CapturingOdoo;
 import dev.odoobridge.client.testing.RecordedAnswers;
 import dev.odoobridge.client.testing.RecordedAnswers.Answer;
 import dev.odoobridge.client.testing.RecordedCalls;
+import dev.odoobridge.client.Transport;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,16 +50,22 @@ class FaultRecordingsTest {
             "AssertionError", "InvalidTextRepresentation", "UnprocessableEntity", "BadRequest");
 
     private static CapturingOdoo odoo;
+    /** One client per transport for ORM faults (a service fault gets a fresh client: the uid is cached). */
+    private static final Map<Transport, OdooClient> CLIENTS = new EnumMap<>(Transport.class);
 
     @BeforeAll
     static void start() {
         odoo = new CapturingOdoo(method -> {
             throw new AssertionError("every answer is replayed");
         });
+        for (Transport t : List.of(Transport.XMLRPC, Transport.JSONRPC, Transport.JSON2)) {
+            CLIENTS.put(t, RecordedReplies.client(odoo.url(), t, RetryPolicy.NONE));
+        }
     }
 
     @AfterAll
     static void stop() {
+        CLIENTS.values().forEach(OdooClient::close);
         odoo.close();
     }
 
@@ -80,16 +89,16 @@ class FaultRecordingsTest {
             odoo.replayLogin(null);
             odoo.replayOrm(answer.raw());
         }
+        Transport transport = RecordedReplies.transport(answer.transport());
         Throwable thrown;
-        try (OdooClient client = RecordedReplies.client(odoo.url(), RecordedReplies.transport(answer.transport()),
-                RetryPolicy.NONE)) {
-            thrown = catchThrowable(() -> {
-                if (service) {
-                    client.authenticate();
-                } else {
-                    RecordedReplies.callAgain(client, answer);
+        try {
+            if (service) {
+                try (OdooClient fresh = RecordedReplies.client(odoo.url(), transport, RetryPolicy.NONE)) {
+                    thrown = catchThrowable(fresh::authenticate);
                 }
-            });
+            } else {
+                thrown = catchThrowable(() -> RecordedReplies.callAgain(CLIENTS.get(transport), answer));
+            }
         } finally {
             odoo.replayLogin(null);
             odoo.replayOrm(null);
