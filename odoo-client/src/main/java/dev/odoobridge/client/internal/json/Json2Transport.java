@@ -19,9 +19,9 @@ import java.util.Objects;
 /**
  * Odoo 19's JSON-2 API: {@code POST /json/2/<model>/<method>} with the API key as bearer token and
  * the database in {@code X-Odoo-Database}; the body holds named arguments only and a success is
- * the bare result. The version comes from {@code common.version} like on the other transports. JSON-2 has no login call, so
- * {@link #authenticate()} asks {@code res.users/context_get} (callable by every user; its answer
- * carries {@code uid}) and caches the uid. Thread-safe.
+ * the bare result. The version comes from {@code common.version} as on the other transports.
+ * JSON-2 has no login call, so {@link #authenticate()} asks {@code res.users/context_get}
+ * (callable by every user; its answer carries {@code uid}) and caches the uid. Thread-safe.
  */
 public final class Json2Transport implements OdooTransport {
     static final String VERSION_PATH = "/web/version";
