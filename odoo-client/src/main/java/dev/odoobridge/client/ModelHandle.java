@@ -102,9 +102,37 @@ public interface ModelHandle {
      * records for record methods. A {@code "context"} map among {@code kwargs} is laid over the
      * configured default context (its keys win, the other default keys stay). Never retried. The
      * result is plain Java: Map, List, String, Number, Boolean (Odoo's {@code False} stays
-     * {@code Boolean.FALSE}).
+     * {@code Boolean.FALSE}), or null for a method that returns None (such as
+     * {@code action_archive} or {@code mail.mail.send}): the change is made, XML-RPC just cannot
+     * carry the answer.
+     *
+     * <p>Odoo binds XML-RPC and JSON-RPC arguments by position for some methods: {@code create}
+     * needs its records as the first positional argument, and a few parameters were renamed
+     * between versions ({@code name_search}'s {@code args} became {@code domain} in 19). Use
+     * {@link #call(String, List, Positional, Map)} for those.
      */
     Object call(String method, List<Long> ids, Map<String, ?> kwargs);
+
+    /**
+     * Calls any public method with leading arguments that XML-RPC and JSON-RPC send by position
+     * after the ids (JSON-2 sends them by name), and further named arguments; otherwise like
+     * {@link #call(String, List, Map)}. For example
+     * {@code call("create", List.of(), Positional.of("vals_list", List.of(values)), Map.of())}
+     * or {@code call("default_get", List.of(), Positional.of("fields", List.of("name")), Map.of())}.
+     * Never retried.
+     *
+     * <p>The default implementation supports only {@link Positional#none()} and then calls
+     * {@link #call(String, List, Map)}; the client's own handles support every shape.
+     *
+     * @throws UnsupportedOperationException from the default implementation when {@code positional} is not empty
+     */
+    default Object call(String method, List<Long> ids, Positional positional, Map<String, ?> kwargs) {
+        java.util.Objects.requireNonNull(positional, "positional == null");
+        if (!positional.parameters().isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot send positional arguments");
+        }
+        return call(method, ids, kwargs);
+    }
 
     /** Calls a model-level method (no ids) with named arguments. */
     default Object call(String method, Map<String, ?> kwargs) {

@@ -77,7 +77,16 @@ public final class FaultClassifier {
             case "BadRequest":
                 return new InvalidQueryException(model, method, fault);
             case "KeyError":
-                // a KeyError inside a model call is an unknown field name; on a service it is an unknown service
+                // a KeyError inside a model call is an unknown field name (19.0's write); on a service it is an unknown service
+            case "IndexError":
+                // create without positional records (call_kw reads args[0]), a malformed x2many command
+            case "AssertionError":
+                // a domain that is not a list (17.0 and 18.0)
+            case "InvalidTextRepresentation":
+            case "InvalidDatetimeFormat":
+            case "NumericValueOutOfRange":
+            case "StringDataRightTruncation":
+                // psycopg2 data errors: a value of the wrong type reached SQL (a many2one given a name)
                 return model != null ? new InvalidQueryException(model, method, fault)
                         : new OdooServerException(model, method, fault);
             default:

@@ -12,13 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the transport for a config. An explicit transport is always honoured. {@code AUTO} asks
- * the server's version ({@code GET /web/version}, falling back to JSON-RPC {@code common.version})
- * and takes JSON-2 when the server is Odoo 19 or later <em>and</em> the secret looks like an API
- * key, else XML-RPC. Odoo generates API keys as 20 random bytes in lower-case hex
- * ({@code res.users.apikeys._generate}: {@code API_KEY_SIZE = 20}), i.e. 40 hex digits; a password
- * can be anything, so a password that happens to look like that is taken for a key: choose the
- * transport explicitly in that case.
+ * Picks the transport for a config. An explicit transport is always honoured. {@code AUTO} takes
+ * JSON-2 when the secret looks like an API key <em>and</em> the server is Odoo 19 or later, else
+ * XML-RPC; with a password it needs no request at all. To learn the version it asks
+ * {@code GET /web/version} (Odoo 19 and later answer it; 17.0 and 18.0 answer a 404 HTML page) and,
+ * when that fails, XML-RPC {@code common.version} ({@code server_version_info}, every version),
+ * whose transport it keeps when XML-RPC is the choice. A normal 17.0 or 18.0 server costs one 404
+ * and one {@code common.version}, logged at DEBUG only. Odoo generates API keys as 20 random bytes
+ * in lower-case hex ({@code res.users.apikeys._generate}: {@code API_KEY_SIZE = 20}), i.e. 40 hex
+ * digits; a password can be anything, so a password that happens to look like that is taken for a
+ * key: choose the transport explicitly in that case.
  */
 final class TransportSelector {
     private static final Logger LOG = LoggerFactory.getLogger(TransportSelector.class);
@@ -34,7 +37,7 @@ final class TransportSelector {
             case JSON2:
                 return new Json2Transport(config);
             case XMLRPC:
-                return xmlRpc(config);
+                return new XmlRpcTransport(config);
             case AUTO:
             default:
                 return auto(config);
@@ -47,36 +50,43 @@ final class TransportSelector {
     }
 
     private static OdooTransport auto(OdooConfig config) {
+        if (!looksLikeApiKey(config.secret())) {
+            LOG.debug("the secret for {} is a password, not an API key: using XML-RPC", config.url());
+            return new XmlRpcTransport(config);
+        }
         Json2Transport json2 = new Json2Transport(config);
-        boolean keep = false;
         try {
-            ServerVersion version = probe(config, json2);
-            keep = version.supportsJson2() && looksLikeApiKey(config.secret());
-            LOG.debug("server {} is Odoo {}; secret {} an API key: using {}", config.url(), version.serverVersion(),
-                    looksLikeApiKey(config.secret()) ? "looks like" : "is not", keep ? "JSON-2" : "XML-RPC");
-            return keep ? json2 : xmlRpc(config);
+            ServerVersion version = json2.webVersion();
+            if (version.supportsJson2()) {
+                LOG.debug("server {} is Odoo {} (GET /web/version): using JSON-2", config.url(), version.serverVersion());
+                OdooTransport chosen = json2;
+                json2 = null;
+                return chosen;
+            }
+        } catch (OdooException e) {
+            // 17.0 and 18.0 have no /web/version (a 404 page): the expected answer of an older server
+            LOG.debug("GET /web/version failed on {} ({}); asking XML-RPC common.version", config.url(), e.getMessage());
         } finally {
-            if (!keep) {
+            if (json2 != null) {
                 json2.close();
             }
         }
-    }
-
-    private static ServerVersion probe(OdooConfig config, Json2Transport json2) {
+        XmlRpcTransport xmlRpc = new XmlRpcTransport(config);
         try {
-            return json2.version();
-        } catch (OdooException webVersionFailure) {
-            LOG.debug("GET /web/version failed on {}; asking JSON-RPC common.version", config.url(), webVersionFailure);
-            try (JsonRpcTransport jsonRpc = new JsonRpcTransport(config)) {
-                return jsonRpc.version();
-            } catch (OdooException e) {
-                e.addSuppressed(webVersionFailure);
-                throw e;
+            ServerVersion version = xmlRpc.version();
+            boolean useJson2 = version.supportsJson2();
+            LOG.debug("server {} is Odoo {} (common.version): using {}", config.url(), version.serverVersion(),
+                    useJson2 ? "JSON-2" : "XML-RPC");
+            if (!useJson2) {
+                OdooTransport chosen = xmlRpc;
+                xmlRpc = null;
+                return chosen;
+            }
+            return new Json2Transport(config);
+        } finally {
+            if (xmlRpc != null) {
+                xmlRpc.close();
             }
         }
-    }
-
-    private static OdooTransport xmlRpc(OdooConfig config) {
-        return new XmlRpcTransport(config);
     }
 }

@@ -63,7 +63,7 @@ class XmlRpcBehaviourTest extends ClientBehaviourContract {
                 return stub("06-xmlrpc-product-search_read-limit5", executeKw("product.product", "search_read")
                         .withRequestBody(matchingXPath(kwarg("limit") + "[.='5']"))
                         .withRequestBody(matchingXPath(kwarg("order") + "[.='id']"))
-                        .withRequestBody(matchingXPath(kwarg("domain") + "/array/data[not(*)]")));
+                        .withRequestBody(matchingXPath(arg(1) + "/array/data[not(*)]")));
             case SEARCH_COUNT:
                 return stub("09-xmlrpc-partner-search_count", executeKw("res.partner", "search_count"));
             case FIELDS_GET:
@@ -74,15 +74,15 @@ class XmlRpcBehaviourTest extends ClientBehaviourContract {
                         .withRequestBody(matchingXPath(ids() + "[.='999999']")));
             case CREATE_ONE:
                 return stub("25-xmlrpc-create-partner", executeKw("res.partner", "create")
-                        .withRequestBody(matchingXPath(kwarg("vals_list")
+                        .withRequestBody(matchingXPath(arg(1)
                                 + "/array/data/value[1]/struct/member[name='name']/value[.='Recording Partner']")));
             case CREATE_MANY:
                 return stub("28-xmlrpc-create-multi-products", executeKw("product.product", "create")
-                        .withRequestBody(matchingXPath(kwarg("vals_list") + "/array/data[count(value) = 2]")));
+                        .withRequestBody(matchingXPath(arg(1) + "/array/data[count(value) = 2]")));
             case WRITE:
                 return stub("26-xmlrpc-write-partner", executeKw("res.partner", "write")
                         .withRequestBody(matchingXPath(ids() + "[.='48']"))
-                        .withRequestBody(matchingXPath(kwarg("vals") + "/struct/member[name='phone']/value[.='+1 555 0101']")));
+                        .withRequestBody(matchingXPath(arg(2) + "/struct/member[name='phone']/value[.='+1 555 0101']")));
             case UNLINK:
                 return stub("27-xmlrpc-unlink-partner", executeKw("res.partner", "unlink")
                         .withRequestBody(matchingXPath(ids() + "[.='48']")));
@@ -100,7 +100,7 @@ class XmlRpcBehaviourTest extends ClientBehaviourContract {
                 return stub("13-xmlrpc-accesserror-demo-write-res-company", executeKw("res.company", "write"));
             case FAULT_VALIDATION:
                 return stub("14-xmlrpc-validationerror-partner-recursive-parent", executeKw("res.partner", "write")
-                        .withRequestBody(matchingXPath(kwarg("vals") + "/struct/member[name='parent_id']")));
+                        .withRequestBody(matchingXPath(arg(2) + "/struct/member[name='parent_id']")));
             case FAULT_USER_ERROR:
                 return stub("15-xmlrpc-usererror-unlink-confirmed-sale-order", executeKw("sale.order", "unlink"));
             case FAULT_MISSING_RECORD:
@@ -108,10 +108,10 @@ class XmlRpcBehaviourTest extends ClientBehaviourContract {
                         .withRequestBody(matchingXPath(ids() + "[.='999999']")));
             case FAULT_BAD_FIELD:
                 return stub("21-xmlrpc-write-bad-field", executeKw("res.partner", "write")
-                        .withRequestBody(matchingXPath(kwarg("vals") + "/struct/member[name='no_such_field']")));
+                        .withRequestBody(matchingXPath(arg(2) + "/struct/member[name='no_such_field']")));
             case FAULT_BAD_DOMAIN:
                 return stub("22-xmlrpc-search_read-bad-domain-field", executeKw("res.partner", "search_read")
-                        .withRequestBody(matchingXPath(kwarg("domain") + "/array/data/value[1]/array/data/value[1][.='no_such_field']")));
+                        .withRequestBody(matchingXPath(arg(1) + "/array/data/value[1]/array/data/value[1][.='no_such_field']")));
             case FAULT_BAD_CREDENTIALS:
                 return stub("24-xmlrpc-execute_kw-bad-password", executeKw("res.partner", "search_count"));
             default:
@@ -146,9 +146,14 @@ class XmlRpcBehaviourTest extends ClientBehaviourContract {
         return param(7) + "/struct/member[name='" + name + "']/value";
     }
 
-    /** The ids, sent as the single positional argument of execute_kw (6th param: [[ids]]). */
+    /** The n-th positional argument in execute_kw's args (6th param). */
+    private static String arg(int position) {
+        return param(6) + "/array/data/value[" + position + "]";
+    }
+
+    /** The ids, sent as the first positional argument of execute_kw (6th param: [[ids], ...]). */
     private static String ids() {
-        return param(6) + "/array/data/value[1]/array/data/value";
+        return arg(1) + "/array/data/value";
     }
 
     private static MappingBuilder common(String method) {

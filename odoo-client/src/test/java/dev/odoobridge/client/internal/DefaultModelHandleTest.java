@@ -8,6 +8,7 @@ import dev.odoobridge.client.ModelHandle;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooClients;
 import dev.odoobridge.client.OdooConfig;
+import dev.odoobridge.client.Positional;
 import dev.odoobridge.client.RetryPolicy;
 import dev.odoobridge.client.SearchOptions;
 import dev.odoobridge.client.ServerVersion;
@@ -46,8 +47,8 @@ class DefaultModelHandleTest {
         assertThat(call.method()).isEqualTo("search");
         assertThat(call.ids()).isNull();
         assertThat(call.idempotent()).isTrue();
-        assertThat(call.kwargs()).containsOnlyKeys("context", "domain", "order", "limit", "offset")
-                .containsEntry("domain", List.of(List.of("is_company", "=", true)))
+        assertThat(call.rpcArgs()).containsExactly(List.of(List.of("is_company", "=", true)));
+        assertThat(call.kwargs()).containsOnlyKeys("context", "order", "limit", "offset")
                 .containsEntry("order", "name desc").containsEntry("limit", 10).containsEntry("offset", 20);
         assertThat(context(call)).containsOnly(entry("lang", "en_US"), entry("tz", "Europe/Brussels"),
                 entry("active_test", false));
@@ -57,7 +58,8 @@ class DefaultModelHandleTest {
     void defaultOptionsSendNoPaging() {
         transport.answer(List.of());
         partners.search(Domains.all());
-        assertThat(transport.only().kwargs()).containsOnlyKeys("context", "domain").containsEntry("domain", List.of());
+        assertThat(transport.only().rpcArgs()).containsExactly(List.of());
+        assertThat(transport.only().kwargs()).containsOnlyKeys("context");
         assertThat(context(transport.only())).isEqualTo(DEFAULT_CONTEXT);
     }
 
@@ -68,7 +70,8 @@ class DefaultModelHandleTest {
         OdooCall call = transport.only();
         assertThat(call.method()).isEqualTo("search_count");
         assertThat(call.idempotent()).isTrue();
-        assertThat(call.kwargs()).containsOnlyKeys("context", "domain");
+        assertThat(call.rpcArgs()).containsExactly(List.of());
+        assertThat(call.kwargs()).containsOnlyKeys("context");
     }
 
     @Test
@@ -80,7 +83,9 @@ class DefaultModelHandleTest {
         assertThat(call.method()).isEqualTo("read");
         assertThat(call.ids()).containsExactly(7L);
         assertThat(call.idempotent()).isTrue();
-        assertThat(call.kwargs()).containsOnlyKeys("context", "fields").containsEntry("fields", List.of("name"));
+        assertThat(call.rpcArgs()).containsExactly(List.of(7L), List.of("name"));
+        assertThat(call.kwargs()).containsOnlyKeys("context");
+        assertThat(call.namedArgs()).containsOnlyKeys("ids", "fields", "context");
     }
 
     @Test
@@ -90,7 +95,8 @@ class DefaultModelHandleTest {
         OdooCall call = transport.only();
         assertThat(call.method()).isEqualTo("search_read");
         assertThat(call.idempotent()).isTrue();
-        assertThat(call.kwargs()).containsOnlyKeys("context", "domain", "fields", "order", "limit")
+        assertThat(call.rpcArgs()).containsExactly(List.of());
+        assertThat(call.kwargs()).containsOnlyKeys("context", "fields", "order", "limit")
                 .containsEntry("fields", List.of("name", "email")).containsEntry("order", "id").containsEntry("limit", 5);
     }
 
@@ -113,8 +119,10 @@ class DefaultModelHandleTest {
         assertThat(call.method()).isEqualTo("create");
         assertThat(call.ids()).isNull();
         assertThat(call.idempotent()).isFalse();
-        assertThat(call.kwargs()).containsOnlyKeys("context", "vals_list");
-        assertThat(call.kwargs().get("vals_list")).isEqualTo(List.of(Map.of("name", "Recording Partner", "parent_id", 43L)));
+        // by position over XML-RPC / JSON-RPC (call_kw reads create's args[0]), by name over JSON-2
+        assertThat(call.rpcArgs()).containsExactly(List.of(Map.of("name", "Recording Partner", "parent_id", 43L)));
+        assertThat(call.kwargs()).containsOnlyKeys("context");
+        assertThat(call.namedArgs()).containsOnlyKeys("vals_list", "context");
     }
 
     @Test
@@ -139,7 +147,7 @@ class DefaultModelHandleTest {
         List<Long> ids = client.model("product.product").create(List.of(
                 Map.of("name", "A", "list_price", 1.5, "write_date", Instant.parse("2026-11-21T19:14:41Z")), withNull));
         assertThat(ids).containsExactly(58L, 59L);
-        assertThat(transport.only().kwargs().get("vals_list")).isEqualTo(List.of(
+        assertThat(transport.only().rpcArgs().get(0)).isEqualTo(List.of(
                 Map.of("name", "A", "list_price", 1.5, "write_date", "2026-11-21 19:14:41"),
                 Map.of("name", "B", "barcode", false)));
     }
@@ -154,11 +162,13 @@ class DefaultModelHandleTest {
         assertThat(write.method()).isEqualTo("write");
         assertThat(write.ids()).containsExactly(48L);
         assertThat(write.idempotent()).isFalse();
-        assertThat(write.kwargs()).containsOnlyKeys("context", "vals").containsEntry("vals", Map.of("phone", "+1 555 0101"));
+        assertThat(write.rpcArgs()).containsExactly(List.of(48L), Map.of("phone", "+1 555 0101"));
+        assertThat(write.kwargs()).containsOnlyKeys("context");
         OdooCall unlink = transport.calls.get(1);
         assertThat(unlink.method()).isEqualTo("unlink");
         assertThat(unlink.ids()).containsExactly(48L, 49L);
         assertThat(unlink.idempotent()).isFalse();
+        assertThat(unlink.rpcArgs()).containsExactly(List.of(48L, 49L));
         assertThat(unlink.kwargs()).containsOnlyKeys("context");
     }
 
@@ -194,8 +204,15 @@ class DefaultModelHandleTest {
         transport.answer(List.of(List.of(3, "Azure Interior")));
         assertThat(partners.nameSearch("azu", Domains.eq("is_company", true), null, 8))
                 .containsExactly(new Ref(3, "Azure Interior"));
-        assertThat(transport.only().kwargs()).containsOnlyKeys("context", "name", "domain", "operator", "limit")
-                .containsEntry("name", "azu").containsEntry("operator", "ilike").containsEntry("limit", 8);
+        OdooCall call = transport.only();
+        assertThat(call.rpcArgs()).containsExactly("azu", List.of(List.of("is_company", "=", true)), "ilike", 8);
+        assertThat(call.kwargs()).containsOnlyKeys("context");
+        // JSON-2 names the domain 'domain' (19 and later) and leaves out the default operator
+        assertThat(call.namedArgs()).containsOnlyKeys("name", "domain", "limit", "context");
+        transport.answer(List.of());
+        partners.nameSearch("azu", Domains.all(), "=ilike", 8);
+        assertThat(transport.calls.get(1).namedArgs()).containsOnlyKeys("name", "domain", "operator", "limit", "context")
+                .containsEntry("operator", "=ilike");
     }
 
     @Test
@@ -225,6 +242,21 @@ class DefaultModelHandleTest {
         assertThat(call.ids()).containsExactly(5L, 6L);
         assertThat(call.kwargs()).containsOnlyKeys("context");
         assertThat(context(call)).isEqualTo(DEFAULT_CONTEXT);
+    }
+
+    @Test
+    void callWithPositionalArgumentsSendsThemAfterTheIds() {
+        transport.answer(List.of(61));
+        Object result = client.model("mail.mail").call("create", List.of(),
+                Positional.of("vals_list", List.of(Map.of("subject", "Code", "auto_delete", true))), Map.of());
+        assertThat(result).isEqualTo(List.of(61));
+        OdooCall call = transport.only();
+        assertThat(call.ids()).isNull();
+        assertThat(call.rpcArgs()).containsExactly(List.of(Map.of("subject", "Code", "auto_delete", true)));
+        assertThat(call.namedArgs()).containsOnlyKeys("vals_list", "context");
+        transport.answer(Map.of("name", false));
+        partners.call("default_get", List.of(), Positional.of("fields", List.of("name")), Map.of());
+        assertThat(transport.calls.get(1).rpcArgs()).containsExactly(List.of("name"));
     }
 
     @Test

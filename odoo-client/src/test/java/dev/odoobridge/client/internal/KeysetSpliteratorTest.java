@@ -32,7 +32,7 @@ class KeysetSpliteratorTest {
         public Object execute(OdooCall call) {
             calls.add(call);
             long after = 0;
-            for (Object term : (List<?>) call.kwargs().get("domain")) {
+            for (Object term : (List<?>) call.namedArgs().get("domain")) {
                 if (term instanceof List<?> leaf && leaf.get(0).equals("id") && leaf.get(1).equals(">")) {
                     after = ((Number) leaf.get(2)).longValue();
                 }
@@ -79,7 +79,7 @@ class KeysetSpliteratorTest {
         assertThat(t.calls).hasSize(3);
         assertThat(t.calls.get(0).kwargs().get("order")).isEqualTo("id asc");
         assertThat(t.calls.get(0).kwargs().get("fields")).isEqualTo(List.of("name", "id"));
-        assertThat(t.calls.get(1).kwargs().get("domain"))
+        assertThat(t.calls.get(1).namedArgs().get("domain"))
                 .isEqualTo(List.of("&", List.of("active", "=", true), List.of("id", ">", 10L)));
     }
 

@@ -13,16 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Odoo 19's JSON-2 API: {@code POST /json/2/<model>/<method>} with the API key as bearer token and
  * the database in {@code X-Odoo-Database}; the body holds named arguments only and a success is
- * the bare result. The version comes from {@code GET /web/version}. JSON-2 has no login call, so
- * {@link #authenticate()} asks {@code res.users/context_get} (callable by every user; its answer
- * carries {@code uid}) and caches the uid. Thread-safe.
+ * the bare result. The version comes from {@code common.version} as on the other transports.
+ * JSON-2 has no login call, so {@link #authenticate()} asks {@code res.users/context_get}
+ * (callable by every user; its answer carries {@code uid}) and caches the uid. Thread-safe.
  */
 public final class Json2Transport implements OdooTransport {
     static final String VERSION_PATH = "/web/version";
@@ -33,6 +32,8 @@ public final class Json2Transport implements OdooTransport {
     private final Json2FaultTranslator faults;
     private final Map<String, String> headers;
     private final UidCache uid = new UidCache();
+    /** Shares this transport's channel; only {@code common.version} is asked through it. */
+    private final JsonRpcTransport versionSource;
 
     /** A transport for {@code config}'s server; {@code config.secret()} must be an API key. */
     public Json2Transport(OdooConfig config) {
@@ -40,6 +41,7 @@ public final class Json2Transport implements OdooTransport {
         this.http = new HttpChannel(config);
         this.faults = new Json2FaultTranslator(codec, config.database(), http.base().toString());
         this.headers = Map.of("Authorization", "bearer " + config.secret(), "X-Odoo-Database", config.database());
+        this.versionSource = new JsonRpcTransport(config, http);
     }
 
     @Override
@@ -47,8 +49,28 @@ public final class Json2Transport implements OdooTransport {
         return "json2";
     }
 
+    /**
+     * The server version from {@code common.version} ({@code server_version_info}), asked over
+     * JSON-RPC as on every other transport; on a server without {@code /jsonrpc} (answered 404),
+     * from {@link #webVersion()}.
+     */
     @Override
     public ServerVersion version() {
+        try {
+            return versionSource.version();
+        } catch (OdooTransportException e) {
+            if (e.kind() != Kind.HTTP_STATUS || e.httpStatus() != 404) {
+                throw e;
+            }
+            return webVersion();
+        }
+    }
+
+    /**
+     * The version {@code GET /web/version} reports ({@code version_info}): Odoo 19 and later. On
+     * 17.0 and 18.0 the path is a 404 HTML page, an {@link OdooTransportException}.
+     */
+    public ServerVersion webVersion() {
         Object raw = http.get(VERSION_PATH, (status, type, in) -> read(null, "version", VERSION_PATH, status, type, in));
         return VersionDecoder.decode(raw, VERSION_PATH);
     }
@@ -68,12 +90,8 @@ public final class Json2Transport implements OdooTransport {
     @Override
     public Object execute(OdooCall call) {
         Objects.requireNonNull(call, "call == null");
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (call.ids() != null) {
-            body.put("ids", call.ids());
-        }
-        body.putAll(call.kwargs());
-        return post(call.model(), call.method(), body);
+        // named arguments only; a method that returned None answers the body null, returned as null
+        return post(call.model(), call.method(), call.namedArgs());
     }
 
     private Object post(String model, String method, Map<String, Object> body) {

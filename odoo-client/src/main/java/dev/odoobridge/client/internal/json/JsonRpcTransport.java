@@ -36,8 +36,13 @@ public final class JsonRpcTransport implements OdooTransport {
 
     /** A transport for {@code config}'s server and credentials. */
     public JsonRpcTransport(OdooConfig config) {
+        this(config, new HttpChannel(config));
+    }
+
+    /** A transport on an existing channel (closing this transport closes the channel). */
+    JsonRpcTransport(OdooConfig config, HttpChannel http) {
         this.config = Objects.requireNonNull(config, "config == null");
-        this.http = new HttpChannel(config);
+        this.http = Objects.requireNonNull(http, "http == null");
     }
 
     @Override
@@ -76,7 +81,7 @@ public final class JsonRpcTransport implements OdooTransport {
         args.add(config.secret());
         args.add(call.model());
         args.add(call.method());
-        args.add(call.ids() == null ? List.of() : List.of(call.ids()));
+        args.add(call.rpcArgs());
         args.add(call.kwargs());
         return call(call.model(), call.method(), "object", "execute_kw", args);
     }
@@ -105,6 +110,7 @@ public final class JsonRpcTransport implements OdooTransport {
             }
             Object result = null;
             Object error = null;
+            Object version = null;
             boolean hasResult = false;
             String name;
             while ((name = p.nextFieldName()) != null) {
@@ -114,6 +120,8 @@ public final class JsonRpcTransport implements OdooTransport {
                     hasResult = true;
                 } else if ("error".equals(name)) {
                     error = JsonCodec.readValue(p);
+                } else if ("jsonrpc".equals(name)) {
+                    version = JsonCodec.readValue(p);
                 } else {
                     p.skipChildren();
                 }
@@ -122,6 +130,11 @@ public final class JsonRpcTransport implements OdooTransport {
                 throw JsonRpcFaultTranslator.translate(model, method, error, status);
             }
             if (!hasResult) {
+                if ("2.0".equals(version) && model != null) {
+                    // Odoo leaves 'result' out when the method returned None ({"jsonrpc": "2.0", "id": N});
+                    // the call did its work
+                    return null;
+                }
                 throw malformed("the answer has neither 'result' nor 'error'");
             }
             return result;

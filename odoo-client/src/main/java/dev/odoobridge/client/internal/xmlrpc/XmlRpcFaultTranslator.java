@@ -21,6 +21,7 @@ final class XmlRpcFaultTranslator {
     private static final Pattern MISSING_MODEL = Pattern.compile("^Object \\S+ doesn't exist");
     private static final String MISSING_RECORD = "Record does not exist or has been deleted";
     private static final int HTTP_OK = 200;
+    private static final String CANNOT_MARSHAL_NONE = "cannot marshal None unless allow_none is enabled";
 
     private XmlRpcFaultTranslator() {
     }
@@ -35,6 +36,21 @@ final class XmlRpcFaultTranslator {
      */
     static OdooServerException translate(String model, String method, int faultCode, String faultString) {
         return FaultClassifier.classify(model, method, fault(faultCode, faultString));
+    }
+
+    /**
+     * True for the fault Odoo sends when the method returned None: code 1 with a traceback ending
+     * {@code TypeError: cannot marshal None unless allow_none is enabled}. Odoo marshals the answer
+     * after committing, so the call did its work (recorded for {@code action_archive},
+     * {@code action_unarchive}, {@code stock.quant.action_apply_inventory} and {@code mail.mail.send}
+     * on 17.0, 18.0 and 19.0); the answer is "nothing", not an error, and must never be retried.
+     */
+    static boolean isNoneResult(int faultCode, String faultString) {
+        if (faultCode != 1 || faultString == null || !faultString.contains(CANNOT_MARSHAL_NONE)) {
+            return false;
+        }
+        ServerFault fault = fault(faultCode, faultString);
+        return "TypeError".equals(fault.exceptionType()) && CANNOT_MARSHAL_NONE.equals(fault.message());
     }
 
     /** {@code common.authenticate} answered False: wrong login, password / API key or database. */

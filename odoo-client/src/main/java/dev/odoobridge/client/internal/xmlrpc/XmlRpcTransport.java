@@ -100,7 +100,7 @@ public final class XmlRpcTransport implements OdooTransport {
         params.add(config.secret());
         params.add(call.model());
         params.add(call.method());
-        params.add(call.ids() == null ? List.of() : List.of(call.ids()));
+        params.add(call.rpcArgs());
         if (!call.kwargs().isEmpty()) {
             params.add(call.kwargs());
         }
@@ -168,6 +168,11 @@ public final class XmlRpcTransport implements OdooTransport {
         try {
             return client.execute(endpoint, rpcMethod, params);
         } catch (JdkHttpTransportFactory.FaultException fault) {
+            if (model != null && XmlRpcFaultTranslator.isNoneResult(fault.code, fault.getMessage())) {
+                // the method returned None: Odoo did (and committed) the work, then could not marshal the answer
+                LOG.debug("{}.{} returned None, which XML-RPC cannot carry; answering null", model, reportedMethod);
+                return null;
+            }
             throw XmlRpcFaultTranslator.translate(model, reportedMethod, fault.code, fault.getMessage());
         } catch (XmlRpcException e) {
             throw new OdooTransportException(Kind.MALFORMED_RESPONSE, 0, "the XML-RPC client failed on "

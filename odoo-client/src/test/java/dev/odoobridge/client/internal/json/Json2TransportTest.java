@@ -180,7 +180,7 @@ class Json2TransportTest {
     }
 
     @Test
-    void versionComesFromWebVersion() {
+    void versionFallsBackToWebVersionWhenJsonRpcIsGone() {
         RecordedExchange rec = Recordings.load("40-web-version-get");
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/web/version"))
                 .willReturn(aResponse().withHeader("Content-Type", rec.contentType()).withBody(rec.responseBody())));

@@ -21,7 +21,8 @@ import dev.odoobridge.client.error.OdooServerException;
 import dev.odoobridge.client.error.UnknownMethodException;
 import dev.odoobridge.client.error.UnknownModelException;
 import dev.odoobridge.client.error.UserErrorException;
-import dev.odoobridge.client.internal.xmlrpc.XmlRpcCalls.MethodCall;
+import dev.odoobridge.client.testing.XmlRpcCalls;
+import dev.odoobridge.client.testing.XmlRpcCalls.MethodCall;
 import dev.odoobridge.client.spi.OdooCall;
 import dev.odoobridge.client.testing.Recordings;
 import dev.odoobridge.client.testing.Recordings.RecordedExchange;
@@ -36,6 +37,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class XmlRpcRecordingsIT {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    /** The arguments the numbered recordings sent by position, per method. */
+    private static final Map<String, List<String>> RECORDED_POSITIONAL = Map.of(
+            "search_read", List.of("domain"), "search_count", List.of("domain"), "no_such_method", List.of("domain"),
+            "_read_group", List.of("domain"), "formatted_read_group", List.of("domain"),
+            "read_group", List.of("domain", "fields", "groupby"), "write", List.of("vals"), "create", List.of("vals_list"));
 
     private XmlRpcTransport transport;
 
@@ -126,7 +133,7 @@ class XmlRpcRecordingsIT {
                 .containsEntry("default_code", "FURN_7777").containsEntry("qty_available", 0.0)
                 .containsEntry("list_price", 70.0).containsEntry("write_date", "2026-11-21 19:14:41");
         assertThat(rows.get(3)).containsEntry("default_code", Boolean.FALSE);
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -140,7 +147,7 @@ class XmlRpcRecordingsIT {
                 .containsEntry("readonly", true).containsEntry("string", "ID");
         Map<String, Object> categ = (Map<String, Object>) fields.get("categ_id");
         assertThat(categ).containsEntry("type", "many2one").containsEntry("relation", "product.category");
-        assertSameExecuteKw(rec, false);
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -153,14 +160,14 @@ class XmlRpcRecordingsIT {
         assertThat(rows).hasSize(5);
         assertThat((List<Object>) rows.get(0).get("product_id")).hasSize(2).first().isInstanceOf(Integer.class);
         assertThat(rows.get(0).get("quantity")).isInstanceOf(Double.class);
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
     void r09_searchCount() {
         RecordedExchange rec = serveWithLogin("09-xmlrpc-partner-search_count", "02-xmlrpc-common-authenticate-ok");
         assertThat(admin().execute(call("res.partner", "search_count", null, kw("domain", List.of())))).isEqualTo(41);
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -174,7 +181,7 @@ class XmlRpcRecordingsIT {
         assertThat(rows.get(0)).containsKeys("name", "partner_id", "order_line", "amount_total");
         assertThat(rows.get(0).get("order_line")).isInstanceOf(List.class);
         assertThat(rows.get(0).get("amount_total")).isInstanceOf(Double.class);
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -188,7 +195,7 @@ class XmlRpcRecordingsIT {
         assertThat(groups.get(0)).containsEntry("product_id", List.of(19, "[E-COM06] Corner Desk Right Sit"))
                 .containsEntry("product_id_count", 1).containsEntry("product_uom_qty", 10.0)
                 .containsEntry("__domain", List.of(List.of("product_id", "=", 19)));
-        assertSameExecuteKw(rec, false, "domain", "fields", "groupby");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -200,7 +207,7 @@ class XmlRpcRecordingsIT {
                         "aggregates", List.of("product_uom_qty:sum", "price_subtotal:sum", "__count"))));
         assertThat(groups.get(0)).containsEntry("product_uom_qty:sum", 10.0).containsEntry("__count", 1)
                 .containsEntry("price_subtotal:sum", 1990.0);
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     // ---- object service: faults ----
@@ -213,7 +220,7 @@ class XmlRpcRecordingsIT {
                 call("res.company", "write", List.of(1L), kw("vals", Map.of("name", "Hacked by demo")))));
         assertThat(e.getMessage()).startsWith("res.company.write: You are not allowed to modify 'Companies'");
         assertThat(e.fault().faultCode()).isEqualTo(4);
-        assertSameExecuteKw(rec, true, "vals");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -223,7 +230,7 @@ class XmlRpcRecordingsIT {
                 call("res.partner", "write", List.of(43L), kw("vals", Map.of("parent_id", 43)))));
         assertThat(e.getClass()).isEqualTo(UserErrorException.class);
         assertThat(e.serverMessage()).isEqualTo("You cannot create recursive Partner hierarchies.");
-        assertSameExecuteKw(rec, true, "vals");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -233,7 +240,7 @@ class XmlRpcRecordingsIT {
                 call("sale.order", "unlink", List.of(4L), Map.of())));
         assertThat(e.getClass()).isEqualTo(UserErrorException.class);
         assertThat(e.serverMessage()).startsWith("You can not delete a sent quotation or a confirmed sales order.");
-        assertSameExecuteKw(rec, true);
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -242,7 +249,7 @@ class XmlRpcRecordingsIT {
         UnknownModelException e = catchThrowableOfType(UnknownModelException.class, () -> admin().execute(
                 call("no.such.model", "search_read", null, kw("domain", List.of(), "limit", 1))));
         assertThat(e.getMessage()).isEqualTo("no.such.model.search_read: Object no.such.model doesn't exist");
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -253,7 +260,7 @@ class XmlRpcRecordingsIT {
         assertThat(e.fault().exceptionType()).isEqualTo("AttributeError");
         assertThat(e.serverMessage()).isEqualTo("The method 'res.partner.no_such_method' does not exist");
         assertThat(e.traceback()).contains("get_public_method");
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -263,7 +270,7 @@ class XmlRpcRecordingsIT {
                 call("res.partner", "_read_group", null, kw("domain", List.of()))));
         assertThat(e.serverMessage()).startsWith("Private methods (such as 'res.partner._read_group')");
         assertThat(e.fault().faultCode()).isEqualTo(4);
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -271,7 +278,7 @@ class XmlRpcRecordingsIT {
         RecordedExchange rec = serveWithLogin("19-xmlrpc-read-missing-id", "02-xmlrpc-common-authenticate-ok");
         assertThat(admin().execute(call("res.partner", "read", List.of(999999L), kw("fields", List.of("name")))))
                 .isEqualTo(List.of());
-        assertSameExecuteKw(rec, true);
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -281,7 +288,7 @@ class XmlRpcRecordingsIT {
                 call("res.partner", "write", List.of(999999L), kw("vals", Map.of("name", "x")))));
         assertThat(e.serverMessage()).startsWith("Record does not exist or has been deleted.")
                 .contains("res.partner(999999,)");
-        assertSameExecuteKw(rec, true, "vals");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -292,7 +299,7 @@ class XmlRpcRecordingsIT {
         assertThat(e.fault().exceptionType()).isEqualTo("KeyError");
         assertThat(e.serverMessage()).isEqualTo("'no_such_field'");
         assertThat(e.traceback()).contains("<listcomp>");
-        assertSameExecuteKw(rec, true, "vals");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -303,7 +310,7 @@ class XmlRpcRecordingsIT {
                         "fields", List.of("name"), "limit", 1))));
         assertThat(e.fault().exceptionType()).isEqualTo("ValueError");
         assertThat(e.serverMessage()).isEqualTo("Invalid field res.partner.no_such_field in condition ('no_such_field', '=', 1)");
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -313,7 +320,7 @@ class XmlRpcRecordingsIT {
                 call("res.partner", "search_read", null, kw("domain", List.of(List.of("name", "bogus_op", "x")),
                         "fields", List.of("name"), "limit", 1))));
         assertThat(e.serverMessage()).isEqualTo("Invalid operator in condition ('name', 'bogus_op', 'x')");
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -324,7 +331,7 @@ class XmlRpcRecordingsIT {
         AccessDeniedException e = catchThrowableOfType(AccessDeniedException.class, () -> transport.execute(count));
         assertThat(e.serverMessage()).isEqualTo("Access Denied");
         assertThat(e.getMessage()).doesNotContain("wrong-password");
-        assertSameExecuteKw(rec, false, "domain");
+        assertSameExecuteKw(rec);
         catchThrowableOfType(AccessDeniedException.class, () -> transport.execute(count));
         assertThat(wm.findAll(postRequestedFor(urlEqualTo("/xmlrpc/2/common")))).hasSize(2);
     }
@@ -338,7 +345,7 @@ class XmlRpcRecordingsIT {
         vals.put("name", "Recording Partner (xmlrpc)");
         vals.put("email", "rec@example.com");
         assertThat(admin().execute(call("res.partner", "create", null, kw("vals_list", vals)))).isEqualTo(47);
-        assertSameExecuteKw(rec, false, "vals_list");
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -346,14 +353,14 @@ class XmlRpcRecordingsIT {
         RecordedExchange rec = serveWithLogin("26-xmlrpc-write-partner", "02-xmlrpc-common-authenticate-ok");
         assertThat(admin().execute(call("res.partner", "write", List.of(47L), kw("vals", Map.of("phone", "+1 555 0100")))))
                 .isEqualTo(Boolean.TRUE);
-        assertSameExecuteKw(rec, true, "vals");
+        assertSameExecuteKw(rec);
     }
 
     @Test
     void r27_unlinkPartner() {
         RecordedExchange rec = serveWithLogin("27-xmlrpc-unlink-partner", "02-xmlrpc-common-authenticate-ok");
         assertThat(admin().execute(call("res.partner", "unlink", List.of(47L), Map.of()))).isEqualTo(Boolean.TRUE);
-        assertSameExecuteKw(rec, true);
+        assertSameExecuteKw(rec);
     }
 
     @Test
@@ -367,7 +374,7 @@ class XmlRpcRecordingsIT {
         b.put("default_code", "REC-B");
         assertThat(admin().execute(call("product.product", "create", null, kw("vals_list", List.of(a, b)))))
                 .isEqualTo(List.of(58, 59));
-        assertSameExecuteKw(rec, false, "vals_list");
+        assertSameExecuteKw(rec);
         assertThat(lastRaw("/xmlrpc/2/object")).contains("<int>2</int>").doesNotContain("<i4>");
     }
 
@@ -400,8 +407,19 @@ class XmlRpcRecordingsIT {
         return serve(name);
     }
 
+    /**
+     * A call whose arguments named in {@link #RECORDED_POSITIONAL} for the method go by position,
+     * in that order, as the recordings sent them; the others by name.
+     */
     private static OdooCall call(String model, String method, List<Long> ids, Map<String, Object> kwargs) {
-        return new OdooCall(model, method, ids, kwargs, false);
+        Map<String, Object> named = new LinkedHashMap<>(kwargs);
+        List<OdooCall.Argument> positional = new java.util.ArrayList<>();
+        for (String name : RECORDED_POSITIONAL.getOrDefault(method, List.of())) {
+            if (named.containsKey(name)) {
+                positional.add(OdooCall.Argument.of(name, named.remove(name)));
+            }
+        }
+        return new OdooCall(model, method, ids, positional, named, false);
     }
 
     private static Map<String, Object> kw(Object... pairs) {
@@ -424,35 +442,15 @@ class XmlRpcRecordingsIT {
         return XmlRpcCalls.parse(lastRaw(path));
     }
 
-    /**
-     * The sent execute_kw has the recorded db, uid, secret, model and method with the same types; its
-     * positional args are the ids (when the recording passed ids) and every other recorded positional
-     * argument travels as the named argument given in {@code positionalNames}, next to the recorded kwargs.
-     */
+    /** The request sent is the recorded one: same params, same positional arguments, same keyword arguments. */
     @SuppressWarnings("unchecked")
-    private static void assertSameExecuteKw(RecordedExchange rec, boolean withIds, String... positionalNames) {
+    private static void assertSameExecuteKw(RecordedExchange rec) {
         MethodCall recorded = XmlRpcCalls.parse(rec.requestBody());
         MethodCall sent = lastSent("/xmlrpc/2/object");
         assertThat(sent.method()).isEqualTo("execute_kw").isEqualTo(recorded.method());
-        assertThat(sent.params().subList(0, 5)).isEqualTo(recorded.params().subList(0, 5));
-        List<Object> recordedArgs = (List<Object>) recorded.params().get(5);
-        List<Object> sentArgs = (List<Object>) sent.params().get(5);
-        int first = 0;
-        if (withIds) {
-            assertThat(sentArgs).containsExactly(recordedArgs.get(0));
-            first = 1;
-        } else {
-            assertThat(sentArgs).isEmpty();
-        }
-        Map<String, Object> expected = new LinkedHashMap<>();
-        assertThat(recordedArgs.size() - first).isEqualTo(positionalNames.length);
-        for (int i = first; i < recordedArgs.size(); i++) {
-            expected.put(positionalNames[i - first], recordedArgs.get(i));
-        }
-        if (recorded.params().size() > 6) {
-            expected.putAll((Map<String, Object>) recorded.params().get(6));
-        }
+        assertThat(sent.params().subList(0, 6)).isEqualTo(recorded.params().subList(0, 6));
+        Map<String, Object> recordedKwargs = recorded.params().size() > 6 ? (Map<String, Object>) recorded.params().get(6) : Map.of();
         Map<String, Object> sentKwargs = sent.params().size() > 6 ? (Map<String, Object>) sent.params().get(6) : Map.of();
-        assertThat(sentKwargs).isEqualTo(expected);
+        assertThat(sentKwargs).isEqualTo(recordedKwargs);
     }
 }

@@ -1,4 +1,4 @@
-package dev.odoobridge.client.internal.xmlrpc;
+package dev.odoobridge.client.testing;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Test helper: decodes a {@code methodCall} body (recorded or sent) into its method name and params. */
-final class XmlRpcCalls {
+public final class XmlRpcCalls {
     private XmlRpcCalls() {
     }
 
@@ -21,10 +21,11 @@ final class XmlRpcCalls {
      * @param method methodName
      * @param params decoded params, with the types the XML named (int → Integer, string or untyped → String)
      */
-    record MethodCall(String method, List<Object> params) {
+    public record MethodCall(String method, List<Object> params) {
     }
 
-    static MethodCall parse(String body) {
+    /** Decodes a methodCall body. */
+    public static MethodCall parse(String body) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -59,6 +60,8 @@ final class XmlRpcCalls {
                 return Integer.valueOf(text.trim());
             case "double":
                 return Double.valueOf(text.trim());
+            case "nil":
+                return null;
             case "boolean":
                 return "1".equals(text.trim());
             case "array": {
