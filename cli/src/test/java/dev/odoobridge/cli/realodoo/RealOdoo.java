@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The Odoo server the real-odoo CLI flow runs against, from the system properties {@code odoo.url},
- * {@code odoo.db}, {@code odoo.login}, {@code odoo.password} and the optional {@code odoo.key} (an API
+ * {@code odoo.db}, {@code odoo.login}, {@code odoo.password} (or the environment variable
+ * {@code ODOO_PASSWORD}) and the optional {@code odoo.key} (or {@code ODOO_KEY}; an API
  * key of the same user). {@code ./mvnw verify -Preal-odoo -Dodoo.url=...} passes them to the test JVM.
  *
  * @param url base URL, e.g. {@code https://staging.example.com}
@@ -33,23 +34,41 @@ record RealOdoo(String url, String database, String login, String password, Opti
         if (url == null) {
             return Optional.empty();
         }
+        String password = secret("odoo.password", "ODOO_PASSWORD");
         List<String> missing = new ArrayList<>();
-        for (String name : List.of("odoo.db", "odoo.login", "odoo.password")) {
+        for (String name : List.of("odoo.db", "odoo.login")) {
             if (property(name) == null) {
                 missing.add("-D" + name);
             }
+        }
+        if (password == null) {
+            missing.add("-Dodoo.password (or ODOO_PASSWORD)");
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("-Dodoo.url is set but " + String.join(", ", missing)
                     + (missing.size() == 1 ? " is" : " are") + " missing");
         }
-        return Optional.of(new RealOdoo(url, property("odoo.db"), property("odoo.login"), property("odoo.password"),
-                Optional.ofNullable(property("odoo.key"))));
+        return Optional.of(new RealOdoo(url, property("odoo.db"), property("odoo.login"), password,
+                Optional.ofNullable(secret("odoo.key", "ODOO_KEY"))));
     }
 
     private static String property(String name) {
         String v = System.getProperty(name);
         return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /**
+     * A secret from the system property {@code name} or else the environment variable {@code env}.
+     * Failsafe writes the system properties into the report of a failing test class; the environment
+     * stays out of the reports.
+     */
+    private static String secret(String name, String env) {
+        String v = property(name);
+        if (v != null) {
+            return v;
+        }
+        String e = System.getenv(env);
+        return e == null || e.isEmpty() ? null : e;
     }
 
     /** The secret that goes with {@code transport}: the API key for JSON-2, the password otherwise. */
