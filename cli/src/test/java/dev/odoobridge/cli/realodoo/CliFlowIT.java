@@ -211,7 +211,6 @@ class CliFlowIT {
     @Test
     @Order(4)
     void vendorLinkWithTheMailedCodeThenConfirm() throws InterruptedException {
-        Instant before = Instant.now();
         Run link = cli("vendor", "link", "--vendor", vendor, "--partner", String.valueOf(records.vendorPartner()));
         assertThat(link.exitCode()).as(link.toString()).isZero();
         assertThat(link.out()).contains("It expires at");
@@ -226,7 +225,6 @@ class CliFlowIT {
         Matcher m = CODE.matcher(mail.get().getString("body_html").replaceAll("<[^>]*>", " "));
         assertThat(m.find()).as("a 6-digit code in the mail body").isTrue();
         assertThat(link.out() + link.err()).doesNotContain(m.group(1));
-        assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofMinutes(5));
 
         Run confirm = cli("vendor", "confirm", "--vendor", vendor, "--code", m.group(1));
         assertThat(confirm.exitCode()).as(confirm.toString()).isZero();
