@@ -1,12 +1,15 @@
 package dev.odoobridge.testkit.internal.orm;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
@@ -46,12 +49,46 @@ public final class FakeOrm implements OrmApi {
 
     /** An empty store of {@code release} whose transaction times come from {@code clock}. */
     public FakeOrm(Clock clock, OdooRelease release) {
+        this(clock, release, null);
+    }
+
+    /**
+     * An empty store of {@code release} whose schema also has the models and fields of a directory of saved
+     * {@code fields_get} answers ({@code <model>.json}, as {@code odoo-bridge codegen --save-json} writes them).
+     *
+     * @param ownSchema the directory, or null for the recorded schema only
+     * @throws IllegalArgumentException when the directory is missing or holds malformed JSON or unknown types
+     */
+    public FakeOrm(Clock clock, OdooRelease release, Path ownSchema) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.release = Objects.requireNonNull(release, "release == null");
-        this.db = new Database(RetailSchema.create());
-        for (String name : new java.util.TreeSet<>(models())) {
-            insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
+        this.db = new Database(release, RetailSchema.create(release,
+                ownSchema == null ? Map.of() : FieldsGetDump.directory(ownSchema)));
+        for (String name : new TreeSet<>(models())) {
+            long model = insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
+            for (FieldDef field : db.model(name).fields()) {
+                insertFieldRecord(name, model, field);
+            }
         }
+    }
+
+    private void insertFieldRecord(String model, long modelId, FieldDef field) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", field.name());
+        values.put("field_description", field.string());
+        values.put("model", model);
+        values.put("model_id", modelId);
+        values.put("ttype", field.type().wireName());
+        values.put("state", field.name().startsWith("x_") ? "manual" : "base");
+        values.put("required", field.required());
+        values.put("readonly", field.readonly());
+        values.put("store", field.store());
+        if (field.relation() != null) {
+            values.put("relation", field.relation());
+        }
+        ModelDef fields = db.model("ir.model.fields");
+        values.keySet().removeIf(name -> fields.field(name) == null || fields.field(name).compute() != Compute.STORED);
+        insert("ir.model.fields", values);
     }
 
     /** The Odoo version and modules this store plays. */
@@ -183,7 +220,11 @@ public final class FakeOrm implements OrmApi {
             if (def.field(field) != null) {
                 throw new IllegalArgumentException(model + " already has a field " + field);
             }
-            def.add(CustomFields.define(db, field, type));
+            FieldDef added = def.add(CustomFields.define(db, field, type));
+            List<Long> modelIds = ids("ir.model", List.of(List.of("model", "=", model)));
+            if (!modelIds.isEmpty()) {
+                insertFieldRecord(model, modelIds.get(0), added);
+            }
         } catch (OrmFault e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } finally {
