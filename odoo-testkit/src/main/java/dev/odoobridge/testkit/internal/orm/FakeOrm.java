@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * FakeOdoo's in-memory ORM: the retail models with Odoo 19 semantics (domains, ordering, write_date kept with
- * microseconds but read in whole seconds, archiving, access rules, business rules, computed stock quantities).
+ * FakeOdoo's in-memory ORM: the retail models with the fields of a real server of the played release (see
+ * {@link RetailSchema}; ir.model and ir.model.fields list them) and Odoo's semantics (domains, ordering, write_date
+ * kept with microseconds but read in whole seconds, archiving, access rules, required fields and defaults,
+ * business rules, computed stock quantities).
  *
  * <p>Each {@link #execute} call is one transaction: its start time (from the clock) is the write_date of
  * everything it writes, a fault rolls all of its changes back, and one lock serialises writers while readers run
@@ -34,6 +37,7 @@ public final class FakeOrm implements OrmApi {
     private final Methods methods = new Methods();
     private final SentMails sentMails = new SentMails();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> modelIds = new HashMap<>();
     private volatile boolean listenersBeforeCommit;
     private Duration backdate;
 
@@ -66,6 +70,7 @@ public final class FakeOrm implements OrmApi {
                 ownSchema == null ? Map.of() : FieldsGetDump.directory(ownSchema)));
         for (String name : new TreeSet<>(models())) {
             long model = insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
+            modelIds.put(name, model);
             for (FieldDef field : db.model(name).fields()) {
                 insertFieldRecord(name, model, field);
             }
@@ -221,10 +226,7 @@ public final class FakeOrm implements OrmApi {
                 throw new IllegalArgumentException(model + " already has a field " + field);
             }
             FieldDef added = def.add(CustomFields.define(db, field, type));
-            List<Long> modelIds = ids("ir.model", List.of(List.of("model", "=", model)));
-            if (!modelIds.isEmpty()) {
-                insertFieldRecord(model, modelIds.get(0), added);
-            }
+            insertFieldRecord(model, modelIds.get(model), added);
         } catch (OrmFault e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } finally {

@@ -83,7 +83,7 @@ final class Records {
 
     private Object related(Table table, int id, FieldDef field) {
         FieldDef via = table.model().field(field.viaField());
-        Object target = table.value(id, via);
+        Object target = get(table, id, via);
         if (target == null) {
             return null;
         }

@@ -51,13 +51,22 @@ final class RetailSchema {
             new Spec("ir.actions.server", "Server Action", Naming.FIELD, "name", true),
             new Spec("base.automation", "Automation Rule", Naming.FIELD, "name", true));
 
-    /** Fields read and written through a many2one instead of the real schema's own storage. */
-    private static final Map<String, String> SHARED = Map.of(
-            "product.product.default_code", "product_tmpl_id.default_code",
-            "product.product.barcode", "product_tmpl_id.barcode",
-            "product.product.standard_price", "product_tmpl_id.standard_price",
-            "product.product.active", "product_tmpl_id.active",
-            "sale.order.line.state", "order_id.state");
+    /**
+     * Fields read and written through a many2one instead of being kept in the row: a single-variant product's
+     * own fields live on its template, and an order line's stored related fields follow its order.
+     */
+    private static final Map<String, String> SHARED = Map.ofEntries(
+            Map.entry("product.product.default_code", "product_tmpl_id.default_code"),
+            Map.entry("product.product.barcode", "product_tmpl_id.barcode"),
+            Map.entry("product.product.standard_price", "product_tmpl_id.standard_price"),
+            Map.entry("product.product.active", "product_tmpl_id.active"),
+            Map.entry("sale.order.line.state", "order_id.state"),
+            Map.entry("sale.order.line.order_partner_id", "order_id.partner_id"),
+            Map.entry("sale.order.line.salesman_id", "order_id.user_id"),
+            Map.entry("sale.order.line.company_id", "order_id.company_id"),
+            Map.entry("purchase.order.line.state", "order_id.state"),
+            Map.entry("purchase.order.line.partner_id", "order_id.partner_id"),
+            Map.entry("purchase.order.line.company_id", "order_id.company_id"));
 
     /**
      * Fields kept in the row although Odoo computes them: a single-variant product's template holds them, and an
@@ -110,7 +119,25 @@ final class RetailSchema {
                     builder.field(spec.name(), name, attrs))));
             models.put(spec.name(), model);
         });
+        emptyInversesOfUnstoredFields(models);
         return models;
+    }
+
+    /**
+     * A one2many whose inverse many2one is not kept in the comodel's row (it reads through the comodel's own
+     * parent, like purchase.order.line.partner_id) cannot be looked up by that many2one: it reads as empty.
+     */
+    private static void emptyInversesOfUnstoredFields(Map<String, ModelDef> models) {
+        for (ModelDef model : models.values()) {
+            for (FieldDef field : List.copyOf(model.fields())) {
+                if (field.compute() == Compute.INVERSE) {
+                    FieldDef inverse = models.get(field.relation()).field(field.inverse());
+                    if (!inverse.inRow()) {
+                        model.add(field.withCompute(Compute.EMPTY, null));
+                    }
+                }
+            }
+        }
     }
 
     private static FieldDef behaviour(String model, FieldDef field) {

@@ -36,14 +36,14 @@ final class SchemaBuilder {
         if (name.equals("display_name")) {
             return plain.withCompute(Compute.DISPLAY_NAME, null);
         }
+        if (!stored && related != null && readableThrough(model, related)) {
+            return plain.withCompute(Compute.RELATED, related);
+        }
         if (type == FieldType.ONE2MANY) {
             return plain.withCompute(isStoredMany2one(relation, inverse, model) ? Compute.INVERSE : Compute.EMPTY, null);
         }
         if (stored) {
             return plain.withCompute(Compute.STORED, null);
-        }
-        if (related != null && readableThrough(model, related)) {
-            return plain.withCompute(Compute.RELATED, related);
         }
         return plain;
     }

@@ -54,7 +54,7 @@ final class Writer {
             Defaults.checkRequired(db, model, row);
             update(table, id, row);
             split.related.forEach((via, values) -> {
-                Object target = table.value(id, model.field(via));
+                Object target = records.get(table, id, model.field(via));
                 if (target != null && !values.isEmpty()) {
                     write(model.field(via).relation(), new int[] {(Integer) target}, values, false);
                 }
@@ -129,7 +129,7 @@ final class Writer {
         int id = table.insert(row, tx.micros(), tx.micros(), tx.uid());
         tx.onRollback(() -> table.delete(id));
         split.related.forEach((via, values) -> {
-            Object target = row[model.field(via).column()];
+            Object target = records.get(table, id, model.field(via));
             if (target != null && !values.isEmpty()) {
                 write(model.field(via).relation(), new int[] {(Integer) target}, values, false);
             }
