@@ -11,6 +11,7 @@ import dev.odoobridge.testkit.internal.server.FaultPlan;
 import dev.odoobridge.testkit.internal.server.OdooServer;
 import dev.odoobridge.testkit.internal.server.WebhookDispatcher;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -22,8 +23,9 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * An in-process Odoo 19 server for tests, demos and benchmarks: XML-RPC, JSON-RPC, JSON-2 and
- * {@code /web/version} over an in-memory store of the retail models, with users {@code admin}/
+ * An in-process Odoo server (19.0 by default, or 17.0 / 18.0) for tests, demos and benchmarks: XML-RPC,
+ * JSON-RPC, JSON-2 and {@code /web/version} over an in-memory store of the retail models, whose fields are those
+ * of a real server of the played version (see {@link Builder#version}), with users {@code admin}/
  * {@code admin} (uid 2) and the non-admin {@code demo}/{@code demo}, API keys, webhooks and fault
  * injection.
  *
@@ -59,7 +61,8 @@ public final class FakeOdoo implements AutoCloseable {
         this.threads = b.threads;
         this.pace = b.pace;
         Random random = new Random(b.seed);
-        this.orm = new FakeOrm(b.clock, b.release());
+        OdooRelease release = b.release();
+        this.orm = new FakeOrm(b.clock, release, b.schema);
         this.credentials = new Credentials(new Random(random.nextLong()));
         this.faultPlan = new FaultPlan(new Random(random.nextLong()));
         this.dispatcher = new WebhookDispatcher();
@@ -68,7 +71,9 @@ public final class FakeOdoo implements AutoCloseable {
         this.faults = new Faults(faultPlan);
         addUsers();
         this.data = b.products > 0
-                ? RetailDataGenerator.builder().seed(b.seed).products(b.products).now(b.clock.instant()).build().generate(orm)
+                ? RetailDataGenerator.builder().seed(b.seed).products(b.products).now(b.clock.instant())
+                        .odooVersion(release.version()).productExpiry(release.has("product_expiry")).build()
+                        .generate(orm)
                 : null;
         if (b.loader != null) {
             b.loader.accept(orm);
@@ -219,6 +224,7 @@ public final class FakeOdoo implements AutoCloseable {
         private String version = OdooRelease.DEFAULT.version();
         private final Set<String> addedModules = new TreeSet<>();
         private final Set<String> removedModules = new TreeSet<>();
+        private Path schema;
 
         private Builder() {
         }
@@ -255,6 +261,19 @@ public final class FakeOdoo implements AutoCloseable {
                 removedModules.add(m);
                 addedModules.remove(m);
             }
+            return this;
+        }
+
+        /**
+         * Adds the models and fields of a directory of saved {@code fields_get} answers ({@code <model>.json}, as
+         * {@code odoo-bridge codegen --save-json} writes them from a real server): custom {@code x_} fields and
+         * models FakeOdoo does not serve become readable and writable (without behaviour).
+         *
+         * @throws IllegalArgumentException at {@link #build()} when the directory is missing or holds malformed JSON
+         *                                  or unknown field types
+         */
+        public Builder schema(Path directory) {
+            this.schema = Objects.requireNonNull(directory, "directory == null");
             return this;
         }
 

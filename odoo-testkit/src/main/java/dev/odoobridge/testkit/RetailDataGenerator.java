@@ -1,6 +1,7 @@
 package dev.odoobridge.testkit;
 
 import dev.odoobridge.testkit.internal.data.GeneratorOptions;
+import dev.odoobridge.testkit.internal.data.OdooFlavour;
 import dev.odoobridge.testkit.internal.data.RetailGeneration;
 import java.time.Instant;
 import java.util.Objects;
@@ -50,6 +51,8 @@ public final class RetailDataGenerator {
         b.nearExpiryLotShare = options.nearExpiryLotShare();
         b.maxSaleLines = options.maxSaleLines();
         b.userId = options.userId();
+        b.odooVersion = options.flavour().version();
+        b.productExpiry = options.flavour().productExpiry();
         return b;
     }
 
@@ -81,6 +84,8 @@ public final class RetailDataGenerator {
         private double nearExpiryLotShare = 0.10;
         private int maxSaleLines = 120_000;
         private long userId = 2;
+        private String odooVersion = "19.0";
+        private boolean productExpiry;
 
         private Builder() {
         }
@@ -159,6 +164,25 @@ public final class RetailDataGenerator {
         }
 
         /**
+         * The Odoo version whose schema the records fit (default {@code 19.0}): 17.0 marks storable products with
+         * {@code detailed_type = 'product'}, 18.0 and 19.0 with {@code type = 'consu'} and {@code is_storable};
+         * before 19.0 stock moves get a {@code name} and reordering rules a {@code qty_multiple}.
+         */
+        public Builder odooVersion(String odooVersion) {
+            this.odooVersion = Objects.requireNonNull(odooVersion, "odooVersion == null");
+            return this;
+        }
+
+        /**
+         * Whether the target has the product_expiry module (default false, like a stock 19.0): lots get an
+         * {@code expiration_date} only then, and only then are some of them expired or near expiry.
+         */
+        public Builder productExpiry(boolean productExpiry) {
+            this.productExpiry = productExpiry;
+            return this;
+        }
+
+        /**
          * Validates the options and creates the generator.
          *
          * @throws IllegalArgumentException naming the option that is out of range
@@ -166,7 +190,8 @@ public final class RetailDataGenerator {
         public RetailDataGenerator build() {
             Instant at = now != null ? now : Instant.now();
             return new RetailDataGenerator(new GeneratorOptions(seed, warehouses, vendors, products, customers, days,
-                    at, expiredLotShare, nearExpiryLotShare, maxSaleLines, userId));
+                    at, expiredLotShare, nearExpiryLotShare, maxSaleLines, userId,
+                    new OdooFlavour(odooVersion, productExpiry)));
         }
     }
 }

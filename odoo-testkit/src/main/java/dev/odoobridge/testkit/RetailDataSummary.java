@@ -21,8 +21,9 @@ import java.util.OptionalLong;
  * @param inventoryLocationId the shared inventory adjustment location
  * @param vendorIds vendor res.partner ids; the first is the demo vendor
  * @param productsByPattern up to 20 product.product ids per demand pattern (empty list when none)
- * @param expiredLotIds up to 20 stock.lot ids already expired and still in stock
- * @param nearExpiryLotIds up to 20 stock.lot ids in stock that expire within 30 days
+ * @param expiredLotIds up to 20 stock.lot ids already expired and still in stock (empty without product_expiry)
+ * @param nearExpiryLotIds up to 20 stock.lot ids in stock that expire within 30 days (empty without
+ *     product_expiry)
  * @param historyStart first day of sales history
  * @param historyEnd last day of sales history (the day before {@code now})
  * @param now the instant all generated dates are relative to

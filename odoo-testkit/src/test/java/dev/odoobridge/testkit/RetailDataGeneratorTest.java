@@ -30,8 +30,8 @@ class RetailDataGeneratorTest {
 
     @BeforeAll
     void generateDefaultBusiness() {
-        sink = new SchemaCheckingSink();
-        summary = RetailDataGenerator.builder().now(NOW).build().generate(sink);
+        sink = new SchemaCheckingSink("19.0", true);
+        summary = RetailDataGenerator.builder().now(NOW).productExpiry(true).build().generate(sink);
     }
 
     @Test
@@ -231,9 +231,9 @@ class RetailDataGeneratorTest {
 
     @Test
     void lotSharesOfZeroLeaveOnlyFreshLots() {
-        SchemaCheckingSink s = new SchemaCheckingSink();
+        SchemaCheckingSink s = new SchemaCheckingSink("19.0", true);
         RetailDataSummary r = RetailDataGenerator.builder().now(NOW).products(80).customers(20).days(30)
-                .expiredLotShare(0).nearExpiryLotShare(0).build().generate(s);
+                .productExpiry(true).expiredLotShare(0).nearExpiryLotShare(0).build().generate(s);
 
         assertThat(s.all("stock.lot")).isNotEmpty().allSatisfy(lot -> assertThat(instant(lot.get("expiration_date")))
                 .isAfter(NOW.plus(30, ChronoUnit.DAYS)));

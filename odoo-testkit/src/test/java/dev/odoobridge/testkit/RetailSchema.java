@@ -1,87 +1,86 @@
 package dev.odoobridge.testkit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** The shared retail data model (field name → type), as the generator may write it. */
+/**
+ * The retail data model (field name → kind) of a real Odoo server of one version, read from the recorded schemas
+ * FakeOdoo ships, as the generator may write it.
+ */
 final class RetailSchema {
 
-    /** A field's type: {@code kind} is char/bool/int/float/date/datetime/selection/m2o/x2m. */
+    /** A field's type: {@code kind} is char/bool/int/float/date/datetime/selection/m2o/x2m/other. */
     record Field(String kind, String target, Set<String> choices) {
     }
 
-    private static final String COMMON = "display_name:char create_date:datetime write_date:datetime "
-            + "create_uid:m2o:res.users write_uid:m2o:res.users";
-
-    private static final Map<String, String> MODELS = Map.ofEntries(
-            Map.entry("res.company", "name:char partner_id:m2o:res.partner email:char active:bool"),
-            Map.entry("res.partner", "name:char email:char phone:char ref:char is_company:bool supplier_rank:int "
-                    + "customer_rank:int parent_id:m2o:res.partner child_ids:x2m:res.partner "
-                    + "company_id:m2o:res.company street:char city:char active:bool"),
-            Map.entry("res.users", "login:char name:char partner_id:m2o:res.partner company_id:m2o:res.company "
-                    + "share:bool active:bool"),
-            Map.entry("product.category", "name:char parent_id:m2o:product.category complete_name:char "
-                    + "child_id:x2m:product.category"),
-            Map.entry("product.template", "name:char default_code:char barcode:char list_price:float "
-                    + "standard_price:float categ_id:m2o:product.category type:selection:consu|service|combo "
-                    + "is_storable:bool sale_ok:bool purchase_ok:bool seller_ids:x2m:product.supplierinfo "
-                    + "product_variant_ids:x2m:product.product active:bool"),
-            Map.entry("product.product", "product_tmpl_id:m2o:product.template name:char default_code:char "
-                    + "barcode:char list_price:float standard_price:float categ_id:m2o:product.category "
-                    + "type:selection:consu|service|combo is_storable:bool active:bool "
-                    + "seller_ids:x2m:product.supplierinfo qty_available:float virtual_available:float "
-                    + "incoming_qty:float outgoing_qty:float"),
-            Map.entry("product.supplierinfo", "partner_id:m2o:res.partner product_tmpl_id:m2o:product.template "
-                    + "product_id:m2o:product.product product_code:char product_name:char min_qty:float "
-                    + "price:float delay:int"),
-            Map.entry("stock.warehouse", "name:char code:char lot_stock_id:m2o:stock.location "
-                    + "view_location_id:m2o:stock.location company_id:m2o:res.company active:bool"),
-            Map.entry("stock.location", "name:char complete_name:char "
-                    + "usage:selection:internal|view|supplier|customer|inventory|transit "
-                    + "location_id:m2o:stock.location warehouse_id:m2o:stock.warehouse active:bool"),
-            Map.entry("stock.lot", "name:char product_id:m2o:product.product expiration_date:datetime "
-                    + "company_id:m2o:res.company"),
-            Map.entry("stock.quant", "product_id:m2o:product.product location_id:m2o:stock.location "
-                    + "lot_id:m2o:stock.lot quantity:float reserved_quantity:float in_date:datetime"),
-            Map.entry("stock.move", "reference:char origin:char product_id:m2o:product.product "
-                    + "product_uom_qty:float quantity:float location_id:m2o:stock.location "
-                    + "location_dest_id:m2o:stock.location "
-                    + "state:selection:draft|waiting|confirmed|assigned|done|cancel date:datetime "
-                    + "sale_line_id:m2o:sale.order.line purchase_line_id:m2o:purchase.order.line"),
-            Map.entry("stock.warehouse.orderpoint", "name:char product_id:m2o:product.product "
-                    + "warehouse_id:m2o:stock.warehouse location_id:m2o:stock.location product_min_qty:float "
-                    + "product_max_qty:float qty_multiple:float active:bool"),
-            Map.entry("sale.order", "name:char partner_id:m2o:res.partner date_order:datetime "
-                    + "state:selection:draft|sent|sale|cancel amount_untaxed:float amount_total:float "
-                    + "order_line:x2m:sale.order.line warehouse_id:m2o:stock.warehouse user_id:m2o:res.users "
-                    + "company_id:m2o:res.company"),
-            Map.entry("sale.order.line", "order_id:m2o:sale.order product_id:m2o:product.product name:char "
-                    + "product_uom_qty:float qty_delivered:float price_unit:float price_subtotal:float "
-                    + "state:selection:draft|sent|sale|cancel"),
-            Map.entry("purchase.order", "name:char partner_id:m2o:res.partner date_order:datetime "
-                    + "state:selection:draft|sent|to_approve|purchase|done|cancel origin:char "
-                    + "order_line:x2m:purchase.order.line amount_total:float company_id:m2o:res.company"),
-            Map.entry("purchase.order.line", "order_id:m2o:purchase.order product_id:m2o:product.product "
-                    + "name:char product_qty:float price_unit:float price_subtotal:float date_planned:datetime"));
+    private static final List<String> MODELS = List.of("res.company", "res.partner", "res.users", "product.category",
+            "product.template", "product.product", "product.supplierinfo", "stock.warehouse", "stock.location",
+            "stock.lot", "stock.quant", "stock.move", "stock.warehouse.orderpoint", "sale.order", "sale.order.line",
+            "purchase.order", "purchase.order.line");
+    private static final List<String> EXPIRY_DATES = List.of("expiration_date", "use_date", "removal_date",
+            "alert_date");
 
     private RetailSchema() {
     }
 
-    /** Fields per model, including the bookkeeping fields every model has. */
-    static Map<String, Map<String, Field>> models() {
+    /** Fields per model of {@code version}, with or without product_expiry's lot dates. */
+    static Map<String, Map<String, Field>> models(String version, boolean productExpiry) {
         Map<String, Map<String, Field>> out = new HashMap<>();
-        MODELS.forEach((model, spec) -> {
-            Map<String, Field> fields = new HashMap<>();
-            for (String entry : (COMMON + " " + spec).split(" ")) {
-                String[] parts = entry.split(":");
-                String kind = parts[1];
-                String target = kind.equals("m2o") || kind.equals("x2m") ? parts[2] : null;
-                Set<String> choices = kind.equals("selection") ? Set.of(parts[2].replace('_', ' ').split("\\|")) : Set.of();
-                fields.put(parts[0], new Field(kind, target, choices));
+        for (String model : MODELS) {
+            Map<String, Map<String, Object>> dump = dump(version, model);
+            if (model.equals("stock.lot")) {
+                if (productExpiry && !dump.containsKey("expiration_date")) {
+                    dump.put("expiration_date", dump("18.0", model).get("expiration_date"));
+                } else if (!productExpiry) {
+                    EXPIRY_DATES.forEach(dump::remove);
+                }
             }
+            Map<String, Field> fields = new HashMap<>();
+            dump.forEach((name, attrs) -> fields.put(name, field(attrs)));
             out.put(model, fields);
-        });
+        }
         return out;
+    }
+
+    private static Field field(Map<String, Object> attrs) {
+        String type = String.valueOf(attrs.get("type"));
+        String relation = attrs.get("relation") instanceof String r ? r : null;
+        return switch (type) {
+            case "char", "text", "html" -> new Field("char", null, Set.of());
+            case "boolean" -> new Field("bool", null, Set.of());
+            case "integer" -> new Field("int", null, Set.of());
+            case "float", "monetary" -> new Field("float", null, Set.of());
+            case "date", "datetime" -> new Field(type, null, Set.of());
+            case "selection" -> {
+                Set<String> choices = new TreeSet<>();
+                ((List<?>) attrs.get("selection")).forEach(pair -> choices.add(String.valueOf(((List<?>) pair).get(0))));
+                yield new Field("selection", null, choices);
+            }
+            case "many2one" -> new Field("m2o", relation, Set.of());
+            case "one2many", "many2many" -> new Field("x2m", relation, Set.of());
+            default -> new Field("other", null, Set.of());
+        };
+    }
+
+    private static Map<String, Map<String, Object>> dump(String version, String model) {
+        String resource = "/dev/odoobridge/testkit/schema/" + version + "/" + model + ".json";
+        try (InputStream in = RetailSchema.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no recorded schema " + resource);
+            }
+            return new ObjectMapper().readValue(in, new TypeReference<LinkedHashMap<String, Map<String, Object>>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

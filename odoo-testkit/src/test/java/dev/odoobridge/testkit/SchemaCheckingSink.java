@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * An in-memory {@link RecordSink} for tests that rejects anything the real store would not hold:
+ * An in-memory {@link RecordSink} for tests that rejects anything a real Odoo of one version would not hold:
  * unknown models or fields, wrongly typed values, selection values outside the choices, and
  * references to records that do not exist (yet). Ids count up per model from 1; res.users 2
  * (the admin) exists from the start. Keeps every record and a running SHA-256 of the stream.
@@ -23,11 +23,18 @@ final class SchemaCheckingSink implements RecordSink {
     private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private final Map<String, Map<String, RetailSchema.Field>> schema = RetailSchema.models();
+    private final Map<String, Map<String, RetailSchema.Field>> schema;
     private final Map<String, Map<Long, Map<String, Object>>> records = new HashMap<>();
     private final MessageDigest digest;
 
+    /** A sink checking against the schema of Odoo 19.0 without product_expiry (the generator's default). */
     SchemaCheckingSink() {
+        this("19.0", false);
+    }
+
+    /** A sink checking against the recorded schema of {@code version}, with or without product_expiry. */
+    SchemaCheckingSink(String version, boolean productExpiry) {
+        schema = RetailSchema.models(version, productExpiry);
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -6,6 +6,9 @@ import dev.odoobridge.cli.ExitCode;
 import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.ServingPace;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -13,10 +16,13 @@ import picocli.CommandLine.Option;
 
 /** Runs FakeOdoo standalone with generated retail data. */
 @Command(name = "fake-odoo", mixinStandardHelpOptions = true,
-        description = {"Run FakeOdoo (an in-memory Odoo 19 speaking XML-RPC, JSON-RPC and JSON-2) with generated "
-                + "retail data until Ctrl-C, for trying odoo-bridge without a real Odoo. Prints the URL, the logins "
-                + "and a configuration snippet."},
-        footer = {"%nExample:%n  odoo-bridge fake-odoo --port 8069 --products 200 --seed 42"})
+        description = {"Run FakeOdoo (an in-memory Odoo 17.0, 18.0 or 19.0 speaking XML-RPC, JSON-RPC and JSON-2, "
+                + "with the fields of a real server of that version) with generated retail data until Ctrl-C, for "
+                + "trying odoo-bridge without a real Odoo. Prints the URL, the logins and a configuration snippet."},
+        footer = {"%nExamples:%n  odoo-bridge fake-odoo --port 8069 --products 200 --seed 42",
+                "  odoo-bridge fake-odoo --odoo-version 17.0 --without product_expiry",
+                "  odoo-bridge fake-odoo --modules product_expiry --schema ./odoo-schema   (custom fields saved by "
+                        + "`codegen --save-json`)"})
 public final class FakeOdooCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8069", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -36,6 +42,23 @@ public final class FakeOdooCommand implements Callable<Integer> {
             description = "With a pace: calls served at once, like Odoo's worker processes (default: ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--odoo-version", paramLabel = "VERSION", defaultValue = "19.0",
+            description = "The Odoo version to play: 17.0, 18.0 or 19.0 (default: ${DEFAULT-VALUE}).")
+    String odooVersion;
+
+    @Option(names = "--modules", paramLabel = "MODULE", split = ",",
+            description = "Install these modules too, e.g. product_expiry on 19.0 (lots with expiration dates).")
+    List<String> modules = new ArrayList<>();
+
+    @Option(names = "--without", paramLabel = "MODULE", split = ",",
+            description = "Leave these modules out, e.g. product_expiry on 17.0 / 18.0 (recorded with it).")
+    List<String> without = new ArrayList<>();
+
+    @Option(names = "--schema", paramLabel = "DIR",
+            description = {"A directory of saved fields_get answers (<model>.json, as `odoo-bridge codegen "
+                    + "--save-json` writes them): their custom x_ fields and models are served too."})
+    Path schema;
+
     private final CommandContext ctx;
 
     /** A command over the context. */
@@ -51,13 +74,30 @@ public final class FakeOdooCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCode.USAGE, "--pace / --workers: " + e.getMessage());
         }
+        FakeOdoo.Builder builder;
+        try {
+            builder = FakeOdoo.builder().port(port).products(products).seed(seed).pace(servingPace)
+                    .version(odooVersion).modules(modules.toArray(String[]::new))
+                    .without(without.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCode.USAGE, "--odoo-version: " + e.getMessage());
+        }
+        if (schema != null) {
+            builder.schema(schema);
+        }
+        FakeOdoo built;
+        try {
+            built = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCode.USAGE, (schema != null ? "--schema: " : "") + e.getMessage());
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "fake-odoo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (FakeOdoo fake = FakeOdoo.builder().port(port).products(products).seed(seed).pace(servingPace)
-                .build().start()) {
+        try (FakeOdoo fake = built.start()) {
             PrintWriter out = ctx.console().out();
-            out.println("FakeOdoo (Odoo 19.0) listening on " + fake.url() + ", database " + fake.database());
+            out.println("FakeOdoo (Odoo " + odooVersion + ") listening on " + fake.url() + ", database "
+                    + fake.database());
             if (!servingPace.isNone()) {
                 out.println("serving ORM calls at pace " + pace + ": " + servingPace.describe());
             }

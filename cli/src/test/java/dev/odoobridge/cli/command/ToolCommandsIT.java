@@ -121,6 +121,33 @@ class ToolCommandsIT {
     }
 
     @Test
+    void fakeOdooRefusesAVersionItCannotPlay() {
+        CliRun run = CliRun.of("fake-odoo", "--port", "0", "--odoo-version", "16.0");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("--odoo-version: FakeOdoo plays Odoo 17.0, 18.0, 19.0, not '16.0'")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void fakeOdooRefusesASchemaDirectoryItCannotRead() throws Exception {
+        CliRun missing = CliRun.of("fake-odoo", "--port", "0", "--schema", dir.resolve("no-such-dir").toString());
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(missing.err()).contains("--schema: schema directory").contains("does not exist")
+                .doesNotContain("Exception");
+
+        Path bad = Files.createDirectories(dir.resolve("bad-schema"));
+        Files.writeString(bad.resolve("res.partner.json"), "{\"x_a\": {\"type\": \"vector\"}}");
+        CliRun unknownType = CliRun.of("fake-odoo", "--port", "0", "--schema", bad.toString());
+        assertThat(unknownType.exitCode()).as(unknownType.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(unknownType.err()).contains("field x_a has an unknown type 'vector'").doesNotContain("Exception");
+
+        Files.writeString(bad.resolve("res.partner.json"), "{\"x_a\": ");
+        CliRun malformed = CliRun.of("fake-odoo", "--port", "0", "--schema", bad.toString());
+        assertThat(malformed.exitCode()).as(malformed.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(malformed.err()).contains("res.partner.json is not valid JSON").doesNotContain("Exception");
+    }
+
+    @Test
     void fakeOdooPrintsItsUrlAndStopsOnInterrupt() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -77,7 +77,7 @@ final class CatalogWriter {
         return catalog;
     }
 
-    private static void putCommon(Map<String, Object> v, String name, String code, String barcode, double list,
+    private void putCommon(Map<String, Object> v, String name, String code, String barcode, double list,
             double cost, long categ) {
         v.put("name", name);
         v.put("default_code", code);
@@ -85,8 +85,7 @@ final class CatalogWriter {
         v.put("list_price", list);
         v.put("standard_price", cost);
         v.put("categ_id", categ);
-        v.put("type", "consu");
-        v.put("is_storable", Boolean.TRUE);
+        out.flavour().storable(v);
         v.put("active", Boolean.TRUE);
     }
 

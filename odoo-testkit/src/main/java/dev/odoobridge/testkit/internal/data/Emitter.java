@@ -15,10 +15,17 @@ final class Emitter {
     private final RecordSink sink;
     private final Long userId;
     private final Map<String, long[]> counts = new HashMap<>();
+    private final OdooFlavour flavour;
 
-    Emitter(RecordSink sink, long userId) {
+    Emitter(RecordSink sink, long userId, OdooFlavour flavour) {
         this.sink = Objects.requireNonNull(sink, "sink == null");
         this.userId = userId;
+        this.flavour = Objects.requireNonNull(flavour, "flavour == null");
+    }
+
+    /** The target schema's version and modules. */
+    OdooFlavour flavour() {
+        return flavour;
     }
 
     /** A fresh value map sized for {@code fields} entries plus the bookkeeping fields. */

@@ -18,13 +18,16 @@ import java.util.Objects;
  * @param maxSaleLines upper bound for confirmed sale lines; demand is spread over fewer products
  *     when the catalogue would exceed it
  * @param userId the res.users id written as salesperson, create_uid and write_uid
+ * @param flavour the target Odoo's version and whether lots have expiration dates
  */
 public record GeneratorOptions(long seed, int warehouses, int vendors, int products, int customers, int days,
-        Instant now, double expiredLotShare, double nearExpiryLotShare, int maxSaleLines, long userId) {
+        Instant now, double expiredLotShare, double nearExpiryLotShare, int maxSaleLines, long userId,
+        OdooFlavour flavour) {
 
     /** Validates every option; the messages say which value to change. */
     public GeneratorOptions {
         Objects.requireNonNull(now, "now == null");
+        Objects.requireNonNull(flavour, "flavour == null");
         now = Instant.ofEpochSecond(now.getEpochSecond());
         requireRange("warehouses", warehouses, 1, 99);
         requireRange("vendors", vendors, 1, 100_000);

@@ -109,6 +109,7 @@ final class PurchaseWriter {
                 Map<String, Object> m = Emitter.values(10);
                 m.put("reference", SequenceName.of(master.warehouseCodes()[w] + "/IN/", ++inNumbers[w], 5));
                 m.put("origin", name);
+                out.flavour().moveName(m, catalog.lineNames[p]);
                 m.put("product_id", catalog.productIds[p]);
                 m.put("product_uom_qty", qty[i]);
                 m.put("quantity", qty[i]);

@@ -96,6 +96,9 @@ final class QuantWriter {
     }
 
     private void remember(byte lotClass, long lotId) {
+        if (!out.flavour().productExpiry()) {
+            return;
+        }
         List<Long> sample = lotClass == StockPlan.LOT_EXPIRED ? expiredLotsWithStock
                 : lotClass == StockPlan.LOT_NEAR_EXPIRY ? nearExpiryLotsWithStock : null;
         if (sample != null && sample.size() < SAMPLE && !sample.contains(lotId)) {

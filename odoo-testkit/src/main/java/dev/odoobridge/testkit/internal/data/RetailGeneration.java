@@ -33,7 +33,7 @@ public final class RetailGeneration {
     /** Writes everything into {@code sink} and summarises what was written. */
     public RetailDataSummary run(RecordSink sink) {
         long started = System.nanoTime();
-        Emitter out = new Emitter(sink, options.userId());
+        Emitter out = new Emitter(sink, options.userId(), options.flavour());
         Timeline time = Timeline.of(options.now().getEpochSecond(), options.days());
         SplittableRandom root = new SplittableRandom(options.seed());
         SetupClock clock = new SetupClock(time.setupSecond(),

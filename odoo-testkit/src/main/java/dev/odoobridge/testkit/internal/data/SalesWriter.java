@@ -172,6 +172,7 @@ final class SalesWriter {
         Map<String, Object> m = Emitter.values(10);
         m.put("reference", SequenceName.of(code + "/OUT/", ++outNumbers[w], 5));
         m.put("origin", origin);
+        out.flavour().moveName(m, catalog.lineNames[p]);
         m.put("product_id", catalog.productIds[p]);
         m.put("product_uom_qty", qty);
         m.put("quantity", qty);

@@ -102,7 +102,9 @@ final class StockWriter {
         v.put("location_id", master.stockLocationIds()[w]);
         v.put("product_min_qty", (double) min);
         v.put("product_max_qty", (double) max);
-        v.put("qty_multiple", (double) pack);
+        if (out.flavour().hasQtyMultiple()) {
+            v.put("qty_multiple", (double) pack);
+        }
         v.put("active", Boolean.TRUE);
         long created = clock.next();
         out.insert("stock.warehouse.orderpoint", v, created, time.writeAfter(created, 0.1, random));
@@ -186,7 +188,9 @@ final class StockWriter {
         Map<String, Object> v = Emitter.values(4);
         v.put("name", "LOT-" + catalog.codes[p] + '-' + (k + 1));
         v.put("product_id", catalog.productIds[p]);
-        v.put("expiration_date", WireTime.dateTime(expiry));
+        if (out.flavour().productExpiry()) {
+            v.put("expiration_date", WireTime.dateTime(expiry));
+        }
         v.put("company_id", master.companyId());
         return out.insert("stock.lot", v, created, created);
     }
@@ -204,6 +208,7 @@ final class StockWriter {
                 Map<String, Object> v = Emitter.values(9);
                 v.put("reference", SequenceName.of(master.warehouseCodes()[w] + "/INV/", ++number, 5));
                 v.put("origin", "Opening inventory");
+                out.flavour().moveName(v, "Product Quantity Updated");
                 v.put("product_id", catalog.productIds[p]);
                 v.put("product_uom_qty", qty);
                 v.put("quantity", qty);

@@ -15,5 +15,10 @@ enum Compute {
     /** A stock quantity of a product computed from quants and moves. */
     STOCK_QTY,
     /** Record id, create/write dates and users: bookkeeping kept outside the value columns. */
-    MAGIC
+    MAGIC,
+    /**
+     * A field of the real schema FakeOdoo gives no behaviour (a non-stored computed field, or a one2many whose
+     * comodel is not served): it reads as Odoo's empty value and writes to it are ignored.
+     */
+    EMPTY
 }

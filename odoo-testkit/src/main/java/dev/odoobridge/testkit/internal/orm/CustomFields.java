@@ -21,13 +21,15 @@ final class CustomFields {
             case "text" -> FieldType.TEXT;
             case "integer" -> FieldType.INTEGER;
             case "float" -> FieldType.FLOAT;
+            case "monetary" -> FieldType.MONETARY;
+            case "html" -> FieldType.HTML;
             case "boolean" -> FieldType.BOOLEAN;
             case "date" -> FieldType.DATE;
             case "datetime" -> FieldType.DATETIME;
             case "selection" -> FieldType.SELECTION;
             case "many2one" -> FieldType.MANY2ONE;
             default -> throw new IllegalArgumentException("unsupported custom field type '" + type + "'; use char, "
-                    + "text, integer, float, boolean, date, datetime, selection or many2one:<model>");
+                    + "text, html, integer, monetary, float, boolean, date, datetime, selection or many2one:<model>");
         };
         String label = name.substring(2).replace('_', ' ');
         label = label.isEmpty() ? name : Character.toUpperCase(label.charAt(0)) + label.substring(1);

@@ -16,10 +16,12 @@ final class Database {
             "stock.location", Set.of("location_id"));
 
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final OdooRelease release;
     private final Map<String, ModelDef> schema;
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
-    Database(Map<String, ModelDef> schema) {
+    Database(OdooRelease release, Map<String, ModelDef> schema) {
+        this.release = release;
         this.schema = schema;
         Map<String, Set<String>> indexed = new LinkedHashMap<>();
         schema.keySet().forEach(m -> indexed.put(m, new HashSet<>(EXTRA_INDEXES.getOrDefault(m, Set.of()))));
@@ -31,6 +33,16 @@ final class Database {
             }
         }
         schema.forEach((name, model) -> tables.put(name, new Table(model, indexed.get(name))));
+    }
+
+    /** The Odoo version and modules the schema follows. */
+    OdooRelease release() {
+        return release;
+    }
+
+    /** Whether {@code name} is a served model. */
+    boolean has(String name) {
+        return schema.containsKey(name);
     }
 
     /**

@@ -1,20 +1,26 @@
 package dev.odoobridge.testkit.internal.orm;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * FakeOdoo's in-memory ORM: the retail models with Odoo 19 semantics (domains, ordering, write_date kept with
- * microseconds but read in whole seconds, archiving, access rules, business rules, computed stock quantities).
+ * FakeOdoo's in-memory ORM: the retail models with the fields of a real server of the played release (see
+ * {@link RetailSchema}; ir.model and ir.model.fields list them) and Odoo's semantics (domains, ordering, write_date
+ * kept with microseconds but read in whole seconds, archiving, access rules, required fields and defaults,
+ * business rules, computed stock quantities).
  *
  * <p>Each {@link #execute} call is one transaction: its start time (from the clock) is the write_date of
  * everything it writes, a fault rolls all of its changes back, and one lock serialises writers while readers run
@@ -31,6 +37,7 @@ public final class FakeOrm implements OrmApi {
     private final Methods methods = new Methods();
     private final SentMails sentMails = new SentMails();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> modelIds = new HashMap<>();
     private volatile boolean listenersBeforeCommit;
     private Duration backdate;
 
@@ -46,12 +53,47 @@ public final class FakeOrm implements OrmApi {
 
     /** An empty store of {@code release} whose transaction times come from {@code clock}. */
     public FakeOrm(Clock clock, OdooRelease release) {
+        this(clock, release, null);
+    }
+
+    /**
+     * An empty store of {@code release} whose schema also has the models and fields of a directory of saved
+     * {@code fields_get} answers ({@code <model>.json}, as {@code odoo-bridge codegen --save-json} writes them).
+     *
+     * @param ownSchema the directory, or null for the recorded schema only
+     * @throws IllegalArgumentException when the directory is missing or holds malformed JSON or unknown types
+     */
+    public FakeOrm(Clock clock, OdooRelease release, Path ownSchema) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.release = Objects.requireNonNull(release, "release == null");
-        this.db = new Database(RetailSchema.create());
-        for (String name : new java.util.TreeSet<>(models())) {
-            insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
+        this.db = new Database(release, RetailSchema.create(release,
+                ownSchema == null ? Map.of() : FieldsGetDump.directory(ownSchema)));
+        for (String name : new TreeSet<>(models())) {
+            long model = insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
+            modelIds.put(name, model);
+            for (FieldDef field : db.model(name).fields()) {
+                insertFieldRecord(name, model, field);
+            }
         }
+    }
+
+    private void insertFieldRecord(String model, long modelId, FieldDef field) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", field.name());
+        values.put("field_description", field.string());
+        values.put("model", model);
+        values.put("model_id", modelId);
+        values.put("ttype", field.type().wireName());
+        values.put("state", field.name().startsWith("x_") ? "manual" : "base");
+        values.put("required", field.required());
+        values.put("readonly", field.readonly());
+        values.put("store", field.store());
+        if (field.relation() != null) {
+            values.put("relation", field.relation());
+        }
+        ModelDef fields = db.model("ir.model.fields");
+        values.keySet().removeIf(name -> fields.field(name) == null || fields.field(name).compute() != Compute.STORED);
+        insert("ir.model.fields", values);
     }
 
     /** The Odoo version and modules this store plays. */
@@ -183,7 +225,8 @@ public final class FakeOrm implements OrmApi {
             if (def.field(field) != null) {
                 throw new IllegalArgumentException(model + " already has a field " + field);
             }
-            def.add(CustomFields.define(db, field, type));
+            FieldDef added = def.add(CustomFields.define(db, field, type));
+            insertFieldRecord(model, modelIds.get(model), added);
         } catch (OrmFault e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } finally {

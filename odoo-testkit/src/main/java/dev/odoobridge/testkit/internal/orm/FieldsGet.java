@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code fields_get}: field metadata shaped like Odoo 19's, restricted to the requested fields and attributes. */
+/**
+ * {@code fields_get}: the attributes a real server of the played version answers (from its recorded schema),
+ * restricted to the requested fields and attributes; unknown field names are left out, as Odoo does.
+ */
 final class FieldsGet {
     private FieldsGet() {
     }
@@ -18,7 +21,7 @@ final class FieldsGet {
             if (wanted != null && !wanted.contains(field.name())) {
                 continue;
             }
-            Map<String, Object> all = attributes(model, field);
+            Map<String, Object> all = field.attributes().isEmpty() ? derived(field) : new TreeMap<>(field.attributes());
             if (attrs != null) {
                 all.keySet().retainAll(attrs);
             }
@@ -27,7 +30,8 @@ final class FieldsGet {
         return out;
     }
 
-    private static Map<String, Object> attributes(ModelDef model, FieldDef field) {
+    /** Attributes of a field defined at run time (a custom {@code x_} field), shaped like Odoo's. */
+    private static Map<String, Object> derived(FieldDef field) {
         Map<String, Object> a = new TreeMap<>();
         a.put("name", field.name());
         a.put("type", field.type().wireName());
@@ -35,17 +39,13 @@ final class FieldsGet {
         a.put("readonly", field.readonly());
         a.put("required", field.required());
         a.put("store", field.store());
-        a.put("searchable", field.compute() != Compute.STOCK_QTY);
+        a.put("searchable", true);
         a.put("sortable", field.store() && !field.type().toMany());
         a.put("groupable", field.store() && field.type() != FieldType.BINARY && field.type() != FieldType.TEXT
                 && field.type() != FieldType.HTML);
         a.put("manual", field.name().startsWith("x_"));
         a.put("company_dependent", false);
         a.put("change_default", false);
-        a.put("sortable", field.store());
-        if (field.help() != null) {
-            a.put("help", field.help());
-        }
         if (field.relation() != null) {
             a.put("relation", field.relation());
             a.put("context", Map.of());
@@ -57,11 +57,8 @@ final class FieldsGet {
         if (field.type() == FieldType.SELECTION) {
             a.put("selection", field.selection());
         }
-        if (field.type().numeric() && !field.name().equals("id") && field.compute() != Compute.MAGIC) {
+        if (field.type().numeric()) {
             a.put("aggregator", "sum");
-        }
-        if (field.compute() == Compute.RELATED) {
-            a.put("related", field.via() + "." + field.name());
         }
         return a;
     }

@@ -24,7 +24,7 @@ final class Hierarchy {
             return "location_id";
         }
         FieldDef parent = model.field("parent_id");
-        return parent != null && model.name().equals(parent.relation()) ? "parent_id" : null;
+        return parent != null && parent.inRow() && model.name().equals(parent.relation()) ? "parent_id" : null;
     }
 
     Set<Integer> resolve(Records records, Object value, boolean descendants) {

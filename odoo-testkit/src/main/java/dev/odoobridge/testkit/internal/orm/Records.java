@@ -38,10 +38,15 @@ final class Records {
             case RELATED -> related(table, id, field);
             case INVERSE -> inverse(table, id, field);
             case STOCK_QTY -> stock().quantity(id, field.name());
+            case EMPTY -> null;
         };
     }
 
+    /** The display name of a record; {@code "model,id"} for a model FakeOdoo does not serve. */
     String displayName(String model, int id) {
+        if (!db.has(model)) {
+            return model + "," + id;
+        }
         return displayName(db.table(model), id);
     }
 
@@ -77,13 +82,15 @@ final class Records {
     }
 
     private Object related(Table table, int id, FieldDef field) {
-        Object target = table.value(id, table.model().field(field.via()));
+        FieldDef via = table.model().field(field.viaField());
+        Object target = get(table, id, via);
         if (target == null) {
             return null;
         }
-        Table other = db.table(table.model().field(field.via()).relation());
+        Table other = db.table(via.relation());
         int targetId = (Integer) target;
-        return other.exists(targetId) ? get(other, targetId, other.model().field(field.name())) : null;
+        FieldDef read = other.model().field(field.target());
+        return other.exists(targetId) && read != null ? get(other, targetId, read) : null;
     }
 
     private Object inverse(Table table, int id, FieldDef field) {

@@ -1,142 +1,83 @@
 package dev.odoobridge.testkit.internal.orm;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A compact way to declare models: one chained call per field. */
+/**
+ * Turns saved {@code fields_get} answers into field definitions and decides how each value is obtained: the
+ * bookkeeping fields, stored fields kept in the row, one2many fields as inverses of a served many2one, related
+ * fields read through a many2one, and everything else as a field without behaviour ({@link Compute#EMPTY}).
+ * Hand-written behaviour is laid over this by {@link RetailSchema}.
+ */
 final class SchemaBuilder {
-    private final Map<String, ModelDef> models = new LinkedHashMap<>();
-    private ModelDef current;
+    private final Map<String, Map<String, Map<String, Object>>> schema;
 
-    /** Starts a model named by its first stored char field "name". */
-    SchemaBuilder model(String name, String description) {
-        return model(name, description, ModelDef.Naming.FIELD, "name", false);
+    /** A builder over {@code schema}: every served model to its fields and their attributes. */
+    SchemaBuilder(Map<String, Map<String, Map<String, Object>>> schema) {
+        this.schema = schema;
     }
 
-    SchemaBuilder model(String name, String description, ModelDef.Naming naming, String recName, boolean restricted) {
-        current = new ModelDef(name, description, naming, recName, restricted);
-        models.put(name, current);
-        magic("id", FieldType.INTEGER, "ID", null);
-        field(new FieldDef("display_name", FieldType.CHAR, "Display Name", null, null, List.of(), false, true,
-                Compute.DISPLAY_NAME, null, null, -1));
-        return this;
-    }
-
-    SchemaBuilder chr(String name, String string) {
-        return plain(name, FieldType.CHAR, string, false);
-    }
-
-    SchemaBuilder req(String name, String string) {
-        return plain(name, FieldType.CHAR, string, true);
-    }
-
-    SchemaBuilder text(String name, String string) {
-        return plain(name, FieldType.TEXT, string, false);
-    }
-
-    SchemaBuilder html(String name, String string) {
-        return plain(name, FieldType.HTML, string, false);
-    }
-
-    SchemaBuilder binary(String name, String string) {
-        return plain(name, FieldType.BINARY, string, false);
-    }
-
-    SchemaBuilder integer(String name, String string) {
-        return plain(name, FieldType.INTEGER, string, false);
-    }
-
-    SchemaBuilder flt(String name, String string) {
-        return plain(name, FieldType.FLOAT, string, false);
-    }
-
-    SchemaBuilder bool(String name, String string) {
-        return plain(name, FieldType.BOOLEAN, string, false);
-    }
-
-    SchemaBuilder date(String name, String string) {
-        return plain(name, FieldType.DATE, string, false);
-    }
-
-    SchemaBuilder datetime(String name, String string) {
-        return plain(name, FieldType.DATETIME, string, false);
-    }
-
-    SchemaBuilder active() {
-        return bool("active", "Active");
-    }
-
-    /** A selection; {@code pairs} alternates value and label. */
-    SchemaBuilder selection(String name, String string, boolean required, String... pairs) {
-        List<List<String>> sel = new ArrayList<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            sel.add(List.of(pairs[i], pairs[i + 1]));
+    /** The definition of one field of {@code model} as the schema gives it. */
+    FieldDef field(String model, String name, Map<String, Object> attrs) {
+        FieldType type = FieldType.ofWireName(String.valueOf(attrs.get("type")));
+        String relation = attrs.get("relation") instanceof String r && type.relational() ? r : null;
+        String inverse = type == FieldType.ONE2MANY && attrs.get("relation_field") instanceof String f ? f : null;
+        String string = attrs.get("string") instanceof String s ? s : name;
+        FieldDef plain = new FieldDef(name, type, string, relation, inverse, selection(attrs.get("selection")),
+                Boolean.TRUE.equals(attrs.get("required")), Boolean.TRUE.equals(attrs.get("readonly")),
+                Compute.EMPTY, null, attrs, -1);
+        String related = attrs.get("related") instanceof String r ? r : null;
+        boolean stored = Boolean.TRUE.equals(attrs.get("store"));
+        if (name.equals("id") || name.equals("create_uid") || name.equals("create_date")
+                || name.equals("write_uid") || name.equals("write_date")) {
+            return plain.withCompute(Compute.MAGIC, null);
         }
-        return field(new FieldDef(name, FieldType.SELECTION, string, null, null, sel, required, false, Compute.STORED,
-                null, null, -1));
+        if (name.equals("display_name")) {
+            return plain.withCompute(Compute.DISPLAY_NAME, null);
+        }
+        if (!stored && related != null && readableThrough(model, related)) {
+            return plain.withCompute(Compute.RELATED, related);
+        }
+        if (type == FieldType.ONE2MANY) {
+            return plain.withCompute(isStoredMany2one(relation, inverse, model) ? Compute.INVERSE : Compute.EMPTY, null);
+        }
+        if (stored) {
+            return plain.withCompute(Compute.STORED, null);
+        }
+        return plain;
     }
 
-    SchemaBuilder m2o(String name, String string, String comodel) {
-        return m2o(name, string, comodel, false);
+    /** Whether {@code model.path} is {@code many2one.field} with a stored many2one to a served model having field. */
+    boolean readableThrough(String model, String path) {
+        int dot = path.indexOf('.');
+        if (dot <= 0 || path.indexOf('.', dot + 1) >= 0) {
+            return false;
+        }
+        Map<String, Object> via = schema.get(model).get(path.substring(0, dot));
+        if (via == null || !"many2one".equals(via.get("type")) || !Boolean.TRUE.equals(via.get("store"))) {
+            return false;
+        }
+        Map<String, Map<String, Object>> comodel = schema.get(String.valueOf(via.get("relation")));
+        return comodel != null && comodel.containsKey(path.substring(dot + 1));
     }
 
-    SchemaBuilder m2o(String name, String string, String comodel, boolean required) {
-        return field(new FieldDef(name, FieldType.MANY2ONE, string, comodel, null, List.of(), required, false,
-                Compute.STORED, null, null, -1));
+    private boolean isStoredMany2one(String comodel, String field, String model) {
+        Map<String, Map<String, Object>> fields = comodel == null ? null : schema.get(comodel);
+        Map<String, Object> attrs = fields == null || field == null ? null : fields.get(field);
+        return attrs != null && "many2one".equals(attrs.get("type")) && Boolean.TRUE.equals(attrs.get("store"))
+                && model.equals(attrs.get("relation"));
     }
 
-    SchemaBuilder o2m(String name, String string, String comodel, String inverse) {
-        return field(new FieldDef(name, FieldType.ONE2MANY, string, comodel, inverse, List.of(), false, false,
-                Compute.INVERSE, null, null, -1));
-    }
-
-    SchemaBuilder m2m(String name, String string, String comodel) {
-        return field(new FieldDef(name, FieldType.MANY2MANY, string, comodel, null, List.of(), false, false,
-                Compute.STORED, null, null, -1));
-    }
-
-    /** A field read and written through the many2one {@code via} (same name on the target model). */
-    SchemaBuilder related(String via, FieldDef template) {
-        return field(new FieldDef(template.name(), template.type(), template.string(), template.relation(),
-                template.inverse(), template.selection(), template.required(), template.readonly(), Compute.RELATED,
-                via, template.help(), -1));
-    }
-
-    SchemaBuilder computed(String name, FieldType type, String string, Compute compute) {
-        return field(new FieldDef(name, type, string, null, null, List.of(), false, !name.equals("qty_available"),
-                compute, null, null, -1));
-    }
-
-    /** Adds create/write dates and users; call last so they come after the model's own fields. */
-    SchemaBuilder audit() {
-        magic("create_uid", FieldType.MANY2ONE, "Created by", "res.users");
-        magic("create_date", FieldType.DATETIME, "Created on", null);
-        magic("write_uid", FieldType.MANY2ONE, "Last Updated by", "res.users");
-        return magic("write_date", FieldType.DATETIME, "Write Date", null);
-    }
-
-    SchemaBuilder field(FieldDef field) {
-        current.add(field);
-        return this;
-    }
-
-    ModelDef current() {
-        return current;
-    }
-
-    Map<String, ModelDef> build() {
-        return models;
-    }
-
-    private SchemaBuilder plain(String name, FieldType type, String string, boolean required) {
-        return field(new FieldDef(name, type, string, null, null, List.of(), required, false, Compute.STORED, null,
-                null, -1));
-    }
-
-    private SchemaBuilder magic(String name, FieldType type, String string, String relation) {
-        return field(new FieldDef(name, type, string, relation, null, List.of(), false, true, Compute.MAGIC, null,
-                null, -1));
+    private static List<List<String>> selection(Object raw) {
+        List<List<String>> out = new ArrayList<>();
+        if (raw instanceof List<?> pairs) {
+            for (Object pair : pairs) {
+                if (pair instanceof List<?> p && p.size() == 2) {
+                    out.add(List.of(String.valueOf(p.get(0)), String.valueOf(p.get(1))));
+                }
+            }
+        }
+        return out;
     }
 }

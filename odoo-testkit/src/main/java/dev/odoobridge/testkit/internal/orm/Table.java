@@ -75,7 +75,8 @@ final class Table {
     }
 
     /** Stores a new row and returns its id. */
-    int insert(Object[] row, long created, long written, int uid) {
+    int insert(Object[] values, long created, long written, int uid) {
+        Object[] row = trim(values);
         int id = nextId++;
         if (id >= rows.length) {
             int capacity = rows.length * 2;
@@ -97,7 +98,8 @@ final class Table {
     }
 
     /** Replaces a row's values and write stamp. */
-    void update(int id, Object[] row, long written, int uid) {
+    void update(int id, Object[] values, long written, int uid) {
+        Object[] row = trim(values);
         Object[] old = rows[id];
         inverse.forEach((field, index) -> {
             unlink(index, old, field, id);
@@ -116,6 +118,18 @@ final class Table {
         unindexWriteDate(id, writeMicros[id]);
         rows[id] = null;
         size--;
+    }
+
+    /**
+     * The row without its trailing empty values: real schemas have many stored fields that FakeOdoo's writers
+     * leave empty, and a short row reads them as null ({@link #value}).
+     */
+    private static Object[] trim(Object[] row) {
+        int length = row.length;
+        while (length > 0 && row[length - 1] == null) {
+            length--;
+        }
+        return length == row.length ? row : Arrays.copyOf(row, length);
     }
 
     /** Ids whose indexed many2one {@code field} points at {@code target}, or null when the field is not indexed. */

@@ -14,14 +14,16 @@ final class WireValues {
     static Object toRead(Records records, FieldDef field, Object value) {
         if (value == null) {
             return switch (field.type()) {
-                case INTEGER -> 0;
-                case FLOAT -> 0.0;
-                case ONE2MANY, MANY2MANY -> List.of();
+                case INTEGER, MANY2ONE_REFERENCE -> 0;
+                case FLOAT, MONETARY -> 0.0;
+                case ONE2MANY, MANY2MANY, PROPERTIES -> List.of();
                 default -> Boolean.FALSE;
             };
         }
         return switch (field.type()) {
-            case MANY2ONE -> records.db().table(field.relation()).exists((Integer) value)
+            case MANY2ONE -> !records.db().has(field.relation())
+                    ? List.of(value, field.relation() + "," + value)
+                    : records.db().table(field.relation()).exists((Integer) value)
                     ? List.of(value, records.displayName(field.relation(), (Integer) value)) : Boolean.FALSE;
             case ONE2MANY, MANY2MANY -> ids((int[]) value);
             case DATETIME -> OdooTime.formatSeconds((Long) value);
@@ -63,10 +65,11 @@ final class WireValues {
         }
         try {
             return switch (field.type()) {
-                case CHAR, TEXT, HTML, BINARY -> value.toString();
+                case CHAR, TEXT, HTML, BINARY, REFERENCE -> value.toString();
                 case SELECTION -> selection(model, field, value.toString());
-                case INTEGER -> ((Number) value).intValue();
-                case FLOAT -> ((Number) value).doubleValue();
+                case INTEGER, MANY2ONE_REFERENCE -> ((Number) value).intValue();
+                case FLOAT, MONETARY -> ((Number) value).doubleValue();
+                case JSON, PROPERTIES, PROPERTIES_DEFINITION -> value;
                 case BOOLEAN -> value instanceof Boolean b ? b : value instanceof Number n ? n.doubleValue() != 0
                         : !value.toString().isEmpty();
                 case DATE -> OdooTime.parseDate(value.toString());

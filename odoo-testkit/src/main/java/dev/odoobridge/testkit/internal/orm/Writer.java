@@ -51,9 +51,10 @@ final class Writer {
         for (int id : ids) {
             Object[] row = table.copyRow(id);
             split.own.forEach((field, value) -> row[field.column()] = value);
+            Defaults.checkRequired(db, model, row);
             update(table, id, row);
             split.related.forEach((via, values) -> {
-                Object target = table.value(id, model.field(via));
+                Object target = records.get(table, id, model.field(via));
                 if (target != null && !values.isEmpty()) {
                     write(model.field(via).relation(), new int[] {(Integer) target}, values, false);
                 }
@@ -116,7 +117,7 @@ final class Writer {
     private int createOne(ModelDef model, Map<?, ?> vals, boolean withVariant) {
         Split split = split(model, vals);
         Object[] row = new Object[model.columns()];
-        defaults(model, row);
+        Defaults.fill(model, row, tx.micros());
         split.own.forEach((field, value) -> row[field.column()] = value);
         Table table = db.table(model.name());
         if (model.name().equals("product.product") && row[model.field("product_tmpl_id").column()] == null) {
@@ -124,10 +125,11 @@ final class Writer {
             split.related.remove("product_tmpl_id");
             row[model.field("product_tmpl_id").column()] = createOne(db.model("product.template"), templateVals, false);
         }
+        Defaults.checkRequired(db, model, row);
         int id = table.insert(row, tx.micros(), tx.micros(), tx.uid());
         tx.onRollback(() -> table.delete(id));
         split.related.forEach((via, values) -> {
-            Object target = row[model.field(via).column()];
+            Object target = records.get(table, id, model.field(via));
             if (target != null && !values.isEmpty()) {
                 write(model.field(via).relation(), new int[] {(Integer) target}, values, false);
             }
@@ -183,7 +185,8 @@ final class Writer {
             tx.event(new ChangeEvent(model.name(), id, "unlink", before));
         }
         if (model.name().equals("product.product")) {
-            Object template = old[model.field("product_tmpl_id").column()];
+            int column = model.field("product_tmpl_id").column();
+            Object template = column < old.length ? old[column] : null;
             Table templates = db.table("product.template");
             if (template != null && templates.exists((Integer) template)
                     && db.table("product.product").referencing("product_tmpl_id", (Integer) template).length == 0) {
@@ -247,30 +250,6 @@ final class Writer {
         return values;
     }
 
-    private void defaults(ModelDef model, Object[] row) {
-        for (FieldDef field : model.fields()) {
-            if (!field.inRow()) {
-                continue;
-            }
-            Object value = switch (field.name()) {
-                case "active", "sale_ok", "purchase_ok" -> Boolean.TRUE;
-                case "is_storable", "is_company", "share", "auto_delete" -> Boolean.FALSE;
-                default -> field.type() == FieldType.SELECTION && field.required() || field.name().equals("state")
-                        ? defaultSelection(model, field) : null;
-            };
-            row[field.column()] = value;
-        }
-    }
-
-    private static String defaultSelection(ModelDef model, FieldDef field) {
-        return switch (model.name() + "." + field.name()) {
-            case "mail.mail.state" -> "outgoing";
-            case "ir.attachment.type" -> "binary";
-            case "stock.location.usage" -> "internal";
-            default -> field.selection().get(0).get(0);
-        };
-    }
-
     private Split split(ModelDef model, Map<?, ?> vals) {
         Split split = new Split();
         vals.forEach((key, value) -> {
@@ -286,8 +265,8 @@ final class Writer {
                         split.own.put(field, WireValues.fromWire(model, field, value));
                     }
                 }
-                case RELATED -> split.related.computeIfAbsent(field.via(), v -> new LinkedHashMap<>())
-                        .put(field.name(), value);
+                case RELATED -> split.related.computeIfAbsent(field.viaField(), v -> new LinkedHashMap<>())
+                        .put(field.target(), value);
                 case INVERSE -> split.inverse.put(field, value);
                 default -> {
                 }
