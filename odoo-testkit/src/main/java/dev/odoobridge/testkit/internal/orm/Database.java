@@ -18,9 +18,15 @@ final class Database {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, ModelDef> schema;
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final OdooRelease release;
 
     Database(Map<String, ModelDef> schema) {
+        this(schema, OdooRelease.DEFAULT);
+    }
+
+    Database(Map<String, ModelDef> schema, OdooRelease release) {
         this.schema = schema;
+        this.release = release;
         Map<String, Set<String>> indexed = new LinkedHashMap<>();
         schema.keySet().forEach(m -> indexed.put(m, new HashSet<>(EXTRA_INDEXES.getOrDefault(m, Set.of()))));
         for (ModelDef model : schema.values()) {
@@ -52,6 +58,11 @@ final class Database {
             throw new OrmFault(FaultKind.UNKNOWN_MODEL, "Object " + model + " doesn't exist");
         }
         return table;
+    }
+
+    /** The Odoo version and modules the database plays. */
+    OdooRelease release() {
+        return release;
     }
 
     Set<String> modelNames() {
