@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +236,29 @@ class AutomationRulesIT {
         } finally {
             rereading.stop(0);
         }
+    }
+
+    @Test
+    void anUnlinkRuleFiltersOnTheRecordAboutToBeDeleted() throws Exception {
+        RpcCalls rpc = start("19.0");
+        rpc.json2("base.automation", "create", Map.of("vals_list", List.of(rule(rpc, "Deletions", "on_unlink",
+                receiver.url("/gone")))));
+        List<Long> ids = RpcCalls.ids(rpc.json2("res.partner", "create", Map.of("vals_list", List.of(
+                Map.of("name", "Hook target gone"), Map.of("name", "Someone else")))));
+        rpc.json2("res.partner", "unlink", Map.of("ids", ids));
+        assertThat(receiver.take(1).get(0).body()).contains("\"_id\": " + ids.get(0) + ",", "Hook target gone");
+        assertThat(fake.webhooks().awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(receiver.drain()).isEmpty();
+    }
+
+    @Test
+    void aWriteDateOnAWholeSecondIsSentWithoutFractionAsPythonsStrDoes() throws Exception {
+        fake = FakeOdoo.builder().clock(Clock.fixed(Instant.parse("2026-11-21T19:35:13Z"), ZoneOffset.UTC)).build()
+                .start();
+        RpcCalls rpc = new RpcCalls(fake);
+        fake.webhooks().add("res.partner", WebhookTrigger.CREATE, receiver.url("/w"), "write_date");
+        rpc.json2("res.partner", "create", Map.of("vals_list", List.of(Map.of("name", "On the second"))));
+        assertThat(receiver.take(1).get(0).body()).contains("\"write_date\": \"2026-11-21 19:35:13\"}");
     }
 
     @Test

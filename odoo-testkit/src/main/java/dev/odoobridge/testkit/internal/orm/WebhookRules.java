@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * name&gt;(#&lt;action id&gt;)"), {@code _id}, {@code _model} and, when the action has {@code webhook_field_ids},
  * {@code id} and those fields as {@code read(load=None)} gives them (many2one as bare ids, write_date with
  * microseconds). Rules are read from the tables again whenever those changed. The filter of an
- * {@code on_unlink} rule and {@code filter_pre_domain} are not evaluated.
+ * {@code on_unlink} rule is evaluated on the record about to be deleted; {@code filter_pre_domain} is not
+ * evaluated.
  */
 final class WebhookRules {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRules.class);
@@ -82,10 +83,23 @@ final class WebhookRules {
                     FieldDef field = table.model().field(name);
                     value = WireValues.toEvent(field, records.get(table, (int) event.id(), field));
                 }
-                body.put(name, value == null ? Boolean.FALSE : value);
+                body.put(name, value == null ? Boolean.FALSE : pythonStr(table, name, value));
             }
         }
         return body;
+    }
+
+    /**
+     * Datetimes as Python's {@code str(datetime)} writes them ({@code json.dumps(default=str)}): with microseconds,
+     * except when they are zero.
+     */
+    private static Object pythonStr(Table table, String name, Object value) {
+        FieldDef field = table == null ? null : table.model().field(name);
+        if (field != null && field.type() == FieldType.DATETIME && value instanceof String text
+                && text.endsWith(".000000")) {
+            return text.substring(0, text.length() - ".000000".length());
+        }
+        return value;
     }
 
     private void refresh() {
@@ -195,7 +209,7 @@ final class WebhookRules {
         }
 
         boolean matches(Database db, Records records, ChangeEvent event) {
-            if (filterDomain == null || filterDomain.isBlank() || event.action().equals("unlink")) {
+            if (filterDomain == null || filterDomain.isBlank()) {
                 return true;
             }
             Table table = db.table(event.model());

@@ -183,11 +183,12 @@ final class Writer {
         long written = table.writeMicros(id);
         int cuid = table.createUid(id);
         int wuid = table.writeUid(id);
-        table.delete(id);
-        tx.onRollback(table, id, () -> table.restore(id, old, created, written, cuid, wuid));
         if (before != null) {
+            // reported while the record still exists: base_automation evaluates on_unlink rules before deleting
             tx.event(new ChangeEvent(model.name(), id, "unlink", before));
         }
+        table.delete(id);
+        tx.onRollback(table, id, () -> table.restore(id, old, created, written, cuid, wuid));
         if (model.name().equals("product.product")) {
             Object template = old[model.field("product_tmpl_id").column()];
             Table templates = db.table("product.template");
