@@ -197,14 +197,12 @@ public final class FakeOrm implements OrmApi {
             micros -= backdate.toNanos() / 1000;
             backdate = null;
         }
-        Tx[] self = new Tx[1];
-        self[0] = new Tx(micros, uid, event -> {
-            webhookRules.postsFor(event, true).forEach(self[0]::post);
+        return new Tx(micros, uid, (tx, event) -> {
+            webhookRules.postsFor(event, true).forEach(tx::post);
             if (listenersBeforeCommit) {
                 notifyListeners(event);
             }
         });
-        return self[0];
     }
 
     private void notifyListeners(ChangeEvent event) {

@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * One ORM call's transaction: its start time (every record it writes gets it as write_date), user, the change
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 final class Tx {
     private final long micros;
     private final int uid;
-    private final Consumer<ChangeEvent> beforeCommit;
+    private final BiConsumer<Tx, ChangeEvent> beforeCommit;
     private final boolean recordEvents;
     private final List<ChangeEvent> events = new ArrayList<>();
     private final List<WebhookPost> posts = new ArrayList<>();
@@ -31,14 +31,15 @@ final class Tx {
     /**
      * @param micros transaction time in microseconds since the epoch
      * @param uid the calling user
-     * @param beforeCommit receives each event as it happens (before commit), or null to only collect them
+     * @param beforeCommit receives this transaction and each event as it happens (before commit), or null to only
+     *                     collect them
      */
-    Tx(long micros, int uid, Consumer<ChangeEvent> beforeCommit) {
+    Tx(long micros, int uid, BiConsumer<Tx, ChangeEvent> beforeCommit) {
         this(micros, uid, beforeCommit, true);
     }
 
     /** A transaction that produces no change events at all when {@code recordEvents} is false (bulk inserts). */
-    Tx(long micros, int uid, Consumer<ChangeEvent> beforeCommit, boolean recordEvents) {
+    Tx(long micros, int uid, BiConsumer<Tx, ChangeEvent> beforeCommit, boolean recordEvents) {
         this.micros = micros;
         this.uid = uid;
         this.beforeCommit = beforeCommit;
@@ -60,7 +61,7 @@ final class Tx {
     void event(ChangeEvent event) {
         events.add(event);
         if (beforeCommit != null) {
-            beforeCommit.accept(event);
+            beforeCommit.accept(this, event);
         }
     }
 
