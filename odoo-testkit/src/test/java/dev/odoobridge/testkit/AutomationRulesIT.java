@@ -184,7 +184,7 @@ class AutomationRulesIT {
         for (String version : List.of("17.0", "19.0")) {
             RpcCalls rpc = start(version);
             Map<?, ?> recorded = JSON.readValue(getClass().getResourceAsStream(
-                    "/dev/odoobridge/testkit/schema/" + version + "/base.automation.json"), Map.class);
+                    "/dev/odoobridge/testkit/automation/" + version + "/base.automation.json"), Map.class);
             Object answer = rpc.jsonRpcResult("base.automation", "fields_get", List.of(List.of("trigger")),
                     Map.of("attributes", List.of("string", "type", "selection", "required")));
             Map<?, ?> trigger = (Map<?, ?>) recorded.get("trigger");

@@ -119,7 +119,7 @@ final class AutomationSchema {
     }
 
     private static JsonNode load(String version, String model) {
-        String resource = "/dev/odoobridge/testkit/schema/" + version + "/" + model + ".json";
+        String resource = "/dev/odoobridge/testkit/automation/" + version + "/" + model + ".json";
         try (InputStream in = AutomationSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no recorded fields_get of " + model + " for Odoo " + version);

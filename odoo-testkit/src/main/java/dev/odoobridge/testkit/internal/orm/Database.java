@@ -20,13 +20,9 @@ final class Database {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final OdooRelease release;
 
-    Database(Map<String, ModelDef> schema) {
-        this(schema, OdooRelease.DEFAULT);
-    }
-
-    Database(Map<String, ModelDef> schema, OdooRelease release) {
-        this.schema = schema;
+    Database(OdooRelease release, Map<String, ModelDef> schema) {
         this.release = release;
+        this.schema = schema;
         Map<String, Set<String>> indexed = new LinkedHashMap<>();
         schema.keySet().forEach(m -> indexed.put(m, new HashSet<>(EXTRA_INDEXES.getOrDefault(m, Set.of()))));
         for (ModelDef model : schema.values()) {

@@ -68,7 +68,7 @@ public final class FakeOrm implements OrmApi {
         this.release = Objects.requireNonNull(release, "release == null");
         Map<String, ModelDef> schema = AutomationSchema.addTo(RetailSchema.create(), release.version());
         AutomationSchema.dropDanglingInverses(schema);
-        this.db = new Database(schema, release);
+        this.db = new Database(release, schema);
         for (String name : new java.util.TreeSet<>(models())) {
             insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
         }
