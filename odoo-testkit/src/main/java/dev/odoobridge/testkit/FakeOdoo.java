@@ -66,7 +66,8 @@ public final class FakeOdoo implements AutoCloseable {
         this.credentials = new Credentials(new Random(random.nextLong()));
         this.faultPlan = new FaultPlan(new Random(random.nextLong()));
         this.dispatcher = new WebhookDispatcher();
-        this.orm.addChangeListener(dispatcher);
+        this.orm.setWebhookSender(dispatcher);
+        this.orm.setWebhooksBeforeCommit(orm.release().major() < 19);
         this.webhooks = new Webhooks(dispatcher, orm, b.clock);
         this.faults = new Faults(faultPlan);
         addUsers();

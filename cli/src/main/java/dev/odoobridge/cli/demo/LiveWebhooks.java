@@ -1,6 +1,7 @@
 package dev.odoobridge.cli.demo;
 
 import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.client.domain.Domains;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.sync.state.StateDatabase;
@@ -24,8 +25,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The webhook part of the demo: the receiver and processor are started, FakeOdoo gets automation
- * rules posting to the receiver, then live changes are made and watched arriving in MongoDB.
+ * The webhook part of the demo: the receiver and processor are started, automation rules posting to
+ * the receiver are created in Odoo through RPC (as on a real server), then live changes are made and
+ * watched arriving in MongoDB.
  */
 final class LiveWebhooks implements AutoCloseable {
     static final List<String> MODELS = List.of("product.product", "stock.quant", "sale.order", "stock.move");
@@ -65,8 +67,8 @@ final class LiveWebhooks implements AutoCloseable {
                 + " re-reads the record and updates MongoDB");
         String url = "http://127.0.0.1:" + receiver.port() + receiver.path(DemoRun.SOURCE);
         for (String model : MODELS) {
-            fake.webhooks().add(model, WebhookTrigger.CREATE_OR_WRITE, url);
-            fake.webhooks().add(model, WebhookTrigger.UNLINK, url);
+            addRule(model, WebhookTrigger.CREATE_OR_WRITE, url);
+            addRule(model, WebhookTrigger.UNLINK, url);
         }
         narrator.line("receiver listening on http://127.0.0.1:%d/webhook/%s/<token>", receiver.port(), DemoRun.SOURCE);
         narrator.line("Odoo automation rules (\"Send Webhook Notification\") on create/write/unlink of %s",
@@ -90,6 +92,22 @@ final class LiveWebhooks implements AutoCloseable {
         narrator.line("webhook events by status: %s (Odoo posted %d)", byStatus, fake.webhooks().posted());
         return new Result(byStatus.values().stream().mapToInt(Integer::intValue).sum(),
                 byStatus.getOrDefault(EventStatus.DONE, 0), changes.latenciesMillis());
+    }
+
+    /**
+     * Creates an automation rule with a "Send Webhook Notification" action through RPC, as a tool does on a real
+     * server: a {@code base.automation} on the model's {@code ir.model} with the action created inside it.
+     */
+    private void addRule(String model, WebhookTrigger trigger, String url) {
+        List<Long> modelIds = odoo.model("ir.model").search(Domains.eq("model", model));
+        if (modelIds.isEmpty()) {
+            throw new IllegalStateException("Odoo has no model " + model);
+        }
+        long modelId = modelIds.get(0);
+        String name = "odoo-bridge " + model + " " + trigger.odooName();
+        Map<String, Object> action = Map.of("name", name, "state", "webhook", "model_id", modelId, "webhook_url", url);
+        odoo.model("base.automation").create(Map.of("name", name, "model_id", modelId, "trigger", trigger.odooName(),
+                "action_server_ids", List.of(List.of(0, 0, action))));
     }
 
     /** Waits until the processor has handled every stored event, then counts them by status. */

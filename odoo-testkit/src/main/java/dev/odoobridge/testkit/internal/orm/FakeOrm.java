@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +28,19 @@ import org.slf4j.LoggerFactory;
  * Change listeners run after commit, or, with {@link #setAutoCommitListenersBeforeCommit}, as each change happens
  * inside the transaction (so they also see changes that are then rolled back); listeners must not block on this
  * ORM then, since the write lock is held.
+ *
+ * <p>Webhook automation rules ({@code base.automation} records with {@code ir.actions.server} actions of state
+ * {@code webhook}) are evaluated inside the transaction, as each change happens; their posts go to the
+ * {@link WebhookSender}:
+ * <ul>
+ * <li>after commit (Odoo 19, the default of this class): fire and forget, and not at all when the call fails;</li>
+ * <li>before commit ({@link #setWebhooksBeforeCommit}, Odoo 17 and 18): the transaction's changes are first set
+ * aside so that the tables show the last committed state again, the posts are sent and awaited (each answered or
+ * failed within Odoo's 1 s timeout), then, after {@link #setCommitLag the commit lag}, the changes are put in
+ * place. Readers are not blocked meanwhile: a re-read that arrives between the post and the commit sees the old
+ * record, as PostgreSQL shows it. Writers wait for the commit. A call that fails still sends the posts of the
+ * changes it made before failing, which are rolled back.</li>
+ * </ul>
  */
 public final class FakeOrm implements OrmApi {
     private static final Logger LOG = LoggerFactory.getLogger(FakeOrm.class);
@@ -38,7 +51,12 @@ public final class FakeOrm implements OrmApi {
     private final SentMails sentMails = new SentMails();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> modelIds = new HashMap<>();
+    private final ReentrantLock writers = new ReentrantLock(true);
+    private final WebhookRules webhookRules;
+    private volatile WebhookSender webhookSender;
     private volatile boolean listenersBeforeCommit;
+    private volatile boolean webhooksBeforeCommit;
+    private volatile Duration commitLag = Duration.ZERO;
     private Duration backdate;
 
     /** An empty store (no records) on the system UTC clock. */
@@ -75,24 +93,14 @@ public final class FakeOrm implements OrmApi {
                 insertFieldRecord(name, model, field);
             }
         }
+        this.webhookRules = new WebhookRules(db);
     }
 
     private void insertFieldRecord(String model, long modelId, FieldDef field) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", field.name());
-        values.put("field_description", field.string());
-        values.put("model", model);
-        values.put("model_id", modelId);
-        values.put("ttype", field.type().wireName());
-        values.put("state", field.name().startsWith("x_") ? "manual" : "base");
-        values.put("required", field.required());
-        values.put("readonly", field.readonly());
-        values.put("store", field.store());
-        if (field.relation() != null) {
-            values.put("relation", field.relation());
-        }
+        Map<String, Object> values = AutomationModels.fieldValues(db, model, modelId, field,
+                field.name().startsWith("x_") ? "manual" : "base");
         ModelDef fields = db.model("ir.model.fields");
-        values.keySet().removeIf(name -> fields.field(name) == null || fields.field(name).compute() != Compute.STORED);
+        values.keySet().removeIf(name -> fields.field(name).compute() != Compute.STORED);
         insert("ir.model.fields", values);
     }
 
@@ -116,20 +124,80 @@ public final class FakeOrm implements OrmApi {
         }
         Signature.Bound args = method.signature().bind(qualified, request.ids(), request.args(), request.kwargs());
         Records records = new Records(db, args.ctx());
-        Lock lock = method.writes() ? db.lock.writeLock() : db.lock.readLock();
-        Tx tx;
-        Object result;
-        lock.lock();
-        try {
-            tx = method.writes() ? beginTx(request.uid()) : null;
-            result = run(method, new Call(model, db.table(model.name()), records, args, tx, sentMails));
-        } finally {
-            lock.unlock();
+        if (!method.writes()) {
+            db.lock.readLock().lock();
+            try {
+                return run(method, new Call(model, db.table(model.name()), records, args, null, sentMails));
+            } finally {
+                db.lock.readLock().unlock();
+            }
         }
-        if (tx != null && !listenersBeforeCommit) {
+        writers.lock();
+        try {
+            return write(method, model, records, args, request.uid());
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    /** One writing transaction; callers hold the writers' lock, so parked changes are never overtaken. */
+    private Object write(Methods.Method method, ModelDef model, Records records, Signature.Bound args, int uid) {
+        boolean beforeCommit = webhooksBeforeCommit;
+        Tx tx;
+        Object result = null;
+        RuntimeException failure = null;
+        boolean parked = false;
+        db.lock.writeLock().lock();
+        try {
+            tx = beginTx(uid);
+            try {
+                result = run(method, new Call(model, db.table(model.name()), records, args, tx, sentMails));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            if (failure == null && beforeCommit && !tx.posts().isEmpty()) {
+                tx.park();
+                parked = true;
+            }
+        } finally {
+            db.lock.writeLock().unlock();
+        }
+        WebhookSender sender = webhookSender;
+        if (sender != null && !tx.posts().isEmpty() && (beforeCommit || failure == null)) {
+            try {
+                sender.send(List.copyOf(tx.posts()), beforeCommit);
+            } catch (RuntimeException e) {
+                LOG.warn("webhook posts not sent: {}", e.toString());
+            }
+        }
+        if (parked) {
+            lag();
+            db.lock.writeLock().lock();
+            try {
+                tx.commitParked();
+            } finally {
+                db.lock.writeLock().unlock();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (!listenersBeforeCommit) {
             tx.events().forEach(this::notifyListeners);
         }
         return result;
+    }
+
+    private void lag() {
+        Duration lag = commitLag;
+        if (lag.isZero() || lag.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(lag.toMillis(), lag.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Object run(Methods.Method method, Call call) {
@@ -157,7 +225,12 @@ public final class FakeOrm implements OrmApi {
             micros -= backdate.toNanos() / 1000;
             backdate = null;
         }
-        return new Tx(micros, uid, listenersBeforeCommit ? this::notifyListeners : null);
+        return new Tx(micros, uid, (tx, event) -> {
+            webhookRules.postsFor(event, true).forEach(tx::post);
+            if (listenersBeforeCommit) {
+                notifyListeners(event);
+            }
+        });
     }
 
     private void notifyListeners(ChangeEvent event) {
@@ -242,6 +315,48 @@ public final class FakeOrm implements OrmApi {
             backdate = by;
         } finally {
             db.lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Where webhook posts of automation rules go (none: they are not sent).
+     */
+    public void setWebhookSender(WebhookSender sender) {
+        this.webhookSender = sender;
+    }
+
+    /**
+     * When true, webhook posts are sent and awaited before the transaction commits, with the changes set aside
+     * meanwhile (Odoo 17 and 18); when false, after commit (Odoo 19). See the class comment.
+     */
+    public void setWebhooksBeforeCommit(boolean beforeCommit) {
+        this.webhooksBeforeCommit = beforeCommit;
+    }
+
+    /** Whether webhook posts are sent before commit. */
+    public boolean webhooksBeforeCommit() {
+        return webhooksBeforeCommit;
+    }
+
+    /** In before-commit mode, the time between the webhook posts of a transaction and its commit (default 0). */
+    public void setCommitLag(Duration lag) {
+        Objects.requireNonNull(lag, "lag == null");
+        if (lag.isNegative()) {
+            throw new IllegalArgumentException("commit lag must not be negative: " + lag);
+        }
+        this.commitLag = lag;
+    }
+
+    /**
+     * The posts the webhook rules would send for {@code event}, a change the store does not hold (filter domains
+     * are not evaluated).
+     */
+    public List<WebhookPost> webhookPostsFor(ChangeEvent event) {
+        db.lock.readLock().lock();
+        try {
+            return webhookRules.postsFor(event, false);
+        } finally {
+            db.lock.readLock().unlock();
         }
     }
 

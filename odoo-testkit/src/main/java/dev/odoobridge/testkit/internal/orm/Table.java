@@ -22,6 +22,7 @@ final class Table {
     private int[] writeUids = new int[64];
     private int nextId = 1;
     private int size;
+    private long changes;
     private final TreeMap<Long, Object> byWriteDate = new TreeMap<>();
     private final Map<String, Map<Integer, IntList>> inverse = new HashMap<>();
 
@@ -38,6 +39,11 @@ final class Table {
 
     int size() {
         return size;
+    }
+
+    /** How many times rows were inserted, updated, deleted or restored: tells cached views they are stale. */
+    long changes() {
+        return changes;
     }
 
     /** Highest id handed out so far. */
@@ -76,6 +82,7 @@ final class Table {
 
     /** Stores a new row and returns its id. */
     int insert(Object[] values, long created, long written, int uid) {
+        changes++;
         Object[] row = trim(values);
         int id = nextId++;
         if (id >= rows.length) {
@@ -99,6 +106,7 @@ final class Table {
 
     /** Replaces a row's values and write stamp. */
     void update(int id, Object[] values, long written, int uid) {
+        changes++;
         Object[] row = trim(values);
         Object[] old = rows[id];
         inverse.forEach((field, index) -> {
@@ -113,6 +121,7 @@ final class Table {
     }
 
     void delete(int id) {
+        changes++;
         Object[] old = rows[id];
         inverse.forEach((field, index) -> unlink(index, old, field, id));
         unindexWriteDate(id, writeMicros[id]);
@@ -144,6 +153,7 @@ final class Table {
 
     /** Puts back a row exactly as it was (undo of a rolled-back change); the id must have been handed out. */
     void restore(int id, Object[] row, long created, long written, int createUid, int writeUid) {
+        changes++;
         if (rows[id] != null) {
             delete(id);
         }

@@ -27,6 +27,7 @@ final class Writer {
     List<Integer> create(String modelName, List<?> valsList, boolean checkAccess) {
         ModelDef model = db.model(modelName);
         if (checkAccess) {
+            AutomationModels.checkAccess(db, model, tx.uid(), "create");
             rules.checkAccess(model, tx.uid(), "create");
         }
         List<Integer> ids = new ArrayList<>();
@@ -40,15 +41,18 @@ final class Writer {
         return ids;
     }
 
-    void write(String modelName, int[] ids, Map<?, ?> vals, boolean checkAccess) {
+    void write(String modelName, int[] ids, Map<?, ?> written, boolean checkAccess) {
         ModelDef model = db.model(modelName);
         Table table = db.table(modelName);
         rules.checkExists(table, ids, tx.uid());
         if (checkAccess) {
+            AutomationModels.checkAccess(db, model, tx.uid(), "write");
             rules.checkAccess(model, tx.uid(), "write");
         }
+        Map<?, ?> vals = AutomationModels.beforeWrite(records, model, written);
         Split split = split(model, vals);
         for (int id : ids) {
+            Map<String, Object> previous = tx.recordsEvents() ? previousValues(table, id, vals) : null;
             Object[] row = table.copyRow(id);
             split.own.forEach((field, value) -> row[field.column()] = value);
             Defaults.checkRequired(db, model, row);
@@ -60,7 +64,7 @@ final class Writer {
                 }
             });
             applyInverse(model, id, split.inverse);
-            event(table, id, "write");
+            event(table, id, "write", previous);
             if (model.name().equals("product.template")) {
                 touchVariants(id);
             }
@@ -87,6 +91,7 @@ final class Writer {
         Table table = db.table(modelName);
         rules.checkExists(table, ids, tx.uid());
         if (checkAccess) {
+            AutomationModels.checkAccess(db, model, tx.uid(), "unlink");
             rules.checkAccess(model, tx.uid(), "unlink");
         }
         rules.checkUnlink(model, ids);
@@ -114,7 +119,8 @@ final class Writer {
         return id;
     }
 
-    private int createOne(ModelDef model, Map<?, ?> vals, boolean withVariant) {
+    private int createOne(ModelDef model, Map<?, ?> given, boolean withVariant) {
+        Map<?, ?> vals = AutomationModels.beforeCreate(records, model, given);
         Split split = split(model, vals);
         Object[] row = new Object[model.columns()];
         Defaults.fill(model, row, tx.micros());
@@ -127,7 +133,7 @@ final class Writer {
         }
         Defaults.checkRequired(db, model, row);
         int id = table.insert(row, tx.micros(), tx.micros(), tx.uid());
-        tx.onRollback(() -> table.delete(id));
+        tx.onRollback(table, id, () -> table.delete(id));
         split.related.forEach((via, values) -> {
             Object target = records.get(table, id, model.field(via));
             if (target != null && !values.isEmpty()) {
@@ -150,7 +156,7 @@ final class Writer {
         long created = table.createMicros(id);
         int cuid = table.createUid(id);
         table.update(id, row, tx.micros(), tx.uid());
-        tx.onRollback(() -> table.restore(id, old, created, written, cuid, wuid));
+        tx.onRollback(table, id, () -> table.restore(id, old, created, written, cuid, wuid));
     }
 
     private void delete(Table table, int id) {
@@ -164,7 +170,7 @@ final class Writer {
                     if (!children.exists(child)) {
                         continue;
                     }
-                    if (inverse.required()) {
+                    if (inverse.required() || AutomationModels.cascades(children.model(), inverse)) {
                         delete(children, child);
                     } else {
                         Object[] row = children.copyRow(child);
@@ -179,11 +185,12 @@ final class Writer {
         long written = table.writeMicros(id);
         int cuid = table.createUid(id);
         int wuid = table.writeUid(id);
-        table.delete(id);
-        tx.onRollback(() -> table.restore(id, old, created, written, cuid, wuid));
         if (before != null) {
+            // reported while the record still exists: base_automation evaluates on_unlink rules before deleting
             tx.event(new ChangeEvent(model.name(), id, "unlink", before));
         }
+        table.delete(id);
+        tx.onRollback(table, id, () -> table.restore(id, old, created, written, cuid, wuid));
         if (model.name().equals("product.product")) {
             int column = model.field("product_tmpl_id").column();
             Object template = column < old.length ? old[column] : null;
@@ -233,10 +240,26 @@ final class Writer {
     }
 
     private void event(Table table, int id, String action) {
+        event(table, id, action, null);
+    }
+
+    private void event(Table table, int id, String action, Map<String, Object> previous) {
         if (!tx.recordsEvents()) {
             return;
         }
-        tx.event(new ChangeEvent(table.model().name(), id, action, eventValues(table, id)));
+        tx.event(new ChangeEvent(table.model().name(), id, action, eventValues(table, id), previous));
+    }
+
+    /** The written fields with their values before the write, as a change event carries values. */
+    private Map<String, Object> previousValues(Table table, int id, Map<?, ?> vals) {
+        Map<String, Object> previous = new TreeMap<>();
+        for (Object key : vals.keySet()) {
+            FieldDef field = table.model().field(String.valueOf(key));
+            if (field != null && field.compute() != Compute.STOCK_QTY) {
+                previous.put(field.name(), WireValues.toEvent(field, records.get(table, id, field)));
+            }
+        }
+        return previous;
     }
 
     private Map<String, Object> eventValues(Table table, int id) {
