@@ -28,7 +28,7 @@ public final class FakeOrm implements OrmApi {
     private final Clock clock;
     private final OdooRelease release;
     private final Database db;
-    private final Methods methods = new Methods();
+    private final Methods methods;
     private final SentMails sentMails = new SentMails();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean listenersBeforeCommit;
@@ -48,6 +48,7 @@ public final class FakeOrm implements OrmApi {
     public FakeOrm(Clock clock, OdooRelease release) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.release = Objects.requireNonNull(release, "release == null");
+        this.methods = new Methods(release.major());
         this.db = new Database(RetailSchema.create());
         for (String name : new java.util.TreeSet<>(models())) {
             insert("ir.model", Map.of("model", name, "name", db.model(name).description()));
@@ -64,15 +65,17 @@ public final class FakeOrm implements OrmApi {
         Objects.requireNonNull(request, "request == null");
         ModelDef model = db.model(request.model());
         String qualified = request.model() + "." + request.method();
-        if (request.method().startsWith("_")) {
-            throw new OrmFault(FaultKind.PRIVATE_METHOD, "Private methods (such as '" + qualified
-                    + "') cannot be called remotely.");
+        int major = release.major();
+        if (request.method().startsWith("_") || methods.isPrivate(request.method())) {
+            throw new OrmFault(FaultKind.PRIVATE_METHOD, privateMethodMessage(release, request.model(),
+                    request.method()));
         }
         Methods.Method method = methods.find(request.method(), request.model());
         if (method == null) {
-            throw new OrmFault(FaultKind.UNKNOWN_METHOD, "The method '" + qualified + "' does not exist");
+            throw new OrmFault(FaultKind.UNKNOWN_METHOD, unknownMethodMessage(release, request.model(),
+                    request.method()));
         }
-        Signature.Bound args = method.signature().bind(qualified, request.ids(), request.args(), request.kwargs());
+        Signature.Bound args = method.signature().bind(request.method(), qualified, request, major);
         Records records = new Records(db, args.ctx());
         Lock lock = method.writes() ? db.lock.writeLock() : db.lock.readLock();
         Tx tx;
@@ -90,15 +93,30 @@ public final class FakeOrm implements OrmApi {
         return result;
     }
 
+    /** The AccessError message for a private method, as {@code call_kw} words it in {@code release}. */
+    public static String privateMethodMessage(OdooRelease release, String model, String method) {
+        return release.major() < 18 ? "Private methods (such as " + method + ") cannot be called remotely."
+                : "Private methods (such as '" + model + "." + method + "') cannot be called remotely.";
+    }
+
+    /** The AttributeError message for a method the model does not have, as {@code call_kw} words it in {@code release}. */
+    public static String unknownMethodMessage(OdooRelease release, String model, String method) {
+        return release.major() < 18 ? "The method '" + method + "' does not exist on the model '" + model + "'"
+                : "The method '" + model + "." + method + "' does not exist";
+    }
+
     private Object run(Methods.Method method, Call call) {
         try {
             return method.body().run(call);
-        } catch (OrmFault | IllegalArgumentException | ClassCastException e) {
+        } catch (OrmFault | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
             if (call.tx() != null) {
                 call.tx().rollback();
             }
             if (e instanceof OrmFault fault) {
                 throw fault;
+            }
+            if (e instanceof IndexOutOfBoundsException) {
+                throw new OrmFault(FaultKind.INDEX_ERROR, "list index out of range");
             }
             throw new OrmFault(FaultKind.VALUE_ERROR, e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException e) {

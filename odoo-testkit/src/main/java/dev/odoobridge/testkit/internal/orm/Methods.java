@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The public ORM methods FakeOdoo answers: signature, whether it writes, which models have it, and its body. */
+/**
+ * The public ORM methods FakeOdoo answers in one Odoo version: signature, whether it writes, which models have it,
+ * and its body. Methods come and go with the version ({@code name_get} 17.0 only, {@code has_access} from 18.0,
+ * {@code formatted_read_group} from 19.0; {@code search_fetch} is public before 19.0 and private from 19.0), and
+ * signatures change ({@code name_search} takes {@code args} before 19.0 and {@code domain} from 19.0).
+ */
 final class Methods {
     /** A method body. */
     @FunctionalInterface
@@ -23,8 +28,10 @@ final class Methods {
     }
 
     private final Map<String, Method> methods = new HashMap<>();
+    private final Set<String> privateMethods = new java.util.HashSet<>();
 
-    Methods() {
+    /** The methods of Odoo {@code major} (17, 18 or 19). */
+    Methods(int major) {
         add("search", Signature.model(1, "domain", "offset", "limit", "order"), false, null, Methods::search);
         add("search_count", Signature.model(1, "domain", "limit"), false, null, c -> Query.count(c.records(),
                 c.table(), c.domain(c.args().get("domain", null)), c.args().intArg("limit")));
@@ -34,7 +41,36 @@ final class Methods {
                 Methods::searchRead);
         add("fields_get", Signature.model(0, "allfields", "attributes"), false, null,
                 c -> FieldsGet.describe(c.model(), c.args().get("allfields", null), c.args().get("attributes", null)));
-        add("create", Signature.model(1, "vals_list"), true, null, Methods::create);
+        add("create", Signature.create(), true, null, Methods::create);
+        add("name_create", Signature.model(1, "name"), true, null, c -> {
+            int id = (Integer) c.writer().create(c.model().name(), List.of(Map.of(
+                    c.model().field("name") != null ? "name" : "display_name", c.args().get("name"))), true).get(0);
+            return List.of(id, c.records().displayName(c.table(), id));
+        });
+        add("check_access_rights", Signature.model(1, "operation", "raise_exception"), false, null,
+                c -> Boolean.TRUE);
+        add("search_fetch", Signature.model(2, "domain", "field_names", "offset", "limit", "order"), false, null,
+                Methods::search);
+        if (major >= 19) {
+            privateMethods.add("search_fetch");
+        }
+        if (major < 18) {
+            add("name_get", Signature.records(0), false, null, c -> {
+                List<Object> out = new ArrayList<>();
+                for (int id : c.args().idArray()) {
+                    if (c.table().exists(id)) {
+                        out.add(List.of(id, c.records().displayName(c.table(), id)));
+                    }
+                }
+                return out;
+            });
+        } else {
+            add("has_access", Signature.records(1, "operation"), false, null, c -> Boolean.TRUE);
+        }
+        Signature defaultGet = major < 19 ? Signature.model(1, "fields_list") : Signature.model(1, "fields");
+        add("default_get", defaultGet, false, null, Methods::defaultGet);
+        Signature partnerDefaultGet = major < 19 ? Signature.model(1, "default_fields") : Signature.model(1, "fields");
+        add("default_get", partnerDefaultGet.ownedBy("Partner"), false, Set.of("res.partner"), Methods::defaultGet);
         add("write", Signature.records(1, "vals"), true, null, c -> {
             if (!(c.args().get("vals") instanceof Map<?, ?> vals)) {
                 throw new OrmFault(FaultKind.TYPE_ERROR, "write() expects a dict of values");
@@ -51,15 +87,24 @@ final class Methods {
                         c.domain(c.args().get("domain", null)), strings(c.args().get("fields", null)),
                         strings(c.args().get("groupby", null)), offset(c), c.args().intArg("limit"),
                         c.args().get("orderby", null), !Boolean.FALSE.equals(c.args().get("lazy", true))));
-        add("formatted_read_group", Signature.model(1, "domain", "groupby", "aggregates", "having", "offset", "limit",
+        if (major >= 19) {
+            add("formatted_read_group", Signature.model(1, "domain", "groupby", "aggregates", "having", "offset", "limit",
                 "order"), false, null, c -> new Grouping(c.records(), c.table()).formatted(
                         c.domain(c.args().get("domain", null)), strings(c.args().get("groupby", null)),
                         strings(c.args().get("aggregates", null)), c.args().get("having", null), offset(c),
                         c.args().intArg("limit"), c.args().get("order", null)));
-        add("name_search", Signature.model(0, "name", "domain", "operator", "limit"), false, null,
-                Methods::nameSearch);
-        add("action_archive", Signature.records(0), true, null, c -> setActive(c, false));
-        add("action_unarchive", Signature.records(0), true, null, c -> setActive(c, true));
+        }
+        add("name_search", Signature.model(0, "name", major < 19 ? "args" : "domain", "operator", "limit"), false,
+                null, Methods::nameSearch);
+        // both return None: "cannot marshal None" over XML-RPC (after commit), no result member over JSON-RPC
+        add("action_archive", Signature.records(0), true, null, c -> {
+            setActive(c, false);
+            return null;
+        });
+        add("action_unarchive", Signature.records(0), true, null, c -> {
+            setActive(c, true);
+            return null;
+        });
         add("action_confirm", Signature.records(0), true, Set.of("sale.order"), c -> setState(c, "sale"));
         add("button_confirm", Signature.records(0), true, Set.of("purchase.order"), c -> setState(c, "purchase"));
         add("send", Signature.records(0, "auto_commit", "raise_exception"), true, Set.of("mail.mail"),
@@ -73,13 +118,52 @@ final class Methods {
         });
     }
 
+    /** The method {@code name} of {@code model}, or null when the model has none. */
     Method find(String name, String model) {
+        Method specific = methods.get(name + "@" + model);
+        if (specific != null) {
+            return specific;
+        }
         Method method = methods.get(name);
         return method != null && method.availableOn(model) ? method : null;
     }
 
+    /** Whether {@code name} exists but is private in this version (refused as an AccessError). */
+    boolean isPrivate(String name) {
+        return privateMethods.contains(name);
+    }
+
+    /** Adds a method; with {@code models}, an override on those models only (when the name exists already). */
     private void add(String name, Signature signature, boolean writes, Set<String> models, Body body) {
-        methods.put(name, new Method(signature, writes, models, body));
+        Method method = new Method(signature, writes, models, body);
+        if (models != null && methods.containsKey(name)) {
+            models.forEach(model -> methods.put(name + "@" + model, method));
+        } else {
+            methods.put(name, method);
+        }
+    }
+
+    private static Object defaultGet(Call c) {
+        Object requested = c.args().get(c.args().args().containsKey("fields") ? "fields"
+                : c.args().args().containsKey("fields_list") ? "fields_list" : "default_fields", null);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (String name : strings(requested)) {
+            if (c.model().field(name) == null) {
+                continue;
+            }
+            switch (name) {
+                case "active" -> out.put(name, Boolean.TRUE);
+                case "lang" -> out.put(name, "en_US");
+                case "type" -> {
+                    if (c.model().name().equals("res.partner")) {
+                        out.put(name, "contact");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return out;
     }
 
     private static Object search(Call c) {
@@ -116,7 +200,11 @@ final class Methods {
         Integer limit = c.args().get("limit", 100) == null ? null : c.args().intArg("limit") == null ? 100
                 : c.args().intArg("limit");
         List<Object> domain = new ArrayList<>();
-        if (c.args().get("domain", null) instanceof List<?> extra) {
+        Object extraDomain = c.args().get("domain", null);
+        if (extraDomain == null) {
+            extraDomain = c.args().get("args", null);
+        }
+        if (extraDomain instanceof List<?> extra) {
             domain.addAll(extra);
         }
         Predicate predicate = c.domain(domain);

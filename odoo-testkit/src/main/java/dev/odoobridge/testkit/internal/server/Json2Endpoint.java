@@ -42,6 +42,10 @@ final class Json2Endpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (release.major() < 19) {
+                absent(exchange);
+                return;
+            }
             String dbHeader = exchange.getRequestHeaders().getFirst("X-Odoo-Database");
             if (dbHeader != null && !dbHeader.equals(database)) {
                 HttpResponses.drain(exchange);
@@ -73,7 +77,7 @@ final class Json2Endpoint implements HttpHandler {
                 return;
             }
             if (method.startsWith("_")) {
-                error(exchange, PyError.privateMethod(model, method));
+                error(exchange, PyError.privateMethod(release, model, method));
                 return;
             }
             OrmRequest request;
@@ -89,12 +93,28 @@ final class Json2Endpoint implements HttpHandler {
             } catch (OrmFault fault) {
                 error(exchange, OrmFaults.forJson2(fault, model, method));
                 return;
+            } catch (RuntimeException e) {
+                error(exchange, PyError.builtin("Exception", String.valueOf(e.getMessage())));
+                return;
             }
             try (OutputStream out = new BufferedOutputStream(
                     HttpResponses.stream(exchange, 200, HttpResponses.JSON, true), 1 << 16);
                  JsonGenerator g = json.generator(out)) {
                 PythonJson.write(g, result);
             }
+        }
+    }
+
+    /**
+     * Before 19.0 there is no JSON-2: 17.0 answers the path with its 404 page, 18.0 with a redirect to the login
+     * page (its {@code /json} routes need a session).
+     */
+    private void absent(HttpExchange exchange) throws IOException {
+        HttpResponses.drain(exchange);
+        if (release.major() < 18) {
+            HttpResponses.send(exchange, 404, HttpResponses.HTML, HttpResponses.NOT_FOUND_PAGE, false);
+        } else {
+            HttpResponses.redirectToLogin(exchange);
         }
     }
 

@@ -73,9 +73,13 @@ public final class OdooServer implements AutoCloseable {
         RpcDispatcher dispatcher = new RpcDispatcher(orm, release, credentials, database);
         FaultFilter filter = new FaultFilter(faults);
         add("/xmlrpc/", new XmlRpcEndpoint(dispatcher), filter);
-        add("/jsonrpc", new JsonRpcEndpoint(dispatcher, json), filter);
+        JsonRpcEndpoint jsonRpc = new JsonRpcEndpoint(dispatcher, json, release);
+        add("/jsonrpc", jsonRpc, filter);
+        add("/web/webclient/version_info", jsonRpc, filter);
         add("/json/2", new Json2Endpoint(orm, release, credentials, database, json), filter);
-        add("/web/version", new WebVersionEndpoint(json, release), filter);
+        WebVersionEndpoint version = new WebVersionEndpoint(json, release);
+        add("/web/version", version, filter);
+        add("/json/version", version, filter);
         add("/", OdooServer::notFound, filter);
     }
 
