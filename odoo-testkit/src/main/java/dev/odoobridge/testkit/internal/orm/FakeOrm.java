@@ -83,7 +83,8 @@ public final class FakeOrm implements OrmApi {
         lock.lock();
         try {
             tx = method.writes() ? beginTx(request.uid()) : null;
-            result = run(method, new Call(model, db.table(model.name()), records, args, tx, sentMails));
+            result = run(method, new Call(model, db.table(model.name()), records, args, tx, sentMails,
+                    release.major()));
         } finally {
             lock.unlock();
         }

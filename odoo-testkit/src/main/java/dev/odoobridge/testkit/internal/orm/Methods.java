@@ -35,8 +35,11 @@ final class Methods {
         add("search", Signature.model(1, "domain", "offset", "limit", "order"), false, null, Methods::search);
         add("search_count", Signature.model(1, "domain", "limit"), false, null, c -> Query.count(c.records(),
                 c.table(), c.domain(c.args().get("domain", null)), c.args().intArg("limit")));
-        add("read", Signature.records(0, "fields", "load"), false, null,
-                c -> Reader.read(c.records(), c.table(), c.args().idArray(), fields(c)));
+        add("read", Signature.records(0, "fields", "load"), false, null, c -> {
+            List<String> fields = fields(c);
+            c.validateFields(fields);
+            return Reader.read(c.records(), c.table(), c.args().idArray(), fields);
+        });
         add("search_read", Signature.model(0, "domain", "fields", "offset", "limit", "order", "load"), false, null,
                 Methods::searchRead);
         add("fields_get", Signature.model(0, "allfields", "attributes"), false, null,
@@ -75,7 +78,10 @@ final class Methods {
             if (!(c.args().get("vals") instanceof Map<?, ?> vals)) {
                 throw new OrmFault(FaultKind.TYPE_ERROR, "write() expects a dict of values");
             }
-            c.writer().write(c.model().name(), c.args().idArray(), vals, true);
+            c.withValueFieldsChecked(false, () -> {
+                c.writer().write(c.model().name(), c.args().idArray(), vals, true);
+                return null;
+            });
             return Boolean.TRUE;
         });
         add("unlink", Signature.records(0), true, null, c -> {
@@ -176,16 +182,22 @@ final class Methods {
     private static Object searchRead(Call c) {
         Predicate predicate = c.domain(c.args().get("domain", null));
         List<String> fields = fields(c);
-        Reader.validate(c.model(), fields);
+        c.validateFields(fields);
         int[] ids = Query.search(c.records(), c.table(), predicate, Query.parseOrder(c.model(),
                 c.args().get("order", null)), offset(c), c.args().intArg("limit"));
         return Reader.read(c.records(), c.table(), ids, fields);
     }
 
     private static Object create(Call c) {
+        return c.withValueFieldsChecked(true, () -> createRecords(c));
+    }
+
+    private static Object createRecords(Call c) {
         Object vals = c.args().get("vals_list");
         if (vals instanceof Map<?, ?> single) {
-            return c.writer().create(c.model().name(), List.of(single), true).get(0);
+            // call_kw answers an id for a dict; JSON-2 always a list of ids
+            List<?> ids = c.writer().create(c.model().name(), List.of(single), true);
+            return c.args().named() ? ids : ids.get(0);
         }
         if (!(vals instanceof List<?> list)) {
             throw new OrmFault(FaultKind.TYPE_ERROR, "create() expects a dict or a list of dicts, got "

@@ -122,7 +122,7 @@ record Signature(Api api, String owner, List<String> params, int required) {
             throw new OrmFault(FaultKind.TYPE_ERROR, function + " missing " + missing.size() + " required positional "
                     + (missing.size() == 1 ? "argument: " : "arguments: ") + pythonList(missing));
         }
-        return new Bound(boundIds, bound, Ctx.of(kwargs.get("context")));
+        return new Bound(boundIds, bound, Ctx.of(kwargs.get("context")), false);
     }
 
     /** {@code 'a'}, {@code 'a' and 'b'}, {@code 'a', 'b', and 'c'}, as Python lists missing arguments. */
@@ -158,11 +158,11 @@ record Signature(Api api, String owner, List<String> params, int required) {
             }
         }
         return new Bound(api == Api.RECORDS ? (ids == null ? List.of() : ids) : null, bound,
-                Ctx.of(kwargs.get("context")));
+                Ctx.of(kwargs.get("context")), true);
     }
 
-    /** Bound arguments of one call. */
-    record Bound(Object ids, Map<String, Object> args, Ctx ctx) {
+    /** Bound arguments of one call; {@code named} for a JSON-2 call. */
+    record Bound(Object ids, Map<String, Object> args, Ctx ctx, boolean named) {
         Object get(String name) {
             return args.getOrDefault(name, ABSENT);
         }

@@ -35,6 +35,8 @@ final class OrmFaults {
                     PyError.odoo(fault.kind().pythonClass(), message);
             case PRIVATE_METHOD -> PyError.odoo("odoo.exceptions.AccessError", message);
             case INDEX_ERROR -> PyError.builtin("IndexError", message);
+            case RUNTIME_TYPE_ERROR -> PyError.builtin("TypeError", message);
+            case ASSERTION_ERROR -> PyError.builtin("AssertionError", message);
             case VALUE_ERROR -> PyError.builtin("ValueError", message);
             case KEY_ERROR -> PyError.keyError(unquote(message));
             case INTERNAL_ERROR -> PyError.builtin("Exception", message);
