@@ -10,9 +10,10 @@ package dev.odoobridge.testkit.internal.orm;
  * @param tx the transaction (for writing methods), else null
  * @param sentMails where mail.mail.send records what it sent
  * @param major the Odoo major version played (17, 18, 19): some checks and messages depend on it
+ * @param uid the calling user
  */
 record Call(ModelDef model, Table table, Records records, Signature.Bound args, Tx tx, SentMails sentMails,
-            int major) {
+            int major, int uid) {
     Writer writer() {
         return new Writer(records, tx);
     }
@@ -36,6 +37,32 @@ record Call(ModelDef model, Table table, Records records, Signature.Bound args, 
             throw fault;
         }
     }
+
+    /**
+     * Runs an unlink and words a refusal by a foreign key as the played version does: 17.0 and 18.0 name the
+     * referencing model and the constraint, 19.0 the model and the field ("the troublemaker").
+     */
+    <T> T withDeleteRefusalWorded(java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (OrmFault fault) {
+            java.util.regex.Matcher m = REFERENCE_REFUSAL.matcher(String.valueOf(fault.getMessage()));
+            if (major < 19 || fault.kind() != FaultKind.VALIDATION_ERROR || !m.matches()) {
+                throw fault;
+            }
+            String other = m.group(2);
+            String fieldName = m.group(3).substring(other.replace('.', '_').length() + 1);
+            FieldDef field = records.db().model(other).field(fieldName);
+            throw new OrmFault(FaultKind.VALIDATION_ERROR, "The operation cannot be completed: Another model is using "
+                    + "the record you are trying to delete.\n\nThe troublemaker is: '" + m.group(1) + "' (" + other
+                    + ")\nThanks to the following constraint: '" + field.string() + "' (" + fieldName
+                    + ")\nHow about archiving the record instead?");
+        }
+    }
+
+    private static final java.util.regex.Pattern REFERENCE_REFUSAL = java.util.regex.Pattern.compile(
+            "(?s)The operation cannot be completed: another model requires.*\\nModel: (.*) \\(([^)]*)\\)\\n"
+                    + "Constraint: (\\w+)_fkey\\n");
 
     /**
      * Runs a create or write and words an unknown field in its values as the played version does: ValueError

@@ -76,6 +76,7 @@ public final class FakeOrm implements OrmApi {
                     request.method()));
         }
         Signature.Bound args = method.signature().bind(request.method(), qualified, request, major);
+        checkAllowedCompanies(request.kwargs().get("context"));
         Records records = new Records(db, args.ctx());
         Lock lock = method.writes() ? db.lock.writeLock() : db.lock.readLock();
         Tx tx;
@@ -84,7 +85,7 @@ public final class FakeOrm implements OrmApi {
         try {
             tx = method.writes() ? beginTx(request.uid()) : null;
             result = run(method, new Call(model, db.table(model.name()), records, args, tx, sentMails,
-                    release.major()));
+                    release.major(), request.uid()));
         } finally {
             lock.unlock();
         }
@@ -92,6 +93,24 @@ public final class FakeOrm implements OrmApi {
             tx.events().forEach(this::notifyListeners);
         }
         return result;
+    }
+
+    /** {@code allowed_company_ids} in the context must name existing companies. */
+    private void checkAllowedCompanies(Object context) {
+        if (!(context instanceof Map<?, ?> ctx) || !(ctx.get("allowed_company_ids") instanceof List<?> companies)) {
+            return;
+        }
+        db.lock.readLock().lock();
+        try {
+            Table table = db.table("res.company");
+            for (Object company : companies) {
+                if (!(company instanceof Number n) || !table.exists(n.intValue())) {
+                    throw new OrmFault(FaultKind.ACCESS_ERROR, "Access to unauthorized or invalid companies.");
+                }
+            }
+        } finally {
+            db.lock.readLock().unlock();
+        }
     }
 
     /** The AccessError message for a private method, as {@code call_kw} words it in {@code release}. */

@@ -73,7 +73,7 @@ final class Methods {
         Signature defaultGet = major < 19 ? Signature.model(1, "fields_list") : Signature.model(1, "fields");
         add("default_get", defaultGet, false, null, Methods::defaultGet);
         Signature partnerDefaultGet = major < 19 ? Signature.model(1, "default_fields") : Signature.model(1, "fields");
-        add("default_get", partnerDefaultGet.ownedBy("Partner"), false, Set.of("res.partner"), Methods::defaultGet);
+        add("default_get", partnerDefaultGet.ownedBy(major < 19 ? "Partner" : "ResPartner"), false, Set.of("res.partner"), Methods::defaultGet);
         add("write", Signature.records(1, "vals"), true, null, c -> {
             if (!(c.args().get("vals") instanceof Map<?, ?> vals)) {
                 throw new OrmFault(FaultKind.TYPE_ERROR, "write() expects a dict of values");
@@ -84,10 +84,10 @@ final class Methods {
             });
             return Boolean.TRUE;
         });
-        add("unlink", Signature.records(0), true, null, c -> {
+        add("unlink", Signature.records(0), true, null, c -> c.withDeleteRefusalWorded(() -> {
             c.writer().unlink(c.model().name(), c.args().idArray(), true);
             return Boolean.TRUE;
-        });
+        }));
         add("read_group", Signature.model(3, "domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"),
                 false, null, c -> new Grouping(c.records(), c.table()).legacy(c.args().get("domain", null),
                         c.domain(c.args().get("domain", null)), strings(c.args().get("fields", null)),
@@ -119,7 +119,7 @@ final class Methods {
             Map<String, Object> context = new java.util.LinkedHashMap<>();
             context.put("lang", "en_US");
             context.put("tz", "UTC");
-            context.put("uid", c.tx().uid());
+            context.put("uid", c.uid());
             return context;
         });
     }

@@ -63,6 +63,12 @@ final class Json2Endpoint implements HttpHandler {
                 error(exchange, PyError.notFound("Did you mean POST /json/2/<model>/<method>?"));
                 return;
             }
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                HttpResponses.drain(exchange);
+                HttpResponses.send(exchange, 415, HttpResponses.HTML, UNSUPPORTED_MEDIA_TYPE_PAGE, false);
+                return;
+            }
             String model = target[0];
             String method = target[1];
             Map<String, Object> body;
@@ -168,13 +174,31 @@ final class Json2Endpoint implements HttpHandler {
         try {
             parsed = json.read(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {
-            throw new PyException(PyError.badRequest("Invalid JSON data"));
+            throw new PyException(PyError.badRequest("could not parse the body as json: " + pythonJsonError(bytes, e)));
         }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new PyException(PyError.badRequest("Invalid JSON data: expected an object of named arguments"));
-        }
-        return (Map<String, Object>) map;
+        // a body that is not an object binds no argument (a JSON array: "missing a required argument")
+        return parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
+
+    /**
+     * Python's {@code json} wording for a body that does not parse, for the common case of a value missing (at the
+     * end of a truncated body): {@code Expecting value: line L column C (char N)}.
+     */
+    private static String pythonJsonError(byte[] bytes, IOException e) {
+        long offset = e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
+                ? p.getLocation().getCharOffset() : -1;
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int at = offset < 0 || offset > text.length() ? text.length() : (int) offset;
+        String before = text.substring(0, at);
+        int line = (int) before.chars().filter(ch -> ch == '\n').count() + 1;
+        int column = at - before.lastIndexOf('\n');
+        return "Expecting value: line " + line + " column " + column + " (char " + at + ")";
+    }
+
+    private static final String UNSUPPORTED_MEDIA_TYPE_PAGE = "<!doctype html>\n<html lang=en>\n"
+            + "<title>415 Unsupported Media Type</title>\n<h1>Unsupported Media Type</h1>\n<p>Request inferred type is "
+            + "compatible with [&#39;http&#39;] but &#39;/json/2/&lt;__model__&gt;/&lt;__method__&gt;&#39; is "
+            + "type=&#39;json2&#39;.<br><br>Please verify the Content-Type request header and try again.</p>\n";
 
     private void error(HttpExchange exchange, PyError error) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -47,10 +47,10 @@ final class JsonRpcEndpoint implements HttpHandler {
                 return;
             }
             Object parsed;
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
             try {
-                parsed = json.read(exchange.getRequestBody());
+                parsed = json.read(new java.io.ByteArrayInputStream(bytes));
             } catch (IOException | RuntimeException e) {
-                HttpResponses.drain(exchange);
                 HttpResponses.send(exchange, 400, HttpResponses.HTML, "Invalid JSON data", false);
                 return;
             }

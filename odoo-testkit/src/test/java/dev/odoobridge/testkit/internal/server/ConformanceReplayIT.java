@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Fixture: the fake serves the recorded database name, the secret placeholders become the fake's password,
  * API key and uid, and record ids are mapped: ids returned by recorded creates (and many2one / x2many ids read
  * back) become the ids the fake returned, other recorded ids of existing records become records of the same
- * model in the fake's generated data.
+ * model in the fake's generated data. The Odoo demo partners that the recorded name searches find are added to the
+ * generated data.
  */
 class ConformanceReplayIT {
     private static final Path RECORDINGS = Path.of("..", "odoo-recordings");
@@ -127,6 +128,16 @@ class ConformanceReplayIT {
             fake = FakeOdoo.builder().version(version).database(database).products(60).seed(5).build().start();
             http = new RawHttp(java.net.URI.create(fake.url()));
             orm = (FakeOrm) fake.orm();
+            seedDemoPartners();
+        }
+
+        /** The Odoo demo partners the recorded name searches find (the generated retail data has other names). */
+        private void seedDemoPartners() {
+            long azure = orm.insert("res.partner", Map.of("name", "Azure Interior", "is_company", true));
+            for (String contact : List.of("Brandon Freeman", "Colleen Diaz", "Nicole Ford")) {
+                orm.insert("res.partner", Map.of("name", contact, "parent_id", azure));
+            }
+            orm.insert("res.partner", Map.of("name", "Deco Addict", "is_company", true));
         }
 
         @Override
