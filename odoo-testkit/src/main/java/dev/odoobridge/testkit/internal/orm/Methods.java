@@ -50,6 +50,8 @@ final class Methods {
                     c.model().field("name") != null ? "name" : "display_name", c.args().get("name"))), true).get(0);
             return List.of(id, c.records().displayName(c.table(), id));
         });
+        add("web_search_read", Signature.model(2, "domain", "specification", "offset", "limit", "order",
+                "count_limit"), false, null, Methods::webSearchRead);
         add("check_access_rights", Signature.model(1, "operation", "raise_exception"), false, null,
                 c -> Boolean.TRUE);
         add("search_fetch", Signature.model(2, "domain", "field_names", "offset", "limit", "order"), false, null,
@@ -147,6 +149,53 @@ final class Methods {
         } else {
             methods.put(name, method);
         }
+    }
+
+    /** {@code {"length": n, "records": [...]}}, records read as the specification says (many2one as nested dicts). */
+    private static Object webSearchRead(Call c) {
+        Predicate predicate = c.domain(c.args().get("domain", null));
+        if (!(c.args().get("specification", null) instanceof Map<?, ?> spec)) {
+            throw new OrmFault(FaultKind.RUNTIME_TYPE_ERROR, "specification must be a dict");
+        }
+        List<Query.OrderKey> order = Query.parseOrder(c.model(), c.args().get("order", null));
+        int[] all = Query.search(c.records(), c.table(), predicate, order, 0, null);
+        int offset = offset(c);
+        Integer limit = c.args().intArg("limit");
+        int end = limit == null ? all.length : (int) Math.min(all.length, (long) offset + limit);
+        int[] ids = offset >= all.length ? new int[0] : java.util.Arrays.copyOfRange(all, offset, Math.max(offset, end));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("length", all.length);
+        out.put("records", webRead(c.records(), c.model(), ids, spec));
+        return out;
+    }
+
+    private static List<Map<String, Object>> webRead(Records records, ModelDef model, int[] ids, Map<?, ?> spec) {
+        List<String> names = new ArrayList<>();
+        spec.keySet().forEach(k -> names.add(String.valueOf(k)));
+        Reader.validate(model, names);
+        Table table = records.db().table(model.name());
+        List<Map<String, Object>> rows = Reader.read(records, table, ids, names);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> record = new java.util.LinkedHashMap<>();
+            record.put("id", row.get("id"));
+            for (String name : names) {
+                FieldDef field = model.field(name);
+                Object value = row.get(name);
+                Object sub = spec.get(name) instanceof Map<?, ?> m ? m.get("fields") : null;
+                if (field.type() == FieldType.MANY2ONE && value instanceof List<?> pair) {
+                    int id = ((Number) pair.get(0)).intValue();
+                    ModelDef comodel = records.db().model(field.relation());
+                    value = sub instanceof Map<?, ?> subSpec
+                            ? webRead(records, comodel, new int[] {id}, subSpec).get(0) : id;
+                } else if (field.type().toMany() && sub instanceof Map<?, ?> subSpec && value instanceof List<?> list) {
+                    value = webRead(records, records.db().model(field.relation()), WireValues.idArray(list), subSpec);
+                }
+                record.put(name, value);
+            }
+            out.add(record);
+        }
+        return out;
     }
 
     private static Object defaultGet(Call c) {

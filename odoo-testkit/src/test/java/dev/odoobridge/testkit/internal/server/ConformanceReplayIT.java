@@ -44,15 +44,64 @@ class ConformanceReplayIT {
     private static final XmlRpcReader XML = new XmlRpcReader();
     private static final int MISSING_ID = 99999999;
 
+    /** The recorded server has fields or models the hand-written retail schema lacks (or lacks fields it has). */
+    private static final String SCHEMA = "schema: waiting for fields_get-based schema";
+    private static final String RECEIPTS = "business: the receipt workflow (stock.picking action_confirm, "
+            + "button_validate, the backorder wizard, stock moves it makes) is not modelled";
+    private static final String INVENTORY = "business: inventory mode on stock.quant (create returning the existing "
+            + "quant, action_apply_inventory) is not modelled";
+
     /**
-     * Behaviour FakeOdoo does not play on purpose, or not yet: {@code version:scenario} (or {@code *:scenario},
-     * or a project-calls file name), with the reason. These calls are still sent (later calls depend on them) but
-     * their answers are not compared.
+     * The one list of recorded calls whose answers the replay does not compare: {@code version:scenario} (or
+     * {@code version:transport:scenario}, {@code *:scenario}, or {@code project-calls:<file name without number>}), with the reason. These calls are
+     * still sent (later calls depend on them). Entries marked {@link #SCHEMA} go once the schema is loaded from the
+     * recorded fields_get dumps; the replay prints an entry whose call already matches.
      */
     static final Map<String, String> OUT_OF_SCOPE = outOfScope();
 
     private static Map<String, String> outOfScope() {
         Map<String, String> m = new LinkedHashMap<>();
+        // res.partner country_id / type / lang / zip and the res.country model
+        for (String scenario : List.of("create-dict-positional", "create-many2one-pair", "create-many2one-string",
+                "create-bad-selection", "read-positional", "read-fields-named", "read-load-none", "read-all-fields",
+                "read_group-named", "search-dotted-two-hops", "search-op-and-prefix", "search-op-any-many2one",
+                "search-op-dotted-path", "search-op-eq-optional-false", "search-op-eq-optional-value",
+                "search-op-implicit-and", "search-op-in-with-false", "search-op-nested-prefix", "search_read-named",
+                "search_read-positional", "web_search_read", "write-id-not-list", "fields_get-allfields-named",
+                "fields_get-full", "fields_get-attributes",
+                "create-required-missing", "demo-read-res.users", "demo-read-res.users-restricted-field",
+                "demo-read-ir.config_parameter", "demo-create-base.automation", "mail-read-state",
+                "sale-read-after-confirm", "automation-fields_get-trigger", "automation-create-with-webhook-action",
+                "automation-read", "automation-unlink", "action-server-fields_get-state",
+                "action-server-create-webhook", "action-server-read", "action-server-read-after-unlink")) {
+            m.put("*:" + scenario, SCHEMA);
+        }
+        m.put("17.0:default_get", SCHEMA + " (res.partner type, lang)");
+        m.put("18.0:default_get", SCHEMA + " (res.partner type, lang)");
+        m.put("19.0:xmlrpc:default_get", SCHEMA + " (res.partner type, lang)");
+        m.put("19.0:jsonrpc:default_get", SCHEMA + " (res.partner type, lang)");
+        m.put("19.0:default_get-fields-named", SCHEMA + " (res.partner type)");
+        m.put("17.0:create-product", SCHEMA + " (17.0 detailed_type)");
+        m.put("17.0:fields_get-field-list", SCHEMA + " (17.0 detailed_type, no is_storable)");
+        m.put("17.0:unlink-partner-with-orders", SCHEMA + " (the partner is created with country_id)");
+        m.put("18.0:unlink-partner-with-orders", SCHEMA + " (the partner is created with country_id)");
+        m.put("project-calls:jsonrpc-product.product-fields_get", SCHEMA);
+        m.put("project-calls:xmlrpc-stock.quant-fields_get", SCHEMA);
+        m.put("project-calls:stock.lot-search_read-fault", SCHEMA + " (expiration_date without product_expiry)");
+        m.put("project-calls:stock.warehouse.orderpoint-search_read-fault", SCHEMA + " (qty_multiple is gone in 19.0)");
+        for (String variant : List.of("full", "partial")) {
+            for (String step : List.of("create", "action_confirm", "read-moves", "set-quantity", "button_validate",
+                    "read-state")) {
+                m.put("*:picking-" + variant + "-" + step, RECEIPTS);
+            }
+        }
+        m.put("*:unlink-done-picking", RECEIPTS);
+        m.put("*:unlink-product-with-stock-moves", RECEIPTS + " (the stock moves refuse the delete first)");
+        m.put("*:quant-create-inventory-mode", INVENTORY);
+        m.put("*:quant-action_apply_inventory", INVENTORY);
+        m.put("*:quant-read-after-apply", INVENTORY);
+        m.put("project-calls:json2-res.partner-unlink", "fixture: the ids unlinked are contacts created inside an "
+                + "earlier create (child_ids commands); no recorded answer names them, so they cannot be mapped");
         return m;
     }
 
@@ -161,19 +210,27 @@ class ConformanceReplayIT {
             start();
             Map<String, Object> meta = (Map<String, Object>) JSON.read(read(name + ".meta.json"));
             String scenario = projectCalls ? name.substring(4) : (String) meta.get("scenario");
-            String reason = OUT_OF_SCOPE.getOrDefault(version + ":" + scenario, OUT_OF_SCOPE.get("*:" + scenario));
+            String reason = OUT_OF_SCOPE.get(version + ":" + meta.get("transport") + ":" + scenario);
+            if (reason == null) {
+                reason = OUT_OF_SCOPE.getOrDefault(version + ":" + scenario, OUT_OF_SCOPE.get("*:" + scenario));
+            }
             if (projectCalls) {
-                reason = OUT_OF_SCOPE.get("project-calls:" + name.substring(4));
+                String file = name.substring(4);
+                reason = OUT_OF_SCOPE.get("project-calls:" + file.substring(file.indexOf('-') + 1));
+                if (reason == null) {
+                    reason = OUT_OF_SCOPE.get("project-calls:" + file);
+                }
             }
             Call call = call(name, meta);
             RawHttp.Response actual = send(call);
             Expected expected = expected(name, meta);
             learn(call, expected, actual);
+            String problem = compare(expected, actual);
             if (reason != null) {
-                System.out.println("out of scope: " + version + " " + name + ": " + reason);
+                System.out.println("out of scope: " + version + " " + name + ": " + reason
+                        + (problem == null ? " -- ALREADY MATCHES the recording: remove the entry" : ""));
                 Assumptions.abort("out of scope: " + reason);
             }
-            String problem = compare(expected, actual);
             assertThat(problem).as(name).isNull();
         }
 
