@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * FakeOdoo's in-memory ORM: the retail models with Odoo 19 semantics (domains, ordering, write_date kept with
+ * FakeOdoo's in-memory ORM: the retail models with the semantics of the played release (call_kw's argument
+ * binding per transport, the methods and fault wording of 17.0, 18.0 or 19.0; domains, ordering, write_date kept with
  * microseconds but read in whole seconds, archiving, access rules, business rules, computed stock quantities).
  *
  * <p>Each {@link #execute} call is one transaction: its start time (from the clock) is the write_date of

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * {@code POST /xmlrpc/2/<service>} (and the legacy {@code /xmlrpc/<service>}): every fault is HTTP
- * 200 with {@code faultCode} 1-4, as Odoo 19 answers.
+ * 200 with {@code faultCode} 1-4, as Odoo 17.0, 18.0 and 19.0 answer.
  */
 final class XmlRpcEndpoint implements HttpHandler {
     private final RpcDispatcher dispatcher;
