@@ -4,17 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Parses Odoo's prefix-notation domains into {@link Predicate}s, validating fields and operators like Odoo. */
+/**
+ * Parses Odoo's prefix-notation domains into {@link Predicate}s, validating fields and operators like the played
+ * Odoo version: 17.0 and 18.0 check domains in {@code expression.py} ({@code Invalid leaf ...}), 19.0 in its
+ * {@code Domain} class ({@code Domain() invalid item in domain: ...}, {@code not =like} and a scalar {@code in}
+ * allowed).
+ */
 final class DomainParser {
     static final Set<String> OPERATORS = Set.of("=", "!=", "<", "<=", ">", ">=", "=?", "like", "ilike", "not like",
             "not ilike", "=like", "=ilike", "in", "not in", "child_of", "parent_of", "any", "not any");
     private static final Set<String> NEGATIVE = Set.of("!=", "not in", "not like", "not ilike");
     private final Database db;
+    private final int major;
     private List<?> terms;
     private int pos;
 
-    DomainParser(Database db) {
+    /** A parser for Odoo {@code major} (17, 18 or 19). */
+    DomainParser(Database db, int major) {
         this.db = db;
+        this.major = major;
+    }
+
+    /** A parser with Odoo 19's rules. */
+    DomainParser(Database db) {
+        this(db, 19);
+    }
+
+    private boolean domainClass() {
+        return major >= 19;
     }
 
     /**
@@ -27,7 +44,12 @@ final class DomainParser {
             return new Predicate.Const(true);
         }
         if (!(domain instanceof List<?> list)) {
-            throw new OrmFault(FaultKind.VALUE_ERROR, "Invalid domain " + PyRepr.of(domain) + ": expected a list");
+            if (domainClass()) {
+                throw new OrmFault(FaultKind.RUNTIME_TYPE_ERROR, "Domain() invalid argument type for domain: "
+                        + PyRepr.of(domain));
+            }
+            throw new OrmFault(FaultKind.ASSERTION_ERROR, "Domains to normalize must have a 'domain' form: a list or "
+                    + "tuple of domain components");
         }
         List<?> savedTerms = terms;
         int savedPos = pos;
@@ -63,7 +85,8 @@ final class DomainParser {
 
     private Predicate expression(ModelDef model) {
         if (pos >= terms.size()) {
-            throw new OrmFault(FaultKind.VALUE_ERROR, "Domain " + PyRepr.of(terms) + " is syntactically not correct.");
+            throw new OrmFault(FaultKind.VALUE_ERROR, domainClass() ? "Domain() malformed domain " + PyRepr.of(terms)
+                    : "Domain " + PyRepr.of(terms) + " is syntactically not correct.");
         }
         Object term = terms.get(pos++);
         if ("&".equals(term)) {
@@ -79,15 +102,39 @@ final class DomainParser {
             return new Predicate.Const(b);
         }
         if (!(term instanceof List<?> leaf) || leaf.size() != 3) {
+            if (domainClass()) {
+                throw new OrmFault(FaultKind.VALUE_ERROR, "Domain() invalid item in domain: " + PyRepr.of(term));
+            }
+            if (term instanceof Number) {
+                throw new OrmFault(FaultKind.RUNTIME_TYPE_ERROR, "'int' object is not subscriptable");
+            }
+            if (term instanceof List<?> l) {
+                throw new OrmFault(FaultKind.VALUE_ERROR, (l.size() < 3 ? "not enough" : "too many")
+                        + " values to unpack (expected 3, got " + l.size() + ")");
+            }
             throw new OrmFault(FaultKind.VALUE_ERROR, "Invalid domain term " + PyRepr.of(term));
+        }
+        if (!domainClass() && leaf.get(1) instanceof String op && (op.equals("in") || op.equals("not in"))
+                && !(leaf.get(2) instanceof List<?>) && !Boolean.FALSE.equals(leaf.get(2))) {
+            throw new OrmFault(FaultKind.VALUE_ERROR, "Invalid domain term " + PyRepr.condition(leaf.get(0), op,
+                    leaf.get(2)));
         }
         return leaf(model, leaf.get(0), leaf.get(1), leaf.get(2));
     }
 
     private Predicate leaf(ModelDef model, Object path, Object operator, Object value) {
         String condition = PyRepr.condition(path, operator, value);
+        if (domainClass() && operator instanceof String negated
+                && (negated.equalsIgnoreCase("not =like") || negated.equalsIgnoreCase("not =ilike"))) {
+            return new Predicate.Not(leaf(model, path, negated.substring(4), value));
+        }
+        if (domainClass() && "any!".equals(operator) || "not any!".equals(operator) && domainClass()) {
+            throw new OrmFault(FaultKind.VALUE_ERROR, "Domain() invalid item in domain: "
+                    + PyRepr.of(List.of(path, operator, value)));
+        }
         if (!(operator instanceof String op) || !OPERATORS.contains(op.toLowerCase())) {
-            throw new OrmFault(FaultKind.VALUE_ERROR, "Invalid operator in condition " + condition);
+            throw new OrmFault(FaultKind.VALUE_ERROR, (domainClass() ? "Invalid operator in condition "
+                    : "Invalid leaf ") + condition);
         }
         String op2 = op.toLowerCase();
         if (path instanceof Number n && (n.intValue() == 0 || n.intValue() == 1) && "=".equals(op2)) {
@@ -101,8 +148,8 @@ final class DomainParser {
         String head = dot < 0 ? p : p.substring(0, dot);
         FieldDef field = model.field(head);
         if (field == null) {
-            throw new OrmFault(FaultKind.VALUE_ERROR, "Invalid field " + model.name() + "." + head + " in condition "
-                    + condition);
+            throw new OrmFault(FaultKind.VALUE_ERROR, "Invalid field " + model.name() + "." + head
+                    + (domainClass() ? " in condition " : " in leaf ") + condition);
         }
         if (dot >= 0) {
             if (!field.type().relational()) {

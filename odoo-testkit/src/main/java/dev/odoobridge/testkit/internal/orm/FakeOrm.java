@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * FakeOdoo's in-memory ORM: the retail models with the fields of a real server of the played release (see
- * {@link RetailSchema}; ir.model and ir.model.fields list them) and Odoo's semantics (domains, ordering, write_date
- * kept with microseconds but read in whole seconds, archiving, access rules, required fields and defaults,
- * business rules, computed stock quantities).
+ * {@link RetailSchema}; ir.model and ir.model.fields list them) and that release's semantics (call_kw's argument
+ * binding per transport, the methods and fault wording of 17.0, 18.0 or 19.0; domains, ordering, write_date kept
+ * with microseconds but read in whole seconds, archiving, access rules, required fields and defaults, business
+ * rules, computed stock quantities).
  *
  * <p>Each {@link #execute} call is one transaction: its start time (from the clock) is the write_date of
  * everything it writes, a fault rolls all of its changes back, and one lock serialises writers while readers run
@@ -47,7 +48,7 @@ public final class FakeOrm implements OrmApi {
     private final Clock clock;
     private final OdooRelease release;
     private final Database db;
-    private final Methods methods = new Methods();
+    private final Methods methods;
     private final SentMails sentMails = new SentMails();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> modelIds = new HashMap<>();
@@ -84,6 +85,7 @@ public final class FakeOrm implements OrmApi {
     public FakeOrm(Clock clock, OdooRelease release, Path ownSchema) {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.release = Objects.requireNonNull(release, "release == null");
+        this.methods = new Methods(release.major());
         this.db = new Database(release, RetailSchema.create(release,
                 ownSchema == null ? Map.of() : FieldsGetDump.directory(ownSchema)));
         for (String name : new TreeSet<>(models())) {
@@ -114,20 +116,24 @@ public final class FakeOrm implements OrmApi {
         Objects.requireNonNull(request, "request == null");
         ModelDef model = db.model(request.model());
         String qualified = request.model() + "." + request.method();
-        if (request.method().startsWith("_")) {
-            throw new OrmFault(FaultKind.PRIVATE_METHOD, "Private methods (such as '" + qualified
-                    + "') cannot be called remotely.");
+        int major = release.major();
+        if (request.method().startsWith("_") || methods.isPrivate(request.method())) {
+            throw new OrmFault(FaultKind.PRIVATE_METHOD, privateMethodMessage(release, request.model(),
+                    request.method()));
         }
         Methods.Method method = methods.find(request.method(), request.model());
         if (method == null) {
-            throw new OrmFault(FaultKind.UNKNOWN_METHOD, "The method '" + qualified + "' does not exist");
+            throw new OrmFault(FaultKind.UNKNOWN_METHOD, unknownMethodMessage(release, request.model(),
+                    request.method()));
         }
-        Signature.Bound args = method.signature().bind(qualified, request.ids(), request.args(), request.kwargs());
+        Signature.Bound args = method.signature().bind(request.method(), qualified, request, major);
+        checkAllowedCompanies(request.kwargs().get("context"));
         Records records = new Records(db, args.ctx());
         if (!method.writes()) {
             db.lock.readLock().lock();
             try {
-                return run(method, new Call(model, db.table(model.name()), records, args, null, sentMails));
+                return run(method, new Call(model, db.table(model.name()), records, args, null, sentMails,
+                        release.major(), request.uid()));
             } finally {
                 db.lock.readLock().unlock();
             }
@@ -151,7 +157,8 @@ public final class FakeOrm implements OrmApi {
         try {
             tx = beginTx(uid);
             try {
-                result = run(method, new Call(model, db.table(model.name()), records, args, tx, sentMails));
+                result = run(method, new Call(model, db.table(model.name()), records, args, tx, sentMails,
+                        release.major(), uid));
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -200,15 +207,48 @@ public final class FakeOrm implements OrmApi {
         }
     }
 
+    /** {@code allowed_company_ids} in the context must name existing companies. */
+    private void checkAllowedCompanies(Object context) {
+        if (!(context instanceof Map<?, ?> ctx) || !(ctx.get("allowed_company_ids") instanceof List<?> companies)) {
+            return;
+        }
+        db.lock.readLock().lock();
+        try {
+            Table table = db.table("res.company");
+            for (Object company : companies) {
+                if (!(company instanceof Number n) || !table.exists(n.intValue())) {
+                    throw new OrmFault(FaultKind.ACCESS_ERROR, "Access to unauthorized or invalid companies.");
+                }
+            }
+        } finally {
+            db.lock.readLock().unlock();
+        }
+    }
+
+    /** The AccessError message for a private method, as {@code call_kw} words it in {@code release}. */
+    public static String privateMethodMessage(OdooRelease release, String model, String method) {
+        return release.major() < 18 ? "Private methods (such as " + method + ") cannot be called remotely."
+                : "Private methods (such as '" + model + "." + method + "') cannot be called remotely.";
+    }
+
+    /** The AttributeError message for a method the model does not have, as {@code call_kw} words it in {@code release}. */
+    public static String unknownMethodMessage(OdooRelease release, String model, String method) {
+        return release.major() < 18 ? "The method '" + method + "' does not exist on the model '" + model + "'"
+                : "The method '" + model + "." + method + "' does not exist";
+    }
+
     private Object run(Methods.Method method, Call call) {
         try {
             return method.body().run(call);
-        } catch (OrmFault | IllegalArgumentException | ClassCastException e) {
+        } catch (OrmFault | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
             if (call.tx() != null) {
                 call.tx().rollback();
             }
             if (e instanceof OrmFault fault) {
                 throw fault;
+            }
+            if (e instanceof IndexOutOfBoundsException) {
+                throw new OrmFault(FaultKind.INDEX_ERROR, "list index out of range");
             }
             throw new OrmFault(FaultKind.VALUE_ERROR, e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException e) {

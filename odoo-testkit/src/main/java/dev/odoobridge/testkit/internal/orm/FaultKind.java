@@ -33,6 +33,12 @@ public enum FaultKind {
     TYPE_ERROR("builtins.TypeError"),
     /** KeyError: unknown field in create/write values; the message is the field name. XML-RPC 1, JSON-2 500. */
     KEY_ERROR("builtins.KeyError"),
+    /** TypeError raised inside a method (not by argument binding): XML-RPC 1, JSON-2 500. */
+    RUNTIME_TYPE_ERROR("builtins.TypeError"),
+    /** AssertionError: XML-RPC 1, JSON-2 500. */
+    ASSERTION_ERROR("builtins.AssertionError"),
+    /** IndexError: {@code call_kw} indexing a positional argument that was not sent. XML-RPC 1, JSON-2 500. */
+    INDEX_ERROR("builtins.IndexError"),
     /** Anything else: XML-RPC 1, JSON-2 500. */
     INTERNAL_ERROR("builtins.Exception");
 

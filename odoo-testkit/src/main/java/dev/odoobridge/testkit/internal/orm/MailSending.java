@@ -3,7 +3,10 @@ package dev.odoobridge.testkit.internal.orm;
 import java.util.List;
 import java.util.Map;
 
-/** mail.mail.send: marks mails sent, remembers them for tests and deletes those with {@code auto_delete}. */
+/**
+ * mail.mail.send: marks mails sent, remembers them for tests and deletes those with {@code auto_delete}. Returns
+ * None, as Odoo's does (a "cannot marshal None" fault over XML-RPC, after the mails were sent).
+ */
 final class MailSending {
     private MailSending() {
     }
@@ -24,6 +27,6 @@ final class MailSending {
                 writer.unlink("mail.mail", new int[] {id}, false);
             }
         }
-        return Boolean.TRUE;
+        return null;
     }
 }

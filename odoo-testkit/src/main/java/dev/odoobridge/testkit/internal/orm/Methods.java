@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The public ORM methods FakeOdoo answers: signature, whether it writes, which models have it, and its body. */
+/**
+ * The public ORM methods FakeOdoo answers in one Odoo version: signature, whether it writes, which models have it,
+ * and its body. Methods come and go with the version ({@code name_get} 17.0 only, {@code has_access} from 18.0,
+ * {@code formatted_read_group} from 19.0; {@code search_fetch} is public before 19.0 and private from 19.0), and
+ * signatures change ({@code name_search} takes {@code args} before 19.0 and {@code domain} from 19.0).
+ */
 final class Methods {
     /** A method body. */
     @FunctionalInterface
@@ -23,43 +28,91 @@ final class Methods {
     }
 
     private final Map<String, Method> methods = new HashMap<>();
+    private final Set<String> privateMethods = new java.util.HashSet<>();
 
-    Methods() {
+    /** The methods of Odoo {@code major} (17, 18 or 19). */
+    Methods(int major) {
         add("search", Signature.model(1, "domain", "offset", "limit", "order"), false, null, Methods::search);
         add("search_count", Signature.model(1, "domain", "limit"), false, null, c -> Query.count(c.records(),
                 c.table(), c.domain(c.args().get("domain", null)), c.args().intArg("limit")));
-        add("read", Signature.records(0, "fields", "load"), false, null,
-                c -> Reader.read(c.records(), c.table(), c.args().idArray(), fields(c)));
+        add("read", Signature.records(0, "fields", "load"), false, null, c -> {
+            List<String> fields = fields(c);
+            c.validateFields(fields);
+            return Reader.read(c.records(), c.table(), c.args().idArray(), fields);
+        });
         add("search_read", Signature.model(0, "domain", "fields", "offset", "limit", "order", "load"), false, null,
                 Methods::searchRead);
         add("fields_get", Signature.model(0, "allfields", "attributes"), false, null,
                 c -> FieldsGet.describe(c.model(), c.args().get("allfields", null), c.args().get("attributes", null)));
-        add("create", Signature.model(1, "vals_list"), true, null, Methods::create);
+        add("create", Signature.create(), true, null, Methods::create);
+        add("name_create", Signature.model(1, "name"), true, null, c -> {
+            int id = (Integer) c.writer().create(c.model().name(), List.of(Map.of(
+                    c.model().field("name") != null ? "name" : "display_name", c.args().get("name"))), true).get(0);
+            return List.of(id, c.records().displayName(c.table(), id));
+        });
+        add("web_search_read", Signature.model(2, "domain", "specification", "offset", "limit", "order",
+                "count_limit"), false, null, Methods::webSearchRead);
+        add("check_access_rights", Signature.model(1, "operation", "raise_exception"), false, null,
+                c -> Boolean.TRUE);
+        add("search_fetch", Signature.model(2, "domain", "field_names", "offset", "limit", "order"), false, null,
+                Methods::search);
+        if (major >= 19) {
+            privateMethods.add("search_fetch");
+        }
+        if (major < 18) {
+            add("name_get", Signature.records(0), false, null, c -> {
+                List<Object> out = new ArrayList<>();
+                for (int id : c.args().idArray()) {
+                    if (c.table().exists(id)) {
+                        out.add(List.of(id, c.records().displayName(c.table(), id)));
+                    }
+                }
+                return out;
+            });
+        } else {
+            add("has_access", Signature.records(1, "operation"), false, null, c -> Boolean.TRUE);
+        }
+        Signature defaultGet = major < 19 ? Signature.model(1, "fields_list") : Signature.model(1, "fields");
+        add("default_get", defaultGet, false, null, Methods::defaultGet);
+        Signature partnerDefaultGet = major < 19 ? Signature.model(1, "default_fields") : Signature.model(1, "fields");
+        add("default_get", partnerDefaultGet.ownedBy(major < 19 ? "Partner" : "ResPartner"), false, Set.of("res.partner"), Methods::defaultGet);
         add("write", Signature.records(1, "vals"), true, null, c -> {
             if (!(c.args().get("vals") instanceof Map<?, ?> vals)) {
                 throw new OrmFault(FaultKind.TYPE_ERROR, "write() expects a dict of values");
             }
-            c.writer().write(c.model().name(), c.args().idArray(), vals, true);
+            c.withValueFieldsChecked(false, () -> {
+                c.writer().write(c.model().name(), c.args().idArray(), vals, true);
+                return null;
+            });
             return Boolean.TRUE;
         });
-        add("unlink", Signature.records(0), true, null, c -> {
+        add("unlink", Signature.records(0), true, null, c -> c.withDeleteRefusalWorded(() -> {
             c.writer().unlink(c.model().name(), c.args().idArray(), true);
             return Boolean.TRUE;
-        });
+        }));
         add("read_group", Signature.model(3, "domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"),
                 false, null, c -> new Grouping(c.records(), c.table()).legacy(c.args().get("domain", null),
                         c.domain(c.args().get("domain", null)), strings(c.args().get("fields", null)),
                         strings(c.args().get("groupby", null)), offset(c), c.args().intArg("limit"),
                         c.args().get("orderby", null), !Boolean.FALSE.equals(c.args().get("lazy", true))));
-        add("formatted_read_group", Signature.model(1, "domain", "groupby", "aggregates", "having", "offset", "limit",
+        if (major >= 19) {
+            add("formatted_read_group", Signature.model(1, "domain", "groupby", "aggregates", "having", "offset", "limit",
                 "order"), false, null, c -> new Grouping(c.records(), c.table()).formatted(
                         c.domain(c.args().get("domain", null)), strings(c.args().get("groupby", null)),
                         strings(c.args().get("aggregates", null)), c.args().get("having", null), offset(c),
                         c.args().intArg("limit"), c.args().get("order", null)));
-        add("name_search", Signature.model(0, "name", "domain", "operator", "limit"), false, null,
-                Methods::nameSearch);
-        add("action_archive", Signature.records(0), true, null, c -> setActive(c, false));
-        add("action_unarchive", Signature.records(0), true, null, c -> setActive(c, true));
+        }
+        add("name_search", Signature.model(0, "name", major < 19 ? "args" : "domain", "operator", "limit"), false,
+                null, Methods::nameSearch);
+        // both return None: "cannot marshal None" over XML-RPC (after commit), no result member over JSON-RPC
+        add("action_archive", Signature.records(0), true, null, c -> {
+            setActive(c, false);
+            return null;
+        });
+        add("action_unarchive", Signature.records(0), true, null, c -> {
+            setActive(c, true);
+            return null;
+        });
         add("action_confirm", Signature.records(0), true, Set.of("sale.order"), c -> setState(c, "sale"));
         add("button_confirm", Signature.records(0), true, Set.of("purchase.order"), c -> setState(c, "purchase"));
         add("send", Signature.records(0, "auto_commit", "raise_exception"), true, Set.of("mail.mail"),
@@ -68,18 +121,104 @@ final class Methods {
             Map<String, Object> context = new java.util.LinkedHashMap<>();
             context.put("lang", "en_US");
             context.put("tz", "UTC");
-            context.put("uid", c.tx().uid());
+            context.put("uid", c.uid());
             return context;
         });
     }
 
+    /** The method {@code name} of {@code model}, or null when the model has none. */
     Method find(String name, String model) {
+        Method specific = methods.get(name + "@" + model);
+        if (specific != null) {
+            return specific;
+        }
         Method method = methods.get(name);
         return method != null && method.availableOn(model) ? method : null;
     }
 
+    /** Whether {@code name} exists but is private in this version (refused as an AccessError). */
+    boolean isPrivate(String name) {
+        return privateMethods.contains(name);
+    }
+
+    /** Adds a method; with {@code models}, an override on those models only (when the name exists already). */
     private void add(String name, Signature signature, boolean writes, Set<String> models, Body body) {
-        methods.put(name, new Method(signature, writes, models, body));
+        Method method = new Method(signature, writes, models, body);
+        if (models != null && methods.containsKey(name)) {
+            models.forEach(model -> methods.put(name + "@" + model, method));
+        } else {
+            methods.put(name, method);
+        }
+    }
+
+    /** {@code {"length": n, "records": [...]}}, records read as the specification says (many2one as nested dicts). */
+    private static Object webSearchRead(Call c) {
+        Predicate predicate = c.domain(c.args().get("domain", null));
+        if (!(c.args().get("specification", null) instanceof Map<?, ?> spec)) {
+            throw new OrmFault(FaultKind.RUNTIME_TYPE_ERROR, "specification must be a dict");
+        }
+        List<Query.OrderKey> order = Query.parseOrder(c.model(), c.args().get("order", null));
+        int[] all = Query.search(c.records(), c.table(), predicate, order, 0, null);
+        int offset = offset(c);
+        Integer limit = c.args().intArg("limit");
+        int end = limit == null ? all.length : (int) Math.min(all.length, (long) offset + limit);
+        int[] ids = offset >= all.length ? new int[0] : java.util.Arrays.copyOfRange(all, offset, Math.max(offset, end));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("length", all.length);
+        out.put("records", webRead(c.records(), c.model(), ids, spec));
+        return out;
+    }
+
+    private static List<Map<String, Object>> webRead(Records records, ModelDef model, int[] ids, Map<?, ?> spec) {
+        List<String> names = new ArrayList<>();
+        spec.keySet().forEach(k -> names.add(String.valueOf(k)));
+        Reader.validate(model, names);
+        Table table = records.db().table(model.name());
+        List<Map<String, Object>> rows = Reader.read(records, table, ids, names);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> record = new java.util.LinkedHashMap<>();
+            record.put("id", row.get("id"));
+            for (String name : names) {
+                FieldDef field = model.field(name);
+                Object value = row.get(name);
+                Object sub = spec.get(name) instanceof Map<?, ?> m ? m.get("fields") : null;
+                if (field.type() == FieldType.MANY2ONE && value instanceof List<?> pair) {
+                    int id = ((Number) pair.get(0)).intValue();
+                    ModelDef comodel = records.db().model(field.relation());
+                    value = sub instanceof Map<?, ?> subSpec
+                            ? webRead(records, comodel, new int[] {id}, subSpec).get(0) : id;
+                } else if (field.type().toMany() && sub instanceof Map<?, ?> subSpec && value instanceof List<?> list) {
+                    value = webRead(records, records.db().model(field.relation()), WireValues.idArray(list), subSpec);
+                }
+                record.put(name, value);
+            }
+            out.add(record);
+        }
+        return out;
+    }
+
+    private static Object defaultGet(Call c) {
+        Object requested = c.args().get(c.args().args().containsKey("fields") ? "fields"
+                : c.args().args().containsKey("fields_list") ? "fields_list" : "default_fields", null);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (String name : strings(requested)) {
+            if (c.model().field(name) == null) {
+                continue;
+            }
+            switch (name) {
+                case "active" -> out.put(name, Boolean.TRUE);
+                case "lang" -> out.put(name, "en_US");
+                case "type" -> {
+                    if (c.model().name().equals("res.partner")) {
+                        out.put(name, "contact");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return out;
     }
 
     private static Object search(Call c) {
@@ -92,16 +231,22 @@ final class Methods {
     private static Object searchRead(Call c) {
         Predicate predicate = c.domain(c.args().get("domain", null));
         List<String> fields = fields(c);
-        Reader.validate(c.model(), fields);
+        c.validateFields(fields);
         int[] ids = Query.search(c.records(), c.table(), predicate, Query.parseOrder(c.model(),
                 c.args().get("order", null)), offset(c), c.args().intArg("limit"));
         return Reader.read(c.records(), c.table(), ids, fields);
     }
 
     private static Object create(Call c) {
+        return c.withValueFieldsChecked(true, () -> createRecords(c));
+    }
+
+    private static Object createRecords(Call c) {
         Object vals = c.args().get("vals_list");
         if (vals instanceof Map<?, ?> single) {
-            return c.writer().create(c.model().name(), List.of(single), true).get(0);
+            // call_kw answers an id for a dict; JSON-2 always a list of ids
+            List<?> ids = c.writer().create(c.model().name(), List.of(single), true);
+            return c.args().named() ? ids : ids.get(0);
         }
         if (!(vals instanceof List<?> list)) {
             throw new OrmFault(FaultKind.TYPE_ERROR, "create() expects a dict or a list of dicts, got "
@@ -116,7 +261,11 @@ final class Methods {
         Integer limit = c.args().get("limit", 100) == null ? null : c.args().intArg("limit") == null ? 100
                 : c.args().intArg("limit");
         List<Object> domain = new ArrayList<>();
-        if (c.args().get("domain", null) instanceof List<?> extra) {
+        Object extraDomain = c.args().get("domain", null);
+        if (extraDomain == null) {
+            extraDomain = c.args().get("args", null);
+        }
+        if (extraDomain instanceof List<?> extra) {
             domain.addAll(extra);
         }
         Predicate predicate = c.domain(domain);

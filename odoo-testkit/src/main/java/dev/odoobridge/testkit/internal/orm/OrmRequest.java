@@ -13,13 +13,24 @@ import java.util.Objects;
  * @param args positional arguments (XML-RPC / JSON-RPC {@code execute_kw} args), may be empty
  * @param kwargs named arguments, including {@code context} when sent
  * @param uid the authenticated user's id
+ * @param named whether the arguments are bound by name, with {@code ids} apart (JSON-2), rather than as
+ *              {@code call_kw} binds XML-RPC / JSON-RPC calls (ids and records as positional arguments)
  */
 public record OrmRequest(String model, String method, List<Object> ids, List<Object> args, Map<String, Object> kwargs,
-                         int uid) {
+                         int uid, boolean named) {
     public OrmRequest {
         Objects.requireNonNull(model, "model == null");
         Objects.requireNonNull(method, "method == null");
         Objects.requireNonNull(args, "args == null");
         Objects.requireNonNull(kwargs, "kwargs == null");
+    }
+
+    /**
+     * A call bound like {@code call_kw} binds XML-RPC and JSON-RPC calls when {@code ids} is null, or a JSON-2
+     * call (named arguments, ids apart) when {@code ids} is given.
+     */
+    public OrmRequest(String model, String method, List<Object> ids, List<Object> args, Map<String, Object> kwargs,
+                      int uid) {
+        this(model, method, ids, args, kwargs, uid, ids != null);
     }
 }

@@ -24,8 +24,18 @@ final class Query {
      *
      * @throws OrmFault VALUE_ERROR for unknown fields or directions
      */
+    /** Odoo's {@code regex_order}: what an order specification may look like before its fields are checked. */
+    private static final java.util.regex.Pattern VALID_ORDER = java.util.regex.Pattern.compile(
+            "^(\\s*([a-z0-9:_]+|\"[a-z0-9:_]+\")(\\.id)?(\\s+(desc|asc))?(\\s+nulls\\s+(first|last))?\\s*(,|$))+(?<!,)$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     static List<OrderKey> parseOrder(ModelDef model, Object order) {
         List<OrderKey> keys = new ArrayList<>();
+        if (order instanceof String text && !text.isBlank() && !VALID_ORDER.matcher(text).matches()) {
+            throw new OrmFault(FaultKind.USER_ERROR, "Invalid \"order\" specified (" + text + "). A valid \"order\" "
+                    + "specification is a comma-separated list of valid field names (optionally followed by asc/desc "
+                    + "for the direction)");
+        }
         if (order instanceof String text && !text.isBlank()) {
             for (String part : text.split(",")) {
                 String[] words = part.trim().split("\\s+");

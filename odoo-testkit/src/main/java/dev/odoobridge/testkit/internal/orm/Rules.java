@@ -111,10 +111,10 @@ final class Rules {
                 boolean[] found = {false};
                 table.forEachId(row -> found[0] |= targets.contains(table.value(row, field)));
                 if (found[0]) {
-                    throw new OrmFault(FaultKind.USER_ERROR, "The operation cannot be completed: another model requires "
-                            + "the record being deleted. If possible, archive it instead.\n\nModel: "
-                            + referencing.description() + " (" + other + "), Field: " + field.string() + " ("
-                            + field.name() + ")");
+                    throw new OrmFault(FaultKind.VALIDATION_ERROR, "The operation cannot be completed: another model "
+                            + "requires the record being deleted. If possible, archive it instead.\n\nModel: "
+                            + referencing.description() + " (" + other + ")\nConstraint: " + other.replace('.', '_')
+                            + "_" + field.name() + "_fkey\n");
                 }
             }
         }

@@ -53,6 +53,11 @@ public final class Credentials {
         return matches(user, secret) ? OptionalInt.of(user.uid()) : OptionalInt.empty();
     }
 
+    /** Whether a user with this uid exists. */
+    public boolean exists(int uid) {
+        return byUid.containsKey(uid);
+    }
+
     /** The check {@code execute_kw} runs: does {@code secret} belong to {@code uid}? */
     public boolean check(int uid, String secret) {
         User user = byUid.get(uid);

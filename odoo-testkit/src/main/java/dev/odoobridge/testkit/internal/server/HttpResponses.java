@@ -55,6 +55,19 @@ final class HttpResponses {
         }
     }
 
+    /**
+     * The 303 to {@code /web/login?redirect=<path>?} that Odoo answers for a route needing a session (18.0's
+     * {@code /json/...} routes without one).
+     */
+    static void redirectToLogin(HttpExchange exchange) throws IOException {
+        String target = "/web/login?redirect=" + java.net.URLEncoder.encode(exchange.getRequestURI().getPath() + "?",
+                StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Location", target);
+        send(exchange, 303, HTML, "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n"
+                + "<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href=\""
+                + target + "\">" + target + "</a>. If not, click the link.\n", false);
+    }
+
     /** Reads and discards what is left of the request body. */
     static void drain(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {

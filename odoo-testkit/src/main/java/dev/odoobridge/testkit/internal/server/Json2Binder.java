@@ -76,6 +76,9 @@ final class Json2Binder {
         Object rawIds = kwargs.remove("ids");
         Object context = kwargs.remove("context");
         List<Object> ids = null;
+        if (rawIds instanceof Integer single) {
+            rawIds = List.of(single);
+        }
         if (rawIds != null) {
             if (!(rawIds instanceof List<?> list)) {
                 throw new BindingException("ids must be a list of integers, got " + PythonJsonTypes.name(rawIds));
@@ -109,7 +112,7 @@ final class Json2Binder {
         if (context != null) {
             kwargs.put("context", context);
         }
-        return new OrmRequest(model, method, ids, List.of(), kwargs, uid);
+        return new OrmRequest(model, method, ids, List.of(), kwargs, uid, true);
     }
 
     /** Python type names for error messages. */

@@ -42,6 +42,10 @@ final class Json2Endpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (release.major() < 19) {
+                absent(exchange);
+                return;
+            }
             String dbHeader = exchange.getRequestHeaders().getFirst("X-Odoo-Database");
             if (dbHeader != null && !dbHeader.equals(database)) {
                 HttpResponses.drain(exchange);
@@ -59,6 +63,12 @@ final class Json2Endpoint implements HttpHandler {
                 error(exchange, PyError.notFound("Did you mean POST /json/2/<model>/<method>?"));
                 return;
             }
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                HttpResponses.drain(exchange);
+                HttpResponses.send(exchange, 415, HttpResponses.HTML, UNSUPPORTED_MEDIA_TYPE_PAGE, false);
+                return;
+            }
             String model = target[0];
             String method = target[1];
             Map<String, Object> body;
@@ -73,7 +83,7 @@ final class Json2Endpoint implements HttpHandler {
                 return;
             }
             if (method.startsWith("_")) {
-                error(exchange, PyError.privateMethod(model, method));
+                error(exchange, PyError.privateMethod(release, model, method));
                 return;
             }
             OrmRequest request;
@@ -89,12 +99,28 @@ final class Json2Endpoint implements HttpHandler {
             } catch (OrmFault fault) {
                 error(exchange, OrmFaults.forJson2(fault, model, method));
                 return;
+            } catch (RuntimeException e) {
+                error(exchange, PyError.builtin("Exception", String.valueOf(e.getMessage())));
+                return;
             }
             try (OutputStream out = new BufferedOutputStream(
                     HttpResponses.stream(exchange, 200, HttpResponses.JSON, true), 1 << 16);
                  JsonGenerator g = json.generator(out)) {
                 PythonJson.write(g, result);
             }
+        }
+    }
+
+    /**
+     * Before 19.0 there is no JSON-2: 17.0 answers the path with its 404 page, 18.0 with a redirect to the login
+     * page (its {@code /json} routes need a session).
+     */
+    private void absent(HttpExchange exchange) throws IOException {
+        HttpResponses.drain(exchange);
+        if (release.major() < 18) {
+            HttpResponses.send(exchange, 404, HttpResponses.HTML, HttpResponses.NOT_FOUND_PAGE, false);
+        } else {
+            HttpResponses.redirectToLogin(exchange);
         }
     }
 
@@ -148,13 +174,31 @@ final class Json2Endpoint implements HttpHandler {
         try {
             parsed = json.read(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {
-            throw new PyException(PyError.badRequest("Invalid JSON data"));
+            throw new PyException(PyError.badRequest("could not parse the body as json: " + pythonJsonError(bytes, e)));
         }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new PyException(PyError.badRequest("Invalid JSON data: expected an object of named arguments"));
-        }
-        return (Map<String, Object>) map;
+        // a body that is not an object binds no argument (a JSON array: "missing a required argument")
+        return parsed instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
+
+    /**
+     * Python's {@code json} wording for a body that does not parse, for the common case of a value missing (at the
+     * end of a truncated body): {@code Expecting value: line L column C (char N)}.
+     */
+    private static String pythonJsonError(byte[] bytes, IOException e) {
+        long offset = e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
+                ? p.getLocation().getCharOffset() : -1;
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int at = offset < 0 || offset > text.length() ? text.length() : (int) offset;
+        String before = text.substring(0, at);
+        int line = (int) before.chars().filter(ch -> ch == '\n').count() + 1;
+        int column = at - before.lastIndexOf('\n');
+        return "Expecting value: line " + line + " column " + column + " (char " + at + ")";
+    }
+
+    private static final String UNSUPPORTED_MEDIA_TYPE_PAGE = "<!doctype html>\n<html lang=en>\n"
+            + "<title>415 Unsupported Media Type</title>\n<h1>Unsupported Media Type</h1>\n<p>Request inferred type is "
+            + "compatible with [&#39;http&#39;] but &#39;/json/2/&lt;__model__&gt;/&lt;__method__&gt;&#39; is "
+            + "type=&#39;json2&#39;.<br><br>Please verify the Content-Type request header and try again.</p>\n";
 
     private void error(HttpExchange exchange, PyError error) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded HTTP server (the JDK's {@code com.sun.net.httpserver}) answering Odoo 19's
+ * The embedded HTTP server (the JDK's {@code com.sun.net.httpserver}) answering the played Odoo release's
  * endpoints over an {@link OrmApi}: {@code /xmlrpc/2/*}, {@code /jsonrpc}, {@code /json/2/*} and
- * {@code GET /web/version}, with fault injection in front of all of them.
+ * {@code GET /web/version}, {@code /json/version}, {@code POST /web/webclient/version_info}, with fault injection
+ * in front of all of them.
  */
 public final class OdooServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OdooServer.class);
@@ -73,9 +74,13 @@ public final class OdooServer implements AutoCloseable {
         RpcDispatcher dispatcher = new RpcDispatcher(orm, release, credentials, database);
         FaultFilter filter = new FaultFilter(faults);
         add("/xmlrpc/", new XmlRpcEndpoint(dispatcher), filter);
-        add("/jsonrpc", new JsonRpcEndpoint(dispatcher, json), filter);
+        JsonRpcEndpoint jsonRpc = new JsonRpcEndpoint(dispatcher, json, release);
+        add("/jsonrpc", jsonRpc, filter);
+        add("/web/webclient/version_info", jsonRpc, filter);
         add("/json/2", new Json2Endpoint(orm, release, credentials, database, json), filter);
-        add("/web/version", new WebVersionEndpoint(json, release), filter);
+        WebVersionEndpoint version = new WebVersionEndpoint(json, release);
+        add("/web/version", version, filter);
+        add("/json/version", version, filter);
         add("/", OdooServer::notFound, filter);
     }
 

@@ -2,7 +2,7 @@ package dev.odoobridge.testkit.internal.server;
 
 import dev.odoobridge.testkit.internal.orm.OrmFault;
 
-/** Turns an ORM fault into the Python exception Odoo 19 would raise on the given transport. */
+/** Turns an ORM fault into the Python exception Odoo would raise on the given transport. */
 final class OrmFaults {
     private OrmFaults() {
     }
@@ -11,7 +11,7 @@ final class OrmFaults {
     static PyError forRpc(OrmFault fault, String model, String method) {
         return switch (fault.kind()) {
             case UNKNOWN_MODEL -> PyError.odoo("odoo.exceptions.UserError", "Object " + model + " doesn't exist");
-            case UNKNOWN_METHOD -> PyError.unknownMethod(model, method);
+            case UNKNOWN_METHOD -> PyError.builtin("AttributeError", fault.getMessage());
             case TYPE_ERROR -> PyError.builtin("TypeError", fault.getMessage());
             default -> common(fault, model, method);
         };
@@ -21,7 +21,7 @@ final class OrmFaults {
     static PyError forJson2(OrmFault fault, String model, String method) {
         return switch (fault.kind()) {
             case UNKNOWN_MODEL -> PyError.notFound("the model '" + model + "' does not exist");
-            case UNKNOWN_METHOD -> PyError.notFound("The method '" + model + "." + method + "' does not exist");
+            case UNKNOWN_METHOD -> PyError.notFound(fault.getMessage());
             case TYPE_ERROR -> PyError.unprocessable(fault.getMessage());
             default -> common(fault, model, method);
         };
@@ -33,7 +33,10 @@ final class OrmFaults {
             case ACCESS_DENIED -> PyError.accessDenied();
             case ACCESS_ERROR, VALIDATION_ERROR, USER_ERROR, MISSING_ERROR ->
                     PyError.odoo(fault.kind().pythonClass(), message);
-            case PRIVATE_METHOD -> PyError.privateMethod(model, method);
+            case PRIVATE_METHOD -> PyError.odoo("odoo.exceptions.AccessError", message);
+            case INDEX_ERROR -> PyError.builtin("IndexError", message);
+            case RUNTIME_TYPE_ERROR -> PyError.builtin("TypeError", message);
+            case ASSERTION_ERROR -> PyError.builtin("AssertionError", message);
             case VALUE_ERROR -> PyError.builtin("ValueError", message);
             case KEY_ERROR -> PyError.keyError(unquote(message));
             case INTERNAL_ERROR -> PyError.builtin("Exception", message);

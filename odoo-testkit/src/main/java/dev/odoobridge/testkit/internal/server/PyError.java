@@ -1,5 +1,7 @@
 package dev.odoobridge.testkit.internal.server;
 
+import dev.odoobridge.testkit.internal.orm.FakeOrm;
+import dev.odoobridge.testkit.internal.orm.OdooRelease;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,13 +65,8 @@ record PyError(String pythonClass, String message, List<Object> arguments, Strin
         return werkzeug("BadRequest", 400, "Bad Request", message);
     }
 
-    static PyError privateMethod(String model, String method) {
-        return odoo("odoo.exceptions.AccessError",
-                "Private methods (such as '" + model + "." + method + "') cannot be called remotely.");
-    }
-
-    static PyError unknownMethod(String model, String method) {
-        return builtin("AttributeError", "The method '" + model + "." + method + "' does not exist");
+    static PyError privateMethod(OdooRelease release, String model, String method) {
+        return odoo("odoo.exceptions.AccessError", FakeOrm.privateMethodMessage(release, model, method));
     }
 
     /** What connecting to a database that does not exist raises. */

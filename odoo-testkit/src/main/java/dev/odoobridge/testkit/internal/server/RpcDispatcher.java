@@ -69,10 +69,31 @@ final class RpcDispatcher {
         if (!kw && !method.equals("execute")) {
             throw new PyException(PyError.builtin("NameError", "Method not available " + method));
         }
-        arity(method, params, 5, kw ? 7 : Integer.MAX_VALUE);
+        if (params.size() < 5 && release.major() >= 19) {
+            // 19.0 unpacks db, uid, password, model, method before anything else
+            throw new PyException(PyError.builtin("ValueError", "not enough values to unpack (expected at least 5, got "
+                    + params.size() + ")"));
+        }
+        arity(method, params, 3, Integer.MAX_VALUE);
         checkDatabase(params.get(0));
         if (!(params.get(1) instanceof Integer uid) || !credentials.check(uid, string(params.get(2)))) {
+            if (params.get(1) instanceof Integer unknown && !credentials.exists(unknown)) {
+                throw new PyException(PyError.odoo("odoo.exceptions.MissingError", "Record does not exist or has "
+                        + "been deleted.\n(Record: res.users(" + unknown + ",), User: " + unknown + ")"));
+            }
             throw new PyException(PyError.accessDenied());
+        }
+        if (params.size() < 5) {
+            // 17.0/18.0: execute_kw(db, uid, obj, method, args, kw=None) called with db, uid and params[3:]
+            List<String> names = kw ? List.of("'obj'", "'method'", "'args'") : List.of("'obj'", "'method'");
+            List<String> missing = names.subList(params.size() - 3, names.size());
+            throw new PyException(PyError.builtin("TypeError", method + "() missing " + missing.size()
+                    + " required positional argument" + (missing.size() == 1 ? ": " : "s: ")
+                    + (missing.size() == 1 ? missing.get(0) : String.join(", ", missing.subList(0, missing.size() - 1))
+                    + (missing.size() > 2 ? "," : "") + " and " + missing.get(missing.size() - 1))));
+        }
+        if (kw) {
+            arity(method, params, 5, 7);
         }
         String model = string(params.get(3));
         String name = string(params.get(4));
@@ -89,12 +110,14 @@ final class RpcDispatcher {
             throw new PyException(PyError.odoo("odoo.exceptions.UserError", "Object " + model + " doesn't exist"));
         }
         if (name == null || name.startsWith("_")) {
-            throw new PyException(PyError.privateMethod(model, name));
+            throw new PyException(PyError.privateMethod(release, model, name));
         }
         try {
             return orm.execute(new OrmRequest(model, name, null, args, kwargs, uid));
         } catch (OrmFault fault) {
             throw new PyException(OrmFaults.forRpc(fault, model, name));
+        } catch (RuntimeException e) {
+            throw new PyException(PyError.builtin("Exception", String.valueOf(e.getMessage())));
         }
     }
 

@@ -6,8 +6,9 @@ import dev.odoobridge.testkit.internal.orm.OdooRelease;
 import java.io.IOException;
 
 /**
- * {@code GET /web/version}: {@code {"version_info": [19, 0, 0, "final", 0, ""], "version": "19.0"}} on 19.0; the route
- * does not exist before 19.0 (a 404 page).
+ * {@code GET /web/version} and {@code GET /json/version}: {@code {"version_info": [19, 0, 0, "final", 0, ""],
+ * "version": "19.0"}} on 19.0. Before 19.0 {@code /web/version} does not exist (a 404 page), nor does
+ * {@code /json/version} on 17.0; 18.0 redirects {@code /json/version} to the login page.
  */
 final class WebVersionEndpoint implements HttpHandler {
     private final PythonJson json;
@@ -22,7 +23,12 @@ final class WebVersionEndpoint implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             HttpResponses.drain(exchange);
-            if (!exchange.getRequestURI().getPath().equals("/web/version") || release.major() < 19) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/json/version") && release.major() == 18) {
+                HttpResponses.redirectToLogin(exchange);
+                return;
+            }
+            if (!(path.equals("/web/version") || path.equals("/json/version")) || release.major() < 19) {
                 HttpResponses.send(exchange, 404, HttpResponses.HTML, HttpResponses.NOT_FOUND_PAGE, false);
                 return;
             }

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * {@code POST /xmlrpc/2/<service>} (and the legacy {@code /xmlrpc/<service>}): every fault is HTTP
- * 200 with {@code faultCode} 1-4, as Odoo 19 answers.
+ * 200 with {@code faultCode} 1-4, as Odoo 17.0, 18.0 and 19.0 answer.
  */
 final class XmlRpcEndpoint implements HttpHandler {
     private final RpcDispatcher dispatcher;
@@ -33,11 +33,11 @@ final class XmlRpcEndpoint implements HttpHandler {
                 return;
             }
             XmlRpcReader.MethodCall call;
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
             try {
-                call = reader.read(exchange.getRequestBody());
+                call = reader.read(new java.io.ByteArrayInputStream(bytes));
             } catch (XmlRpcReader.MalformedCallException e) {
-                HttpResponses.drain(exchange);
-                fault(exchange, PyError.odoo("xml.parsers.expat.ExpatError", e.getMessage()));
+                fault(exchange, PyError.odoo("xml.parsers.expat.ExpatError", expatMessage(bytes, e)));
                 return;
             }
             Object result;
@@ -56,6 +56,23 @@ final class XmlRpcEndpoint implements HttpHandler {
             }
             HttpResponses.send(exchange, 200, HttpResponses.XML, body, true);
         }
+    }
+
+    /**
+     * Expat's words for a body that ends before its root element does ({@code no element found: line L, column C},
+     * at the end of the data); other errors keep the parser's message.
+     */
+    static String expatMessage(byte[] body, XmlRpcReader.MalformedCallException e) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String cause = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        boolean truncated = cause.contains("EOF") || cause.toLowerCase(java.util.Locale.ROOT).contains("end of file")
+                || !text.strip().endsWith(">") || !text.contains("</methodCall>");
+        if (!truncated) {
+            return e.getMessage();
+        }
+        String[] lines = text.split("\n", -1);
+        return "no element found: line " + lines.length + ", column "
+                + lines[lines.length - 1].getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static void fault(HttpExchange exchange, PyError error) throws IOException {

@@ -39,9 +39,18 @@ class FaultsAndRulesTest {
         fault(() -> t.json2("res.partner", "search_count", List.of(1), Map.of("domain", List.of())),
                 FaultKind.TYPE_ERROR, "cannot call res.partner.search_count with ids");
         fault(() -> t.call("res.partner", "search", List.of(List.of()), Map.of("bogus", 1)), FaultKind.TYPE_ERROR,
-                "got an unexpected keyword argument 'bogus'");
+                "BaseModel.search() got an unexpected keyword argument 'bogus'");
         fault(() -> t.call("res.partner", "search_count", List.of(List.of(), 1, 2), Map.of()), FaultKind.TYPE_ERROR,
-                "too many positional arguments");
+                "BaseModel.search_count() takes from 2 to 3 positional arguments but 4 were given");
+        fault(() -> t.call("res.partner", "search", List.of(), Map.of("args", List.of())), FaultKind.TYPE_ERROR,
+                "BaseModel.search() got an unexpected keyword argument 'args'");
+        fault(() -> t.call("res.partner", "search", List.of(), Map.of()), FaultKind.TYPE_ERROR,
+                "BaseModel.search() missing 1 required positional argument: 'domain'");
+        // call_kw reads create's records as args[0] (odoo/service/model.py): a named vals_list is refused
+        fault(() -> t.call("res.partner", "create", List.of(), Map.of("vals_list", List.of(Map.of("name", "A")))),
+                FaultKind.INDEX_ERROR, "list index out of range");
+        fault(() -> t.call("res.partner", "write", List.of(), Map.of("vals", Map.of("name", "A"))),
+                FaultKind.INDEX_ERROR, "list index out of range");
         assertThat(t.json2("res.partner", "read", List.of(), Map.of("fields", List.of("name")))).isEqualTo(List.of());
     }
 
@@ -50,9 +59,10 @@ class FaultsAndRulesTest {
         int id = t.create("res.partner", Map.of("name", "A"));
         fault(() -> t.call("res.partner", "write", List.of(List.of(id), Map.of("no_such_field", 1)), Map.of()),
                 FaultKind.KEY_ERROR, "no_such_field");
-        fault(() -> t.create("res.partner", Map.of("no_such_field", 1)), FaultKind.KEY_ERROR, "no_such_field");
+        fault(() -> t.create("res.partner", Map.of("no_such_field", 1)), FaultKind.VALUE_ERROR,
+                "Invalid field 'no_such_field' in 'res.partner'");
         fault(() -> t.call("res.partner", "read", List.of(List.of(id), List.of("nope")), Map.of()),
-                FaultKind.VALUE_ERROR, "Invalid field 'nope' on model 'res.partner'");
+                FaultKind.VALUE_ERROR, "Invalid field 'nope' on 'res.partner'");
         fault(() -> t.create("mail.mail", Map.of("state", "bogus")), FaultKind.VALUE_ERROR,
                 "Wrong value for mail.mail.state: 'bogus'");
     }

@@ -20,7 +20,7 @@ final class Orm {
     }
 
     Object json2(String model, String method, List<Object> ids, Map<String, Object> kwargs) {
-        return orm.execute(new OrmRequest(model, method, ids, List.of(), kwargs, 2));
+        return orm.execute(new OrmRequest(model, method, ids, List.of(), kwargs, 2, true));
     }
 
     int create(String model, Map<String, Object> vals) {

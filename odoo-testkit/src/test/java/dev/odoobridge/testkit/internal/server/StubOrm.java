@@ -156,7 +156,8 @@ final class StubOrm implements OrmApi {
             case "explode" -> {
                 throw new OrmFault(FaultKind.TYPE_ERROR, "explode() takes 1 positional argument but 2 were given");
             }
-            default -> throw new OrmFault(FaultKind.UNKNOWN_METHOD, r.model() + "." + r.method());
+            default -> throw new OrmFault(FaultKind.UNKNOWN_METHOD, "The method '" + r.model() + "." + r.method()
+                    + "' does not exist");
         }
     }
 
