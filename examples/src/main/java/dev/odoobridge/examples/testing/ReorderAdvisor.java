@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class ReorderAdvisor {
     private final OdooClient odoo;
+    private List<String> ruleFields;
 
     /** Over a client of the shop's Odoo. */
     public ReorderAdvisor(OdooClient odoo) {
@@ -27,13 +28,28 @@ public final class ReorderAdvisor {
     }
 
     /**
+     * The rule fields to read: the minimum and maximum, and the multiple where the server has one (reordering rules
+     * have {@code qty_multiple} on Odoo 17.0 and 18.0, not on 19.0), asked once from the server's own schema.
+     */
+    private synchronized List<String> ruleFields() {
+        if (ruleFields == null) {
+            List<String> fields = new ArrayList<>(List.of("product_id", "product_min_qty", "product_max_qty"));
+            if (odoo.model("stock.warehouse.orderpoint").fieldsGet(List.of("type")).fields().containsKey("qty_multiple")) {
+                fields.add("qty_multiple");
+            }
+            ruleFields = List.copyOf(fields);
+        }
+        return ruleFields;
+    }
+
+    /**
      * Products of {@code warehouseId} below their reordering rule's minimum, with the quantity
-     * that brings them back to the maximum (rounded up to the rule's multiple), most urgent first.
+     * that brings them back to the maximum (rounded up to the rule's multiple where the server has one), most
+     * urgent first.
      */
     public List<Proposal> proposals(long warehouseId) {
         List<OdooRecord> rules = odoo.model("stock.warehouse.orderpoint").searchRead(
-                Domains.eq("warehouse_id", warehouseId),
-                List.of("product_id", "product_min_qty", "product_max_qty", "qty_multiple"));
+                Domains.eq("warehouse_id", warehouseId), ruleFields());
         if (rules.isEmpty()) {
             return List.of();
         }
@@ -50,7 +66,8 @@ public final class ReorderAdvisor {
             double onHand = product.getDouble("qty_available");
             double min = rule.getDouble("product_min_qty");
             if (onHand < min) {
-                double multiple = rule.getDouble("qty_multiple") > 0 ? rule.getDouble("qty_multiple") : 1;
+                double multiple = rule.has("qty_multiple") && rule.getDouble("qty_multiple") > 0
+                        ? rule.getDouble("qty_multiple") : 1;
                 double quantity = Math.ceil((rule.getDouble("product_max_qty") - onHand) / multiple) * multiple;
                 proposals.add(new Proposal(product.id(), product.getString("display_name"), onHand, min, quantity));
             }

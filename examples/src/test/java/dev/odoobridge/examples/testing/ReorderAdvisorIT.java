@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * How to test your own Odoo code: {@code @FakeOdooTest} starts an in-process Odoo 19 with
+ * How to test your own Odoo code: {@code @FakeOdooTest} starts an in-process Odoo 19 (the strict FakeOdoo: only the fields a real 19.0 has) with
  * generated retail data for this class and injects it and an admin client. Arrange data through
  * the client (or {@code fake.orm()}), run your code, assert. No Odoo to install, no mocks.
  */
@@ -26,7 +26,7 @@ class ReorderAdvisorIT {
         long warehouse = data.warehouseIds().get(0);
         long stock = data.stockLocationIds().get(0);
         OdooRecord rule = odoo.model("stock.warehouse.orderpoint").searchRead(Domains.eq("warehouse_id", warehouse),
-                List.of("product_id", "product_min_qty", "product_max_qty", "qty_multiple")).get(0);
+                List.of("product_id", "product_min_qty", "product_max_qty")).get(0);
         long product = rule.getRef("product_id").id();
         // arrange: empty the product's stock in that warehouse
         List<Long> quants = odoo.model("stock.quant").search(Domains.and(Domains.eq("product_id", product),

@@ -15,52 +15,292 @@ import java.util.Map;
  * Odoo model {@code product.product}.
  *
  * @param id record id
+ * @param accountTagIds Account Tags ({@code account_tag_ids}, many2many)
  * @param active Active ({@code active}, boolean)
+ * @param additionalProductTagIds Variant Tags ({@code additional_product_tag_ids}, many2many)
+ * @param allProductTagIds All Product Tag ({@code all_product_tag_ids}, many2many)
+ * @param attributeLineIds Product Attributes ({@code attribute_line_ids}, one2many)
+ * @param avgCost Average Cost ({@code avg_cost}, monetary)
  * @param barcode Barcode ({@code barcode}, char)
+ * @param canImage1024BeZoomed Can Image 1024 be zoomed ({@code can_image_1024_be_zoomed}, boolean)
+ * @param canImageVariant1024BeZoomed Can Variant Image 1024 be zoomed ({@code can_image_variant_1024_be_zoomed}, boolean)
  * @param categId Product Category ({@code categ_id}, many2one)
+ * @param code Reference ({@code code}, char)
+ * @param color Color Index ({@code color}, integer)
+ * @param combinationIndices Combination Indices ({@code combination_indices}, char)
+ * @param comboIds Combo Choices ({@code combo_ids}, many2many)
+ * @param companyCurrencyId Valuation Currency ({@code company_currency_id}, many2one)
+ * @param companyId Company ({@code company_id}, many2one)
+ * @param costCurrencyId Cost Currency ({@code cost_currency_id}, many2one)
+ * @param costMethod Cost Method ({@code cost_method}, selection)
  * @param createDate Created on ({@code create_date}, datetime)
  * @param createUid Created by ({@code create_uid}, many2one)
+ * @param currencyId Currency ({@code currency_id}, many2one)
  * @param defaultCode Internal Reference ({@code default_code}, char)
+ * @param description Description ({@code description}, html)
+ * @param descriptionPicking Description on Picking ({@code description_picking}, text)
+ * @param descriptionPickingin Description on Receptions ({@code description_pickingin}, text)
+ * @param descriptionPickingout Description on Delivery Orders ({@code description_pickingout}, text)
+ * @param descriptionPurchase Purchase Description ({@code description_purchase}, text)
+ * @param descriptionSale Sales Description ({@code description_sale}, text)
  * @param displayName Display Name ({@code display_name}, char)
+ * @param expensePolicy Re-Invoice Costs ({@code expense_policy}, selection)
+ * @param fiscalCountryCodes Fiscal Country Codes ({@code fiscal_country_codes}, char)
+ * @param freeQty Free To Use Quantity  ({@code free_qty}, float)
+ * @param hasAvailableRouteIds Routes can be selected on this product ({@code has_available_route_ids}, boolean)
+ * @param hasConfigurableAttributes Is a configurable product ({@code has_configurable_attributes}, boolean)
+ * @param image1024 Image 1024 ({@code image_1024}, binary)
+ * @param image128 Image 128 ({@code image_128}, binary)
+ * @param image1920 Image ({@code image_1920}, binary)
+ * @param image256 Image 256 ({@code image_256}, binary)
+ * @param image512 Image 512 ({@code image_512}, binary)
+ * @param imageVariant1024 Variant Image 1024 ({@code image_variant_1024}, binary)
+ * @param imageVariant128 Variant Image 128 ({@code image_variant_128}, binary)
+ * @param imageVariant1920 Variant Image ({@code image_variant_1920}, binary)
+ * @param imageVariant256 Variant Image 256 ({@code image_variant_256}, binary)
+ * @param imageVariant512 Variant Image 512 ({@code image_variant_512}, binary)
  * @param incomingQty Incoming ({@code incoming_qty}, float)
+ * @param invoicePolicy Invoicing Policy ({@code invoice_policy}, selection)
+ * @param isDynamicallyCreated Is Dynamically Created ({@code is_dynamically_created}, boolean)
+ * @param isFavorite Favorite ({@code is_favorite}, boolean)
+ * @param isInPurchaseOrder Is In Purchase Order ({@code is_in_purchase_order}, boolean)
+ * @param isInSelectedSectionOfOrder Is In Selected Section Of Order ({@code is_in_selected_section_of_order}, boolean)
+ * @param isProductVariant Is Product Variant ({@code is_product_variant}, boolean)
  * @param isStorable Track Inventory ({@code is_storable}, boolean)
  * @param listPrice Sales Price ({@code list_price}, float)
+ * @param locationId Location ({@code location_id}, many2one)
+ * @param lotPropertiesDefinition Lot Properties ({@code lot_properties_definition}, properties_definition)
+ * @param lotSequenceId Serial/Lot Numbers Sequence ({@code lot_sequence_id}, many2one)
+ * @param lotValuated Valuation by Lot/Serial ({@code lot_valuated}, boolean)
+ * @param lstPrice Sales Price ({@code lst_price}, float)
+ * @param monthlyDemand Monthly Demand ({@code monthly_demand}, float)
+ * @param myActivityDateDeadline My Activity Deadline ({@code my_activity_date_deadline}, date)
  * @param name Name ({@code name}, char)
+ * @param nbrMovesIn Nbr Moves In ({@code nbr_moves_in}, integer)
+ * @param nbrMovesOut Nbr Moves Out ({@code nbr_moves_out}, integer)
+ * @param nbrReorderingRules Reordering Rules ({@code nbr_reordering_rules}, integer)
+ * @param nextSerial Next Serial ({@code next_serial}, char)
+ * @param optionalProductIds Optional Products ({@code optional_product_ids}, many2many)
+ * @param orderpointIds Minimum Stock Rules ({@code orderpoint_ids}, one2many)
  * @param outgoingQty Outgoing ({@code outgoing_qty}, float)
+ * @param partnerRef Customer Ref ({@code partner_ref}, char)
+ * @param priceExtra Variant Price Extra ({@code price_extra}, float)
+ * @param pricelistRuleIds Pricelist Rules ({@code pricelist_rule_ids}, one2many)
+ * @param productCatalogProductIsInSaleOrder Product Catalog Product Is In Sale Order ({@code product_catalog_product_is_in_sale_order}, boolean)
+ * @param productDocumentCount Documents Count ({@code product_document_count}, integer)
+ * @param productDocumentIds Documents ({@code product_document_ids}, one2many)
+ * @param productProperties Properties ({@code product_properties}, properties)
+ * @param productTagIds Tags ({@code product_tag_ids}, many2many)
+ * @param productTemplateAttributeValueIds Attribute Values ({@code product_template_attribute_value_ids}, many2many)
+ * @param productTemplateVariantValueIds Variant Values ({@code product_template_variant_value_ids}, many2many)
  * @param productTmplId Product Template ({@code product_tmpl_id}, many2one)
+ * @param productTooltip Product Tooltip ({@code product_tooltip}, char)
+ * @param productUomIds Unit Barcode ({@code product_uom_ids}, one2many)
+ * @param productVariantCount # Product Variants ({@code product_variant_count}, integer)
+ * @param productVariantId Product ({@code product_variant_id}, many2one)
+ * @param productVariantIds Products ({@code product_variant_ids}, one2many)
+ * @param propertyAccountExpenseId Expense Account ({@code property_account_expense_id}, many2one)
+ * @param propertyAccountIncomeId Income Account ({@code property_account_income_id}, many2one)
+ * @param propertyPriceDifferenceAccountId Price Difference Account ({@code property_price_difference_account_id}, many2one)
+ * @param propertyStockInventory Inventory Location ({@code property_stock_inventory}, many2one)
+ * @param propertyStockProduction Production Location ({@code property_stock_production}, many2one)
+ * @param purchaseLineWarnMsg Message for Purchase Order Line ({@code purchase_line_warn_msg}, text)
+ * @param purchaseMethod Control Policy ({@code purchase_method}, selection)
  * @param purchaseOk Purchase ({@code purchase_ok}, boolean)
+ * @param purchaseOrderLineIds PO Lines ({@code purchase_order_line_ids}, one2many)
+ * @param purchasedProductQty Purchased ({@code purchased_product_qty}, float)
+ * @param putawayRuleIds Putaway Rules ({@code putaway_rule_ids}, one2many)
  * @param qtyAvailable Quantity On Hand ({@code qty_available}, float)
+ * @param reorderingMaxQty Reordering Max Qty ({@code reordering_max_qty}, float)
+ * @param reorderingMinQty Reordering Min Qty ({@code reordering_min_qty}, float)
+ * @param responsibleId Responsible ({@code responsible_id}, many2one)
+ * @param routeFromCategIds Category Routes ({@code route_from_categ_ids}, many2many)
+ * @param routeIds Routes ({@code route_ids}, many2many)
+ * @param saleDelay Customer Lead Time ({@code sale_delay}, integer)
+ * @param saleLineWarnMsg Sales Order Line Warning ({@code sale_line_warn_msg}, text)
  * @param saleOk Sales ({@code sale_ok}, boolean)
+ * @param salesCount Sold ({@code sales_count}, float)
  * @param sellerIds Vendors ({@code seller_ids}, one2many)
+ * @param sequence Sequence ({@code sequence}, integer)
+ * @param serialPrefixFormat Custom Lot/Serial ({@code serial_prefix_format}, char)
+ * @param serviceToPurchase Subcontract Service ({@code service_to_purchase}, boolean)
+ * @param serviceTracking Create on Order ({@code service_tracking}, selection)
+ * @param serviceType Track Service ({@code service_type}, selection)
+ * @param showForecastedQtyStatusButton Show Forecasted Qty Status Button ({@code show_forecasted_qty_status_button}, boolean)
+ * @param showOnHandQtyStatusButton Show On Hand Qty Status Button ({@code show_on_hand_qty_status_button}, boolean)
+ * @param showQtyUpdateButton Show Qty Update Button ({@code show_qty_update_button}, boolean)
  * @param standardPrice Cost ({@code standard_price}, float)
+ * @param stockMoveIds Stock Move ({@code stock_move_ids}, one2many)
+ * @param stockQuantIds Stock Quant ({@code stock_quant_ids}, one2many)
+ * @param storageCategoryCapacityIds Storage Category Capacity ({@code storage_category_capacity_ids}, one2many)
+ * @param suggestEstimatedPrice Suggest Estimated Price ({@code suggest_estimated_price}, float)
+ * @param suggestedQty Suggested Qty ({@code suggested_qty}, integer)
+ * @param supplierTaxesId Purchase Taxes ({@code supplier_taxes_id}, many2many)
+ * @param taxString Tax String ({@code tax_string}, char)
+ * @param taxesId Sales Taxes ({@code taxes_id}, many2many)
+ * @param totalValue Total Value ({@code total_value}, monetary)
+ * @param tracking Tracking ({@code tracking}, selection)
  * @param type Product Type ({@code type}, selection)
+ * @param uomId Unit ({@code uom_id}, many2one)
+ * @param uomIds Packagings ({@code uom_ids}, many2many)
+ * @param uomName Unit Name ({@code uom_name}, char)
+ * @param validEan Barcode is valid EAN ({@code valid_ean}, boolean)
+ * @param validProductTemplateAttributeLineIds Valid Product Attribute Lines ({@code valid_product_template_attribute_line_ids}, many2many)
+ * @param valuation Valuation ({@code valuation}, selection)
+ * @param variantSellerIds Variant Seller ({@code variant_seller_ids}, one2many)
  * @param virtualAvailable Forecasted Quantity ({@code virtual_available}, float)
+ * @param visibleExpensePolicy Re-Invoice Policy visible ({@code visible_expense_policy}, boolean)
+ * @param volume Volume ({@code volume}, float)
+ * @param volumeUomName Volume unit of measure label ({@code volume_uom_name}, char)
+ * @param warehouseId Warehouse ({@code warehouse_id}, many2one)
+ * @param weight Weight ({@code weight}, float)
+ * @param weightUomName Weight unit of measure label ({@code weight_uom_name}, char)
  * @param writeDate Write Date ({@code write_date}, datetime)
  * @param writeUid Last Updated by ({@code write_uid}, many2one)
  */
 @javax.annotation.processing.Generated("dev.odoobridge.client.codegen.CodeGenerator")
 public record ProductProduct(
         long id,
+        java.util.List<Long> accountTagIds,
         boolean active,
+        java.util.List<Long> additionalProductTagIds,
+        java.util.List<Long> allProductTagIds,
+        java.util.List<Long> attributeLineIds,
+        java.math.BigDecimal avgCost,
         String barcode,
+        boolean canImage1024BeZoomed,
+        boolean canImageVariant1024BeZoomed,
         Ref categId,
+        String code,
+        Long color,
+        String combinationIndices,
+        java.util.List<Long> comboIds,
+        Ref companyCurrencyId,
+        Ref companyId,
+        Ref costCurrencyId,
+        CostMethodValue costMethod,
         java.time.Instant createDate,
         Ref createUid,
+        Ref currencyId,
         String defaultCode,
+        String description,
+        String descriptionPicking,
+        String descriptionPickingin,
+        String descriptionPickingout,
+        String descriptionPurchase,
+        String descriptionSale,
         String displayName,
+        ExpensePolicyValue expensePolicy,
+        String fiscalCountryCodes,
+        Double freeQty,
+        boolean hasAvailableRouteIds,
+        boolean hasConfigurableAttributes,
+        String image1024,
+        String image128,
+        String image1920,
+        String image256,
+        String image512,
+        String imageVariant1024,
+        String imageVariant128,
+        String imageVariant1920,
+        String imageVariant256,
+        String imageVariant512,
         Double incomingQty,
+        InvoicePolicyValue invoicePolicy,
+        boolean isDynamicallyCreated,
+        boolean isFavorite,
+        boolean isInPurchaseOrder,
+        boolean isInSelectedSectionOfOrder,
+        boolean isProductVariant,
         boolean isStorable,
         Double listPrice,
+        Ref locationId,
+        Object lotPropertiesDefinition,
+        Ref lotSequenceId,
+        boolean lotValuated,
+        Double lstPrice,
+        Double monthlyDemand,
+        java.time.LocalDate myActivityDateDeadline,
         String name,
+        Long nbrMovesIn,
+        Long nbrMovesOut,
+        Long nbrReorderingRules,
+        String nextSerial,
+        java.util.List<Long> optionalProductIds,
+        java.util.List<Long> orderpointIds,
         Double outgoingQty,
+        String partnerRef,
+        Double priceExtra,
+        java.util.List<Long> pricelistRuleIds,
+        boolean productCatalogProductIsInSaleOrder,
+        Long productDocumentCount,
+        java.util.List<Long> productDocumentIds,
+        Object productProperties,
+        java.util.List<Long> productTagIds,
+        java.util.List<Long> productTemplateAttributeValueIds,
+        java.util.List<Long> productTemplateVariantValueIds,
         Ref productTmplId,
+        String productTooltip,
+        java.util.List<Long> productUomIds,
+        Long productVariantCount,
+        Ref productVariantId,
+        java.util.List<Long> productVariantIds,
+        Ref propertyAccountExpenseId,
+        Ref propertyAccountIncomeId,
+        Ref propertyPriceDifferenceAccountId,
+        Ref propertyStockInventory,
+        Ref propertyStockProduction,
+        String purchaseLineWarnMsg,
+        PurchaseMethodValue purchaseMethod,
         boolean purchaseOk,
+        java.util.List<Long> purchaseOrderLineIds,
+        Double purchasedProductQty,
+        java.util.List<Long> putawayRuleIds,
         Double qtyAvailable,
+        Double reorderingMaxQty,
+        Double reorderingMinQty,
+        Ref responsibleId,
+        java.util.List<Long> routeFromCategIds,
+        java.util.List<Long> routeIds,
+        Long saleDelay,
+        String saleLineWarnMsg,
         boolean saleOk,
+        Double salesCount,
         java.util.List<Long> sellerIds,
+        Long sequence,
+        String serialPrefixFormat,
+        boolean serviceToPurchase,
+        ServiceTrackingValue serviceTracking,
+        ServiceTypeValue serviceType,
+        boolean showForecastedQtyStatusButton,
+        boolean showOnHandQtyStatusButton,
+        boolean showQtyUpdateButton,
         Double standardPrice,
+        java.util.List<Long> stockMoveIds,
+        java.util.List<Long> stockQuantIds,
+        java.util.List<Long> storageCategoryCapacityIds,
+        Double suggestEstimatedPrice,
+        Long suggestedQty,
+        java.util.List<Long> supplierTaxesId,
+        String taxString,
+        java.util.List<Long> taxesId,
+        java.math.BigDecimal totalValue,
+        TrackingValue tracking,
         TypeValue type,
+        Ref uomId,
+        java.util.List<Long> uomIds,
+        String uomName,
+        boolean validEan,
+        java.util.List<Long> validProductTemplateAttributeLineIds,
+        ValuationValue valuation,
+        java.util.List<Long> variantSellerIds,
         Double virtualAvailable,
+        boolean visibleExpensePolicy,
+        Double volume,
+        String volumeUomName,
+        Ref warehouseId,
+        Double weight,
+        String weightUomName,
         java.time.Instant writeDate,
         Ref writeUid) {
 
@@ -69,46 +309,286 @@ public record ProductProduct(
 
     /** Record id. */
     public static final Field<Long> ID = Field.of("id", "integer");
+    /** Field {@code account_tag_ids}: Account Tags. */
+    public static final Field<Long> ACCOUNT_TAG_IDS = Field.of("account_tag_ids", "many2many");
     /** Field {@code active}: Active. */
     public static final Field<Boolean> ACTIVE = Field.of("active", "boolean");
+    /** Field {@code additional_product_tag_ids}: Variant Tags. */
+    public static final Field<Long> ADDITIONAL_PRODUCT_TAG_IDS = Field.of("additional_product_tag_ids", "many2many");
+    /** Field {@code all_product_tag_ids}: All Product Tag. */
+    public static final Field<Long> ALL_PRODUCT_TAG_IDS = Field.of("all_product_tag_ids", "many2many");
+    /** Field {@code attribute_line_ids}: Product Attributes. */
+    public static final Field<Long> ATTRIBUTE_LINE_IDS = Field.of("attribute_line_ids", "one2many");
+    /** Field {@code avg_cost}: Average Cost. */
+    public static final Field<java.math.BigDecimal> AVG_COST = Field.of("avg_cost", "monetary");
     /** Field {@code barcode}: Barcode. */
     public static final Field<String> BARCODE = Field.of("barcode", "char");
+    /** Field {@code can_image_1024_be_zoomed}: Can Image 1024 be zoomed. */
+    public static final Field<Boolean> CAN_IMAGE_1024_BE_ZOOMED = Field.of("can_image_1024_be_zoomed", "boolean");
+    /** Field {@code can_image_variant_1024_be_zoomed}: Can Variant Image 1024 be zoomed. */
+    public static final Field<Boolean> CAN_IMAGE_VARIANT_1024_BE_ZOOMED = Field.of("can_image_variant_1024_be_zoomed", "boolean");
     /** Field {@code categ_id}: Product Category. */
     public static final Field<Long> CATEG_ID = Field.of("categ_id", "many2one");
+    /** Field {@code code}: Reference. */
+    public static final Field<String> CODE = Field.of("code", "char");
+    /** Field {@code color}: Color Index. */
+    public static final Field<Long> COLOR = Field.of("color", "integer");
+    /** Field {@code combination_indices}: Combination Indices. */
+    public static final Field<String> COMBINATION_INDICES = Field.of("combination_indices", "char");
+    /** Field {@code combo_ids}: Combo Choices. */
+    public static final Field<Long> COMBO_IDS = Field.of("combo_ids", "many2many");
+    /** Field {@code company_currency_id}: Valuation Currency. */
+    public static final Field<Long> COMPANY_CURRENCY_ID = Field.of("company_currency_id", "many2one");
+    /** Field {@code company_id}: Company. */
+    public static final Field<Long> COMPANY_ID = Field.of("company_id", "many2one");
+    /** Field {@code cost_currency_id}: Cost Currency. */
+    public static final Field<Long> COST_CURRENCY_ID = Field.of("cost_currency_id", "many2one");
+    /** Field {@code cost_method}: Cost Method. */
+    public static final Field<String> COST_METHOD = Field.of("cost_method", "selection");
     /** Field {@code create_date}: Created on. */
     public static final Field<java.time.Instant> CREATE_DATE = Field.of("create_date", "datetime");
     /** Field {@code create_uid}: Created by. */
     public static final Field<Long> CREATE_UID = Field.of("create_uid", "many2one");
+    /** Field {@code currency_id}: Currency. */
+    public static final Field<Long> CURRENCY_ID = Field.of("currency_id", "many2one");
     /** Field {@code default_code}: Internal Reference. */
     public static final Field<String> DEFAULT_CODE = Field.of("default_code", "char");
+    /** Field {@code description}: Description. */
+    public static final Field<String> DESCRIPTION = Field.of("description", "html");
+    /** Field {@code description_picking}: Description on Picking. */
+    public static final Field<String> DESCRIPTION_PICKING = Field.of("description_picking", "text");
+    /** Field {@code description_pickingin}: Description on Receptions. */
+    public static final Field<String> DESCRIPTION_PICKINGIN = Field.of("description_pickingin", "text");
+    /** Field {@code description_pickingout}: Description on Delivery Orders. */
+    public static final Field<String> DESCRIPTION_PICKINGOUT = Field.of("description_pickingout", "text");
+    /** Field {@code description_purchase}: Purchase Description. */
+    public static final Field<String> DESCRIPTION_PURCHASE = Field.of("description_purchase", "text");
+    /** Field {@code description_sale}: Sales Description. */
+    public static final Field<String> DESCRIPTION_SALE = Field.of("description_sale", "text");
     /** Field {@code display_name}: Display Name. */
     public static final Field<String> DISPLAY_NAME = Field.of("display_name", "char");
+    /** Field {@code expense_policy}: Re-Invoice Costs. */
+    public static final Field<String> EXPENSE_POLICY = Field.of("expense_policy", "selection");
+    /** Field {@code fiscal_country_codes}: Fiscal Country Codes. */
+    public static final Field<String> FISCAL_COUNTRY_CODES = Field.of("fiscal_country_codes", "char");
+    /** Field {@code free_qty}: Free To Use Quantity . */
+    public static final Field<Double> FREE_QTY = Field.of("free_qty", "float");
+    /** Field {@code has_available_route_ids}: Routes can be selected on this product. */
+    public static final Field<Boolean> HAS_AVAILABLE_ROUTE_IDS = Field.of("has_available_route_ids", "boolean");
+    /** Field {@code has_configurable_attributes}: Is a configurable product. */
+    public static final Field<Boolean> HAS_CONFIGURABLE_ATTRIBUTES = Field.of("has_configurable_attributes", "boolean");
+    /** Field {@code image_1024}: Image 1024. */
+    public static final Field<String> IMAGE_1024 = Field.of("image_1024", "binary");
+    /** Field {@code image_128}: Image 128. */
+    public static final Field<String> IMAGE_128 = Field.of("image_128", "binary");
+    /** Field {@code image_1920}: Image. */
+    public static final Field<String> IMAGE_1920 = Field.of("image_1920", "binary");
+    /** Field {@code image_256}: Image 256. */
+    public static final Field<String> IMAGE_256 = Field.of("image_256", "binary");
+    /** Field {@code image_512}: Image 512. */
+    public static final Field<String> IMAGE_512 = Field.of("image_512", "binary");
+    /** Field {@code image_variant_1024}: Variant Image 1024. */
+    public static final Field<String> IMAGE_VARIANT_1024 = Field.of("image_variant_1024", "binary");
+    /** Field {@code image_variant_128}: Variant Image 128. */
+    public static final Field<String> IMAGE_VARIANT_128 = Field.of("image_variant_128", "binary");
+    /** Field {@code image_variant_1920}: Variant Image. */
+    public static final Field<String> IMAGE_VARIANT_1920 = Field.of("image_variant_1920", "binary");
+    /** Field {@code image_variant_256}: Variant Image 256. */
+    public static final Field<String> IMAGE_VARIANT_256 = Field.of("image_variant_256", "binary");
+    /** Field {@code image_variant_512}: Variant Image 512. */
+    public static final Field<String> IMAGE_VARIANT_512 = Field.of("image_variant_512", "binary");
     /** Field {@code incoming_qty}: Incoming. */
     public static final Field<Double> INCOMING_QTY = Field.of("incoming_qty", "float");
+    /** Field {@code invoice_policy}: Invoicing Policy. */
+    public static final Field<String> INVOICE_POLICY = Field.of("invoice_policy", "selection");
+    /** Field {@code is_dynamically_created}: Is Dynamically Created. */
+    public static final Field<Boolean> IS_DYNAMICALLY_CREATED = Field.of("is_dynamically_created", "boolean");
+    /** Field {@code is_favorite}: Favorite. */
+    public static final Field<Boolean> IS_FAVORITE = Field.of("is_favorite", "boolean");
+    /** Field {@code is_in_purchase_order}: Is In Purchase Order. */
+    public static final Field<Boolean> IS_IN_PURCHASE_ORDER = Field.of("is_in_purchase_order", "boolean");
+    /** Field {@code is_in_selected_section_of_order}: Is In Selected Section Of Order. */
+    public static final Field<Boolean> IS_IN_SELECTED_SECTION_OF_ORDER = Field.of("is_in_selected_section_of_order", "boolean");
+    /** Field {@code is_product_variant}: Is Product Variant. */
+    public static final Field<Boolean> IS_PRODUCT_VARIANT = Field.of("is_product_variant", "boolean");
     /** Field {@code is_storable}: Track Inventory. */
     public static final Field<Boolean> IS_STORABLE = Field.of("is_storable", "boolean");
     /** Field {@code list_price}: Sales Price. */
     public static final Field<Double> LIST_PRICE = Field.of("list_price", "float");
+    /** Field {@code location_id}: Location. */
+    public static final Field<Long> LOCATION_ID = Field.of("location_id", "many2one");
+    /** Field {@code lot_properties_definition}: Lot Properties. */
+    public static final Field<Object> LOT_PROPERTIES_DEFINITION = Field.of("lot_properties_definition", "properties_definition");
+    /** Field {@code lot_sequence_id}: Serial/Lot Numbers Sequence. */
+    public static final Field<Long> LOT_SEQUENCE_ID = Field.of("lot_sequence_id", "many2one");
+    /** Field {@code lot_valuated}: Valuation by Lot/Serial. */
+    public static final Field<Boolean> LOT_VALUATED = Field.of("lot_valuated", "boolean");
+    /** Field {@code lst_price}: Sales Price. */
+    public static final Field<Double> LST_PRICE = Field.of("lst_price", "float");
+    /** Field {@code monthly_demand}: Monthly Demand. */
+    public static final Field<Double> MONTHLY_DEMAND = Field.of("monthly_demand", "float");
+    /** Field {@code my_activity_date_deadline}: My Activity Deadline. */
+    public static final Field<java.time.LocalDate> MY_ACTIVITY_DATE_DEADLINE = Field.of("my_activity_date_deadline", "date");
     /** Field {@code name}: Name. */
     public static final Field<String> NAME = Field.of("name", "char");
+    /** Field {@code nbr_moves_in}: Nbr Moves In. */
+    public static final Field<Long> NBR_MOVES_IN = Field.of("nbr_moves_in", "integer");
+    /** Field {@code nbr_moves_out}: Nbr Moves Out. */
+    public static final Field<Long> NBR_MOVES_OUT = Field.of("nbr_moves_out", "integer");
+    /** Field {@code nbr_reordering_rules}: Reordering Rules. */
+    public static final Field<Long> NBR_REORDERING_RULES = Field.of("nbr_reordering_rules", "integer");
+    /** Field {@code next_serial}: Next Serial. */
+    public static final Field<String> NEXT_SERIAL = Field.of("next_serial", "char");
+    /** Field {@code optional_product_ids}: Optional Products. */
+    public static final Field<Long> OPTIONAL_PRODUCT_IDS = Field.of("optional_product_ids", "many2many");
+    /** Field {@code orderpoint_ids}: Minimum Stock Rules. */
+    public static final Field<Long> ORDERPOINT_IDS = Field.of("orderpoint_ids", "one2many");
     /** Field {@code outgoing_qty}: Outgoing. */
     public static final Field<Double> OUTGOING_QTY = Field.of("outgoing_qty", "float");
+    /** Field {@code partner_ref}: Customer Ref. */
+    public static final Field<String> PARTNER_REF = Field.of("partner_ref", "char");
+    /** Field {@code price_extra}: Variant Price Extra. */
+    public static final Field<Double> PRICE_EXTRA = Field.of("price_extra", "float");
+    /** Field {@code pricelist_rule_ids}: Pricelist Rules. */
+    public static final Field<Long> PRICELIST_RULE_IDS = Field.of("pricelist_rule_ids", "one2many");
+    /** Field {@code product_catalog_product_is_in_sale_order}: Product Catalog Product Is In Sale Order. */
+    public static final Field<Boolean> PRODUCT_CATALOG_PRODUCT_IS_IN_SALE_ORDER = Field.of("product_catalog_product_is_in_sale_order", "boolean");
+    /** Field {@code product_document_count}: Documents Count. */
+    public static final Field<Long> PRODUCT_DOCUMENT_COUNT = Field.of("product_document_count", "integer");
+    /** Field {@code product_document_ids}: Documents. */
+    public static final Field<Long> PRODUCT_DOCUMENT_IDS = Field.of("product_document_ids", "one2many");
+    /** Field {@code product_properties}: Properties. */
+    public static final Field<Object> PRODUCT_PROPERTIES = Field.of("product_properties", "properties");
+    /** Field {@code product_tag_ids}: Tags. */
+    public static final Field<Long> PRODUCT_TAG_IDS = Field.of("product_tag_ids", "many2many");
+    /** Field {@code product_template_attribute_value_ids}: Attribute Values. */
+    public static final Field<Long> PRODUCT_TEMPLATE_ATTRIBUTE_VALUE_IDS = Field.of("product_template_attribute_value_ids", "many2many");
+    /** Field {@code product_template_variant_value_ids}: Variant Values. */
+    public static final Field<Long> PRODUCT_TEMPLATE_VARIANT_VALUE_IDS = Field.of("product_template_variant_value_ids", "many2many");
     /** Field {@code product_tmpl_id}: Product Template. */
     public static final Field<Long> PRODUCT_TMPL_ID = Field.of("product_tmpl_id", "many2one");
+    /** Field {@code product_tooltip}: Product Tooltip. */
+    public static final Field<String> PRODUCT_TOOLTIP = Field.of("product_tooltip", "char");
+    /** Field {@code product_uom_ids}: Unit Barcode. */
+    public static final Field<Long> PRODUCT_UOM_IDS = Field.of("product_uom_ids", "one2many");
+    /** Field {@code product_variant_count}: # Product Variants. */
+    public static final Field<Long> PRODUCT_VARIANT_COUNT = Field.of("product_variant_count", "integer");
+    /** Field {@code product_variant_id}: Product. */
+    public static final Field<Long> PRODUCT_VARIANT_ID = Field.of("product_variant_id", "many2one");
+    /** Field {@code product_variant_ids}: Products. */
+    public static final Field<Long> PRODUCT_VARIANT_IDS = Field.of("product_variant_ids", "one2many");
+    /** Field {@code property_account_expense_id}: Expense Account. */
+    public static final Field<Long> PROPERTY_ACCOUNT_EXPENSE_ID = Field.of("property_account_expense_id", "many2one");
+    /** Field {@code property_account_income_id}: Income Account. */
+    public static final Field<Long> PROPERTY_ACCOUNT_INCOME_ID = Field.of("property_account_income_id", "many2one");
+    /** Field {@code property_price_difference_account_id}: Price Difference Account. */
+    public static final Field<Long> PROPERTY_PRICE_DIFFERENCE_ACCOUNT_ID = Field.of("property_price_difference_account_id", "many2one");
+    /** Field {@code property_stock_inventory}: Inventory Location. */
+    public static final Field<Long> PROPERTY_STOCK_INVENTORY = Field.of("property_stock_inventory", "many2one");
+    /** Field {@code property_stock_production}: Production Location. */
+    public static final Field<Long> PROPERTY_STOCK_PRODUCTION = Field.of("property_stock_production", "many2one");
+    /** Field {@code purchase_line_warn_msg}: Message for Purchase Order Line. */
+    public static final Field<String> PURCHASE_LINE_WARN_MSG = Field.of("purchase_line_warn_msg", "text");
+    /** Field {@code purchase_method}: Control Policy. */
+    public static final Field<String> PURCHASE_METHOD = Field.of("purchase_method", "selection");
     /** Field {@code purchase_ok}: Purchase. */
     public static final Field<Boolean> PURCHASE_OK = Field.of("purchase_ok", "boolean");
+    /** Field {@code purchase_order_line_ids}: PO Lines. */
+    public static final Field<Long> PURCHASE_ORDER_LINE_IDS = Field.of("purchase_order_line_ids", "one2many");
+    /** Field {@code purchased_product_qty}: Purchased. */
+    public static final Field<Double> PURCHASED_PRODUCT_QTY = Field.of("purchased_product_qty", "float");
+    /** Field {@code putaway_rule_ids}: Putaway Rules. */
+    public static final Field<Long> PUTAWAY_RULE_IDS = Field.of("putaway_rule_ids", "one2many");
     /** Field {@code qty_available}: Quantity On Hand. */
     public static final Field<Double> QTY_AVAILABLE = Field.of("qty_available", "float");
+    /** Field {@code reordering_max_qty}: Reordering Max Qty. */
+    public static final Field<Double> REORDERING_MAX_QTY = Field.of("reordering_max_qty", "float");
+    /** Field {@code reordering_min_qty}: Reordering Min Qty. */
+    public static final Field<Double> REORDERING_MIN_QTY = Field.of("reordering_min_qty", "float");
+    /** Field {@code responsible_id}: Responsible. */
+    public static final Field<Long> RESPONSIBLE_ID = Field.of("responsible_id", "many2one");
+    /** Field {@code route_from_categ_ids}: Category Routes. */
+    public static final Field<Long> ROUTE_FROM_CATEG_IDS = Field.of("route_from_categ_ids", "many2many");
+    /** Field {@code route_ids}: Routes. */
+    public static final Field<Long> ROUTE_IDS = Field.of("route_ids", "many2many");
+    /** Field {@code sale_delay}: Customer Lead Time. */
+    public static final Field<Long> SALE_DELAY = Field.of("sale_delay", "integer");
+    /** Field {@code sale_line_warn_msg}: Sales Order Line Warning. */
+    public static final Field<String> SALE_LINE_WARN_MSG = Field.of("sale_line_warn_msg", "text");
     /** Field {@code sale_ok}: Sales. */
     public static final Field<Boolean> SALE_OK = Field.of("sale_ok", "boolean");
+    /** Field {@code sales_count}: Sold. */
+    public static final Field<Double> SALES_COUNT = Field.of("sales_count", "float");
     /** Field {@code seller_ids}: Vendors. */
     public static final Field<Long> SELLER_IDS = Field.of("seller_ids", "one2many");
+    /** Field {@code sequence}: Sequence. */
+    public static final Field<Long> SEQUENCE = Field.of("sequence", "integer");
+    /** Field {@code serial_prefix_format}: Custom Lot/Serial. */
+    public static final Field<String> SERIAL_PREFIX_FORMAT = Field.of("serial_prefix_format", "char");
+    /** Field {@code service_to_purchase}: Subcontract Service. */
+    public static final Field<Boolean> SERVICE_TO_PURCHASE = Field.of("service_to_purchase", "boolean");
+    /** Field {@code service_tracking}: Create on Order. */
+    public static final Field<String> SERVICE_TRACKING = Field.of("service_tracking", "selection");
+    /** Field {@code service_type}: Track Service. */
+    public static final Field<String> SERVICE_TYPE = Field.of("service_type", "selection");
+    /** Field {@code show_forecasted_qty_status_button}: Show Forecasted Qty Status Button. */
+    public static final Field<Boolean> SHOW_FORECASTED_QTY_STATUS_BUTTON = Field.of("show_forecasted_qty_status_button", "boolean");
+    /** Field {@code show_on_hand_qty_status_button}: Show On Hand Qty Status Button. */
+    public static final Field<Boolean> SHOW_ON_HAND_QTY_STATUS_BUTTON = Field.of("show_on_hand_qty_status_button", "boolean");
+    /** Field {@code show_qty_update_button}: Show Qty Update Button. */
+    public static final Field<Boolean> SHOW_QTY_UPDATE_BUTTON = Field.of("show_qty_update_button", "boolean");
     /** Field {@code standard_price}: Cost. */
     public static final Field<Double> STANDARD_PRICE = Field.of("standard_price", "float");
+    /** Field {@code stock_move_ids}: Stock Move. */
+    public static final Field<Long> STOCK_MOVE_IDS = Field.of("stock_move_ids", "one2many");
+    /** Field {@code stock_quant_ids}: Stock Quant. */
+    public static final Field<Long> STOCK_QUANT_IDS = Field.of("stock_quant_ids", "one2many");
+    /** Field {@code storage_category_capacity_ids}: Storage Category Capacity. */
+    public static final Field<Long> STORAGE_CATEGORY_CAPACITY_IDS = Field.of("storage_category_capacity_ids", "one2many");
+    /** Field {@code suggest_estimated_price}: Suggest Estimated Price. */
+    public static final Field<Double> SUGGEST_ESTIMATED_PRICE = Field.of("suggest_estimated_price", "float");
+    /** Field {@code suggested_qty}: Suggested Qty. */
+    public static final Field<Long> SUGGESTED_QTY = Field.of("suggested_qty", "integer");
+    /** Field {@code supplier_taxes_id}: Purchase Taxes. */
+    public static final Field<Long> SUPPLIER_TAXES_ID = Field.of("supplier_taxes_id", "many2many");
+    /** Field {@code tax_string}: Tax String. */
+    public static final Field<String> TAX_STRING = Field.of("tax_string", "char");
+    /** Field {@code taxes_id}: Sales Taxes. */
+    public static final Field<Long> TAXES_ID = Field.of("taxes_id", "many2many");
+    /** Field {@code total_value}: Total Value. */
+    public static final Field<java.math.BigDecimal> TOTAL_VALUE = Field.of("total_value", "monetary");
+    /** Field {@code tracking}: Tracking. */
+    public static final Field<String> TRACKING = Field.of("tracking", "selection");
     /** Field {@code type}: Product Type. */
     public static final Field<String> TYPE = Field.of("type", "selection");
+    /** Field {@code uom_id}: Unit. */
+    public static final Field<Long> UOM_ID = Field.of("uom_id", "many2one");
+    /** Field {@code uom_ids}: Packagings. */
+    public static final Field<Long> UOM_IDS = Field.of("uom_ids", "many2many");
+    /** Field {@code uom_name}: Unit Name. */
+    public static final Field<String> UOM_NAME = Field.of("uom_name", "char");
+    /** Field {@code valid_ean}: Barcode is valid EAN. */
+    public static final Field<Boolean> VALID_EAN = Field.of("valid_ean", "boolean");
+    /** Field {@code valid_product_template_attribute_line_ids}: Valid Product Attribute Lines. */
+    public static final Field<Long> VALID_PRODUCT_TEMPLATE_ATTRIBUTE_LINE_IDS = Field.of("valid_product_template_attribute_line_ids", "many2many");
+    /** Field {@code valuation}: Valuation. */
+    public static final Field<String> VALUATION = Field.of("valuation", "selection");
+    /** Field {@code variant_seller_ids}: Variant Seller. */
+    public static final Field<Long> VARIANT_SELLER_IDS = Field.of("variant_seller_ids", "one2many");
     /** Field {@code virtual_available}: Forecasted Quantity. */
     public static final Field<Double> VIRTUAL_AVAILABLE = Field.of("virtual_available", "float");
+    /** Field {@code visible_expense_policy}: Re-Invoice Policy visible. */
+    public static final Field<Boolean> VISIBLE_EXPENSE_POLICY = Field.of("visible_expense_policy", "boolean");
+    /** Field {@code volume}: Volume. */
+    public static final Field<Double> VOLUME = Field.of("volume", "float");
+    /** Field {@code volume_uom_name}: Volume unit of measure label. */
+    public static final Field<String> VOLUME_UOM_NAME = Field.of("volume_uom_name", "char");
+    /** Field {@code warehouse_id}: Warehouse. */
+    public static final Field<Long> WAREHOUSE_ID = Field.of("warehouse_id", "many2one");
+    /** Field {@code weight}: Weight. */
+    public static final Field<Double> WEIGHT = Field.of("weight", "float");
+    /** Field {@code weight_uom_name}: Weight unit of measure label. */
+    public static final Field<String> WEIGHT_UOM_NAME = Field.of("weight_uom_name", "char");
     /** Field {@code write_date}: Write Date. */
     public static final Field<java.time.Instant> WRITE_DATE = Field.of("write_date", "datetime");
     /** Field {@code write_uid}: Last Updated by. */
@@ -116,26 +596,146 @@ public record ProductProduct(
 
     /** Every field read for this record. */
     public static final List<String> FIELDS = List.of("id",
+            "account_tag_ids",
             "active",
+            "additional_product_tag_ids",
+            "all_product_tag_ids",
+            "attribute_line_ids",
+            "avg_cost",
             "barcode",
+            "can_image_1024_be_zoomed",
+            "can_image_variant_1024_be_zoomed",
             "categ_id",
+            "code",
+            "color",
+            "combination_indices",
+            "combo_ids",
+            "company_currency_id",
+            "company_id",
+            "cost_currency_id",
+            "cost_method",
             "create_date",
             "create_uid",
+            "currency_id",
             "default_code",
+            "description",
+            "description_picking",
+            "description_pickingin",
+            "description_pickingout",
+            "description_purchase",
+            "description_sale",
             "display_name",
+            "expense_policy",
+            "fiscal_country_codes",
+            "free_qty",
+            "has_available_route_ids",
+            "has_configurable_attributes",
+            "image_1024",
+            "image_128",
+            "image_1920",
+            "image_256",
+            "image_512",
+            "image_variant_1024",
+            "image_variant_128",
+            "image_variant_1920",
+            "image_variant_256",
+            "image_variant_512",
             "incoming_qty",
+            "invoice_policy",
+            "is_dynamically_created",
+            "is_favorite",
+            "is_in_purchase_order",
+            "is_in_selected_section_of_order",
+            "is_product_variant",
             "is_storable",
             "list_price",
+            "location_id",
+            "lot_properties_definition",
+            "lot_sequence_id",
+            "lot_valuated",
+            "lst_price",
+            "monthly_demand",
+            "my_activity_date_deadline",
             "name",
+            "nbr_moves_in",
+            "nbr_moves_out",
+            "nbr_reordering_rules",
+            "next_serial",
+            "optional_product_ids",
+            "orderpoint_ids",
             "outgoing_qty",
+            "partner_ref",
+            "price_extra",
+            "pricelist_rule_ids",
+            "product_catalog_product_is_in_sale_order",
+            "product_document_count",
+            "product_document_ids",
+            "product_properties",
+            "product_tag_ids",
+            "product_template_attribute_value_ids",
+            "product_template_variant_value_ids",
             "product_tmpl_id",
+            "product_tooltip",
+            "product_uom_ids",
+            "product_variant_count",
+            "product_variant_id",
+            "product_variant_ids",
+            "property_account_expense_id",
+            "property_account_income_id",
+            "property_price_difference_account_id",
+            "property_stock_inventory",
+            "property_stock_production",
+            "purchase_line_warn_msg",
+            "purchase_method",
             "purchase_ok",
+            "purchase_order_line_ids",
+            "purchased_product_qty",
+            "putaway_rule_ids",
             "qty_available",
+            "reordering_max_qty",
+            "reordering_min_qty",
+            "responsible_id",
+            "route_from_categ_ids",
+            "route_ids",
+            "sale_delay",
+            "sale_line_warn_msg",
             "sale_ok",
+            "sales_count",
             "seller_ids",
+            "sequence",
+            "serial_prefix_format",
+            "service_to_purchase",
+            "service_tracking",
+            "service_type",
+            "show_forecasted_qty_status_button",
+            "show_on_hand_qty_status_button",
+            "show_qty_update_button",
             "standard_price",
+            "stock_move_ids",
+            "stock_quant_ids",
+            "storage_category_capacity_ids",
+            "suggest_estimated_price",
+            "suggested_qty",
+            "supplier_taxes_id",
+            "tax_string",
+            "taxes_id",
+            "total_value",
+            "tracking",
             "type",
+            "uom_id",
+            "uom_ids",
+            "uom_name",
+            "valid_ean",
+            "valid_product_template_attribute_line_ids",
+            "valuation",
+            "variant_seller_ids",
             "virtual_available",
+            "visible_expense_policy",
+            "volume",
+            "volume_uom_name",
+            "warehouse_id",
+            "weight",
+            "weight_uom_name",
             "write_date",
             "write_uid");
 
@@ -146,26 +746,146 @@ public record ProductProduct(
     public static ProductProduct fromRecord(OdooRecord r) {
         return new ProductProduct(
                 r.id(),
+                r.getIds("account_tag_ids"),
                 r.getBoolean("active"),
+                r.getIds("additional_product_tag_ids"),
+                r.getIds("all_product_tag_ids"),
+                r.getIds("attribute_line_ids"),
+                r.getDecimal("avg_cost"),
                 r.getString("barcode"),
+                r.getBoolean("can_image_1024_be_zoomed"),
+                r.getBoolean("can_image_variant_1024_be_zoomed"),
                 r.getRef("categ_id"),
+                r.getString("code"),
+                r.getLong("color"),
+                r.getString("combination_indices"),
+                r.getIds("combo_ids"),
+                r.getRef("company_currency_id"),
+                r.getRef("company_id"),
+                r.getRef("cost_currency_id"),
+                CostMethodValue.of(r.getString("cost_method")),
                 r.getInstant("create_date"),
                 r.getRef("create_uid"),
+                r.getRef("currency_id"),
                 r.getString("default_code"),
+                r.getString("description"),
+                r.getString("description_picking"),
+                r.getString("description_pickingin"),
+                r.getString("description_pickingout"),
+                r.getString("description_purchase"),
+                r.getString("description_sale"),
                 r.getString("display_name"),
+                ExpensePolicyValue.of(r.getString("expense_policy")),
+                r.getString("fiscal_country_codes"),
+                r.getDouble("free_qty"),
+                r.getBoolean("has_available_route_ids"),
+                r.getBoolean("has_configurable_attributes"),
+                r.getString("image_1024"),
+                r.getString("image_128"),
+                r.getString("image_1920"),
+                r.getString("image_256"),
+                r.getString("image_512"),
+                r.getString("image_variant_1024"),
+                r.getString("image_variant_128"),
+                r.getString("image_variant_1920"),
+                r.getString("image_variant_256"),
+                r.getString("image_variant_512"),
                 r.getDouble("incoming_qty"),
+                InvoicePolicyValue.of(r.getString("invoice_policy")),
+                r.getBoolean("is_dynamically_created"),
+                r.getBoolean("is_favorite"),
+                r.getBoolean("is_in_purchase_order"),
+                r.getBoolean("is_in_selected_section_of_order"),
+                r.getBoolean("is_product_variant"),
                 r.getBoolean("is_storable"),
                 r.getDouble("list_price"),
+                r.getRef("location_id"),
+                rawOrNull(r.raw("lot_properties_definition")),
+                r.getRef("lot_sequence_id"),
+                r.getBoolean("lot_valuated"),
+                r.getDouble("lst_price"),
+                r.getDouble("monthly_demand"),
+                r.getLocalDate("my_activity_date_deadline"),
                 r.getString("name"),
+                r.getLong("nbr_moves_in"),
+                r.getLong("nbr_moves_out"),
+                r.getLong("nbr_reordering_rules"),
+                r.getString("next_serial"),
+                r.getIds("optional_product_ids"),
+                r.getIds("orderpoint_ids"),
                 r.getDouble("outgoing_qty"),
+                r.getString("partner_ref"),
+                r.getDouble("price_extra"),
+                r.getIds("pricelist_rule_ids"),
+                r.getBoolean("product_catalog_product_is_in_sale_order"),
+                r.getLong("product_document_count"),
+                r.getIds("product_document_ids"),
+                rawOrNull(r.raw("product_properties")),
+                r.getIds("product_tag_ids"),
+                r.getIds("product_template_attribute_value_ids"),
+                r.getIds("product_template_variant_value_ids"),
                 r.getRef("product_tmpl_id"),
+                r.getString("product_tooltip"),
+                r.getIds("product_uom_ids"),
+                r.getLong("product_variant_count"),
+                r.getRef("product_variant_id"),
+                r.getIds("product_variant_ids"),
+                r.getRef("property_account_expense_id"),
+                r.getRef("property_account_income_id"),
+                r.getRef("property_price_difference_account_id"),
+                r.getRef("property_stock_inventory"),
+                r.getRef("property_stock_production"),
+                r.getString("purchase_line_warn_msg"),
+                PurchaseMethodValue.of(r.getString("purchase_method")),
                 r.getBoolean("purchase_ok"),
+                r.getIds("purchase_order_line_ids"),
+                r.getDouble("purchased_product_qty"),
+                r.getIds("putaway_rule_ids"),
                 r.getDouble("qty_available"),
+                r.getDouble("reordering_max_qty"),
+                r.getDouble("reordering_min_qty"),
+                r.getRef("responsible_id"),
+                r.getIds("route_from_categ_ids"),
+                r.getIds("route_ids"),
+                r.getLong("sale_delay"),
+                r.getString("sale_line_warn_msg"),
                 r.getBoolean("sale_ok"),
+                r.getDouble("sales_count"),
                 r.getIds("seller_ids"),
+                r.getLong("sequence"),
+                r.getString("serial_prefix_format"),
+                r.getBoolean("service_to_purchase"),
+                ServiceTrackingValue.of(r.getString("service_tracking")),
+                ServiceTypeValue.of(r.getString("service_type")),
+                r.getBoolean("show_forecasted_qty_status_button"),
+                r.getBoolean("show_on_hand_qty_status_button"),
+                r.getBoolean("show_qty_update_button"),
                 r.getDouble("standard_price"),
+                r.getIds("stock_move_ids"),
+                r.getIds("stock_quant_ids"),
+                r.getIds("storage_category_capacity_ids"),
+                r.getDouble("suggest_estimated_price"),
+                r.getLong("suggested_qty"),
+                r.getIds("supplier_taxes_id"),
+                r.getString("tax_string"),
+                r.getIds("taxes_id"),
+                r.getDecimal("total_value"),
+                TrackingValue.of(r.getString("tracking")),
                 TypeValue.of(r.getString("type")),
+                r.getRef("uom_id"),
+                r.getIds("uom_ids"),
+                r.getString("uom_name"),
+                r.getBoolean("valid_ean"),
+                r.getIds("valid_product_template_attribute_line_ids"),
+                ValuationValue.of(r.getString("valuation")),
+                r.getIds("variant_seller_ids"),
                 r.getDouble("virtual_available"),
+                r.getBoolean("visible_expense_policy"),
+                r.getDouble("volume"),
+                r.getString("volume_uom_name"),
+                r.getRef("warehouse_id"),
+                r.getDouble("weight"),
+                r.getString("weight_uom_name"),
                 r.getInstant("write_date"),
                 r.getRef("write_uid"));
     }
@@ -176,41 +896,515 @@ public record ProductProduct(
      */
     public Map<String, Object> toValues() {
         Map<String, Object> v = new LinkedHashMap<>();
+        if (accountTagIds != null && !accountTagIds.isEmpty()) {
+            v.put("account_tag_ids", List.of(Command.set(accountTagIds)));
+        }
         v.put("active", active);
+        if (additionalProductTagIds != null && !additionalProductTagIds.isEmpty()) {
+            v.put("additional_product_tag_ids", List.of(Command.set(additionalProductTagIds)));
+        }
+        if (attributeLineIds != null && !attributeLineIds.isEmpty()) {
+            v.put("attribute_line_ids", List.of(Command.set(attributeLineIds)));
+        }
         if (barcode != null) {
             v.put("barcode", barcode);
         }
         if (categId != null) {
             v.put("categ_id", categId);
         }
+        if (color != null) {
+            v.put("color", color);
+        }
+        if (comboIds != null && !comboIds.isEmpty()) {
+            v.put("combo_ids", List.of(Command.set(comboIds)));
+        }
+        if (companyId != null) {
+            v.put("company_id", companyId);
+        }
         if (defaultCode != null) {
             v.put("default_code", defaultCode);
         }
+        if (description != null) {
+            v.put("description", description);
+        }
+        if (descriptionPicking != null) {
+            v.put("description_picking", descriptionPicking);
+        }
+        if (descriptionPickingin != null) {
+            v.put("description_pickingin", descriptionPickingin);
+        }
+        if (descriptionPickingout != null) {
+            v.put("description_pickingout", descriptionPickingout);
+        }
+        if (descriptionPurchase != null) {
+            v.put("description_purchase", descriptionPurchase);
+        }
+        if (descriptionSale != null) {
+            v.put("description_sale", descriptionSale);
+        }
+        if (expensePolicy != null) {
+            v.put("expense_policy", expensePolicy.requireWireValue());
+        }
+        if (image1920 != null) {
+            v.put("image_1920", image1920);
+        }
+        if (imageVariant1920 != null) {
+            v.put("image_variant_1920", imageVariant1920);
+        }
+        if (invoicePolicy != null) {
+            v.put("invoice_policy", invoicePolicy.requireWireValue());
+        }
+        v.put("is_favorite", isFavorite);
+        v.put("is_in_selected_section_of_order", isInSelectedSectionOfOrder);
         v.put("is_storable", isStorable);
         if (listPrice != null) {
             v.put("list_price", listPrice);
         }
+        if (locationId != null) {
+            v.put("location_id", locationId);
+        }
+        if (lotPropertiesDefinition != null) {
+            v.put("lot_properties_definition", lotPropertiesDefinition);
+        }
+        if (lotSequenceId != null) {
+            v.put("lot_sequence_id", lotSequenceId);
+        }
+        v.put("lot_valuated", lotValuated);
+        if (lstPrice != null) {
+            v.put("lst_price", lstPrice);
+        }
         if (name != null) {
             v.put("name", name);
+        }
+        if (optionalProductIds != null && !optionalProductIds.isEmpty()) {
+            v.put("optional_product_ids", List.of(Command.set(optionalProductIds)));
+        }
+        if (orderpointIds != null && !orderpointIds.isEmpty()) {
+            v.put("orderpoint_ids", List.of(Command.set(orderpointIds)));
+        }
+        if (pricelistRuleIds != null && !pricelistRuleIds.isEmpty()) {
+            v.put("pricelist_rule_ids", List.of(Command.set(pricelistRuleIds)));
+        }
+        if (productDocumentIds != null && !productDocumentIds.isEmpty()) {
+            v.put("product_document_ids", List.of(Command.set(productDocumentIds)));
+        }
+        if (productProperties != null) {
+            v.put("product_properties", productProperties);
+        }
+        if (productTagIds != null && !productTagIds.isEmpty()) {
+            v.put("product_tag_ids", List.of(Command.set(productTagIds)));
+        }
+        if (productTemplateAttributeValueIds != null && !productTemplateAttributeValueIds.isEmpty()) {
+            v.put("product_template_attribute_value_ids", List.of(Command.set(productTemplateAttributeValueIds)));
+        }
+        if (productTemplateVariantValueIds != null && !productTemplateVariantValueIds.isEmpty()) {
+            v.put("product_template_variant_value_ids", List.of(Command.set(productTemplateVariantValueIds)));
         }
         if (productTmplId != null) {
             v.put("product_tmpl_id", productTmplId);
         }
+        if (productUomIds != null && !productUomIds.isEmpty()) {
+            v.put("product_uom_ids", List.of(Command.set(productUomIds)));
+        }
+        if (productVariantIds != null && !productVariantIds.isEmpty()) {
+            v.put("product_variant_ids", List.of(Command.set(productVariantIds)));
+        }
+        if (propertyAccountExpenseId != null) {
+            v.put("property_account_expense_id", propertyAccountExpenseId);
+        }
+        if (propertyAccountIncomeId != null) {
+            v.put("property_account_income_id", propertyAccountIncomeId);
+        }
+        if (propertyPriceDifferenceAccountId != null) {
+            v.put("property_price_difference_account_id", propertyPriceDifferenceAccountId);
+        }
+        if (propertyStockInventory != null) {
+            v.put("property_stock_inventory", propertyStockInventory);
+        }
+        if (propertyStockProduction != null) {
+            v.put("property_stock_production", propertyStockProduction);
+        }
+        if (purchaseLineWarnMsg != null) {
+            v.put("purchase_line_warn_msg", purchaseLineWarnMsg);
+        }
+        if (purchaseMethod != null) {
+            v.put("purchase_method", purchaseMethod.requireWireValue());
+        }
         v.put("purchase_ok", purchaseOk);
+        if (purchaseOrderLineIds != null && !purchaseOrderLineIds.isEmpty()) {
+            v.put("purchase_order_line_ids", List.of(Command.set(purchaseOrderLineIds)));
+        }
+        if (putawayRuleIds != null && !putawayRuleIds.isEmpty()) {
+            v.put("putaway_rule_ids", List.of(Command.set(putawayRuleIds)));
+        }
         if (qtyAvailable != null) {
             v.put("qty_available", qtyAvailable);
+        }
+        if (responsibleId != null) {
+            v.put("responsible_id", responsibleId);
+        }
+        if (routeIds != null && !routeIds.isEmpty()) {
+            v.put("route_ids", List.of(Command.set(routeIds)));
+        }
+        if (saleDelay != null) {
+            v.put("sale_delay", saleDelay);
+        }
+        if (saleLineWarnMsg != null) {
+            v.put("sale_line_warn_msg", saleLineWarnMsg);
         }
         v.put("sale_ok", saleOk);
         if (sellerIds != null && !sellerIds.isEmpty()) {
             v.put("seller_ids", List.of(Command.set(sellerIds)));
         }
+        if (sequence != null) {
+            v.put("sequence", sequence);
+        }
+        if (serialPrefixFormat != null) {
+            v.put("serial_prefix_format", serialPrefixFormat);
+        }
+        v.put("service_to_purchase", serviceToPurchase);
+        if (serviceTracking != null) {
+            v.put("service_tracking", serviceTracking.requireWireValue());
+        }
+        if (serviceType != null) {
+            v.put("service_type", serviceType.requireWireValue());
+        }
         if (standardPrice != null) {
             v.put("standard_price", standardPrice);
+        }
+        if (stockMoveIds != null && !stockMoveIds.isEmpty()) {
+            v.put("stock_move_ids", List.of(Command.set(stockMoveIds)));
+        }
+        if (stockQuantIds != null && !stockQuantIds.isEmpty()) {
+            v.put("stock_quant_ids", List.of(Command.set(stockQuantIds)));
+        }
+        if (storageCategoryCapacityIds != null && !storageCategoryCapacityIds.isEmpty()) {
+            v.put("storage_category_capacity_ids", List.of(Command.set(storageCategoryCapacityIds)));
+        }
+        if (supplierTaxesId != null && !supplierTaxesId.isEmpty()) {
+            v.put("supplier_taxes_id", List.of(Command.set(supplierTaxesId)));
+        }
+        if (taxesId != null && !taxesId.isEmpty()) {
+            v.put("taxes_id", List.of(Command.set(taxesId)));
+        }
+        if (tracking != null) {
+            v.put("tracking", tracking.requireWireValue());
         }
         if (type != null) {
             v.put("type", type.requireWireValue());
         }
+        if (uomId != null) {
+            v.put("uom_id", uomId);
+        }
+        if (uomIds != null && !uomIds.isEmpty()) {
+            v.put("uom_ids", List.of(Command.set(uomIds)));
+        }
+        if (variantSellerIds != null && !variantSellerIds.isEmpty()) {
+            v.put("variant_seller_ids", List.of(Command.set(variantSellerIds)));
+        }
+        if (volume != null) {
+            v.put("volume", volume);
+        }
+        if (warehouseId != null) {
+            v.put("warehouse_id", warehouseId);
+        }
+        if (weight != null) {
+            v.put("weight", weight);
+        }
         return v;
+    }
+
+    private static Object rawOrNull(Object value) {
+        return Boolean.FALSE.equals(value) ? null : value;
+    }
+
+    /** Values of {@code cost_method}. */
+    public enum CostMethodValue implements OdooSelection {
+        /** Standard Price. */
+        STANDARD("standard"),
+        /** First In First Out (FIFO). */
+        FIFO("fifo"),
+        /** Average Cost (AVCO). */
+        AVERAGE("average"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        CostMethodValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static CostMethodValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (CostMethodValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of cost_method");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code expense_policy}. */
+    public enum ExpensePolicyValue implements OdooSelection {
+        /** No. */
+        NO("no"),
+        /** At cost. */
+        COST("cost"),
+        /** Sales price. */
+        SALES_PRICE("sales_price"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        ExpensePolicyValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static ExpensePolicyValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (ExpensePolicyValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of expense_policy");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code invoice_policy}. */
+    public enum InvoicePolicyValue implements OdooSelection {
+        /** Ordered quantities. */
+        ORDER("order"),
+        /** Delivered quantities. */
+        DELIVERY("delivery"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        InvoicePolicyValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static InvoicePolicyValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (InvoicePolicyValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of invoice_policy");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code purchase_method}. */
+    public enum PurchaseMethodValue implements OdooSelection {
+        /** On ordered quantities. */
+        PURCHASE("purchase"),
+        /** On received quantities. */
+        RECEIVE("receive"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        PurchaseMethodValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static PurchaseMethodValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (PurchaseMethodValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of purchase_method");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code service_tracking}. */
+    public enum ServiceTrackingValue implements OdooSelection {
+        /** Nothing. */
+        NO("no"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        ServiceTrackingValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static ServiceTrackingValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (ServiceTrackingValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of service_tracking");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code service_type}. */
+    public enum ServiceTypeValue implements OdooSelection {
+        /** Manually set quantities on order. */
+        MANUAL("manual"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        ServiceTypeValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static ServiceTypeValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (ServiceTypeValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of service_type");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code tracking}. */
+    public enum TrackingValue implements OdooSelection {
+        /** By Unique Serial Number. */
+        SERIAL("serial"),
+        /** By Lots. */
+        LOT("lot"),
+        /** By Quantity. */
+        NONE("none"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        TrackingValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static TrackingValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (TrackingValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of tracking");
+            }
+            return wireValue;
+        }
     }
 
     /** Values of {@code type}. */
@@ -251,6 +1445,47 @@ public record ProductProduct(
         String requireWireValue() {
             if (wireValue == null) {
                 throw new IllegalStateException("cannot write an unknown selection value of type");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code valuation}. */
+    public enum ValuationValue implements OdooSelection {
+        /** Periodic (at closing). */
+        PERIODIC("periodic"),
+        /** Perpetual (at invoicing). */
+        REAL_TIME("real_time"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        ValuationValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static ValuationValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (ValuationValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of valuation");
             }
             return wireValue;
         }

@@ -15,114 +15,799 @@ import java.util.Map;
  * Odoo model {@code res.partner}.
  *
  * @param id record id
+ * @param accountMoveCount Account Move Count ({@code account_move_count}, integer)
  * @param active Active ({@code active}, boolean)
+ * @param activeLangCount Active Lang Count ({@code active_lang_count}, integer)
+ * @param applicationStatistics Stats ({@code application_statistics}, json)
+ * @param autopostBills Auto-post bills ({@code autopost_bills}, selection)
+ * @param availableInvoiceTemplatePdfReportIds Available Invoice Template Pdf Report ({@code available_invoice_template_pdf_report_ids}, one2many)
+ * @param availablePeppolEas Available Peppol Eas ({@code available_peppol_eas}, json)
+ * @param avatar1024 Avatar 1024 ({@code avatar_1024}, binary)
+ * @param avatar128 Avatar 128 ({@code avatar_128}, binary)
+ * @param avatar1920 Avatar ({@code avatar_1920}, binary)
+ * @param avatar256 Avatar 256 ({@code avatar_256}, binary)
+ * @param avatar512 Avatar 512 ({@code avatar_512}, binary)
+ * @param bankAccountCount Bank ({@code bank_account_count}, integer)
+ * @param bankIds Banks ({@code bank_ids}, one2many)
+ * @param barcode Barcode ({@code barcode}, char)
+ * @param buyerId Buyer ({@code buyer_id}, many2one)
+ * @param categoryId Tags ({@code category_id}, many2many)
+ * @param channelIds Channels ({@code channel_ids}, many2many)
+ * @param channelMemberIds Channel Member ({@code channel_member_ids}, one2many)
  * @param childIds Contact ({@code child_ids}, one2many)
  * @param city City ({@code city}, char)
+ * @param color Color Index ({@code color}, integer)
+ * @param comment Notes ({@code comment}, html)
+ * @param commercialCompanyName Company Name Entity ({@code commercial_company_name}, char)
+ * @param commercialPartnerId Commercial Entity ({@code commercial_partner_id}, many2one)
  * @param companyId Company ({@code company_id}, many2one)
+ * @param companyName Company Name ({@code company_name}, char)
+ * @param companyRegistry Company ID ({@code company_registry}, char)
+ * @param companyRegistryLabel Company ID Label ({@code company_registry_label}, char)
+ * @param companyRegistryPlaceholder Company Registry Placeholder ({@code company_registry_placeholder}, char)
+ * @param companyType Company Type ({@code company_type}, selection)
  * @param completeName Complete Name ({@code complete_name}, char)
+ * @param contactAddress Complete Address ({@code contact_address}, char)
+ * @param contactAddressInline Inlined Complete Address ({@code contact_address_inline}, char)
+ * @param contractIds Partner Contracts ({@code contract_ids}, one2many)
+ * @param countryCode Country Code ({@code country_code}, char)
+ * @param countryId Country ({@code country_id}, many2one)
  * @param createDate Created on ({@code create_date}, datetime)
  * @param createUid Created by ({@code create_uid}, many2one)
+ * @param credit Total Receivable ({@code credit}, monetary)
+ * @param creditLimit Credit Limit ({@code credit_limit}, float)
+ * @param creditToInvoice Credit To Invoice ({@code credit_to_invoice}, monetary)
+ * @param currencyId Currency ({@code currency_id}, many2one)
  * @param customerRank Customer Rank ({@code customer_rank}, integer)
+ * @param daysSalesOutstanding Days Sales Outstanding (DSO) ({@code days_sales_outstanding}, float)
+ * @param debit Total Payable ({@code debit}, monetary)
+ * @param displayInvoiceEdiFormat Display Invoice Edi Format ({@code display_invoice_edi_format}, boolean)
+ * @param displayInvoiceTemplatePdfReportId Display Invoice Template Pdf Report ({@code display_invoice_template_pdf_report_id}, boolean)
  * @param displayName Display Name ({@code display_name}, char)
+ * @param duplicateBankPartnerIds Duplicate Bank Partner ({@code duplicate_bank_partner_ids}, many2many)
  * @param email Email ({@code email}, char)
+ * @param emailFormatted Formatted Email ({@code email_formatted}, char)
+ * @param emailNormalized Normalized Email ({@code email_normalized}, char)
+ * @param employee Employee ({@code employee}, boolean)
+ * @param fiscalCountryCodes Fiscal Country Codes ({@code fiscal_country_codes}, char)
+ * @param fiscalCountryGroupCodes Fiscal Country Group Codes ({@code fiscal_country_group_codes}, json)
+ * @param function Job Position ({@code function}, char)
+ * @param globalLocationNumber GLN ({@code global_location_number}, char)
+ * @param groupOn Week Day ({@code group_on}, selection)
+ * @param groupRfq Group RFQ ({@code group_rfq}, selection)
+ * @param ignoreAbnormalInvoiceAmount Ignore Abnormal Invoice Amount ({@code ignore_abnormal_invoice_amount}, boolean)
+ * @param ignoreAbnormalInvoiceDate Ignore Abnormal Invoice Date ({@code ignore_abnormal_invoice_date}, boolean)
+ * @param imStatus IM Status ({@code im_status}, char)
+ * @param image1024 Image 1024 ({@code image_1024}, binary)
+ * @param image128 Image 128 ({@code image_128}, binary)
+ * @param image1920 Image ({@code image_1920}, binary)
+ * @param image256 Image 256 ({@code image_256}, binary)
+ * @param image512 Image 512 ({@code image_512}, binary)
+ * @param industryId Industry ({@code industry_id}, many2one)
+ * @param invoiceEdiFormat eInvoice format ({@code invoice_edi_format}, selection)
+ * @param invoiceEdiFormatStore Invoice Edi Format Store ({@code invoice_edi_format_store}, char)
+ * @param invoiceIds Invoices ({@code invoice_ids}, one2many)
+ * @param invoiceSendingMethod Invoice sending ({@code invoice_sending_method}, selection)
+ * @param invoiceTemplatePdfReportId Invoice report ({@code invoice_template_pdf_report_id}, many2one)
+ * @param isBlacklisted Blacklist ({@code is_blacklisted}, boolean)
  * @param isCompany Is a Company ({@code is_company}, boolean)
+ * @param isInCall Is In Call ({@code is_in_call}, boolean)
+ * @param isPeppolEdiFormat Is Peppol Edi Format ({@code is_peppol_edi_format}, boolean)
+ * @param isPublic Is Public ({@code is_public}, boolean)
+ * @param isUblFormat Is Ubl Format ({@code is_ubl_format}, boolean)
+ * @param lang Language ({@code lang}, selection)
+ * @param mainUserId Main User ({@code main_user_id}, many2one)
+ * @param myActivityDateDeadline My Activity Deadline ({@code my_activity_date_deadline}, date)
  * @param name Name ({@code name}, char)
+ * @param offlineSince Offline since ({@code offline_since}, datetime)
+ * @param onTimeRate On-Time Delivery Rate ({@code on_time_rate}, float)
  * @param parentId Related Company ({@code parent_id}, many2one)
+ * @param parentName Parent name ({@code parent_name}, char)
+ * @param partnerCompanyRegistryPlaceholder Partner Company Registry Placeholder ({@code partner_company_registry_placeholder}, char)
+ * @param partnerLatitude Geo Latitude ({@code partner_latitude}, float)
+ * @param partnerLongitude Geo Longitude ({@code partner_longitude}, float)
+ * @param partnerShare Share Partner ({@code partner_share}, boolean)
+ * @param partnerVatPlaceholder Partner Vat Placeholder ({@code partner_vat_placeholder}, char)
+ * @param paymentTokenCount Payment Token Count ({@code payment_token_count}, integer)
+ * @param paymentTokenIds Payment Tokens ({@code payment_token_ids}, one2many)
+ * @param peppolEas Peppol e-address (EAS) ({@code peppol_eas}, selection)
+ * @param peppolEndpoint Peppol Endpoint ({@code peppol_endpoint}, char)
  * @param phone Phone ({@code phone}, char)
+ * @param phoneBlacklisted Blacklisted Phone is Phone ({@code phone_blacklisted}, boolean)
+ * @param phoneMobileSearch Phone Number ({@code phone_mobile_search}, char)
+ * @param phoneSanitized Sanitized Number ({@code phone_sanitized}, char)
+ * @param phoneSanitizedBlacklisted Phone Blacklisted ({@code phone_sanitized_blacklisted}, boolean)
+ * @param pickingWarnMsg Message for Stock Picking ({@code picking_warn_msg}, text)
+ * @param properties Properties ({@code properties}, properties)
+ * @param propertiesBaseDefinitionId Properties Base Definition ({@code properties_base_definition_id}, many2one)
+ * @param propertyAccountPayableId Account Payable ({@code property_account_payable_id}, many2one)
+ * @param propertyAccountPositionId Fiscal Position ({@code property_account_position_id}, many2one)
+ * @param propertyAccountReceivableId Account Receivable ({@code property_account_receivable_id}, many2one)
+ * @param propertyInboundPaymentMethodLineId Property Inbound Payment Method Line ({@code property_inbound_payment_method_line_id}, many2one)
+ * @param propertyOutboundPaymentMethodLineId Property Outbound Payment Method Line ({@code property_outbound_payment_method_line_id}, many2one)
+ * @param propertyPaymentTermId Customer Payment Terms ({@code property_payment_term_id}, many2one)
+ * @param propertyProductPricelist Pricelist ({@code property_product_pricelist}, many2one)
+ * @param propertyPurchaseCurrencyId Supplier Currency ({@code property_purchase_currency_id}, many2one)
+ * @param propertyStockCustomer Customer Location ({@code property_stock_customer}, many2one)
+ * @param propertyStockSupplier Vendor Location ({@code property_stock_supplier}, many2one)
+ * @param propertySupplierPaymentTermId Vendor Payment Terms ({@code property_supplier_payment_term_id}, many2one)
+ * @param purchaseLineIds Purchase Lines ({@code purchase_line_ids}, one2many)
+ * @param purchaseOrderCount Purchase Order Count ({@code purchase_order_count}, integer)
+ * @param purchaseWarnMsg Message for Purchase Order ({@code purchase_warn_msg}, text)
+ * @param receiptReminderEmail Receipt Reminder ({@code receipt_reminder_email}, boolean)
  * @param ref Reference ({@code ref}, char)
+ * @param refCompanyIds Companies that refers to partner ({@code ref_company_ids}, one2many)
+ * @param reminderDateBeforeReceipt Days Before Receipt ({@code reminder_date_before_receipt}, integer)
+ * @param rtcSessionIds Rtc Session ({@code rtc_session_ids}, one2many)
+ * @param saleOrderCount Sale Order Count ({@code sale_order_count}, integer)
+ * @param saleOrderIds Sales Order ({@code sale_order_ids}, one2many)
+ * @param saleWarnMsg Message for Sales Order ({@code sale_warn_msg}, text)
+ * @param sameCompanyRegistryPartnerId Partner with same Company Registry ({@code same_company_registry_partner_id}, many2one)
+ * @param sameVatPartnerId Partner with same Tax ID ({@code same_vat_partner_id}, many2one)
+ * @param self Self ({@code self}, many2one)
+ * @param showCreditLimit Show Credit Limit ({@code show_credit_limit}, boolean)
+ * @param signupType Signup Token Type ({@code signup_type}, char)
+ * @param specificPropertyProductPricelist Specific Property Product Pricelist ({@code specific_property_product_pricelist}, many2one)
+ * @param stateId State ({@code state_id}, many2one)
  * @param street Street ({@code street}, char)
+ * @param street2 Street2 ({@code street2}, char)
+ * @param suggestBasedOn Suggest Based On ({@code suggest_based_on}, char)
+ * @param suggestDays Suggest Days ({@code suggest_days}, integer)
+ * @param suggestPercent Suggest Percent ({@code suggest_percent}, integer)
+ * @param supplierInvoiceCount # Vendor Bills ({@code supplier_invoice_count}, integer)
  * @param supplierRank Supplier Rank ({@code supplier_rank}, integer)
- * @param writeDate Write Date ({@code write_date}, datetime)
+ * @param totalInvoiced Total Invoiced ({@code total_invoiced}, monetary)
+ * @param trust Degree of trust you have in this debtor ({@code trust}, selection)
+ * @param type Address Type ({@code type}, selection)
+ * @param typeAddressLabel Address Type Description ({@code type_address_label}, char)
+ * @param tz Timezone ({@code tz}, selection)
+ * @param tzOffset Timezone offset ({@code tz_offset}, char)
+ * @param usePartnerCreditLimit Partner Limit ({@code use_partner_credit_limit}, boolean)
+ * @param userId Salesperson ({@code user_id}, many2one)
+ * @param userIds Users ({@code user_ids}, one2many)
+ * @param vat Tax ID ({@code vat}, char)
+ * @param vatLabel Tax ID Label ({@code vat_label}, char)
+ * @param website Website Link ({@code website}, char)
+ * @param writeDate Last Updated on ({@code write_date}, datetime)
  * @param writeUid Last Updated by ({@code write_uid}, many2one)
+ * @param zip Zip ({@code zip}, char)
  */
 @javax.annotation.processing.Generated("dev.odoobridge.client.codegen.CodeGenerator")
 public record ResPartner(
         long id,
+        Long accountMoveCount,
         boolean active,
+        Long activeLangCount,
+        Object applicationStatistics,
+        AutopostBillsValue autopostBills,
+        java.util.List<Long> availableInvoiceTemplatePdfReportIds,
+        Object availablePeppolEas,
+        String avatar1024,
+        String avatar128,
+        String avatar1920,
+        String avatar256,
+        String avatar512,
+        Long bankAccountCount,
+        java.util.List<Long> bankIds,
+        String barcode,
+        Ref buyerId,
+        java.util.List<Long> categoryId,
+        java.util.List<Long> channelIds,
+        java.util.List<Long> channelMemberIds,
         java.util.List<Long> childIds,
         String city,
+        Long color,
+        String comment,
+        String commercialCompanyName,
+        Ref commercialPartnerId,
         Ref companyId,
+        String companyName,
+        String companyRegistry,
+        String companyRegistryLabel,
+        String companyRegistryPlaceholder,
+        CompanyTypeValue companyType,
         String completeName,
+        String contactAddress,
+        String contactAddressInline,
+        java.util.List<Long> contractIds,
+        String countryCode,
+        Ref countryId,
         java.time.Instant createDate,
         Ref createUid,
+        java.math.BigDecimal credit,
+        Double creditLimit,
+        java.math.BigDecimal creditToInvoice,
+        Ref currencyId,
         Long customerRank,
+        Double daysSalesOutstanding,
+        java.math.BigDecimal debit,
+        boolean displayInvoiceEdiFormat,
+        boolean displayInvoiceTemplatePdfReportId,
         String displayName,
+        java.util.List<Long> duplicateBankPartnerIds,
         String email,
+        String emailFormatted,
+        String emailNormalized,
+        boolean employee,
+        String fiscalCountryCodes,
+        Object fiscalCountryGroupCodes,
+        String function,
+        String globalLocationNumber,
+        GroupOnValue groupOn,
+        GroupRfqValue groupRfq,
+        boolean ignoreAbnormalInvoiceAmount,
+        boolean ignoreAbnormalInvoiceDate,
+        String imStatus,
+        String image1024,
+        String image128,
+        String image1920,
+        String image256,
+        String image512,
+        Ref industryId,
+        InvoiceEdiFormatValue invoiceEdiFormat,
+        String invoiceEdiFormatStore,
+        java.util.List<Long> invoiceIds,
+        InvoiceSendingMethodValue invoiceSendingMethod,
+        Ref invoiceTemplatePdfReportId,
+        boolean isBlacklisted,
         boolean isCompany,
+        boolean isInCall,
+        boolean isPeppolEdiFormat,
+        boolean isPublic,
+        boolean isUblFormat,
+        LangValue lang,
+        Ref mainUserId,
+        java.time.LocalDate myActivityDateDeadline,
         String name,
+        java.time.Instant offlineSince,
+        Double onTimeRate,
         Ref parentId,
+        String parentName,
+        String partnerCompanyRegistryPlaceholder,
+        Double partnerLatitude,
+        Double partnerLongitude,
+        boolean partnerShare,
+        String partnerVatPlaceholder,
+        Long paymentTokenCount,
+        java.util.List<Long> paymentTokenIds,
+        PeppolEasValue peppolEas,
+        String peppolEndpoint,
         String phone,
+        boolean phoneBlacklisted,
+        String phoneMobileSearch,
+        String phoneSanitized,
+        boolean phoneSanitizedBlacklisted,
+        String pickingWarnMsg,
+        Object properties,
+        Ref propertiesBaseDefinitionId,
+        Ref propertyAccountPayableId,
+        Ref propertyAccountPositionId,
+        Ref propertyAccountReceivableId,
+        Ref propertyInboundPaymentMethodLineId,
+        Ref propertyOutboundPaymentMethodLineId,
+        Ref propertyPaymentTermId,
+        Ref propertyProductPricelist,
+        Ref propertyPurchaseCurrencyId,
+        Ref propertyStockCustomer,
+        Ref propertyStockSupplier,
+        Ref propertySupplierPaymentTermId,
+        java.util.List<Long> purchaseLineIds,
+        Long purchaseOrderCount,
+        String purchaseWarnMsg,
+        boolean receiptReminderEmail,
         String ref,
+        java.util.List<Long> refCompanyIds,
+        Long reminderDateBeforeReceipt,
+        java.util.List<Long> rtcSessionIds,
+        Long saleOrderCount,
+        java.util.List<Long> saleOrderIds,
+        String saleWarnMsg,
+        Ref sameCompanyRegistryPartnerId,
+        Ref sameVatPartnerId,
+        Ref self,
+        boolean showCreditLimit,
+        String signupType,
+        Ref specificPropertyProductPricelist,
+        Ref stateId,
         String street,
+        String street2,
+        String suggestBasedOn,
+        Long suggestDays,
+        Long suggestPercent,
+        Long supplierInvoiceCount,
         Long supplierRank,
+        java.math.BigDecimal totalInvoiced,
+        TrustValue trust,
+        TypeValue type,
+        String typeAddressLabel,
+        TzValue tz,
+        String tzOffset,
+        boolean usePartnerCreditLimit,
+        Ref userId,
+        java.util.List<Long> userIds,
+        String vat,
+        String vatLabel,
+        String website,
         java.time.Instant writeDate,
-        Ref writeUid) {
+        Ref writeUid,
+        String zip) {
 
     /** The Odoo model name. */
     public static final String MODEL_NAME = "res.partner";
 
     /** Record id. */
     public static final Field<Long> ID = Field.of("id", "integer");
+    /** Field {@code account_move_count}: Account Move Count. */
+    public static final Field<Long> ACCOUNT_MOVE_COUNT = Field.of("account_move_count", "integer");
     /** Field {@code active}: Active. */
     public static final Field<Boolean> ACTIVE = Field.of("active", "boolean");
+    /** Field {@code active_lang_count}: Active Lang Count. */
+    public static final Field<Long> ACTIVE_LANG_COUNT = Field.of("active_lang_count", "integer");
+    /** Field {@code application_statistics}: Stats. */
+    public static final Field<Object> APPLICATION_STATISTICS = Field.of("application_statistics", "json");
+    /** Field {@code autopost_bills}: Auto-post bills. */
+    public static final Field<String> AUTOPOST_BILLS = Field.of("autopost_bills", "selection");
+    /** Field {@code available_invoice_template_pdf_report_ids}: Available Invoice Template Pdf Report. */
+    public static final Field<Long> AVAILABLE_INVOICE_TEMPLATE_PDF_REPORT_IDS = Field.of("available_invoice_template_pdf_report_ids", "one2many");
+    /** Field {@code available_peppol_eas}: Available Peppol Eas. */
+    public static final Field<Object> AVAILABLE_PEPPOL_EAS = Field.of("available_peppol_eas", "json");
+    /** Field {@code avatar_1024}: Avatar 1024. */
+    public static final Field<String> AVATAR_1024 = Field.of("avatar_1024", "binary");
+    /** Field {@code avatar_128}: Avatar 128. */
+    public static final Field<String> AVATAR_128 = Field.of("avatar_128", "binary");
+    /** Field {@code avatar_1920}: Avatar. */
+    public static final Field<String> AVATAR_1920 = Field.of("avatar_1920", "binary");
+    /** Field {@code avatar_256}: Avatar 256. */
+    public static final Field<String> AVATAR_256 = Field.of("avatar_256", "binary");
+    /** Field {@code avatar_512}: Avatar 512. */
+    public static final Field<String> AVATAR_512 = Field.of("avatar_512", "binary");
+    /** Field {@code bank_account_count}: Bank. */
+    public static final Field<Long> BANK_ACCOUNT_COUNT = Field.of("bank_account_count", "integer");
+    /** Field {@code bank_ids}: Banks. */
+    public static final Field<Long> BANK_IDS = Field.of("bank_ids", "one2many");
+    /** Field {@code barcode}: Barcode. */
+    public static final Field<String> BARCODE = Field.of("barcode", "char");
+    /** Field {@code buyer_id}: Buyer. */
+    public static final Field<Long> BUYER_ID = Field.of("buyer_id", "many2one");
+    /** Field {@code category_id}: Tags. */
+    public static final Field<Long> CATEGORY_ID = Field.of("category_id", "many2many");
+    /** Field {@code channel_ids}: Channels. */
+    public static final Field<Long> CHANNEL_IDS = Field.of("channel_ids", "many2many");
+    /** Field {@code channel_member_ids}: Channel Member. */
+    public static final Field<Long> CHANNEL_MEMBER_IDS = Field.of("channel_member_ids", "one2many");
     /** Field {@code child_ids}: Contact. */
     public static final Field<Long> CHILD_IDS = Field.of("child_ids", "one2many");
     /** Field {@code city}: City. */
     public static final Field<String> CITY = Field.of("city", "char");
+    /** Field {@code color}: Color Index. */
+    public static final Field<Long> COLOR = Field.of("color", "integer");
+    /** Field {@code comment}: Notes. */
+    public static final Field<String> COMMENT = Field.of("comment", "html");
+    /** Field {@code commercial_company_name}: Company Name Entity. */
+    public static final Field<String> COMMERCIAL_COMPANY_NAME = Field.of("commercial_company_name", "char");
+    /** Field {@code commercial_partner_id}: Commercial Entity. */
+    public static final Field<Long> COMMERCIAL_PARTNER_ID = Field.of("commercial_partner_id", "many2one");
     /** Field {@code company_id}: Company. */
     public static final Field<Long> COMPANY_ID = Field.of("company_id", "many2one");
+    /** Field {@code company_name}: Company Name. */
+    public static final Field<String> COMPANY_NAME = Field.of("company_name", "char");
+    /** Field {@code company_registry}: Company ID. */
+    public static final Field<String> COMPANY_REGISTRY = Field.of("company_registry", "char");
+    /** Field {@code company_registry_label}: Company ID Label. */
+    public static final Field<String> COMPANY_REGISTRY_LABEL = Field.of("company_registry_label", "char");
+    /** Field {@code company_registry_placeholder}: Company Registry Placeholder. */
+    public static final Field<String> COMPANY_REGISTRY_PLACEHOLDER = Field.of("company_registry_placeholder", "char");
+    /** Field {@code company_type}: Company Type. */
+    public static final Field<String> COMPANY_TYPE = Field.of("company_type", "selection");
     /** Field {@code complete_name}: Complete Name. */
     public static final Field<String> COMPLETE_NAME = Field.of("complete_name", "char");
+    /** Field {@code contact_address}: Complete Address. */
+    public static final Field<String> CONTACT_ADDRESS = Field.of("contact_address", "char");
+    /** Field {@code contact_address_inline}: Inlined Complete Address. */
+    public static final Field<String> CONTACT_ADDRESS_INLINE = Field.of("contact_address_inline", "char");
+    /** Field {@code contract_ids}: Partner Contracts. */
+    public static final Field<Long> CONTRACT_IDS = Field.of("contract_ids", "one2many");
+    /** Field {@code country_code}: Country Code. */
+    public static final Field<String> COUNTRY_CODE = Field.of("country_code", "char");
+    /** Field {@code country_id}: Country. */
+    public static final Field<Long> COUNTRY_ID = Field.of("country_id", "many2one");
     /** Field {@code create_date}: Created on. */
     public static final Field<java.time.Instant> CREATE_DATE = Field.of("create_date", "datetime");
     /** Field {@code create_uid}: Created by. */
     public static final Field<Long> CREATE_UID = Field.of("create_uid", "many2one");
+    /** Field {@code credit}: Total Receivable. */
+    public static final Field<java.math.BigDecimal> CREDIT = Field.of("credit", "monetary");
+    /** Field {@code credit_limit}: Credit Limit. */
+    public static final Field<Double> CREDIT_LIMIT = Field.of("credit_limit", "float");
+    /** Field {@code credit_to_invoice}: Credit To Invoice. */
+    public static final Field<java.math.BigDecimal> CREDIT_TO_INVOICE = Field.of("credit_to_invoice", "monetary");
+    /** Field {@code currency_id}: Currency. */
+    public static final Field<Long> CURRENCY_ID = Field.of("currency_id", "many2one");
     /** Field {@code customer_rank}: Customer Rank. */
     public static final Field<Long> CUSTOMER_RANK = Field.of("customer_rank", "integer");
+    /** Field {@code days_sales_outstanding}: Days Sales Outstanding (DSO). */
+    public static final Field<Double> DAYS_SALES_OUTSTANDING = Field.of("days_sales_outstanding", "float");
+    /** Field {@code debit}: Total Payable. */
+    public static final Field<java.math.BigDecimal> DEBIT = Field.of("debit", "monetary");
+    /** Field {@code display_invoice_edi_format}: Display Invoice Edi Format. */
+    public static final Field<Boolean> DISPLAY_INVOICE_EDI_FORMAT = Field.of("display_invoice_edi_format", "boolean");
+    /** Field {@code display_invoice_template_pdf_report_id}: Display Invoice Template Pdf Report. */
+    public static final Field<Boolean> DISPLAY_INVOICE_TEMPLATE_PDF_REPORT_ID = Field.of("display_invoice_template_pdf_report_id", "boolean");
     /** Field {@code display_name}: Display Name. */
     public static final Field<String> DISPLAY_NAME = Field.of("display_name", "char");
+    /** Field {@code duplicate_bank_partner_ids}: Duplicate Bank Partner. */
+    public static final Field<Long> DUPLICATE_BANK_PARTNER_IDS = Field.of("duplicate_bank_partner_ids", "many2many");
     /** Field {@code email}: Email. */
     public static final Field<String> EMAIL = Field.of("email", "char");
+    /** Field {@code email_formatted}: Formatted Email. */
+    public static final Field<String> EMAIL_FORMATTED = Field.of("email_formatted", "char");
+    /** Field {@code email_normalized}: Normalized Email. */
+    public static final Field<String> EMAIL_NORMALIZED = Field.of("email_normalized", "char");
+    /** Field {@code employee}: Employee. */
+    public static final Field<Boolean> EMPLOYEE = Field.of("employee", "boolean");
+    /** Field {@code fiscal_country_codes}: Fiscal Country Codes. */
+    public static final Field<String> FISCAL_COUNTRY_CODES = Field.of("fiscal_country_codes", "char");
+    /** Field {@code fiscal_country_group_codes}: Fiscal Country Group Codes. */
+    public static final Field<Object> FISCAL_COUNTRY_GROUP_CODES = Field.of("fiscal_country_group_codes", "json");
+    /** Field {@code function}: Job Position. */
+    public static final Field<String> FUNCTION = Field.of("function", "char");
+    /** Field {@code global_location_number}: GLN. */
+    public static final Field<String> GLOBAL_LOCATION_NUMBER = Field.of("global_location_number", "char");
+    /** Field {@code group_on}: Week Day. */
+    public static final Field<String> GROUP_ON = Field.of("group_on", "selection");
+    /** Field {@code group_rfq}: Group RFQ. */
+    public static final Field<String> GROUP_RFQ = Field.of("group_rfq", "selection");
+    /** Field {@code ignore_abnormal_invoice_amount}: Ignore Abnormal Invoice Amount. */
+    public static final Field<Boolean> IGNORE_ABNORMAL_INVOICE_AMOUNT = Field.of("ignore_abnormal_invoice_amount", "boolean");
+    /** Field {@code ignore_abnormal_invoice_date}: Ignore Abnormal Invoice Date. */
+    public static final Field<Boolean> IGNORE_ABNORMAL_INVOICE_DATE = Field.of("ignore_abnormal_invoice_date", "boolean");
+    /** Field {@code im_status}: IM Status. */
+    public static final Field<String> IM_STATUS = Field.of("im_status", "char");
+    /** Field {@code image_1024}: Image 1024. */
+    public static final Field<String> IMAGE_1024 = Field.of("image_1024", "binary");
+    /** Field {@code image_128}: Image 128. */
+    public static final Field<String> IMAGE_128 = Field.of("image_128", "binary");
+    /** Field {@code image_1920}: Image. */
+    public static final Field<String> IMAGE_1920 = Field.of("image_1920", "binary");
+    /** Field {@code image_256}: Image 256. */
+    public static final Field<String> IMAGE_256 = Field.of("image_256", "binary");
+    /** Field {@code image_512}: Image 512. */
+    public static final Field<String> IMAGE_512 = Field.of("image_512", "binary");
+    /** Field {@code industry_id}: Industry. */
+    public static final Field<Long> INDUSTRY_ID = Field.of("industry_id", "many2one");
+    /** Field {@code invoice_edi_format}: eInvoice format. */
+    public static final Field<String> INVOICE_EDI_FORMAT = Field.of("invoice_edi_format", "selection");
+    /** Field {@code invoice_edi_format_store}: Invoice Edi Format Store. */
+    public static final Field<String> INVOICE_EDI_FORMAT_STORE = Field.of("invoice_edi_format_store", "char");
+    /** Field {@code invoice_ids}: Invoices. */
+    public static final Field<Long> INVOICE_IDS = Field.of("invoice_ids", "one2many");
+    /** Field {@code invoice_sending_method}: Invoice sending. */
+    public static final Field<String> INVOICE_SENDING_METHOD = Field.of("invoice_sending_method", "selection");
+    /** Field {@code invoice_template_pdf_report_id}: Invoice report. */
+    public static final Field<Long> INVOICE_TEMPLATE_PDF_REPORT_ID = Field.of("invoice_template_pdf_report_id", "many2one");
+    /** Field {@code is_blacklisted}: Blacklist. */
+    public static final Field<Boolean> IS_BLACKLISTED = Field.of("is_blacklisted", "boolean");
     /** Field {@code is_company}: Is a Company. */
     public static final Field<Boolean> IS_COMPANY = Field.of("is_company", "boolean");
+    /** Field {@code is_in_call}: Is In Call. */
+    public static final Field<Boolean> IS_IN_CALL = Field.of("is_in_call", "boolean");
+    /** Field {@code is_peppol_edi_format}: Is Peppol Edi Format. */
+    public static final Field<Boolean> IS_PEPPOL_EDI_FORMAT = Field.of("is_peppol_edi_format", "boolean");
+    /** Field {@code is_public}: Is Public. */
+    public static final Field<Boolean> IS_PUBLIC = Field.of("is_public", "boolean");
+    /** Field {@code is_ubl_format}: Is Ubl Format. */
+    public static final Field<Boolean> IS_UBL_FORMAT = Field.of("is_ubl_format", "boolean");
+    /** Field {@code lang}: Language. */
+    public static final Field<String> LANG = Field.of("lang", "selection");
+    /** Field {@code main_user_id}: Main User. */
+    public static final Field<Long> MAIN_USER_ID = Field.of("main_user_id", "many2one");
+    /** Field {@code my_activity_date_deadline}: My Activity Deadline. */
+    public static final Field<java.time.LocalDate> MY_ACTIVITY_DATE_DEADLINE = Field.of("my_activity_date_deadline", "date");
     /** Field {@code name}: Name. */
     public static final Field<String> NAME = Field.of("name", "char");
+    /** Field {@code offline_since}: Offline since. */
+    public static final Field<java.time.Instant> OFFLINE_SINCE = Field.of("offline_since", "datetime");
+    /** Field {@code on_time_rate}: On-Time Delivery Rate. */
+    public static final Field<Double> ON_TIME_RATE = Field.of("on_time_rate", "float");
     /** Field {@code parent_id}: Related Company. */
     public static final Field<Long> PARENT_ID = Field.of("parent_id", "many2one");
+    /** Field {@code parent_name}: Parent name. */
+    public static final Field<String> PARENT_NAME = Field.of("parent_name", "char");
+    /** Field {@code partner_company_registry_placeholder}: Partner Company Registry Placeholder. */
+    public static final Field<String> PARTNER_COMPANY_REGISTRY_PLACEHOLDER = Field.of("partner_company_registry_placeholder", "char");
+    /** Field {@code partner_latitude}: Geo Latitude. */
+    public static final Field<Double> PARTNER_LATITUDE = Field.of("partner_latitude", "float");
+    /** Field {@code partner_longitude}: Geo Longitude. */
+    public static final Field<Double> PARTNER_LONGITUDE = Field.of("partner_longitude", "float");
+    /** Field {@code partner_share}: Share Partner. */
+    public static final Field<Boolean> PARTNER_SHARE = Field.of("partner_share", "boolean");
+    /** Field {@code partner_vat_placeholder}: Partner Vat Placeholder. */
+    public static final Field<String> PARTNER_VAT_PLACEHOLDER = Field.of("partner_vat_placeholder", "char");
+    /** Field {@code payment_token_count}: Payment Token Count. */
+    public static final Field<Long> PAYMENT_TOKEN_COUNT = Field.of("payment_token_count", "integer");
+    /** Field {@code payment_token_ids}: Payment Tokens. */
+    public static final Field<Long> PAYMENT_TOKEN_IDS = Field.of("payment_token_ids", "one2many");
+    /** Field {@code peppol_eas}: Peppol e-address (EAS). */
+    public static final Field<String> PEPPOL_EAS = Field.of("peppol_eas", "selection");
+    /** Field {@code peppol_endpoint}: Peppol Endpoint. */
+    public static final Field<String> PEPPOL_ENDPOINT = Field.of("peppol_endpoint", "char");
     /** Field {@code phone}: Phone. */
     public static final Field<String> PHONE = Field.of("phone", "char");
+    /** Field {@code phone_blacklisted}: Blacklisted Phone is Phone. */
+    public static final Field<Boolean> PHONE_BLACKLISTED = Field.of("phone_blacklisted", "boolean");
+    /** Field {@code phone_mobile_search}: Phone Number. */
+    public static final Field<String> PHONE_MOBILE_SEARCH = Field.of("phone_mobile_search", "char");
+    /** Field {@code phone_sanitized}: Sanitized Number. */
+    public static final Field<String> PHONE_SANITIZED = Field.of("phone_sanitized", "char");
+    /** Field {@code phone_sanitized_blacklisted}: Phone Blacklisted. */
+    public static final Field<Boolean> PHONE_SANITIZED_BLACKLISTED = Field.of("phone_sanitized_blacklisted", "boolean");
+    /** Field {@code picking_warn_msg}: Message for Stock Picking. */
+    public static final Field<String> PICKING_WARN_MSG = Field.of("picking_warn_msg", "text");
+    /** Field {@code properties}: Properties. */
+    public static final Field<Object> PROPERTIES = Field.of("properties", "properties");
+    /** Field {@code properties_base_definition_id}: Properties Base Definition. */
+    public static final Field<Long> PROPERTIES_BASE_DEFINITION_ID = Field.of("properties_base_definition_id", "many2one");
+    /** Field {@code property_account_payable_id}: Account Payable. */
+    public static final Field<Long> PROPERTY_ACCOUNT_PAYABLE_ID = Field.of("property_account_payable_id", "many2one");
+    /** Field {@code property_account_position_id}: Fiscal Position. */
+    public static final Field<Long> PROPERTY_ACCOUNT_POSITION_ID = Field.of("property_account_position_id", "many2one");
+    /** Field {@code property_account_receivable_id}: Account Receivable. */
+    public static final Field<Long> PROPERTY_ACCOUNT_RECEIVABLE_ID = Field.of("property_account_receivable_id", "many2one");
+    /** Field {@code property_inbound_payment_method_line_id}: Property Inbound Payment Method Line. */
+    public static final Field<Long> PROPERTY_INBOUND_PAYMENT_METHOD_LINE_ID = Field.of("property_inbound_payment_method_line_id", "many2one");
+    /** Field {@code property_outbound_payment_method_line_id}: Property Outbound Payment Method Line. */
+    public static final Field<Long> PROPERTY_OUTBOUND_PAYMENT_METHOD_LINE_ID = Field.of("property_outbound_payment_method_line_id", "many2one");
+    /** Field {@code property_payment_term_id}: Customer Payment Terms. */
+    public static final Field<Long> PROPERTY_PAYMENT_TERM_ID = Field.of("property_payment_term_id", "many2one");
+    /** Field {@code property_product_pricelist}: Pricelist. */
+    public static final Field<Long> PROPERTY_PRODUCT_PRICELIST = Field.of("property_product_pricelist", "many2one");
+    /** Field {@code property_purchase_currency_id}: Supplier Currency. */
+    public static final Field<Long> PROPERTY_PURCHASE_CURRENCY_ID = Field.of("property_purchase_currency_id", "many2one");
+    /** Field {@code property_stock_customer}: Customer Location. */
+    public static final Field<Long> PROPERTY_STOCK_CUSTOMER = Field.of("property_stock_customer", "many2one");
+    /** Field {@code property_stock_supplier}: Vendor Location. */
+    public static final Field<Long> PROPERTY_STOCK_SUPPLIER = Field.of("property_stock_supplier", "many2one");
+    /** Field {@code property_supplier_payment_term_id}: Vendor Payment Terms. */
+    public static final Field<Long> PROPERTY_SUPPLIER_PAYMENT_TERM_ID = Field.of("property_supplier_payment_term_id", "many2one");
+    /** Field {@code purchase_line_ids}: Purchase Lines. */
+    public static final Field<Long> PURCHASE_LINE_IDS = Field.of("purchase_line_ids", "one2many");
+    /** Field {@code purchase_order_count}: Purchase Order Count. */
+    public static final Field<Long> PURCHASE_ORDER_COUNT = Field.of("purchase_order_count", "integer");
+    /** Field {@code purchase_warn_msg}: Message for Purchase Order. */
+    public static final Field<String> PURCHASE_WARN_MSG = Field.of("purchase_warn_msg", "text");
+    /** Field {@code receipt_reminder_email}: Receipt Reminder. */
+    public static final Field<Boolean> RECEIPT_REMINDER_EMAIL = Field.of("receipt_reminder_email", "boolean");
     /** Field {@code ref}: Reference. */
     public static final Field<String> REF = Field.of("ref", "char");
+    /** Field {@code ref_company_ids}: Companies that refers to partner. */
+    public static final Field<Long> REF_COMPANY_IDS = Field.of("ref_company_ids", "one2many");
+    /** Field {@code reminder_date_before_receipt}: Days Before Receipt. */
+    public static final Field<Long> REMINDER_DATE_BEFORE_RECEIPT = Field.of("reminder_date_before_receipt", "integer");
+    /** Field {@code rtc_session_ids}: Rtc Session. */
+    public static final Field<Long> RTC_SESSION_IDS = Field.of("rtc_session_ids", "one2many");
+    /** Field {@code sale_order_count}: Sale Order Count. */
+    public static final Field<Long> SALE_ORDER_COUNT = Field.of("sale_order_count", "integer");
+    /** Field {@code sale_order_ids}: Sales Order. */
+    public static final Field<Long> SALE_ORDER_IDS = Field.of("sale_order_ids", "one2many");
+    /** Field {@code sale_warn_msg}: Message for Sales Order. */
+    public static final Field<String> SALE_WARN_MSG = Field.of("sale_warn_msg", "text");
+    /** Field {@code same_company_registry_partner_id}: Partner with same Company Registry. */
+    public static final Field<Long> SAME_COMPANY_REGISTRY_PARTNER_ID = Field.of("same_company_registry_partner_id", "many2one");
+    /** Field {@code same_vat_partner_id}: Partner with same Tax ID. */
+    public static final Field<Long> SAME_VAT_PARTNER_ID = Field.of("same_vat_partner_id", "many2one");
+    /** Field {@code self}: Self. */
+    public static final Field<Long> SELF = Field.of("self", "many2one");
+    /** Field {@code show_credit_limit}: Show Credit Limit. */
+    public static final Field<Boolean> SHOW_CREDIT_LIMIT = Field.of("show_credit_limit", "boolean");
+    /** Field {@code signup_type}: Signup Token Type. */
+    public static final Field<String> SIGNUP_TYPE = Field.of("signup_type", "char");
+    /** Field {@code specific_property_product_pricelist}: Specific Property Product Pricelist. */
+    public static final Field<Long> SPECIFIC_PROPERTY_PRODUCT_PRICELIST = Field.of("specific_property_product_pricelist", "many2one");
+    /** Field {@code state_id}: State. */
+    public static final Field<Long> STATE_ID = Field.of("state_id", "many2one");
     /** Field {@code street}: Street. */
     public static final Field<String> STREET = Field.of("street", "char");
+    /** Field {@code street2}: Street2. */
+    public static final Field<String> STREET2 = Field.of("street2", "char");
+    /** Field {@code suggest_based_on}: Suggest Based On. */
+    public static final Field<String> SUGGEST_BASED_ON = Field.of("suggest_based_on", "char");
+    /** Field {@code suggest_days}: Suggest Days. */
+    public static final Field<Long> SUGGEST_DAYS = Field.of("suggest_days", "integer");
+    /** Field {@code suggest_percent}: Suggest Percent. */
+    public static final Field<Long> SUGGEST_PERCENT = Field.of("suggest_percent", "integer");
+    /** Field {@code supplier_invoice_count}: # Vendor Bills. */
+    public static final Field<Long> SUPPLIER_INVOICE_COUNT = Field.of("supplier_invoice_count", "integer");
     /** Field {@code supplier_rank}: Supplier Rank. */
     public static final Field<Long> SUPPLIER_RANK = Field.of("supplier_rank", "integer");
-    /** Field {@code write_date}: Write Date. */
+    /** Field {@code total_invoiced}: Total Invoiced. */
+    public static final Field<java.math.BigDecimal> TOTAL_INVOICED = Field.of("total_invoiced", "monetary");
+    /** Field {@code trust}: Degree of trust you have in this debtor. */
+    public static final Field<String> TRUST = Field.of("trust", "selection");
+    /** Field {@code type}: Address Type. */
+    public static final Field<String> TYPE = Field.of("type", "selection");
+    /** Field {@code type_address_label}: Address Type Description. */
+    public static final Field<String> TYPE_ADDRESS_LABEL = Field.of("type_address_label", "char");
+    /** Field {@code tz}: Timezone. */
+    public static final Field<String> TZ = Field.of("tz", "selection");
+    /** Field {@code tz_offset}: Timezone offset. */
+    public static final Field<String> TZ_OFFSET = Field.of("tz_offset", "char");
+    /** Field {@code use_partner_credit_limit}: Partner Limit. */
+    public static final Field<Boolean> USE_PARTNER_CREDIT_LIMIT = Field.of("use_partner_credit_limit", "boolean");
+    /** Field {@code user_id}: Salesperson. */
+    public static final Field<Long> USER_ID = Field.of("user_id", "many2one");
+    /** Field {@code user_ids}: Users. */
+    public static final Field<Long> USER_IDS = Field.of("user_ids", "one2many");
+    /** Field {@code vat}: Tax ID. */
+    public static final Field<String> VAT = Field.of("vat", "char");
+    /** Field {@code vat_label}: Tax ID Label. */
+    public static final Field<String> VAT_LABEL = Field.of("vat_label", "char");
+    /** Field {@code website}: Website Link. */
+    public static final Field<String> WEBSITE = Field.of("website", "char");
+    /** Field {@code write_date}: Last Updated on. */
     public static final Field<java.time.Instant> WRITE_DATE = Field.of("write_date", "datetime");
     /** Field {@code write_uid}: Last Updated by. */
     public static final Field<Long> WRITE_UID = Field.of("write_uid", "many2one");
+    /** Field {@code zip}: Zip. */
+    public static final Field<String> ZIP = Field.of("zip", "char");
 
     /** Every field read for this record. */
     public static final List<String> FIELDS = List.of("id",
+            "account_move_count",
             "active",
+            "active_lang_count",
+            "application_statistics",
+            "autopost_bills",
+            "available_invoice_template_pdf_report_ids",
+            "available_peppol_eas",
+            "avatar_1024",
+            "avatar_128",
+            "avatar_1920",
+            "avatar_256",
+            "avatar_512",
+            "bank_account_count",
+            "bank_ids",
+            "barcode",
+            "buyer_id",
+            "category_id",
+            "channel_ids",
+            "channel_member_ids",
             "child_ids",
             "city",
+            "color",
+            "comment",
+            "commercial_company_name",
+            "commercial_partner_id",
             "company_id",
+            "company_name",
+            "company_registry",
+            "company_registry_label",
+            "company_registry_placeholder",
+            "company_type",
             "complete_name",
+            "contact_address",
+            "contact_address_inline",
+            "contract_ids",
+            "country_code",
+            "country_id",
             "create_date",
             "create_uid",
+            "credit",
+            "credit_limit",
+            "credit_to_invoice",
+            "currency_id",
             "customer_rank",
+            "days_sales_outstanding",
+            "debit",
+            "display_invoice_edi_format",
+            "display_invoice_template_pdf_report_id",
             "display_name",
+            "duplicate_bank_partner_ids",
             "email",
+            "email_formatted",
+            "email_normalized",
+            "employee",
+            "fiscal_country_codes",
+            "fiscal_country_group_codes",
+            "function",
+            "global_location_number",
+            "group_on",
+            "group_rfq",
+            "ignore_abnormal_invoice_amount",
+            "ignore_abnormal_invoice_date",
+            "im_status",
+            "image_1024",
+            "image_128",
+            "image_1920",
+            "image_256",
+            "image_512",
+            "industry_id",
+            "invoice_edi_format",
+            "invoice_edi_format_store",
+            "invoice_ids",
+            "invoice_sending_method",
+            "invoice_template_pdf_report_id",
+            "is_blacklisted",
             "is_company",
+            "is_in_call",
+            "is_peppol_edi_format",
+            "is_public",
+            "is_ubl_format",
+            "lang",
+            "main_user_id",
+            "my_activity_date_deadline",
             "name",
+            "offline_since",
+            "on_time_rate",
             "parent_id",
+            "parent_name",
+            "partner_company_registry_placeholder",
+            "partner_latitude",
+            "partner_longitude",
+            "partner_share",
+            "partner_vat_placeholder",
+            "payment_token_count",
+            "payment_token_ids",
+            "peppol_eas",
+            "peppol_endpoint",
             "phone",
+            "phone_blacklisted",
+            "phone_mobile_search",
+            "phone_sanitized",
+            "phone_sanitized_blacklisted",
+            "picking_warn_msg",
+            "properties",
+            "properties_base_definition_id",
+            "property_account_payable_id",
+            "property_account_position_id",
+            "property_account_receivable_id",
+            "property_inbound_payment_method_line_id",
+            "property_outbound_payment_method_line_id",
+            "property_payment_term_id",
+            "property_product_pricelist",
+            "property_purchase_currency_id",
+            "property_stock_customer",
+            "property_stock_supplier",
+            "property_supplier_payment_term_id",
+            "purchase_line_ids",
+            "purchase_order_count",
+            "purchase_warn_msg",
+            "receipt_reminder_email",
             "ref",
+            "ref_company_ids",
+            "reminder_date_before_receipt",
+            "rtc_session_ids",
+            "sale_order_count",
+            "sale_order_ids",
+            "sale_warn_msg",
+            "same_company_registry_partner_id",
+            "same_vat_partner_id",
+            "self",
+            "show_credit_limit",
+            "signup_type",
+            "specific_property_product_pricelist",
+            "state_id",
             "street",
+            "street2",
+            "suggest_based_on",
+            "suggest_days",
+            "suggest_percent",
+            "supplier_invoice_count",
             "supplier_rank",
+            "total_invoiced",
+            "trust",
+            "type",
+            "type_address_label",
+            "tz",
+            "tz_offset",
+            "use_partner_credit_limit",
+            "user_id",
+            "user_ids",
+            "vat",
+            "vat_label",
+            "website",
             "write_date",
-            "write_uid");
+            "write_uid",
+            "zip");
 
     /** Descriptor for {@code client.model(ResPartner.MODEL)}. */
     public static final OdooModel<ResPartner> MODEL = OdooModel.of(MODEL_NAME, FIELDS, ResPartner::fromRecord, ResPartner::toValues);
@@ -131,25 +816,162 @@ public record ResPartner(
     public static ResPartner fromRecord(OdooRecord r) {
         return new ResPartner(
                 r.id(),
+                r.getLong("account_move_count"),
                 r.getBoolean("active"),
+                r.getLong("active_lang_count"),
+                rawOrNull(r.raw("application_statistics")),
+                AutopostBillsValue.of(r.getString("autopost_bills")),
+                r.getIds("available_invoice_template_pdf_report_ids"),
+                rawOrNull(r.raw("available_peppol_eas")),
+                r.getString("avatar_1024"),
+                r.getString("avatar_128"),
+                r.getString("avatar_1920"),
+                r.getString("avatar_256"),
+                r.getString("avatar_512"),
+                r.getLong("bank_account_count"),
+                r.getIds("bank_ids"),
+                r.getString("barcode"),
+                r.getRef("buyer_id"),
+                r.getIds("category_id"),
+                r.getIds("channel_ids"),
+                r.getIds("channel_member_ids"),
                 r.getIds("child_ids"),
                 r.getString("city"),
+                r.getLong("color"),
+                r.getString("comment"),
+                r.getString("commercial_company_name"),
+                r.getRef("commercial_partner_id"),
                 r.getRef("company_id"),
+                r.getString("company_name"),
+                r.getString("company_registry"),
+                r.getString("company_registry_label"),
+                r.getString("company_registry_placeholder"),
+                CompanyTypeValue.of(r.getString("company_type")),
                 r.getString("complete_name"),
+                r.getString("contact_address"),
+                r.getString("contact_address_inline"),
+                r.getIds("contract_ids"),
+                r.getString("country_code"),
+                r.getRef("country_id"),
                 r.getInstant("create_date"),
                 r.getRef("create_uid"),
+                r.getDecimal("credit"),
+                r.getDouble("credit_limit"),
+                r.getDecimal("credit_to_invoice"),
+                r.getRef("currency_id"),
                 r.getLong("customer_rank"),
+                r.getDouble("days_sales_outstanding"),
+                r.getDecimal("debit"),
+                r.getBoolean("display_invoice_edi_format"),
+                r.getBoolean("display_invoice_template_pdf_report_id"),
                 r.getString("display_name"),
+                r.getIds("duplicate_bank_partner_ids"),
                 r.getString("email"),
+                r.getString("email_formatted"),
+                r.getString("email_normalized"),
+                r.getBoolean("employee"),
+                r.getString("fiscal_country_codes"),
+                rawOrNull(r.raw("fiscal_country_group_codes")),
+                r.getString("function"),
+                r.getString("global_location_number"),
+                GroupOnValue.of(r.getString("group_on")),
+                GroupRfqValue.of(r.getString("group_rfq")),
+                r.getBoolean("ignore_abnormal_invoice_amount"),
+                r.getBoolean("ignore_abnormal_invoice_date"),
+                r.getString("im_status"),
+                r.getString("image_1024"),
+                r.getString("image_128"),
+                r.getString("image_1920"),
+                r.getString("image_256"),
+                r.getString("image_512"),
+                r.getRef("industry_id"),
+                InvoiceEdiFormatValue.of(r.getString("invoice_edi_format")),
+                r.getString("invoice_edi_format_store"),
+                r.getIds("invoice_ids"),
+                InvoiceSendingMethodValue.of(r.getString("invoice_sending_method")),
+                r.getRef("invoice_template_pdf_report_id"),
+                r.getBoolean("is_blacklisted"),
                 r.getBoolean("is_company"),
+                r.getBoolean("is_in_call"),
+                r.getBoolean("is_peppol_edi_format"),
+                r.getBoolean("is_public"),
+                r.getBoolean("is_ubl_format"),
+                LangValue.of(r.getString("lang")),
+                r.getRef("main_user_id"),
+                r.getLocalDate("my_activity_date_deadline"),
                 r.getString("name"),
+                r.getInstant("offline_since"),
+                r.getDouble("on_time_rate"),
                 r.getRef("parent_id"),
+                r.getString("parent_name"),
+                r.getString("partner_company_registry_placeholder"),
+                r.getDouble("partner_latitude"),
+                r.getDouble("partner_longitude"),
+                r.getBoolean("partner_share"),
+                r.getString("partner_vat_placeholder"),
+                r.getLong("payment_token_count"),
+                r.getIds("payment_token_ids"),
+                PeppolEasValue.of(r.getString("peppol_eas")),
+                r.getString("peppol_endpoint"),
                 r.getString("phone"),
+                r.getBoolean("phone_blacklisted"),
+                r.getString("phone_mobile_search"),
+                r.getString("phone_sanitized"),
+                r.getBoolean("phone_sanitized_blacklisted"),
+                r.getString("picking_warn_msg"),
+                rawOrNull(r.raw("properties")),
+                r.getRef("properties_base_definition_id"),
+                r.getRef("property_account_payable_id"),
+                r.getRef("property_account_position_id"),
+                r.getRef("property_account_receivable_id"),
+                r.getRef("property_inbound_payment_method_line_id"),
+                r.getRef("property_outbound_payment_method_line_id"),
+                r.getRef("property_payment_term_id"),
+                r.getRef("property_product_pricelist"),
+                r.getRef("property_purchase_currency_id"),
+                r.getRef("property_stock_customer"),
+                r.getRef("property_stock_supplier"),
+                r.getRef("property_supplier_payment_term_id"),
+                r.getIds("purchase_line_ids"),
+                r.getLong("purchase_order_count"),
+                r.getString("purchase_warn_msg"),
+                r.getBoolean("receipt_reminder_email"),
                 r.getString("ref"),
+                r.getIds("ref_company_ids"),
+                r.getLong("reminder_date_before_receipt"),
+                r.getIds("rtc_session_ids"),
+                r.getLong("sale_order_count"),
+                r.getIds("sale_order_ids"),
+                r.getString("sale_warn_msg"),
+                r.getRef("same_company_registry_partner_id"),
+                r.getRef("same_vat_partner_id"),
+                r.getRef("self"),
+                r.getBoolean("show_credit_limit"),
+                r.getString("signup_type"),
+                r.getRef("specific_property_product_pricelist"),
+                r.getRef("state_id"),
                 r.getString("street"),
+                r.getString("street2"),
+                r.getString("suggest_based_on"),
+                r.getLong("suggest_days"),
+                r.getLong("suggest_percent"),
+                r.getLong("supplier_invoice_count"),
                 r.getLong("supplier_rank"),
+                r.getDecimal("total_invoiced"),
+                TrustValue.of(r.getString("trust")),
+                TypeValue.of(r.getString("type")),
+                r.getString("type_address_label"),
+                TzValue.of(r.getString("tz")),
+                r.getString("tz_offset"),
+                r.getBoolean("use_partner_credit_limit"),
+                r.getRef("user_id"),
+                r.getIds("user_ids"),
+                r.getString("vat"),
+                r.getString("vat_label"),
+                r.getString("website"),
                 r.getInstant("write_date"),
-                r.getRef("write_uid"));
+                r.getRef("write_uid"),
+                r.getString("zip"));
     }
 
     /**
@@ -159,40 +981,2092 @@ public record ResPartner(
     public Map<String, Object> toValues() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("active", active);
+        if (autopostBills != null) {
+            v.put("autopost_bills", autopostBills.requireWireValue());
+        }
+        if (bankIds != null && !bankIds.isEmpty()) {
+            v.put("bank_ids", List.of(Command.set(bankIds)));
+        }
+        if (barcode != null) {
+            v.put("barcode", barcode);
+        }
+        if (buyerId != null) {
+            v.put("buyer_id", buyerId);
+        }
+        if (categoryId != null && !categoryId.isEmpty()) {
+            v.put("category_id", List.of(Command.set(categoryId)));
+        }
+        if (channelIds != null && !channelIds.isEmpty()) {
+            v.put("channel_ids", List.of(Command.set(channelIds)));
+        }
+        if (channelMemberIds != null && !channelMemberIds.isEmpty()) {
+            v.put("channel_member_ids", List.of(Command.set(channelMemberIds)));
+        }
         if (childIds != null && !childIds.isEmpty()) {
             v.put("child_ids", List.of(Command.set(childIds)));
         }
         if (city != null) {
             v.put("city", city);
         }
+        if (color != null) {
+            v.put("color", color);
+        }
+        if (comment != null) {
+            v.put("comment", comment);
+        }
         if (companyId != null) {
             v.put("company_id", companyId);
+        }
+        if (companyName != null) {
+            v.put("company_name", companyName);
+        }
+        if (companyRegistry != null) {
+            v.put("company_registry", companyRegistry);
+        }
+        if (companyType != null) {
+            v.put("company_type", companyType.requireWireValue());
+        }
+        if (countryId != null) {
+            v.put("country_id", countryId);
+        }
+        if (creditLimit != null) {
+            v.put("credit_limit", creditLimit);
         }
         if (customerRank != null) {
             v.put("customer_rank", customerRank);
         }
+        v.put("display_invoice_edi_format", displayInvoiceEdiFormat);
+        v.put("display_invoice_template_pdf_report_id", displayInvoiceTemplatePdfReportId);
         if (email != null) {
             v.put("email", email);
         }
+        v.put("employee", employee);
+        if (function != null) {
+            v.put("function", function);
+        }
+        if (globalLocationNumber != null) {
+            v.put("global_location_number", globalLocationNumber);
+        }
+        if (groupOn != null) {
+            v.put("group_on", groupOn.requireWireValue());
+        }
+        if (groupRfq != null) {
+            v.put("group_rfq", groupRfq.requireWireValue());
+        }
+        v.put("ignore_abnormal_invoice_amount", ignoreAbnormalInvoiceAmount);
+        v.put("ignore_abnormal_invoice_date", ignoreAbnormalInvoiceDate);
+        if (image1920 != null) {
+            v.put("image_1920", image1920);
+        }
+        if (industryId != null) {
+            v.put("industry_id", industryId);
+        }
+        if (invoiceEdiFormat != null) {
+            v.put("invoice_edi_format", invoiceEdiFormat.requireWireValue());
+        }
+        if (invoiceEdiFormatStore != null) {
+            v.put("invoice_edi_format_store", invoiceEdiFormatStore);
+        }
+        if (invoiceSendingMethod != null) {
+            v.put("invoice_sending_method", invoiceSendingMethod.requireWireValue());
+        }
+        if (invoiceTemplatePdfReportId != null) {
+            v.put("invoice_template_pdf_report_id", invoiceTemplatePdfReportId);
+        }
         v.put("is_company", isCompany);
+        if (lang != null) {
+            v.put("lang", lang.requireWireValue());
+        }
         if (name != null) {
             v.put("name", name);
         }
         if (parentId != null) {
             v.put("parent_id", parentId);
         }
+        if (partnerLatitude != null) {
+            v.put("partner_latitude", partnerLatitude);
+        }
+        if (partnerLongitude != null) {
+            v.put("partner_longitude", partnerLongitude);
+        }
+        if (paymentTokenIds != null && !paymentTokenIds.isEmpty()) {
+            v.put("payment_token_ids", List.of(Command.set(paymentTokenIds)));
+        }
+        if (peppolEas != null) {
+            v.put("peppol_eas", peppolEas.requireWireValue());
+        }
+        if (peppolEndpoint != null) {
+            v.put("peppol_endpoint", peppolEndpoint);
+        }
         if (phone != null) {
             v.put("phone", phone);
         }
+        if (phoneMobileSearch != null) {
+            v.put("phone_mobile_search", phoneMobileSearch);
+        }
+        if (pickingWarnMsg != null) {
+            v.put("picking_warn_msg", pickingWarnMsg);
+        }
+        if (properties != null) {
+            v.put("properties", properties);
+        }
+        if (propertyAccountPayableId != null) {
+            v.put("property_account_payable_id", propertyAccountPayableId);
+        }
+        if (propertyAccountPositionId != null) {
+            v.put("property_account_position_id", propertyAccountPositionId);
+        }
+        if (propertyAccountReceivableId != null) {
+            v.put("property_account_receivable_id", propertyAccountReceivableId);
+        }
+        if (propertyInboundPaymentMethodLineId != null) {
+            v.put("property_inbound_payment_method_line_id", propertyInboundPaymentMethodLineId);
+        }
+        if (propertyOutboundPaymentMethodLineId != null) {
+            v.put("property_outbound_payment_method_line_id", propertyOutboundPaymentMethodLineId);
+        }
+        if (propertyPaymentTermId != null) {
+            v.put("property_payment_term_id", propertyPaymentTermId);
+        }
+        if (propertyProductPricelist != null) {
+            v.put("property_product_pricelist", propertyProductPricelist);
+        }
+        if (propertyPurchaseCurrencyId != null) {
+            v.put("property_purchase_currency_id", propertyPurchaseCurrencyId);
+        }
+        if (propertyStockCustomer != null) {
+            v.put("property_stock_customer", propertyStockCustomer);
+        }
+        if (propertyStockSupplier != null) {
+            v.put("property_stock_supplier", propertyStockSupplier);
+        }
+        if (propertySupplierPaymentTermId != null) {
+            v.put("property_supplier_payment_term_id", propertySupplierPaymentTermId);
+        }
+        if (purchaseLineIds != null && !purchaseLineIds.isEmpty()) {
+            v.put("purchase_line_ids", List.of(Command.set(purchaseLineIds)));
+        }
+        if (purchaseWarnMsg != null) {
+            v.put("purchase_warn_msg", purchaseWarnMsg);
+        }
+        v.put("receipt_reminder_email", receiptReminderEmail);
         if (ref != null) {
             v.put("ref", ref);
+        }
+        if (refCompanyIds != null && !refCompanyIds.isEmpty()) {
+            v.put("ref_company_ids", List.of(Command.set(refCompanyIds)));
+        }
+        if (reminderDateBeforeReceipt != null) {
+            v.put("reminder_date_before_receipt", reminderDateBeforeReceipt);
+        }
+        if (rtcSessionIds != null && !rtcSessionIds.isEmpty()) {
+            v.put("rtc_session_ids", List.of(Command.set(rtcSessionIds)));
+        }
+        if (saleOrderIds != null && !saleOrderIds.isEmpty()) {
+            v.put("sale_order_ids", List.of(Command.set(saleOrderIds)));
+        }
+        if (saleWarnMsg != null) {
+            v.put("sale_warn_msg", saleWarnMsg);
+        }
+        if (signupType != null) {
+            v.put("signup_type", signupType);
+        }
+        if (specificPropertyProductPricelist != null) {
+            v.put("specific_property_product_pricelist", specificPropertyProductPricelist);
+        }
+        if (stateId != null) {
+            v.put("state_id", stateId);
         }
         if (street != null) {
             v.put("street", street);
         }
+        if (street2 != null) {
+            v.put("street2", street2);
+        }
+        if (suggestBasedOn != null) {
+            v.put("suggest_based_on", suggestBasedOn);
+        }
+        if (suggestDays != null) {
+            v.put("suggest_days", suggestDays);
+        }
+        if (suggestPercent != null) {
+            v.put("suggest_percent", suggestPercent);
+        }
         if (supplierRank != null) {
             v.put("supplier_rank", supplierRank);
         }
+        if (trust != null) {
+            v.put("trust", trust.requireWireValue());
+        }
+        if (type != null) {
+            v.put("type", type.requireWireValue());
+        }
+        if (tz != null) {
+            v.put("tz", tz.requireWireValue());
+        }
+        v.put("use_partner_credit_limit", usePartnerCreditLimit);
+        if (userId != null) {
+            v.put("user_id", userId);
+        }
+        if (userIds != null && !userIds.isEmpty()) {
+            v.put("user_ids", List.of(Command.set(userIds)));
+        }
+        if (vat != null) {
+            v.put("vat", vat);
+        }
+        if (website != null) {
+            v.put("website", website);
+        }
+        if (zip != null) {
+            v.put("zip", zip);
+        }
         return v;
+    }
+
+    private static Object rawOrNull(Object value) {
+        return Boolean.FALSE.equals(value) ? null : value;
+    }
+
+    /** Values of {@code autopost_bills}. */
+    public enum AutopostBillsValue implements OdooSelection {
+        /** Always. */
+        ALWAYS("always"),
+        /** Ask after 3 validations without edits. */
+        ASK("ask"),
+        /** Never. */
+        NEVER("never"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        AutopostBillsValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static AutopostBillsValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (AutopostBillsValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of autopost_bills");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code company_type}. */
+    public enum CompanyTypeValue implements OdooSelection {
+        /** Person. */
+        PERSON("person"),
+        /** Company. */
+        COMPANY("company"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        CompanyTypeValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static CompanyTypeValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (CompanyTypeValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of company_type");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code group_on}. */
+    public enum GroupOnValue implements OdooSelection {
+        /** Expected Date. */
+        DEFAULT("default"),
+        /** Monday. */
+        V_1("1"),
+        /** Tuesday. */
+        V_2("2"),
+        /** Wednesday. */
+        V_3("3"),
+        /** Thursday. */
+        V_4("4"),
+        /** Friday. */
+        V_5("5"),
+        /** Saturday. */
+        V_6("6"),
+        /** Sunday. */
+        V_7("7"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        GroupOnValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static GroupOnValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (GroupOnValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of group_on");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code group_rfq}. */
+    public enum GroupRfqValue implements OdooSelection {
+        /** On Order. */
+        DEFAULT("default"),
+        /** Daily. */
+        DAY("day"),
+        /** Weekly. */
+        WEEK("week"),
+        /** Always. */
+        ALL("all"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        GroupRfqValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static GroupRfqValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (GroupRfqValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of group_rfq");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code invoice_edi_format}. */
+    public enum InvoiceEdiFormatValue implements OdooSelection {
+        /** France (FacturX). */
+        FACTURX("facturx"),
+        /** EU Standard (Peppol Bis 3.0). */
+        UBL_BIS3("ubl_bis3"),
+        /** Germany (XRechnung). */
+        XRECHNUNG("xrechnung"),
+        /** Netherlands (NLCIUS). */
+        NLCIUS("nlcius"),
+        /** Australia (BIS Billing 3.0 A-NZ). */
+        UBL_A_NZ("ubl_a_nz"),
+        /** Singapore (BIS Billing 3.0 SG). */
+        UBL_SG("ubl_sg"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        InvoiceEdiFormatValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static InvoiceEdiFormatValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (InvoiceEdiFormatValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of invoice_edi_format");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code invoice_sending_method}. */
+    public enum InvoiceSendingMethodValue implements OdooSelection {
+        /** Manual. */
+        MANUAL("manual"),
+        /** by Email. */
+        EMAIL("email"),
+        /** by Post. */
+        SNAILMAIL("snailmail"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        InvoiceSendingMethodValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static InvoiceSendingMethodValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (InvoiceSendingMethodValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of invoice_sending_method");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code lang}. */
+    public enum LangValue implements OdooSelection {
+        /** English (US). */
+        EN_US("en_US"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        LangValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static LangValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (LangValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of lang");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code peppol_eas}. */
+    public enum PeppolEasValue implements OdooSelection {
+        /** Albania VAT. */
+        V_9923("9923"),
+        /** Andorra VAT. */
+        V_9922("9922"),
+        /** Australia ABN. */
+        V_0151("0151"),
+        /** Austria UID. */
+        V_9914("9914"),
+        /** Austria VOKZ. */
+        V_9915("9915"),
+        /** Belgian Company Registry. */
+        V_0208("0208"),
+        /** Belgian VAT. */
+        V_9925("9925"),
+        /** Bosnia and Herzegovina VAT. */
+        V_9924("9924"),
+        /** Bulgaria VAT. */
+        V_9926("9926"),
+        /** Croatia VAT. */
+        V_9934("9934"),
+        /** Cyprus VAT. */
+        V_9928("9928"),
+        /** Czech Republic VAT. */
+        V_9929("9929"),
+        /** Denmark P. */
+        V_0096("0096"),
+        /** Denmark CVR. */
+        V_0184("0184"),
+        /** Denmark SE. */
+        V_0198("0198"),
+        /** Estonia Company code. */
+        V_0191("0191"),
+        /** Estonia VAT. */
+        V_9931("9931"),
+        /** Finland LY-tunnus. */
+        V_0037("0037"),
+        /** Finland OVT code. */
+        V_0216("0216"),
+        /** Finland VAT. */
+        V_0213("0213"),
+        /** France SIRENE. */
+        V_0002("0002"),
+        /** France SIRET. */
+        V_0009("0009"),
+        /** France VAT. */
+        V_9957("9957"),
+        /** France FRCTC Electronic Address. */
+        V_0225("0225"),
+        /** France Register of legal persons. */
+        V_0240("0240"),
+        /** Germany Leitweg-ID. */
+        V_0204("0204"),
+        /** Germany VAT. */
+        V_9930("9930"),
+        /** Greece VAT. */
+        V_9933("9933"),
+        /** Hungary VAT. */
+        V_9910("9910"),
+        /** Iceland Kennitala. */
+        V_0196("0196"),
+        /** Ireland VAT. */
+        V_9935("9935"),
+        /** Italia Partita IVA. */
+        V_0211("0211"),
+        /** Italia FTI. */
+        V_0097("0097"),
+        /** Japan SST. */
+        V_0188("0188"),
+        /** Japan IIN. */
+        V_0221("0221"),
+        /** Latvia Unified registration number. */
+        V_0218("0218"),
+        /** Latvia VAT. */
+        V_9939("9939"),
+        /** Liechtenstein VAT. */
+        V_9936("9936"),
+        /** Lithuania JAK. */
+        V_0200("0200"),
+        /** Lithuania VAT. */
+        V_9937("9937"),
+        /** Luxembourg VAT. */
+        V_9938("9938"),
+        /** Macedonia VAT. */
+        V_9942("9942"),
+        /** Malaysia. */
+        V_0230("0230"),
+        /** Malta VAT. */
+        V_9943("9943"),
+        /** Monaco VAT. */
+        V_9940("9940"),
+        /** Montenegro VAT. */
+        V_9941("9941"),
+        /** Netherlands KvK. */
+        V_0106("0106"),
+        /** Netherlands OIN. */
+        V_0190("0190"),
+        /** Netherlands VAT. */
+        V_9944("9944"),
+        /** Norway Org.nr.. */
+        V_0192("0192"),
+        /** Poland VAT. */
+        V_9945("9945"),
+        /** Portugal VAT. */
+        V_9946("9946"),
+        /** Romania VAT. */
+        V_9947("9947"),
+        /** Serbia VAT. */
+        V_9948("9948"),
+        /** Singapore UEN. */
+        V_0195("0195"),
+        /** Slovenia VAT. */
+        V_9949("9949"),
+        /** Slovakia VAT. */
+        V_9950("9950"),
+        /** Spain VAT. */
+        V_9920("9920"),
+        /** Sweden Org.nr.. */
+        V_0007("0007"),
+        /** Sweden VAT. */
+        V_9955("9955"),
+        /** Swiss VAT. */
+        V_9927("9927"),
+        /** Swiss UIDB. */
+        V_0183("0183"),
+        /** Turkey VAT. */
+        V_9952("9952"),
+        /** UAE Tax Identification Number (TIN). */
+        V_0235("0235"),
+        /** United Kingdom VAT. */
+        V_9932("9932"),
+        /** USA EIN. */
+        V_9959("9959"),
+        /** DUNS Number. */
+        V_0060("0060"),
+        /** EAN Location Code. */
+        V_0088("0088"),
+        /** Directorates of the European Commission. */
+        V_0130("0130"),
+        /** SIA Object Identifiers. */
+        V_0135("0135"),
+        /** SECETI Object Identifiers. */
+        V_0142("0142"),
+        /** UBL.BE party identifier. */
+        V_0193("0193"),
+        /** Legal Entity Identifier (LEI). */
+        V_0199("0199"),
+        /** Codice Univoco Unità Organizzativa iPA. */
+        V_0201("0201"),
+        /** Indirizzo di Posta Elettronica Certificata. */
+        V_0202("0202"),
+        /** GS1 identification keys. */
+        V_0209("0209"),
+        /** Codice Fiscale. */
+        V_0210("0210"),
+        /** Business Registers Network. */
+        V_9913("9913"),
+        /** S.W.I.F.T. */
+        V_9918("9918"),
+        /** Kennziffer des Unternehmensregisters. */
+        V_9919("9919"),
+        /** San Marino VAT. */
+        V_9951("9951"),
+        /** Vatican VAT. */
+        V_9953("9953"),
+        /** O.F.T.P. (ODETTE File Transfer Protocol). */
+        AN("AN"),
+        /** X.400 address for mail text. */
+        AQ("AQ"),
+        /** AS2 exchange. */
+        AS("AS"),
+        /** File Transfer Protocol. */
+        AU("AU"),
+        /** Electronic mail. */
+        EM("EM"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        PeppolEasValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static PeppolEasValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (PeppolEasValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of peppol_eas");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code trust}. */
+    public enum TrustValue implements OdooSelection {
+        /** Good Debtor. */
+        GOOD("good"),
+        /** Normal Debtor. */
+        NORMAL("normal"),
+        /** Bad Debtor. */
+        BAD("bad"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        TrustValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static TrustValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (TrustValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of trust");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code type}. */
+    public enum TypeValue implements OdooSelection {
+        /** Contact. */
+        CONTACT("contact"),
+        /** Invoice. */
+        INVOICE("invoice"),
+        /** Delivery. */
+        DELIVERY("delivery"),
+        /** Other. */
+        OTHER_VALUE("other"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        TypeValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static TypeValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (TypeValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of type");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code tz}. */
+    public enum TzValue implements OdooSelection {
+        /** Africa/Abidjan. */
+        AFRICA_ABIDJAN("Africa/Abidjan"),
+        /** Africa/Accra. */
+        AFRICA_ACCRA("Africa/Accra"),
+        /** Africa/Addis_Ababa. */
+        AFRICA_ADDIS_ABABA("Africa/Addis_Ababa"),
+        /** Africa/Algiers. */
+        AFRICA_ALGIERS("Africa/Algiers"),
+        /** Africa/Asmara. */
+        AFRICA_ASMARA("Africa/Asmara"),
+        /** Africa/Asmera. */
+        AFRICA_ASMERA("Africa/Asmera"),
+        /** Africa/Bamako. */
+        AFRICA_BAMAKO("Africa/Bamako"),
+        /** Africa/Bangui. */
+        AFRICA_BANGUI("Africa/Bangui"),
+        /** Africa/Banjul. */
+        AFRICA_BANJUL("Africa/Banjul"),
+        /** Africa/Bissau. */
+        AFRICA_BISSAU("Africa/Bissau"),
+        /** Africa/Blantyre. */
+        AFRICA_BLANTYRE("Africa/Blantyre"),
+        /** Africa/Brazzaville. */
+        AFRICA_BRAZZAVILLE("Africa/Brazzaville"),
+        /** Africa/Bujumbura. */
+        AFRICA_BUJUMBURA("Africa/Bujumbura"),
+        /** Africa/Cairo. */
+        AFRICA_CAIRO("Africa/Cairo"),
+        /** Africa/Casablanca. */
+        AFRICA_CASABLANCA("Africa/Casablanca"),
+        /** Africa/Ceuta. */
+        AFRICA_CEUTA("Africa/Ceuta"),
+        /** Africa/Conakry. */
+        AFRICA_CONAKRY("Africa/Conakry"),
+        /** Africa/Dakar. */
+        AFRICA_DAKAR("Africa/Dakar"),
+        /** Africa/Dar_es_Salaam. */
+        AFRICA_DAR_ES_SALAAM("Africa/Dar_es_Salaam"),
+        /** Africa/Djibouti. */
+        AFRICA_DJIBOUTI("Africa/Djibouti"),
+        /** Africa/Douala. */
+        AFRICA_DOUALA("Africa/Douala"),
+        /** Africa/El_Aaiun. */
+        AFRICA_EL_AAIUN("Africa/El_Aaiun"),
+        /** Africa/Freetown. */
+        AFRICA_FREETOWN("Africa/Freetown"),
+        /** Africa/Gaborone. */
+        AFRICA_GABORONE("Africa/Gaborone"),
+        /** Africa/Harare. */
+        AFRICA_HARARE("Africa/Harare"),
+        /** Africa/Johannesburg. */
+        AFRICA_JOHANNESBURG("Africa/Johannesburg"),
+        /** Africa/Juba. */
+        AFRICA_JUBA("Africa/Juba"),
+        /** Africa/Kampala. */
+        AFRICA_KAMPALA("Africa/Kampala"),
+        /** Africa/Khartoum. */
+        AFRICA_KHARTOUM("Africa/Khartoum"),
+        /** Africa/Kigali. */
+        AFRICA_KIGALI("Africa/Kigali"),
+        /** Africa/Kinshasa. */
+        AFRICA_KINSHASA("Africa/Kinshasa"),
+        /** Africa/Lagos. */
+        AFRICA_LAGOS("Africa/Lagos"),
+        /** Africa/Libreville. */
+        AFRICA_LIBREVILLE("Africa/Libreville"),
+        /** Africa/Lome. */
+        AFRICA_LOME("Africa/Lome"),
+        /** Africa/Luanda. */
+        AFRICA_LUANDA("Africa/Luanda"),
+        /** Africa/Lubumbashi. */
+        AFRICA_LUBUMBASHI("Africa/Lubumbashi"),
+        /** Africa/Lusaka. */
+        AFRICA_LUSAKA("Africa/Lusaka"),
+        /** Africa/Malabo. */
+        AFRICA_MALABO("Africa/Malabo"),
+        /** Africa/Maputo. */
+        AFRICA_MAPUTO("Africa/Maputo"),
+        /** Africa/Maseru. */
+        AFRICA_MASERU("Africa/Maseru"),
+        /** Africa/Mbabane. */
+        AFRICA_MBABANE("Africa/Mbabane"),
+        /** Africa/Mogadishu. */
+        AFRICA_MOGADISHU("Africa/Mogadishu"),
+        /** Africa/Monrovia. */
+        AFRICA_MONROVIA("Africa/Monrovia"),
+        /** Africa/Nairobi. */
+        AFRICA_NAIROBI("Africa/Nairobi"),
+        /** Africa/Ndjamena. */
+        AFRICA_NDJAMENA("Africa/Ndjamena"),
+        /** Africa/Niamey. */
+        AFRICA_NIAMEY("Africa/Niamey"),
+        /** Africa/Nouakchott. */
+        AFRICA_NOUAKCHOTT("Africa/Nouakchott"),
+        /** Africa/Ouagadougou. */
+        AFRICA_OUAGADOUGOU("Africa/Ouagadougou"),
+        /** Africa/Porto-Novo. */
+        AFRICA_PORTO_NOVO("Africa/Porto-Novo"),
+        /** Africa/Sao_Tome. */
+        AFRICA_SAO_TOME("Africa/Sao_Tome"),
+        /** Africa/Timbuktu. */
+        AFRICA_TIMBUKTU("Africa/Timbuktu"),
+        /** Africa/Tripoli. */
+        AFRICA_TRIPOLI("Africa/Tripoli"),
+        /** Africa/Tunis. */
+        AFRICA_TUNIS("Africa/Tunis"),
+        /** Africa/Windhoek. */
+        AFRICA_WINDHOEK("Africa/Windhoek"),
+        /** America/Adak. */
+        AMERICA_ADAK("America/Adak"),
+        /** America/Anchorage. */
+        AMERICA_ANCHORAGE("America/Anchorage"),
+        /** America/Anguilla. */
+        AMERICA_ANGUILLA("America/Anguilla"),
+        /** America/Antigua. */
+        AMERICA_ANTIGUA("America/Antigua"),
+        /** America/Araguaina. */
+        AMERICA_ARAGUAINA("America/Araguaina"),
+        /** America/Argentina/Buenos_Aires. */
+        AMERICA_ARGENTINA_BUENOS_AIRES("America/Argentina/Buenos_Aires"),
+        /** America/Argentina/Catamarca. */
+        AMERICA_ARGENTINA_CATAMARCA("America/Argentina/Catamarca"),
+        /** America/Argentina/ComodRivadavia. */
+        AMERICA_ARGENTINA_COMODRIVADAVIA("America/Argentina/ComodRivadavia"),
+        /** America/Argentina/Cordoba. */
+        AMERICA_ARGENTINA_CORDOBA("America/Argentina/Cordoba"),
+        /** America/Argentina/Jujuy. */
+        AMERICA_ARGENTINA_JUJUY("America/Argentina/Jujuy"),
+        /** America/Argentina/La_Rioja. */
+        AMERICA_ARGENTINA_LA_RIOJA("America/Argentina/La_Rioja"),
+        /** America/Argentina/Mendoza. */
+        AMERICA_ARGENTINA_MENDOZA("America/Argentina/Mendoza"),
+        /** America/Argentina/Rio_Gallegos. */
+        AMERICA_ARGENTINA_RIO_GALLEGOS("America/Argentina/Rio_Gallegos"),
+        /** America/Argentina/Salta. */
+        AMERICA_ARGENTINA_SALTA("America/Argentina/Salta"),
+        /** America/Argentina/San_Juan. */
+        AMERICA_ARGENTINA_SAN_JUAN("America/Argentina/San_Juan"),
+        /** America/Argentina/San_Luis. */
+        AMERICA_ARGENTINA_SAN_LUIS("America/Argentina/San_Luis"),
+        /** America/Argentina/Tucuman. */
+        AMERICA_ARGENTINA_TUCUMAN("America/Argentina/Tucuman"),
+        /** America/Argentina/Ushuaia. */
+        AMERICA_ARGENTINA_USHUAIA("America/Argentina/Ushuaia"),
+        /** America/Aruba. */
+        AMERICA_ARUBA("America/Aruba"),
+        /** America/Asuncion. */
+        AMERICA_ASUNCION("America/Asuncion"),
+        /** America/Atikokan. */
+        AMERICA_ATIKOKAN("America/Atikokan"),
+        /** America/Atka. */
+        AMERICA_ATKA("America/Atka"),
+        /** America/Bahia. */
+        AMERICA_BAHIA("America/Bahia"),
+        /** America/Bahia_Banderas. */
+        AMERICA_BAHIA_BANDERAS("America/Bahia_Banderas"),
+        /** America/Barbados. */
+        AMERICA_BARBADOS("America/Barbados"),
+        /** America/Belem. */
+        AMERICA_BELEM("America/Belem"),
+        /** America/Belize. */
+        AMERICA_BELIZE("America/Belize"),
+        /** America/Blanc-Sablon. */
+        AMERICA_BLANC_SABLON("America/Blanc-Sablon"),
+        /** America/Boa_Vista. */
+        AMERICA_BOA_VISTA("America/Boa_Vista"),
+        /** America/Bogota. */
+        AMERICA_BOGOTA("America/Bogota"),
+        /** America/Boise. */
+        AMERICA_BOISE("America/Boise"),
+        /** America/Buenos_Aires. */
+        AMERICA_BUENOS_AIRES("America/Buenos_Aires"),
+        /** America/Cambridge_Bay. */
+        AMERICA_CAMBRIDGE_BAY("America/Cambridge_Bay"),
+        /** America/Campo_Grande. */
+        AMERICA_CAMPO_GRANDE("America/Campo_Grande"),
+        /** America/Cancun. */
+        AMERICA_CANCUN("America/Cancun"),
+        /** America/Caracas. */
+        AMERICA_CARACAS("America/Caracas"),
+        /** America/Catamarca. */
+        AMERICA_CATAMARCA("America/Catamarca"),
+        /** America/Cayenne. */
+        AMERICA_CAYENNE("America/Cayenne"),
+        /** America/Cayman. */
+        AMERICA_CAYMAN("America/Cayman"),
+        /** America/Chicago. */
+        AMERICA_CHICAGO("America/Chicago"),
+        /** America/Chihuahua. */
+        AMERICA_CHIHUAHUA("America/Chihuahua"),
+        /** America/Ciudad_Juarez. */
+        AMERICA_CIUDAD_JUAREZ("America/Ciudad_Juarez"),
+        /** America/Coral_Harbour. */
+        AMERICA_CORAL_HARBOUR("America/Coral_Harbour"),
+        /** America/Cordoba. */
+        AMERICA_CORDOBA("America/Cordoba"),
+        /** America/Costa_Rica. */
+        AMERICA_COSTA_RICA("America/Costa_Rica"),
+        /** America/Coyhaique. */
+        AMERICA_COYHAIQUE("America/Coyhaique"),
+        /** America/Creston. */
+        AMERICA_CRESTON("America/Creston"),
+        /** America/Cuiaba. */
+        AMERICA_CUIABA("America/Cuiaba"),
+        /** America/Curacao. */
+        AMERICA_CURACAO("America/Curacao"),
+        /** America/Danmarkshavn. */
+        AMERICA_DANMARKSHAVN("America/Danmarkshavn"),
+        /** America/Dawson. */
+        AMERICA_DAWSON("America/Dawson"),
+        /** America/Dawson_Creek. */
+        AMERICA_DAWSON_CREEK("America/Dawson_Creek"),
+        /** America/Denver. */
+        AMERICA_DENVER("America/Denver"),
+        /** America/Detroit. */
+        AMERICA_DETROIT("America/Detroit"),
+        /** America/Dominica. */
+        AMERICA_DOMINICA("America/Dominica"),
+        /** America/Edmonton. */
+        AMERICA_EDMONTON("America/Edmonton"),
+        /** America/Eirunepe. */
+        AMERICA_EIRUNEPE("America/Eirunepe"),
+        /** America/El_Salvador. */
+        AMERICA_EL_SALVADOR("America/El_Salvador"),
+        /** America/Ensenada. */
+        AMERICA_ENSENADA("America/Ensenada"),
+        /** America/Fort_Nelson. */
+        AMERICA_FORT_NELSON("America/Fort_Nelson"),
+        /** America/Fort_Wayne. */
+        AMERICA_FORT_WAYNE("America/Fort_Wayne"),
+        /** America/Fortaleza. */
+        AMERICA_FORTALEZA("America/Fortaleza"),
+        /** America/Glace_Bay. */
+        AMERICA_GLACE_BAY("America/Glace_Bay"),
+        /** America/Godthab. */
+        AMERICA_GODTHAB("America/Godthab"),
+        /** America/Goose_Bay. */
+        AMERICA_GOOSE_BAY("America/Goose_Bay"),
+        /** America/Grand_Turk. */
+        AMERICA_GRAND_TURK("America/Grand_Turk"),
+        /** America/Grenada. */
+        AMERICA_GRENADA("America/Grenada"),
+        /** America/Guadeloupe. */
+        AMERICA_GUADELOUPE("America/Guadeloupe"),
+        /** America/Guatemala. */
+        AMERICA_GUATEMALA("America/Guatemala"),
+        /** America/Guayaquil. */
+        AMERICA_GUAYAQUIL("America/Guayaquil"),
+        /** America/Guyana. */
+        AMERICA_GUYANA("America/Guyana"),
+        /** America/Halifax. */
+        AMERICA_HALIFAX("America/Halifax"),
+        /** America/Havana. */
+        AMERICA_HAVANA("America/Havana"),
+        /** America/Hermosillo. */
+        AMERICA_HERMOSILLO("America/Hermosillo"),
+        /** America/Indiana/Indianapolis. */
+        AMERICA_INDIANA_INDIANAPOLIS("America/Indiana/Indianapolis"),
+        /** America/Indiana/Knox. */
+        AMERICA_INDIANA_KNOX("America/Indiana/Knox"),
+        /** America/Indiana/Marengo. */
+        AMERICA_INDIANA_MARENGO("America/Indiana/Marengo"),
+        /** America/Indiana/Petersburg. */
+        AMERICA_INDIANA_PETERSBURG("America/Indiana/Petersburg"),
+        /** America/Indiana/Tell_City. */
+        AMERICA_INDIANA_TELL_CITY("America/Indiana/Tell_City"),
+        /** America/Indiana/Vevay. */
+        AMERICA_INDIANA_VEVAY("America/Indiana/Vevay"),
+        /** America/Indiana/Vincennes. */
+        AMERICA_INDIANA_VINCENNES("America/Indiana/Vincennes"),
+        /** America/Indiana/Winamac. */
+        AMERICA_INDIANA_WINAMAC("America/Indiana/Winamac"),
+        /** America/Indianapolis. */
+        AMERICA_INDIANAPOLIS("America/Indianapolis"),
+        /** America/Inuvik. */
+        AMERICA_INUVIK("America/Inuvik"),
+        /** America/Iqaluit. */
+        AMERICA_IQALUIT("America/Iqaluit"),
+        /** America/Jamaica. */
+        AMERICA_JAMAICA("America/Jamaica"),
+        /** America/Jujuy. */
+        AMERICA_JUJUY("America/Jujuy"),
+        /** America/Juneau. */
+        AMERICA_JUNEAU("America/Juneau"),
+        /** America/Kentucky/Louisville. */
+        AMERICA_KENTUCKY_LOUISVILLE("America/Kentucky/Louisville"),
+        /** America/Kentucky/Monticello. */
+        AMERICA_KENTUCKY_MONTICELLO("America/Kentucky/Monticello"),
+        /** America/Knox_IN. */
+        AMERICA_KNOX_IN("America/Knox_IN"),
+        /** America/Kralendijk. */
+        AMERICA_KRALENDIJK("America/Kralendijk"),
+        /** America/La_Paz. */
+        AMERICA_LA_PAZ("America/La_Paz"),
+        /** America/Lima. */
+        AMERICA_LIMA("America/Lima"),
+        /** America/Los_Angeles. */
+        AMERICA_LOS_ANGELES("America/Los_Angeles"),
+        /** America/Louisville. */
+        AMERICA_LOUISVILLE("America/Louisville"),
+        /** America/Lower_Princes. */
+        AMERICA_LOWER_PRINCES("America/Lower_Princes"),
+        /** America/Maceio. */
+        AMERICA_MACEIO("America/Maceio"),
+        /** America/Managua. */
+        AMERICA_MANAGUA("America/Managua"),
+        /** America/Manaus. */
+        AMERICA_MANAUS("America/Manaus"),
+        /** America/Marigot. */
+        AMERICA_MARIGOT("America/Marigot"),
+        /** America/Martinique. */
+        AMERICA_MARTINIQUE("America/Martinique"),
+        /** America/Matamoros. */
+        AMERICA_MATAMOROS("America/Matamoros"),
+        /** America/Mazatlan. */
+        AMERICA_MAZATLAN("America/Mazatlan"),
+        /** America/Mendoza. */
+        AMERICA_MENDOZA("America/Mendoza"),
+        /** America/Menominee. */
+        AMERICA_MENOMINEE("America/Menominee"),
+        /** America/Merida. */
+        AMERICA_MERIDA("America/Merida"),
+        /** America/Metlakatla. */
+        AMERICA_METLAKATLA("America/Metlakatla"),
+        /** America/Mexico_City. */
+        AMERICA_MEXICO_CITY("America/Mexico_City"),
+        /** America/Miquelon. */
+        AMERICA_MIQUELON("America/Miquelon"),
+        /** America/Moncton. */
+        AMERICA_MONCTON("America/Moncton"),
+        /** America/Monterrey. */
+        AMERICA_MONTERREY("America/Monterrey"),
+        /** America/Montevideo. */
+        AMERICA_MONTEVIDEO("America/Montevideo"),
+        /** America/Montreal. */
+        AMERICA_MONTREAL("America/Montreal"),
+        /** America/Montserrat. */
+        AMERICA_MONTSERRAT("America/Montserrat"),
+        /** America/Nassau. */
+        AMERICA_NASSAU("America/Nassau"),
+        /** America/New_York. */
+        AMERICA_NEW_YORK("America/New_York"),
+        /** America/Nipigon. */
+        AMERICA_NIPIGON("America/Nipigon"),
+        /** America/Nome. */
+        AMERICA_NOME("America/Nome"),
+        /** America/Noronha. */
+        AMERICA_NORONHA("America/Noronha"),
+        /** America/North_Dakota/Beulah. */
+        AMERICA_NORTH_DAKOTA_BEULAH("America/North_Dakota/Beulah"),
+        /** America/North_Dakota/Center. */
+        AMERICA_NORTH_DAKOTA_CENTER("America/North_Dakota/Center"),
+        /** America/North_Dakota/New_Salem. */
+        AMERICA_NORTH_DAKOTA_NEW_SALEM("America/North_Dakota/New_Salem"),
+        /** America/Nuuk. */
+        AMERICA_NUUK("America/Nuuk"),
+        /** America/Ojinaga. */
+        AMERICA_OJINAGA("America/Ojinaga"),
+        /** America/Panama. */
+        AMERICA_PANAMA("America/Panama"),
+        /** America/Pangnirtung. */
+        AMERICA_PANGNIRTUNG("America/Pangnirtung"),
+        /** America/Paramaribo. */
+        AMERICA_PARAMARIBO("America/Paramaribo"),
+        /** America/Phoenix. */
+        AMERICA_PHOENIX("America/Phoenix"),
+        /** America/Port-au-Prince. */
+        AMERICA_PORT_AU_PRINCE("America/Port-au-Prince"),
+        /** America/Port_of_Spain. */
+        AMERICA_PORT_OF_SPAIN("America/Port_of_Spain"),
+        /** America/Porto_Acre. */
+        AMERICA_PORTO_ACRE("America/Porto_Acre"),
+        /** America/Porto_Velho. */
+        AMERICA_PORTO_VELHO("America/Porto_Velho"),
+        /** America/Puerto_Rico. */
+        AMERICA_PUERTO_RICO("America/Puerto_Rico"),
+        /** America/Punta_Arenas. */
+        AMERICA_PUNTA_ARENAS("America/Punta_Arenas"),
+        /** America/Rainy_River. */
+        AMERICA_RAINY_RIVER("America/Rainy_River"),
+        /** America/Rankin_Inlet. */
+        AMERICA_RANKIN_INLET("America/Rankin_Inlet"),
+        /** America/Recife. */
+        AMERICA_RECIFE("America/Recife"),
+        /** America/Regina. */
+        AMERICA_REGINA("America/Regina"),
+        /** America/Resolute. */
+        AMERICA_RESOLUTE("America/Resolute"),
+        /** America/Rio_Branco. */
+        AMERICA_RIO_BRANCO("America/Rio_Branco"),
+        /** America/Rosario. */
+        AMERICA_ROSARIO("America/Rosario"),
+        /** America/Santa_Isabel. */
+        AMERICA_SANTA_ISABEL("America/Santa_Isabel"),
+        /** America/Santarem. */
+        AMERICA_SANTAREM("America/Santarem"),
+        /** America/Santiago. */
+        AMERICA_SANTIAGO("America/Santiago"),
+        /** America/Santo_Domingo. */
+        AMERICA_SANTO_DOMINGO("America/Santo_Domingo"),
+        /** America/Sao_Paulo. */
+        AMERICA_SAO_PAULO("America/Sao_Paulo"),
+        /** America/Scoresbysund. */
+        AMERICA_SCORESBYSUND("America/Scoresbysund"),
+        /** America/Shiprock. */
+        AMERICA_SHIPROCK("America/Shiprock"),
+        /** America/Sitka. */
+        AMERICA_SITKA("America/Sitka"),
+        /** America/St_Barthelemy. */
+        AMERICA_ST_BARTHELEMY("America/St_Barthelemy"),
+        /** America/St_Johns. */
+        AMERICA_ST_JOHNS("America/St_Johns"),
+        /** America/St_Kitts. */
+        AMERICA_ST_KITTS("America/St_Kitts"),
+        /** America/St_Lucia. */
+        AMERICA_ST_LUCIA("America/St_Lucia"),
+        /** America/St_Thomas. */
+        AMERICA_ST_THOMAS("America/St_Thomas"),
+        /** America/St_Vincent. */
+        AMERICA_ST_VINCENT("America/St_Vincent"),
+        /** America/Swift_Current. */
+        AMERICA_SWIFT_CURRENT("America/Swift_Current"),
+        /** America/Tegucigalpa. */
+        AMERICA_TEGUCIGALPA("America/Tegucigalpa"),
+        /** America/Thule. */
+        AMERICA_THULE("America/Thule"),
+        /** America/Thunder_Bay. */
+        AMERICA_THUNDER_BAY("America/Thunder_Bay"),
+        /** America/Tijuana. */
+        AMERICA_TIJUANA("America/Tijuana"),
+        /** America/Toronto. */
+        AMERICA_TORONTO("America/Toronto"),
+        /** America/Tortola. */
+        AMERICA_TORTOLA("America/Tortola"),
+        /** America/Vancouver. */
+        AMERICA_VANCOUVER("America/Vancouver"),
+        /** America/Virgin. */
+        AMERICA_VIRGIN("America/Virgin"),
+        /** America/Whitehorse. */
+        AMERICA_WHITEHORSE("America/Whitehorse"),
+        /** America/Winnipeg. */
+        AMERICA_WINNIPEG("America/Winnipeg"),
+        /** America/Yakutat. */
+        AMERICA_YAKUTAT("America/Yakutat"),
+        /** America/Yellowknife. */
+        AMERICA_YELLOWKNIFE("America/Yellowknife"),
+        /** Antarctica/Casey. */
+        ANTARCTICA_CASEY("Antarctica/Casey"),
+        /** Antarctica/Davis. */
+        ANTARCTICA_DAVIS("Antarctica/Davis"),
+        /** Antarctica/DumontDUrville. */
+        ANTARCTICA_DUMONTDURVILLE("Antarctica/DumontDUrville"),
+        /** Antarctica/Macquarie. */
+        ANTARCTICA_MACQUARIE("Antarctica/Macquarie"),
+        /** Antarctica/Mawson. */
+        ANTARCTICA_MAWSON("Antarctica/Mawson"),
+        /** Antarctica/McMurdo. */
+        ANTARCTICA_MCMURDO("Antarctica/McMurdo"),
+        /** Antarctica/Palmer. */
+        ANTARCTICA_PALMER("Antarctica/Palmer"),
+        /** Antarctica/Rothera. */
+        ANTARCTICA_ROTHERA("Antarctica/Rothera"),
+        /** Antarctica/South_Pole. */
+        ANTARCTICA_SOUTH_POLE("Antarctica/South_Pole"),
+        /** Antarctica/Syowa. */
+        ANTARCTICA_SYOWA("Antarctica/Syowa"),
+        /** Antarctica/Troll. */
+        ANTARCTICA_TROLL("Antarctica/Troll"),
+        /** Antarctica/Vostok. */
+        ANTARCTICA_VOSTOK("Antarctica/Vostok"),
+        /** Arctic/Longyearbyen. */
+        ARCTIC_LONGYEARBYEN("Arctic/Longyearbyen"),
+        /** Asia/Aden. */
+        ASIA_ADEN("Asia/Aden"),
+        /** Asia/Almaty. */
+        ASIA_ALMATY("Asia/Almaty"),
+        /** Asia/Amman. */
+        ASIA_AMMAN("Asia/Amman"),
+        /** Asia/Anadyr. */
+        ASIA_ANADYR("Asia/Anadyr"),
+        /** Asia/Aqtau. */
+        ASIA_AQTAU("Asia/Aqtau"),
+        /** Asia/Aqtobe. */
+        ASIA_AQTOBE("Asia/Aqtobe"),
+        /** Asia/Ashgabat. */
+        ASIA_ASHGABAT("Asia/Ashgabat"),
+        /** Asia/Ashkhabad. */
+        ASIA_ASHKHABAD("Asia/Ashkhabad"),
+        /** Asia/Atyrau. */
+        ASIA_ATYRAU("Asia/Atyrau"),
+        /** Asia/Baghdad. */
+        ASIA_BAGHDAD("Asia/Baghdad"),
+        /** Asia/Bahrain. */
+        ASIA_BAHRAIN("Asia/Bahrain"),
+        /** Asia/Baku. */
+        ASIA_BAKU("Asia/Baku"),
+        /** Asia/Bangkok. */
+        ASIA_BANGKOK("Asia/Bangkok"),
+        /** Asia/Barnaul. */
+        ASIA_BARNAUL("Asia/Barnaul"),
+        /** Asia/Beirut. */
+        ASIA_BEIRUT("Asia/Beirut"),
+        /** Asia/Bishkek. */
+        ASIA_BISHKEK("Asia/Bishkek"),
+        /** Asia/Brunei. */
+        ASIA_BRUNEI("Asia/Brunei"),
+        /** Asia/Calcutta. */
+        ASIA_CALCUTTA("Asia/Calcutta"),
+        /** Asia/Chita. */
+        ASIA_CHITA("Asia/Chita"),
+        /** Asia/Choibalsan. */
+        ASIA_CHOIBALSAN("Asia/Choibalsan"),
+        /** Asia/Chongqing. */
+        ASIA_CHONGQING("Asia/Chongqing"),
+        /** Asia/Chungking. */
+        ASIA_CHUNGKING("Asia/Chungking"),
+        /** Asia/Colombo. */
+        ASIA_COLOMBO("Asia/Colombo"),
+        /** Asia/Dacca. */
+        ASIA_DACCA("Asia/Dacca"),
+        /** Asia/Damascus. */
+        ASIA_DAMASCUS("Asia/Damascus"),
+        /** Asia/Dhaka. */
+        ASIA_DHAKA("Asia/Dhaka"),
+        /** Asia/Dili. */
+        ASIA_DILI("Asia/Dili"),
+        /** Asia/Dubai. */
+        ASIA_DUBAI("Asia/Dubai"),
+        /** Asia/Dushanbe. */
+        ASIA_DUSHANBE("Asia/Dushanbe"),
+        /** Asia/Famagusta. */
+        ASIA_FAMAGUSTA("Asia/Famagusta"),
+        /** Asia/Gaza. */
+        ASIA_GAZA("Asia/Gaza"),
+        /** Asia/Harbin. */
+        ASIA_HARBIN("Asia/Harbin"),
+        /** Asia/Hebron. */
+        ASIA_HEBRON("Asia/Hebron"),
+        /** Asia/Ho_Chi_Minh. */
+        ASIA_HO_CHI_MINH("Asia/Ho_Chi_Minh"),
+        /** Asia/Hong_Kong. */
+        ASIA_HONG_KONG("Asia/Hong_Kong"),
+        /** Asia/Hovd. */
+        ASIA_HOVD("Asia/Hovd"),
+        /** Asia/Irkutsk. */
+        ASIA_IRKUTSK("Asia/Irkutsk"),
+        /** Asia/Istanbul. */
+        ASIA_ISTANBUL("Asia/Istanbul"),
+        /** Asia/Jakarta. */
+        ASIA_JAKARTA("Asia/Jakarta"),
+        /** Asia/Jayapura. */
+        ASIA_JAYAPURA("Asia/Jayapura"),
+        /** Asia/Jerusalem. */
+        ASIA_JERUSALEM("Asia/Jerusalem"),
+        /** Asia/Kabul. */
+        ASIA_KABUL("Asia/Kabul"),
+        /** Asia/Kamchatka. */
+        ASIA_KAMCHATKA("Asia/Kamchatka"),
+        /** Asia/Karachi. */
+        ASIA_KARACHI("Asia/Karachi"),
+        /** Asia/Kashgar. */
+        ASIA_KASHGAR("Asia/Kashgar"),
+        /** Asia/Kathmandu. */
+        ASIA_KATHMANDU("Asia/Kathmandu"),
+        /** Asia/Katmandu. */
+        ASIA_KATMANDU("Asia/Katmandu"),
+        /** Asia/Khandyga. */
+        ASIA_KHANDYGA("Asia/Khandyga"),
+        /** Asia/Kolkata. */
+        ASIA_KOLKATA("Asia/Kolkata"),
+        /** Asia/Krasnoyarsk. */
+        ASIA_KRASNOYARSK("Asia/Krasnoyarsk"),
+        /** Asia/Kuala_Lumpur. */
+        ASIA_KUALA_LUMPUR("Asia/Kuala_Lumpur"),
+        /** Asia/Kuching. */
+        ASIA_KUCHING("Asia/Kuching"),
+        /** Asia/Kuwait. */
+        ASIA_KUWAIT("Asia/Kuwait"),
+        /** Asia/Macao. */
+        ASIA_MACAO("Asia/Macao"),
+        /** Asia/Macau. */
+        ASIA_MACAU("Asia/Macau"),
+        /** Asia/Magadan. */
+        ASIA_MAGADAN("Asia/Magadan"),
+        /** Asia/Makassar. */
+        ASIA_MAKASSAR("Asia/Makassar"),
+        /** Asia/Manila. */
+        ASIA_MANILA("Asia/Manila"),
+        /** Asia/Muscat. */
+        ASIA_MUSCAT("Asia/Muscat"),
+        /** Asia/Nicosia. */
+        ASIA_NICOSIA("Asia/Nicosia"),
+        /** Asia/Novokuznetsk. */
+        ASIA_NOVOKUZNETSK("Asia/Novokuznetsk"),
+        /** Asia/Novosibirsk. */
+        ASIA_NOVOSIBIRSK("Asia/Novosibirsk"),
+        /** Asia/Omsk. */
+        ASIA_OMSK("Asia/Omsk"),
+        /** Asia/Oral. */
+        ASIA_ORAL("Asia/Oral"),
+        /** Asia/Phnom_Penh. */
+        ASIA_PHNOM_PENH("Asia/Phnom_Penh"),
+        /** Asia/Pontianak. */
+        ASIA_PONTIANAK("Asia/Pontianak"),
+        /** Asia/Pyongyang. */
+        ASIA_PYONGYANG("Asia/Pyongyang"),
+        /** Asia/Qatar. */
+        ASIA_QATAR("Asia/Qatar"),
+        /** Asia/Qostanay. */
+        ASIA_QOSTANAY("Asia/Qostanay"),
+        /** Asia/Qyzylorda. */
+        ASIA_QYZYLORDA("Asia/Qyzylorda"),
+        /** Asia/Rangoon. */
+        ASIA_RANGOON("Asia/Rangoon"),
+        /** Asia/Riyadh. */
+        ASIA_RIYADH("Asia/Riyadh"),
+        /** Asia/Saigon. */
+        ASIA_SAIGON("Asia/Saigon"),
+        /** Asia/Sakhalin. */
+        ASIA_SAKHALIN("Asia/Sakhalin"),
+        /** Asia/Samarkand. */
+        ASIA_SAMARKAND("Asia/Samarkand"),
+        /** Asia/Seoul. */
+        ASIA_SEOUL("Asia/Seoul"),
+        /** Asia/Shanghai. */
+        ASIA_SHANGHAI("Asia/Shanghai"),
+        /** Asia/Singapore. */
+        ASIA_SINGAPORE("Asia/Singapore"),
+        /** Asia/Srednekolymsk. */
+        ASIA_SREDNEKOLYMSK("Asia/Srednekolymsk"),
+        /** Asia/Taipei. */
+        ASIA_TAIPEI("Asia/Taipei"),
+        /** Asia/Tashkent. */
+        ASIA_TASHKENT("Asia/Tashkent"),
+        /** Asia/Tbilisi. */
+        ASIA_TBILISI("Asia/Tbilisi"),
+        /** Asia/Tehran. */
+        ASIA_TEHRAN("Asia/Tehran"),
+        /** Asia/Tel_Aviv. */
+        ASIA_TEL_AVIV("Asia/Tel_Aviv"),
+        /** Asia/Thimbu. */
+        ASIA_THIMBU("Asia/Thimbu"),
+        /** Asia/Thimphu. */
+        ASIA_THIMPHU("Asia/Thimphu"),
+        /** Asia/Tokyo. */
+        ASIA_TOKYO("Asia/Tokyo"),
+        /** Asia/Tomsk. */
+        ASIA_TOMSK("Asia/Tomsk"),
+        /** Asia/Ujung_Pandang. */
+        ASIA_UJUNG_PANDANG("Asia/Ujung_Pandang"),
+        /** Asia/Ulaanbaatar. */
+        ASIA_ULAANBAATAR("Asia/Ulaanbaatar"),
+        /** Asia/Ulan_Bator. */
+        ASIA_ULAN_BATOR("Asia/Ulan_Bator"),
+        /** Asia/Urumqi. */
+        ASIA_URUMQI("Asia/Urumqi"),
+        /** Asia/Ust-Nera. */
+        ASIA_UST_NERA("Asia/Ust-Nera"),
+        /** Asia/Vientiane. */
+        ASIA_VIENTIANE("Asia/Vientiane"),
+        /** Asia/Vladivostok. */
+        ASIA_VLADIVOSTOK("Asia/Vladivostok"),
+        /** Asia/Yakutsk. */
+        ASIA_YAKUTSK("Asia/Yakutsk"),
+        /** Asia/Yangon. */
+        ASIA_YANGON("Asia/Yangon"),
+        /** Asia/Yekaterinburg. */
+        ASIA_YEKATERINBURG("Asia/Yekaterinburg"),
+        /** Asia/Yerevan. */
+        ASIA_YEREVAN("Asia/Yerevan"),
+        /** Atlantic/Azores. */
+        ATLANTIC_AZORES("Atlantic/Azores"),
+        /** Atlantic/Bermuda. */
+        ATLANTIC_BERMUDA("Atlantic/Bermuda"),
+        /** Atlantic/Canary. */
+        ATLANTIC_CANARY("Atlantic/Canary"),
+        /** Atlantic/Cape_Verde. */
+        ATLANTIC_CAPE_VERDE("Atlantic/Cape_Verde"),
+        /** Atlantic/Faeroe. */
+        ATLANTIC_FAEROE("Atlantic/Faeroe"),
+        /** Atlantic/Faroe. */
+        ATLANTIC_FAROE("Atlantic/Faroe"),
+        /** Atlantic/Jan_Mayen. */
+        ATLANTIC_JAN_MAYEN("Atlantic/Jan_Mayen"),
+        /** Atlantic/Madeira. */
+        ATLANTIC_MADEIRA("Atlantic/Madeira"),
+        /** Atlantic/Reykjavik. */
+        ATLANTIC_REYKJAVIK("Atlantic/Reykjavik"),
+        /** Atlantic/South_Georgia. */
+        ATLANTIC_SOUTH_GEORGIA("Atlantic/South_Georgia"),
+        /** Atlantic/St_Helena. */
+        ATLANTIC_ST_HELENA("Atlantic/St_Helena"),
+        /** Atlantic/Stanley. */
+        ATLANTIC_STANLEY("Atlantic/Stanley"),
+        /** Australia/ACT. */
+        AUSTRALIA_ACT("Australia/ACT"),
+        /** Australia/Adelaide. */
+        AUSTRALIA_ADELAIDE("Australia/Adelaide"),
+        /** Australia/Brisbane. */
+        AUSTRALIA_BRISBANE("Australia/Brisbane"),
+        /** Australia/Broken_Hill. */
+        AUSTRALIA_BROKEN_HILL("Australia/Broken_Hill"),
+        /** Australia/Canberra. */
+        AUSTRALIA_CANBERRA("Australia/Canberra"),
+        /** Australia/Currie. */
+        AUSTRALIA_CURRIE("Australia/Currie"),
+        /** Australia/Darwin. */
+        AUSTRALIA_DARWIN("Australia/Darwin"),
+        /** Australia/Eucla. */
+        AUSTRALIA_EUCLA("Australia/Eucla"),
+        /** Australia/Hobart. */
+        AUSTRALIA_HOBART("Australia/Hobart"),
+        /** Australia/LHI. */
+        AUSTRALIA_LHI("Australia/LHI"),
+        /** Australia/Lindeman. */
+        AUSTRALIA_LINDEMAN("Australia/Lindeman"),
+        /** Australia/Lord_Howe. */
+        AUSTRALIA_LORD_HOWE("Australia/Lord_Howe"),
+        /** Australia/Melbourne. */
+        AUSTRALIA_MELBOURNE("Australia/Melbourne"),
+        /** Australia/NSW. */
+        AUSTRALIA_NSW("Australia/NSW"),
+        /** Australia/North. */
+        AUSTRALIA_NORTH("Australia/North"),
+        /** Australia/Perth. */
+        AUSTRALIA_PERTH("Australia/Perth"),
+        /** Australia/Queensland. */
+        AUSTRALIA_QUEENSLAND("Australia/Queensland"),
+        /** Australia/South. */
+        AUSTRALIA_SOUTH("Australia/South"),
+        /** Australia/Sydney. */
+        AUSTRALIA_SYDNEY("Australia/Sydney"),
+        /** Australia/Tasmania. */
+        AUSTRALIA_TASMANIA("Australia/Tasmania"),
+        /** Australia/Victoria. */
+        AUSTRALIA_VICTORIA("Australia/Victoria"),
+        /** Australia/West. */
+        AUSTRALIA_WEST("Australia/West"),
+        /** Australia/Yancowinna. */
+        AUSTRALIA_YANCOWINNA("Australia/Yancowinna"),
+        /** Brazil/Acre. */
+        BRAZIL_ACRE("Brazil/Acre"),
+        /** Brazil/DeNoronha. */
+        BRAZIL_DENORONHA("Brazil/DeNoronha"),
+        /** Brazil/East. */
+        BRAZIL_EAST("Brazil/East"),
+        /** Brazil/West. */
+        BRAZIL_WEST("Brazil/West"),
+        /** CET. */
+        CET("CET"),
+        /** CST6CDT. */
+        CST6CDT("CST6CDT"),
+        /** Canada/Atlantic. */
+        CANADA_ATLANTIC("Canada/Atlantic"),
+        /** Canada/Central. */
+        CANADA_CENTRAL("Canada/Central"),
+        /** Canada/Eastern. */
+        CANADA_EASTERN("Canada/Eastern"),
+        /** Canada/Mountain. */
+        CANADA_MOUNTAIN("Canada/Mountain"),
+        /** Canada/Newfoundland. */
+        CANADA_NEWFOUNDLAND("Canada/Newfoundland"),
+        /** Canada/Pacific. */
+        CANADA_PACIFIC("Canada/Pacific"),
+        /** Canada/Saskatchewan. */
+        CANADA_SASKATCHEWAN("Canada/Saskatchewan"),
+        /** Canada/Yukon. */
+        CANADA_YUKON("Canada/Yukon"),
+        /** Chile/Continental. */
+        CHILE_CONTINENTAL("Chile/Continental"),
+        /** Chile/EasterIsland. */
+        CHILE_EASTERISLAND("Chile/EasterIsland"),
+        /** Cuba. */
+        CUBA("Cuba"),
+        /** EET. */
+        EET("EET"),
+        /** EST. */
+        EST("EST"),
+        /** EST5EDT. */
+        EST5EDT("EST5EDT"),
+        /** Egypt. */
+        EGYPT("Egypt"),
+        /** Eire. */
+        EIRE("Eire"),
+        /** Europe/Amsterdam. */
+        EUROPE_AMSTERDAM("Europe/Amsterdam"),
+        /** Europe/Andorra. */
+        EUROPE_ANDORRA("Europe/Andorra"),
+        /** Europe/Astrakhan. */
+        EUROPE_ASTRAKHAN("Europe/Astrakhan"),
+        /** Europe/Athens. */
+        EUROPE_ATHENS("Europe/Athens"),
+        /** Europe/Belfast. */
+        EUROPE_BELFAST("Europe/Belfast"),
+        /** Europe/Belgrade. */
+        EUROPE_BELGRADE("Europe/Belgrade"),
+        /** Europe/Berlin. */
+        EUROPE_BERLIN("Europe/Berlin"),
+        /** Europe/Bratislava. */
+        EUROPE_BRATISLAVA("Europe/Bratislava"),
+        /** Europe/Brussels. */
+        EUROPE_BRUSSELS("Europe/Brussels"),
+        /** Europe/Bucharest. */
+        EUROPE_BUCHAREST("Europe/Bucharest"),
+        /** Europe/Budapest. */
+        EUROPE_BUDAPEST("Europe/Budapest"),
+        /** Europe/Busingen. */
+        EUROPE_BUSINGEN("Europe/Busingen"),
+        /** Europe/Chisinau. */
+        EUROPE_CHISINAU("Europe/Chisinau"),
+        /** Europe/Copenhagen. */
+        EUROPE_COPENHAGEN("Europe/Copenhagen"),
+        /** Europe/Dublin. */
+        EUROPE_DUBLIN("Europe/Dublin"),
+        /** Europe/Gibraltar. */
+        EUROPE_GIBRALTAR("Europe/Gibraltar"),
+        /** Europe/Guernsey. */
+        EUROPE_GUERNSEY("Europe/Guernsey"),
+        /** Europe/Helsinki. */
+        EUROPE_HELSINKI("Europe/Helsinki"),
+        /** Europe/Isle_of_Man. */
+        EUROPE_ISLE_OF_MAN("Europe/Isle_of_Man"),
+        /** Europe/Istanbul. */
+        EUROPE_ISTANBUL("Europe/Istanbul"),
+        /** Europe/Jersey. */
+        EUROPE_JERSEY("Europe/Jersey"),
+        /** Europe/Kaliningrad. */
+        EUROPE_KALININGRAD("Europe/Kaliningrad"),
+        /** Europe/Kiev. */
+        EUROPE_KIEV("Europe/Kiev"),
+        /** Europe/Kirov. */
+        EUROPE_KIROV("Europe/Kirov"),
+        /** Europe/Kyiv. */
+        EUROPE_KYIV("Europe/Kyiv"),
+        /** Europe/Lisbon. */
+        EUROPE_LISBON("Europe/Lisbon"),
+        /** Europe/Ljubljana. */
+        EUROPE_LJUBLJANA("Europe/Ljubljana"),
+        /** Europe/London. */
+        EUROPE_LONDON("Europe/London"),
+        /** Europe/Luxembourg. */
+        EUROPE_LUXEMBOURG("Europe/Luxembourg"),
+        /** Europe/Madrid. */
+        EUROPE_MADRID("Europe/Madrid"),
+        /** Europe/Malta. */
+        EUROPE_MALTA("Europe/Malta"),
+        /** Europe/Mariehamn. */
+        EUROPE_MARIEHAMN("Europe/Mariehamn"),
+        /** Europe/Minsk. */
+        EUROPE_MINSK("Europe/Minsk"),
+        /** Europe/Monaco. */
+        EUROPE_MONACO("Europe/Monaco"),
+        /** Europe/Moscow. */
+        EUROPE_MOSCOW("Europe/Moscow"),
+        /** Europe/Nicosia. */
+        EUROPE_NICOSIA("Europe/Nicosia"),
+        /** Europe/Oslo. */
+        EUROPE_OSLO("Europe/Oslo"),
+        /** Europe/Paris. */
+        EUROPE_PARIS("Europe/Paris"),
+        /** Europe/Podgorica. */
+        EUROPE_PODGORICA("Europe/Podgorica"),
+        /** Europe/Prague. */
+        EUROPE_PRAGUE("Europe/Prague"),
+        /** Europe/Riga. */
+        EUROPE_RIGA("Europe/Riga"),
+        /** Europe/Rome. */
+        EUROPE_ROME("Europe/Rome"),
+        /** Europe/Samara. */
+        EUROPE_SAMARA("Europe/Samara"),
+        /** Europe/San_Marino. */
+        EUROPE_SAN_MARINO("Europe/San_Marino"),
+        /** Europe/Sarajevo. */
+        EUROPE_SARAJEVO("Europe/Sarajevo"),
+        /** Europe/Saratov. */
+        EUROPE_SARATOV("Europe/Saratov"),
+        /** Europe/Simferopol. */
+        EUROPE_SIMFEROPOL("Europe/Simferopol"),
+        /** Europe/Skopje. */
+        EUROPE_SKOPJE("Europe/Skopje"),
+        /** Europe/Sofia. */
+        EUROPE_SOFIA("Europe/Sofia"),
+        /** Europe/Stockholm. */
+        EUROPE_STOCKHOLM("Europe/Stockholm"),
+        /** Europe/Tallinn. */
+        EUROPE_TALLINN("Europe/Tallinn"),
+        /** Europe/Tirane. */
+        EUROPE_TIRANE("Europe/Tirane"),
+        /** Europe/Tiraspol. */
+        EUROPE_TIRASPOL("Europe/Tiraspol"),
+        /** Europe/Ulyanovsk. */
+        EUROPE_ULYANOVSK("Europe/Ulyanovsk"),
+        /** Europe/Uzhgorod. */
+        EUROPE_UZHGOROD("Europe/Uzhgorod"),
+        /** Europe/Vaduz. */
+        EUROPE_VADUZ("Europe/Vaduz"),
+        /** Europe/Vatican. */
+        EUROPE_VATICAN("Europe/Vatican"),
+        /** Europe/Vienna. */
+        EUROPE_VIENNA("Europe/Vienna"),
+        /** Europe/Vilnius. */
+        EUROPE_VILNIUS("Europe/Vilnius"),
+        /** Europe/Volgograd. */
+        EUROPE_VOLGOGRAD("Europe/Volgograd"),
+        /** Europe/Warsaw. */
+        EUROPE_WARSAW("Europe/Warsaw"),
+        /** Europe/Zagreb. */
+        EUROPE_ZAGREB("Europe/Zagreb"),
+        /** Europe/Zaporozhye. */
+        EUROPE_ZAPOROZHYE("Europe/Zaporozhye"),
+        /** Europe/Zurich. */
+        EUROPE_ZURICH("Europe/Zurich"),
+        /** GB. */
+        GB("GB"),
+        /** GB-Eire. */
+        GB_EIRE("GB-Eire"),
+        /** GMT. */
+        GMT("GMT"),
+        /** GMT+0. */
+        GMT_0("GMT+0"),
+        /** GMT-0. */
+        GMT_02("GMT-0"),
+        /** GMT0. */
+        GMT0("GMT0"),
+        /** Greenwich. */
+        GREENWICH("Greenwich"),
+        /** HST. */
+        HST("HST"),
+        /** Hongkong. */
+        HONGKONG("Hongkong"),
+        /** Iceland. */
+        ICELAND("Iceland"),
+        /** Indian/Antananarivo. */
+        INDIAN_ANTANANARIVO("Indian/Antananarivo"),
+        /** Indian/Chagos. */
+        INDIAN_CHAGOS("Indian/Chagos"),
+        /** Indian/Christmas. */
+        INDIAN_CHRISTMAS("Indian/Christmas"),
+        /** Indian/Cocos. */
+        INDIAN_COCOS("Indian/Cocos"),
+        /** Indian/Comoro. */
+        INDIAN_COMORO("Indian/Comoro"),
+        /** Indian/Kerguelen. */
+        INDIAN_KERGUELEN("Indian/Kerguelen"),
+        /** Indian/Mahe. */
+        INDIAN_MAHE("Indian/Mahe"),
+        /** Indian/Maldives. */
+        INDIAN_MALDIVES("Indian/Maldives"),
+        /** Indian/Mauritius. */
+        INDIAN_MAURITIUS("Indian/Mauritius"),
+        /** Indian/Mayotte. */
+        INDIAN_MAYOTTE("Indian/Mayotte"),
+        /** Indian/Reunion. */
+        INDIAN_REUNION("Indian/Reunion"),
+        /** Iran. */
+        IRAN("Iran"),
+        /** Israel. */
+        ISRAEL("Israel"),
+        /** Jamaica. */
+        JAMAICA("Jamaica"),
+        /** Japan. */
+        JAPAN("Japan"),
+        /** Kwajalein. */
+        KWAJALEIN("Kwajalein"),
+        /** Libya. */
+        LIBYA("Libya"),
+        /** MET. */
+        MET("MET"),
+        /** MST. */
+        MST("MST"),
+        /** MST7MDT. */
+        MST7MDT("MST7MDT"),
+        /** Mexico/BajaNorte. */
+        MEXICO_BAJANORTE("Mexico/BajaNorte"),
+        /** Mexico/BajaSur. */
+        MEXICO_BAJASUR("Mexico/BajaSur"),
+        /** Mexico/General. */
+        MEXICO_GENERAL("Mexico/General"),
+        /** NZ. */
+        NZ("NZ"),
+        /** NZ-CHAT. */
+        NZ_CHAT("NZ-CHAT"),
+        /** Navajo. */
+        NAVAJO("Navajo"),
+        /** PRC. */
+        PRC("PRC"),
+        /** PST8PDT. */
+        PST8PDT("PST8PDT"),
+        /** Pacific/Apia. */
+        PACIFIC_APIA("Pacific/Apia"),
+        /** Pacific/Auckland. */
+        PACIFIC_AUCKLAND("Pacific/Auckland"),
+        /** Pacific/Bougainville. */
+        PACIFIC_BOUGAINVILLE("Pacific/Bougainville"),
+        /** Pacific/Chatham. */
+        PACIFIC_CHATHAM("Pacific/Chatham"),
+        /** Pacific/Chuuk. */
+        PACIFIC_CHUUK("Pacific/Chuuk"),
+        /** Pacific/Easter. */
+        PACIFIC_EASTER("Pacific/Easter"),
+        /** Pacific/Efate. */
+        PACIFIC_EFATE("Pacific/Efate"),
+        /** Pacific/Enderbury. */
+        PACIFIC_ENDERBURY("Pacific/Enderbury"),
+        /** Pacific/Fakaofo. */
+        PACIFIC_FAKAOFO("Pacific/Fakaofo"),
+        /** Pacific/Fiji. */
+        PACIFIC_FIJI("Pacific/Fiji"),
+        /** Pacific/Funafuti. */
+        PACIFIC_FUNAFUTI("Pacific/Funafuti"),
+        /** Pacific/Galapagos. */
+        PACIFIC_GALAPAGOS("Pacific/Galapagos"),
+        /** Pacific/Gambier. */
+        PACIFIC_GAMBIER("Pacific/Gambier"),
+        /** Pacific/Guadalcanal. */
+        PACIFIC_GUADALCANAL("Pacific/Guadalcanal"),
+        /** Pacific/Guam. */
+        PACIFIC_GUAM("Pacific/Guam"),
+        /** Pacific/Honolulu. */
+        PACIFIC_HONOLULU("Pacific/Honolulu"),
+        /** Pacific/Johnston. */
+        PACIFIC_JOHNSTON("Pacific/Johnston"),
+        /** Pacific/Kanton. */
+        PACIFIC_KANTON("Pacific/Kanton"),
+        /** Pacific/Kiritimati. */
+        PACIFIC_KIRITIMATI("Pacific/Kiritimati"),
+        /** Pacific/Kosrae. */
+        PACIFIC_KOSRAE("Pacific/Kosrae"),
+        /** Pacific/Kwajalein. */
+        PACIFIC_KWAJALEIN("Pacific/Kwajalein"),
+        /** Pacific/Majuro. */
+        PACIFIC_MAJURO("Pacific/Majuro"),
+        /** Pacific/Marquesas. */
+        PACIFIC_MARQUESAS("Pacific/Marquesas"),
+        /** Pacific/Midway. */
+        PACIFIC_MIDWAY("Pacific/Midway"),
+        /** Pacific/Nauru. */
+        PACIFIC_NAURU("Pacific/Nauru"),
+        /** Pacific/Niue. */
+        PACIFIC_NIUE("Pacific/Niue"),
+        /** Pacific/Norfolk. */
+        PACIFIC_NORFOLK("Pacific/Norfolk"),
+        /** Pacific/Noumea. */
+        PACIFIC_NOUMEA("Pacific/Noumea"),
+        /** Pacific/Pago_Pago. */
+        PACIFIC_PAGO_PAGO("Pacific/Pago_Pago"),
+        /** Pacific/Palau. */
+        PACIFIC_PALAU("Pacific/Palau"),
+        /** Pacific/Pitcairn. */
+        PACIFIC_PITCAIRN("Pacific/Pitcairn"),
+        /** Pacific/Pohnpei. */
+        PACIFIC_POHNPEI("Pacific/Pohnpei"),
+        /** Pacific/Ponape. */
+        PACIFIC_PONAPE("Pacific/Ponape"),
+        /** Pacific/Port_Moresby. */
+        PACIFIC_PORT_MORESBY("Pacific/Port_Moresby"),
+        /** Pacific/Rarotonga. */
+        PACIFIC_RAROTONGA("Pacific/Rarotonga"),
+        /** Pacific/Saipan. */
+        PACIFIC_SAIPAN("Pacific/Saipan"),
+        /** Pacific/Samoa. */
+        PACIFIC_SAMOA("Pacific/Samoa"),
+        /** Pacific/Tahiti. */
+        PACIFIC_TAHITI("Pacific/Tahiti"),
+        /** Pacific/Tarawa. */
+        PACIFIC_TARAWA("Pacific/Tarawa"),
+        /** Pacific/Tongatapu. */
+        PACIFIC_TONGATAPU("Pacific/Tongatapu"),
+        /** Pacific/Truk. */
+        PACIFIC_TRUK("Pacific/Truk"),
+        /** Pacific/Wake. */
+        PACIFIC_WAKE("Pacific/Wake"),
+        /** Pacific/Wallis. */
+        PACIFIC_WALLIS("Pacific/Wallis"),
+        /** Pacific/Yap. */
+        PACIFIC_YAP("Pacific/Yap"),
+        /** Poland. */
+        POLAND("Poland"),
+        /** Portugal. */
+        PORTUGAL("Portugal"),
+        /** ROC. */
+        ROC("ROC"),
+        /** ROK. */
+        ROK("ROK"),
+        /** Singapore. */
+        SINGAPORE("Singapore"),
+        /** Turkey. */
+        TURKEY("Turkey"),
+        /** UCT. */
+        UCT("UCT"),
+        /** US/Alaska. */
+        US_ALASKA("US/Alaska"),
+        /** US/Aleutian. */
+        US_ALEUTIAN("US/Aleutian"),
+        /** US/Arizona. */
+        US_ARIZONA("US/Arizona"),
+        /** US/Central. */
+        US_CENTRAL("US/Central"),
+        /** US/East-Indiana. */
+        US_EAST_INDIANA("US/East-Indiana"),
+        /** US/Eastern. */
+        US_EASTERN("US/Eastern"),
+        /** US/Hawaii. */
+        US_HAWAII("US/Hawaii"),
+        /** US/Indiana-Starke. */
+        US_INDIANA_STARKE("US/Indiana-Starke"),
+        /** US/Michigan. */
+        US_MICHIGAN("US/Michigan"),
+        /** US/Mountain. */
+        US_MOUNTAIN("US/Mountain"),
+        /** US/Pacific. */
+        US_PACIFIC("US/Pacific"),
+        /** US/Samoa. */
+        US_SAMOA("US/Samoa"),
+        /** UTC. */
+        UTC("UTC"),
+        /** Universal. */
+        UNIVERSAL("Universal"),
+        /** W-SU. */
+        W_SU("W-SU"),
+        /** WET. */
+        WET("WET"),
+        /** Zulu. */
+        ZULU("Zulu"),
+        /** Etc/GMT. */
+        ETC_GMT("Etc/GMT"),
+        /** Etc/GMT+0. */
+        ETC_GMT_0("Etc/GMT+0"),
+        /** Etc/GMT+1. */
+        ETC_GMT_1("Etc/GMT+1"),
+        /** Etc/GMT+10. */
+        ETC_GMT_10("Etc/GMT+10"),
+        /** Etc/GMT+11. */
+        ETC_GMT_11("Etc/GMT+11"),
+        /** Etc/GMT+12. */
+        ETC_GMT_12("Etc/GMT+12"),
+        /** Etc/GMT+2. */
+        ETC_GMT_2("Etc/GMT+2"),
+        /** Etc/GMT+3. */
+        ETC_GMT_3("Etc/GMT+3"),
+        /** Etc/GMT+4. */
+        ETC_GMT_4("Etc/GMT+4"),
+        /** Etc/GMT+5. */
+        ETC_GMT_5("Etc/GMT+5"),
+        /** Etc/GMT+6. */
+        ETC_GMT_6("Etc/GMT+6"),
+        /** Etc/GMT+7. */
+        ETC_GMT_7("Etc/GMT+7"),
+        /** Etc/GMT+8. */
+        ETC_GMT_8("Etc/GMT+8"),
+        /** Etc/GMT+9. */
+        ETC_GMT_9("Etc/GMT+9"),
+        /** Etc/GMT-0. */
+        ETC_GMT_02("Etc/GMT-0"),
+        /** Etc/GMT-1. */
+        ETC_GMT_13("Etc/GMT-1"),
+        /** Etc/GMT-10. */
+        ETC_GMT_102("Etc/GMT-10"),
+        /** Etc/GMT-11. */
+        ETC_GMT_112("Etc/GMT-11"),
+        /** Etc/GMT-12. */
+        ETC_GMT_122("Etc/GMT-12"),
+        /** Etc/GMT-13. */
+        ETC_GMT_132("Etc/GMT-13"),
+        /** Etc/GMT-14. */
+        ETC_GMT_14("Etc/GMT-14"),
+        /** Etc/GMT-2. */
+        ETC_GMT_22("Etc/GMT-2"),
+        /** Etc/GMT-3. */
+        ETC_GMT_32("Etc/GMT-3"),
+        /** Etc/GMT-4. */
+        ETC_GMT_42("Etc/GMT-4"),
+        /** Etc/GMT-5. */
+        ETC_GMT_52("Etc/GMT-5"),
+        /** Etc/GMT-6. */
+        ETC_GMT_62("Etc/GMT-6"),
+        /** Etc/GMT-7. */
+        ETC_GMT_72("Etc/GMT-7"),
+        /** Etc/GMT-8. */
+        ETC_GMT_82("Etc/GMT-8"),
+        /** Etc/GMT-9. */
+        ETC_GMT_92("Etc/GMT-9"),
+        /** Etc/GMT0. */
+        ETC_GMT0("Etc/GMT0"),
+        /** Etc/Greenwich. */
+        ETC_GREENWICH("Etc/Greenwich"),
+        /** Etc/UCT. */
+        ETC_UCT("Etc/UCT"),
+        /** Etc/UTC. */
+        ETC_UTC("Etc/UTC"),
+        /** Etc/Universal. */
+        ETC_UNIVERSAL("Etc/Universal"),
+        /** Etc/Zulu. */
+        ETC_ZULU("Etc/Zulu"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        TzValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static TzValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (TzValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of tz");
+            }
+            return wireValue;
+        }
     }
 }

@@ -15,37 +15,189 @@ import java.util.Map;
  * Odoo model {@code sale.order}.
  *
  * @param id record id
- * @param amountTotal Total ({@code amount_total}, float)
- * @param amountUntaxed Untaxed Amount ({@code amount_untaxed}, float)
+ * @param accessToken Security Token ({@code access_token}, char)
+ * @param accessUrl Portal Access URL ({@code access_url}, char)
+ * @param accessWarning Access warning ({@code access_warning}, text)
+ * @param amountInvoiced Already invoiced ({@code amount_invoiced}, monetary)
+ * @param amountPaid Payment Transactions Amount ({@code amount_paid}, float)
+ * @param amountTax Taxes ({@code amount_tax}, monetary)
+ * @param amountToInvoice Un-invoiced Balance ({@code amount_to_invoice}, monetary)
+ * @param amountTotal Total ({@code amount_total}, monetary)
+ * @param amountUndiscounted Amount Before Discount ({@code amount_undiscounted}, float)
+ * @param amountUntaxed Untaxed Amount ({@code amount_untaxed}, monetary)
+ * @param authorizedTransactionIds Authorized Transactions ({@code authorized_transaction_ids}, many2many)
+ * @param availableQuotationDocumentIds Available Quotation Documents ({@code available_quotation_document_ids}, many2many)
+ * @param campaignId Campaign ({@code campaign_id}, many2one)
+ * @param clientOrderRef Customer Reference ({@code client_order_ref}, char)
+ * @param commitmentDate Delivery Date ({@code commitment_date}, datetime)
  * @param companyId Company ({@code company_id}, many2one)
- * @param createDate Created on ({@code create_date}, datetime)
+ * @param companyPriceInclude Default Sales Price Include ({@code company_price_include}, selection)
+ * @param countryCode Country code ({@code country_code}, char)
+ * @param createDate Creation Date ({@code create_date}, datetime)
  * @param createUid Created by ({@code create_uid}, many2one)
+ * @param currencyId Currency ({@code currency_id}, many2one)
+ * @param currencyRate Currency Rate ({@code currency_rate}, float)
+ * @param customizablePdfFormFields Customizable PDF Form Fields ({@code customizable_pdf_form_fields}, json)
  * @param dateOrder Order Date ({@code date_order}, datetime)
+ * @param deliveryCount Delivery Orders ({@code delivery_count}, integer)
+ * @param deliveryStatus Delivery Status ({@code delivery_status}, selection)
  * @param displayName Display Name ({@code display_name}, char)
+ * @param duplicatedOrderIds Duplicated Order ({@code duplicated_order_ids}, many2many)
+ * @param effectiveDate Effective Date ({@code effective_date}, datetime)
+ * @param expectedDate Expected Date ({@code expected_date}, datetime)
+ * @param fiscalPositionId Fiscal Position ({@code fiscal_position_id}, many2one)
+ * @param hasActivePricelist Has Active Pricelist ({@code has_active_pricelist}, boolean)
+ * @param hasArchivedProducts Has Archived Products ({@code has_archived_products}, boolean)
+ * @param hasAuthorizedTransactionIds Has Authorized Transactions ({@code has_authorized_transaction_ids}, boolean)
+ * @param incoterm Incoterm ({@code incoterm}, many2one)
+ * @param incotermLocation Incoterm Location ({@code incoterm_location}, char)
+ * @param invoiceCount Invoice Count ({@code invoice_count}, integer)
+ * @param invoiceIds Invoices ({@code invoice_ids}, many2many)
+ * @param invoiceStatus Invoice Status ({@code invoice_status}, selection)
+ * @param isExpired Is Expired ({@code is_expired}, boolean)
+ * @param isPdfQuoteBuilderAvailable Is Pdf Quote Builder Available ({@code is_pdf_quote_builder_available}, boolean)
+ * @param journalId Invoicing Journal ({@code journal_id}, many2one)
+ * @param jsonPopover JSON data for the popover widget ({@code json_popover}, char)
+ * @param lateAvailability Late Availability ({@code late_availability}, boolean)
+ * @param locked Locked ({@code locked}, boolean)
+ * @param mediumId Medium ({@code medium_id}, many2one)
+ * @param myActivityDateDeadline My Activity Deadline ({@code my_activity_date_deadline}, date)
  * @param name Order Reference ({@code name}, char)
+ * @param note Terms and conditions ({@code note}, html)
  * @param orderLine Order Lines ({@code order_line}, one2many)
+ * @param origin Source Document ({@code origin}, char)
+ * @param partnerCreditWarning Partner Credit Warning ({@code partner_credit_warning}, text)
  * @param partnerId Customer ({@code partner_id}, many2one)
+ * @param partnerInvoiceId Invoice Address ({@code partner_invoice_id}, many2one)
+ * @param partnerShippingId Delivery Address ({@code partner_shipping_id}, many2one)
+ * @param paymentTermId Payment Terms ({@code payment_term_id}, many2one)
+ * @param pendingEmailTemplateId Pending Email Template ({@code pending_email_template_id}, many2one)
+ * @param pickingIds Transfers ({@code picking_ids}, one2many)
+ * @param pickingPolicy Shipping Policy ({@code picking_policy}, selection)
+ * @param preferredPaymentMethodLineId Payment Method ({@code preferred_payment_method_line_id}, many2one)
+ * @param prepaymentPercent Prepayment percentage ({@code prepayment_percent}, float)
+ * @param pricelistId Pricelist ({@code pricelist_id}, many2one)
+ * @param purchaseOrderCount Number of Purchase Order Generated ({@code purchase_order_count}, integer)
+ * @param quotationDocumentIds Headers/Footers ({@code quotation_document_ids}, many2many)
+ * @param reference Payment Ref. ({@code reference}, char)
+ * @param requirePayment Online payment ({@code require_payment}, boolean)
+ * @param requireSignature Online signature ({@code require_signature}, boolean)
+ * @param saleOrderTemplateId Quotation Template ({@code sale_order_template_id}, many2one)
+ * @param saleWarningText Sale Warning ({@code sale_warning_text}, text)
+ * @param showJsonPopover Has late picking ({@code show_json_popover}, boolean)
+ * @param showUpdateFpos Has Fiscal Position Changed ({@code show_update_fpos}, boolean)
+ * @param showUpdatePricelist Has Pricelist Changed ({@code show_update_pricelist}, boolean)
+ * @param signature Signature ({@code signature}, binary)
+ * @param signedBy Signed By ({@code signed_by}, char)
+ * @param signedOn Signed On ({@code signed_on}, datetime)
+ * @param sourceId Source ({@code source_id}, many2one)
  * @param state Status ({@code state}, selection)
+ * @param stockReferenceIds References ({@code stock_reference_ids}, many2many)
+ * @param tagIds Tags ({@code tag_ids}, many2many)
+ * @param taxCalculationRoundingMethod Tax Calculation Rounding Method ({@code tax_calculation_rounding_method}, selection)
+ * @param taxCountryId Tax Country ({@code tax_country_id}, many2one)
+ * @param taxTotals Tax Totals ({@code tax_totals}, binary)
+ * @param teamId Sales Team ({@code team_id}, many2one)
+ * @param termsType Terms & Conditions format ({@code terms_type}, selection)
+ * @param transactionIds Transactions ({@code transaction_ids}, many2many)
+ * @param typeName Type Name ({@code type_name}, char)
  * @param userId Salesperson ({@code user_id}, many2one)
+ * @param validityDate Expiration ({@code validity_date}, date)
  * @param warehouseId Warehouse ({@code warehouse_id}, many2one)
- * @param writeDate Write Date ({@code write_date}, datetime)
+ * @param writeDate Last Updated on ({@code write_date}, datetime)
  * @param writeUid Last Updated by ({@code write_uid}, many2one)
  */
 @javax.annotation.processing.Generated("dev.odoobridge.client.codegen.CodeGenerator")
 public record SaleOrder(
         long id,
-        Double amountTotal,
-        Double amountUntaxed,
+        String accessToken,
+        String accessUrl,
+        String accessWarning,
+        java.math.BigDecimal amountInvoiced,
+        Double amountPaid,
+        java.math.BigDecimal amountTax,
+        java.math.BigDecimal amountToInvoice,
+        java.math.BigDecimal amountTotal,
+        Double amountUndiscounted,
+        java.math.BigDecimal amountUntaxed,
+        java.util.List<Long> authorizedTransactionIds,
+        java.util.List<Long> availableQuotationDocumentIds,
+        Ref campaignId,
+        String clientOrderRef,
+        java.time.Instant commitmentDate,
         Ref companyId,
+        CompanyPriceIncludeValue companyPriceInclude,
+        String countryCode,
         java.time.Instant createDate,
         Ref createUid,
+        Ref currencyId,
+        Double currencyRate,
+        Object customizablePdfFormFields,
         java.time.Instant dateOrder,
+        Long deliveryCount,
+        DeliveryStatusValue deliveryStatus,
         String displayName,
+        java.util.List<Long> duplicatedOrderIds,
+        java.time.Instant effectiveDate,
+        java.time.Instant expectedDate,
+        Ref fiscalPositionId,
+        boolean hasActivePricelist,
+        boolean hasArchivedProducts,
+        boolean hasAuthorizedTransactionIds,
+        Ref incoterm,
+        String incotermLocation,
+        Long invoiceCount,
+        java.util.List<Long> invoiceIds,
+        InvoiceStatusValue invoiceStatus,
+        boolean isExpired,
+        boolean isPdfQuoteBuilderAvailable,
+        Ref journalId,
+        String jsonPopover,
+        boolean lateAvailability,
+        boolean locked,
+        Ref mediumId,
+        java.time.LocalDate myActivityDateDeadline,
         String name,
+        String note,
         java.util.List<Long> orderLine,
+        String origin,
+        String partnerCreditWarning,
         Ref partnerId,
+        Ref partnerInvoiceId,
+        Ref partnerShippingId,
+        Ref paymentTermId,
+        Ref pendingEmailTemplateId,
+        java.util.List<Long> pickingIds,
+        PickingPolicyValue pickingPolicy,
+        Ref preferredPaymentMethodLineId,
+        Double prepaymentPercent,
+        Ref pricelistId,
+        Long purchaseOrderCount,
+        java.util.List<Long> quotationDocumentIds,
+        String reference,
+        boolean requirePayment,
+        boolean requireSignature,
+        Ref saleOrderTemplateId,
+        String saleWarningText,
+        boolean showJsonPopover,
+        boolean showUpdateFpos,
+        boolean showUpdatePricelist,
+        String signature,
+        String signedBy,
+        java.time.Instant signedOn,
+        Ref sourceId,
         StateValue state,
+        java.util.List<Long> stockReferenceIds,
+        java.util.List<Long> tagIds,
+        TaxCalculationRoundingMethodValue taxCalculationRoundingMethod,
+        Ref taxCountryId,
+        String taxTotals,
+        Ref teamId,
+        TermsTypeValue termsType,
+        java.util.List<Long> transactionIds,
+        String typeName,
         Ref userId,
+        java.time.LocalDate validityDate,
         Ref warehouseId,
         java.time.Instant writeDate,
         Ref writeUid) {
@@ -55,51 +207,279 @@ public record SaleOrder(
 
     /** Record id. */
     public static final Field<Long> ID = Field.of("id", "integer");
+    /** Field {@code access_token}: Security Token. */
+    public static final Field<String> ACCESS_TOKEN = Field.of("access_token", "char");
+    /** Field {@code access_url}: Portal Access URL. */
+    public static final Field<String> ACCESS_URL = Field.of("access_url", "char");
+    /** Field {@code access_warning}: Access warning. */
+    public static final Field<String> ACCESS_WARNING = Field.of("access_warning", "text");
+    /** Field {@code amount_invoiced}: Already invoiced. */
+    public static final Field<java.math.BigDecimal> AMOUNT_INVOICED = Field.of("amount_invoiced", "monetary");
+    /** Field {@code amount_paid}: Payment Transactions Amount. */
+    public static final Field<Double> AMOUNT_PAID = Field.of("amount_paid", "float");
+    /** Field {@code amount_tax}: Taxes. */
+    public static final Field<java.math.BigDecimal> AMOUNT_TAX = Field.of("amount_tax", "monetary");
+    /** Field {@code amount_to_invoice}: Un-invoiced Balance. */
+    public static final Field<java.math.BigDecimal> AMOUNT_TO_INVOICE = Field.of("amount_to_invoice", "monetary");
     /** Field {@code amount_total}: Total. */
-    public static final Field<Double> AMOUNT_TOTAL = Field.of("amount_total", "float");
+    public static final Field<java.math.BigDecimal> AMOUNT_TOTAL = Field.of("amount_total", "monetary");
+    /** Field {@code amount_undiscounted}: Amount Before Discount. */
+    public static final Field<Double> AMOUNT_UNDISCOUNTED = Field.of("amount_undiscounted", "float");
     /** Field {@code amount_untaxed}: Untaxed Amount. */
-    public static final Field<Double> AMOUNT_UNTAXED = Field.of("amount_untaxed", "float");
+    public static final Field<java.math.BigDecimal> AMOUNT_UNTAXED = Field.of("amount_untaxed", "monetary");
+    /** Field {@code authorized_transaction_ids}: Authorized Transactions. */
+    public static final Field<Long> AUTHORIZED_TRANSACTION_IDS = Field.of("authorized_transaction_ids", "many2many");
+    /** Field {@code available_quotation_document_ids}: Available Quotation Documents. */
+    public static final Field<Long> AVAILABLE_QUOTATION_DOCUMENT_IDS = Field.of("available_quotation_document_ids", "many2many");
+    /** Field {@code campaign_id}: Campaign. */
+    public static final Field<Long> CAMPAIGN_ID = Field.of("campaign_id", "many2one");
+    /** Field {@code client_order_ref}: Customer Reference. */
+    public static final Field<String> CLIENT_ORDER_REF = Field.of("client_order_ref", "char");
+    /** Field {@code commitment_date}: Delivery Date. */
+    public static final Field<java.time.Instant> COMMITMENT_DATE = Field.of("commitment_date", "datetime");
     /** Field {@code company_id}: Company. */
     public static final Field<Long> COMPANY_ID = Field.of("company_id", "many2one");
-    /** Field {@code create_date}: Created on. */
+    /** Field {@code company_price_include}: Default Sales Price Include. */
+    public static final Field<String> COMPANY_PRICE_INCLUDE = Field.of("company_price_include", "selection");
+    /** Field {@code country_code}: Country code. */
+    public static final Field<String> COUNTRY_CODE = Field.of("country_code", "char");
+    /** Field {@code create_date}: Creation Date. */
     public static final Field<java.time.Instant> CREATE_DATE = Field.of("create_date", "datetime");
     /** Field {@code create_uid}: Created by. */
     public static final Field<Long> CREATE_UID = Field.of("create_uid", "many2one");
+    /** Field {@code currency_id}: Currency. */
+    public static final Field<Long> CURRENCY_ID = Field.of("currency_id", "many2one");
+    /** Field {@code currency_rate}: Currency Rate. */
+    public static final Field<Double> CURRENCY_RATE = Field.of("currency_rate", "float");
+    /** Field {@code customizable_pdf_form_fields}: Customizable PDF Form Fields. */
+    public static final Field<Object> CUSTOMIZABLE_PDF_FORM_FIELDS = Field.of("customizable_pdf_form_fields", "json");
     /** Field {@code date_order}: Order Date. */
     public static final Field<java.time.Instant> DATE_ORDER = Field.of("date_order", "datetime");
+    /** Field {@code delivery_count}: Delivery Orders. */
+    public static final Field<Long> DELIVERY_COUNT = Field.of("delivery_count", "integer");
+    /** Field {@code delivery_status}: Delivery Status. */
+    public static final Field<String> DELIVERY_STATUS = Field.of("delivery_status", "selection");
     /** Field {@code display_name}: Display Name. */
     public static final Field<String> DISPLAY_NAME = Field.of("display_name", "char");
+    /** Field {@code duplicated_order_ids}: Duplicated Order. */
+    public static final Field<Long> DUPLICATED_ORDER_IDS = Field.of("duplicated_order_ids", "many2many");
+    /** Field {@code effective_date}: Effective Date. */
+    public static final Field<java.time.Instant> EFFECTIVE_DATE = Field.of("effective_date", "datetime");
+    /** Field {@code expected_date}: Expected Date. */
+    public static final Field<java.time.Instant> EXPECTED_DATE = Field.of("expected_date", "datetime");
+    /** Field {@code fiscal_position_id}: Fiscal Position. */
+    public static final Field<Long> FISCAL_POSITION_ID = Field.of("fiscal_position_id", "many2one");
+    /** Field {@code has_active_pricelist}: Has Active Pricelist. */
+    public static final Field<Boolean> HAS_ACTIVE_PRICELIST = Field.of("has_active_pricelist", "boolean");
+    /** Field {@code has_archived_products}: Has Archived Products. */
+    public static final Field<Boolean> HAS_ARCHIVED_PRODUCTS = Field.of("has_archived_products", "boolean");
+    /** Field {@code has_authorized_transaction_ids}: Has Authorized Transactions. */
+    public static final Field<Boolean> HAS_AUTHORIZED_TRANSACTION_IDS = Field.of("has_authorized_transaction_ids", "boolean");
+    /** Field {@code incoterm}: Incoterm. */
+    public static final Field<Long> INCOTERM = Field.of("incoterm", "many2one");
+    /** Field {@code incoterm_location}: Incoterm Location. */
+    public static final Field<String> INCOTERM_LOCATION = Field.of("incoterm_location", "char");
+    /** Field {@code invoice_count}: Invoice Count. */
+    public static final Field<Long> INVOICE_COUNT = Field.of("invoice_count", "integer");
+    /** Field {@code invoice_ids}: Invoices. */
+    public static final Field<Long> INVOICE_IDS = Field.of("invoice_ids", "many2many");
+    /** Field {@code invoice_status}: Invoice Status. */
+    public static final Field<String> INVOICE_STATUS = Field.of("invoice_status", "selection");
+    /** Field {@code is_expired}: Is Expired. */
+    public static final Field<Boolean> IS_EXPIRED = Field.of("is_expired", "boolean");
+    /** Field {@code is_pdf_quote_builder_available}: Is Pdf Quote Builder Available. */
+    public static final Field<Boolean> IS_PDF_QUOTE_BUILDER_AVAILABLE = Field.of("is_pdf_quote_builder_available", "boolean");
+    /** Field {@code journal_id}: Invoicing Journal. */
+    public static final Field<Long> JOURNAL_ID = Field.of("journal_id", "many2one");
+    /** Field {@code json_popover}: JSON data for the popover widget. */
+    public static final Field<String> JSON_POPOVER = Field.of("json_popover", "char");
+    /** Field {@code late_availability}: Late Availability. */
+    public static final Field<Boolean> LATE_AVAILABILITY = Field.of("late_availability", "boolean");
+    /** Field {@code locked}: Locked. */
+    public static final Field<Boolean> LOCKED = Field.of("locked", "boolean");
+    /** Field {@code medium_id}: Medium. */
+    public static final Field<Long> MEDIUM_ID = Field.of("medium_id", "many2one");
+    /** Field {@code my_activity_date_deadline}: My Activity Deadline. */
+    public static final Field<java.time.LocalDate> MY_ACTIVITY_DATE_DEADLINE = Field.of("my_activity_date_deadline", "date");
     /** Field {@code name}: Order Reference. */
     public static final Field<String> NAME = Field.of("name", "char");
+    /** Field {@code note}: Terms and conditions. */
+    public static final Field<String> NOTE = Field.of("note", "html");
     /** Field {@code order_line}: Order Lines. */
     public static final Field<Long> ORDER_LINE = Field.of("order_line", "one2many");
+    /** Field {@code origin}: Source Document. */
+    public static final Field<String> ORIGIN = Field.of("origin", "char");
+    /** Field {@code partner_credit_warning}: Partner Credit Warning. */
+    public static final Field<String> PARTNER_CREDIT_WARNING = Field.of("partner_credit_warning", "text");
     /** Field {@code partner_id}: Customer. */
     public static final Field<Long> PARTNER_ID = Field.of("partner_id", "many2one");
+    /** Field {@code partner_invoice_id}: Invoice Address. */
+    public static final Field<Long> PARTNER_INVOICE_ID = Field.of("partner_invoice_id", "many2one");
+    /** Field {@code partner_shipping_id}: Delivery Address. */
+    public static final Field<Long> PARTNER_SHIPPING_ID = Field.of("partner_shipping_id", "many2one");
+    /** Field {@code payment_term_id}: Payment Terms. */
+    public static final Field<Long> PAYMENT_TERM_ID = Field.of("payment_term_id", "many2one");
+    /** Field {@code pending_email_template_id}: Pending Email Template. */
+    public static final Field<Long> PENDING_EMAIL_TEMPLATE_ID = Field.of("pending_email_template_id", "many2one");
+    /** Field {@code picking_ids}: Transfers. */
+    public static final Field<Long> PICKING_IDS = Field.of("picking_ids", "one2many");
+    /** Field {@code picking_policy}: Shipping Policy. */
+    public static final Field<String> PICKING_POLICY = Field.of("picking_policy", "selection");
+    /** Field {@code preferred_payment_method_line_id}: Payment Method. */
+    public static final Field<Long> PREFERRED_PAYMENT_METHOD_LINE_ID = Field.of("preferred_payment_method_line_id", "many2one");
+    /** Field {@code prepayment_percent}: Prepayment percentage. */
+    public static final Field<Double> PREPAYMENT_PERCENT = Field.of("prepayment_percent", "float");
+    /** Field {@code pricelist_id}: Pricelist. */
+    public static final Field<Long> PRICELIST_ID = Field.of("pricelist_id", "many2one");
+    /** Field {@code purchase_order_count}: Number of Purchase Order Generated. */
+    public static final Field<Long> PURCHASE_ORDER_COUNT = Field.of("purchase_order_count", "integer");
+    /** Field {@code quotation_document_ids}: Headers/Footers. */
+    public static final Field<Long> QUOTATION_DOCUMENT_IDS = Field.of("quotation_document_ids", "many2many");
+    /** Field {@code reference}: Payment Ref.. */
+    public static final Field<String> REFERENCE = Field.of("reference", "char");
+    /** Field {@code require_payment}: Online payment. */
+    public static final Field<Boolean> REQUIRE_PAYMENT = Field.of("require_payment", "boolean");
+    /** Field {@code require_signature}: Online signature. */
+    public static final Field<Boolean> REQUIRE_SIGNATURE = Field.of("require_signature", "boolean");
+    /** Field {@code sale_order_template_id}: Quotation Template. */
+    public static final Field<Long> SALE_ORDER_TEMPLATE_ID = Field.of("sale_order_template_id", "many2one");
+    /** Field {@code sale_warning_text}: Sale Warning. */
+    public static final Field<String> SALE_WARNING_TEXT = Field.of("sale_warning_text", "text");
+    /** Field {@code show_json_popover}: Has late picking. */
+    public static final Field<Boolean> SHOW_JSON_POPOVER = Field.of("show_json_popover", "boolean");
+    /** Field {@code show_update_fpos}: Has Fiscal Position Changed. */
+    public static final Field<Boolean> SHOW_UPDATE_FPOS = Field.of("show_update_fpos", "boolean");
+    /** Field {@code show_update_pricelist}: Has Pricelist Changed. */
+    public static final Field<Boolean> SHOW_UPDATE_PRICELIST = Field.of("show_update_pricelist", "boolean");
+    /** Field {@code signature}: Signature. */
+    public static final Field<String> SIGNATURE = Field.of("signature", "binary");
+    /** Field {@code signed_by}: Signed By. */
+    public static final Field<String> SIGNED_BY = Field.of("signed_by", "char");
+    /** Field {@code signed_on}: Signed On. */
+    public static final Field<java.time.Instant> SIGNED_ON = Field.of("signed_on", "datetime");
+    /** Field {@code source_id}: Source. */
+    public static final Field<Long> SOURCE_ID = Field.of("source_id", "many2one");
     /** Field {@code state}: Status. */
     public static final Field<String> STATE = Field.of("state", "selection");
+    /** Field {@code stock_reference_ids}: References. */
+    public static final Field<Long> STOCK_REFERENCE_IDS = Field.of("stock_reference_ids", "many2many");
+    /** Field {@code tag_ids}: Tags. */
+    public static final Field<Long> TAG_IDS = Field.of("tag_ids", "many2many");
+    /** Field {@code tax_calculation_rounding_method}: Tax Calculation Rounding Method. */
+    public static final Field<String> TAX_CALCULATION_ROUNDING_METHOD = Field.of("tax_calculation_rounding_method", "selection");
+    /** Field {@code tax_country_id}: Tax Country. */
+    public static final Field<Long> TAX_COUNTRY_ID = Field.of("tax_country_id", "many2one");
+    /** Field {@code tax_totals}: Tax Totals. */
+    public static final Field<String> TAX_TOTALS = Field.of("tax_totals", "binary");
+    /** Field {@code team_id}: Sales Team. */
+    public static final Field<Long> TEAM_ID = Field.of("team_id", "many2one");
+    /** Field {@code terms_type}: Terms & Conditions format. */
+    public static final Field<String> TERMS_TYPE = Field.of("terms_type", "selection");
+    /** Field {@code transaction_ids}: Transactions. */
+    public static final Field<Long> TRANSACTION_IDS = Field.of("transaction_ids", "many2many");
+    /** Field {@code type_name}: Type Name. */
+    public static final Field<String> TYPE_NAME = Field.of("type_name", "char");
     /** Field {@code user_id}: Salesperson. */
     public static final Field<Long> USER_ID = Field.of("user_id", "many2one");
+    /** Field {@code validity_date}: Expiration. */
+    public static final Field<java.time.LocalDate> VALIDITY_DATE = Field.of("validity_date", "date");
     /** Field {@code warehouse_id}: Warehouse. */
     public static final Field<Long> WAREHOUSE_ID = Field.of("warehouse_id", "many2one");
-    /** Field {@code write_date}: Write Date. */
+    /** Field {@code write_date}: Last Updated on. */
     public static final Field<java.time.Instant> WRITE_DATE = Field.of("write_date", "datetime");
     /** Field {@code write_uid}: Last Updated by. */
     public static final Field<Long> WRITE_UID = Field.of("write_uid", "many2one");
 
     /** Every field read for this record. */
     public static final List<String> FIELDS = List.of("id",
+            "access_token",
+            "access_url",
+            "access_warning",
+            "amount_invoiced",
+            "amount_paid",
+            "amount_tax",
+            "amount_to_invoice",
             "amount_total",
+            "amount_undiscounted",
             "amount_untaxed",
+            "authorized_transaction_ids",
+            "available_quotation_document_ids",
+            "campaign_id",
+            "client_order_ref",
+            "commitment_date",
             "company_id",
+            "company_price_include",
+            "country_code",
             "create_date",
             "create_uid",
+            "currency_id",
+            "currency_rate",
+            "customizable_pdf_form_fields",
             "date_order",
+            "delivery_count",
+            "delivery_status",
             "display_name",
+            "duplicated_order_ids",
+            "effective_date",
+            "expected_date",
+            "fiscal_position_id",
+            "has_active_pricelist",
+            "has_archived_products",
+            "has_authorized_transaction_ids",
+            "incoterm",
+            "incoterm_location",
+            "invoice_count",
+            "invoice_ids",
+            "invoice_status",
+            "is_expired",
+            "is_pdf_quote_builder_available",
+            "journal_id",
+            "json_popover",
+            "late_availability",
+            "locked",
+            "medium_id",
+            "my_activity_date_deadline",
             "name",
+            "note",
             "order_line",
+            "origin",
+            "partner_credit_warning",
             "partner_id",
+            "partner_invoice_id",
+            "partner_shipping_id",
+            "payment_term_id",
+            "pending_email_template_id",
+            "picking_ids",
+            "picking_policy",
+            "preferred_payment_method_line_id",
+            "prepayment_percent",
+            "pricelist_id",
+            "purchase_order_count",
+            "quotation_document_ids",
+            "reference",
+            "require_payment",
+            "require_signature",
+            "sale_order_template_id",
+            "sale_warning_text",
+            "show_json_popover",
+            "show_update_fpos",
+            "show_update_pricelist",
+            "signature",
+            "signed_by",
+            "signed_on",
+            "source_id",
             "state",
+            "stock_reference_ids",
+            "tag_ids",
+            "tax_calculation_rounding_method",
+            "tax_country_id",
+            "tax_totals",
+            "team_id",
+            "terms_type",
+            "transaction_ids",
+            "type_name",
             "user_id",
+            "validity_date",
             "warehouse_id",
             "write_date",
             "write_uid");
@@ -111,18 +491,94 @@ public record SaleOrder(
     public static SaleOrder fromRecord(OdooRecord r) {
         return new SaleOrder(
                 r.id(),
-                r.getDouble("amount_total"),
-                r.getDouble("amount_untaxed"),
+                r.getString("access_token"),
+                r.getString("access_url"),
+                r.getString("access_warning"),
+                r.getDecimal("amount_invoiced"),
+                r.getDouble("amount_paid"),
+                r.getDecimal("amount_tax"),
+                r.getDecimal("amount_to_invoice"),
+                r.getDecimal("amount_total"),
+                r.getDouble("amount_undiscounted"),
+                r.getDecimal("amount_untaxed"),
+                r.getIds("authorized_transaction_ids"),
+                r.getIds("available_quotation_document_ids"),
+                r.getRef("campaign_id"),
+                r.getString("client_order_ref"),
+                r.getInstant("commitment_date"),
                 r.getRef("company_id"),
+                CompanyPriceIncludeValue.of(r.getString("company_price_include")),
+                r.getString("country_code"),
                 r.getInstant("create_date"),
                 r.getRef("create_uid"),
+                r.getRef("currency_id"),
+                r.getDouble("currency_rate"),
+                rawOrNull(r.raw("customizable_pdf_form_fields")),
                 r.getInstant("date_order"),
+                r.getLong("delivery_count"),
+                DeliveryStatusValue.of(r.getString("delivery_status")),
                 r.getString("display_name"),
+                r.getIds("duplicated_order_ids"),
+                r.getInstant("effective_date"),
+                r.getInstant("expected_date"),
+                r.getRef("fiscal_position_id"),
+                r.getBoolean("has_active_pricelist"),
+                r.getBoolean("has_archived_products"),
+                r.getBoolean("has_authorized_transaction_ids"),
+                r.getRef("incoterm"),
+                r.getString("incoterm_location"),
+                r.getLong("invoice_count"),
+                r.getIds("invoice_ids"),
+                InvoiceStatusValue.of(r.getString("invoice_status")),
+                r.getBoolean("is_expired"),
+                r.getBoolean("is_pdf_quote_builder_available"),
+                r.getRef("journal_id"),
+                r.getString("json_popover"),
+                r.getBoolean("late_availability"),
+                r.getBoolean("locked"),
+                r.getRef("medium_id"),
+                r.getLocalDate("my_activity_date_deadline"),
                 r.getString("name"),
+                r.getString("note"),
                 r.getIds("order_line"),
+                r.getString("origin"),
+                r.getString("partner_credit_warning"),
                 r.getRef("partner_id"),
+                r.getRef("partner_invoice_id"),
+                r.getRef("partner_shipping_id"),
+                r.getRef("payment_term_id"),
+                r.getRef("pending_email_template_id"),
+                r.getIds("picking_ids"),
+                PickingPolicyValue.of(r.getString("picking_policy")),
+                r.getRef("preferred_payment_method_line_id"),
+                r.getDouble("prepayment_percent"),
+                r.getRef("pricelist_id"),
+                r.getLong("purchase_order_count"),
+                r.getIds("quotation_document_ids"),
+                r.getString("reference"),
+                r.getBoolean("require_payment"),
+                r.getBoolean("require_signature"),
+                r.getRef("sale_order_template_id"),
+                r.getString("sale_warning_text"),
+                r.getBoolean("show_json_popover"),
+                r.getBoolean("show_update_fpos"),
+                r.getBoolean("show_update_pricelist"),
+                r.getString("signature"),
+                r.getString("signed_by"),
+                r.getInstant("signed_on"),
+                r.getRef("source_id"),
                 StateValue.of(r.getString("state")),
+                r.getIds("stock_reference_ids"),
+                r.getIds("tag_ids"),
+                TaxCalculationRoundingMethodValue.of(r.getString("tax_calculation_rounding_method")),
+                r.getRef("tax_country_id"),
+                r.getString("tax_totals"),
+                r.getRef("team_id"),
+                TermsTypeValue.of(r.getString("terms_type")),
+                r.getIds("transaction_ids"),
+                r.getString("type_name"),
                 r.getRef("user_id"),
+                r.getLocalDate("validity_date"),
                 r.getRef("warehouse_id"),
                 r.getInstant("write_date"),
                 r.getRef("write_uid"));
@@ -134,37 +590,302 @@ public record SaleOrder(
      */
     public Map<String, Object> toValues() {
         Map<String, Object> v = new LinkedHashMap<>();
-        if (amountTotal != null) {
-            v.put("amount_total", amountTotal);
+        if (accessToken != null) {
+            v.put("access_token", accessToken);
         }
-        if (amountUntaxed != null) {
-            v.put("amount_untaxed", amountUntaxed);
+        if (campaignId != null) {
+            v.put("campaign_id", campaignId);
+        }
+        if (clientOrderRef != null) {
+            v.put("client_order_ref", clientOrderRef);
+        }
+        if (commitmentDate != null) {
+            v.put("commitment_date", commitmentDate);
         }
         if (companyId != null) {
             v.put("company_id", companyId);
         }
+        if (customizablePdfFormFields != null) {
+            v.put("customizable_pdf_form_fields", customizablePdfFormFields);
+        }
         if (dateOrder != null) {
             v.put("date_order", dateOrder);
+        }
+        if (fiscalPositionId != null) {
+            v.put("fiscal_position_id", fiscalPositionId);
+        }
+        if (incoterm != null) {
+            v.put("incoterm", incoterm);
+        }
+        if (incotermLocation != null) {
+            v.put("incoterm_location", incotermLocation);
+        }
+        if (journalId != null) {
+            v.put("journal_id", journalId);
+        }
+        v.put("locked", locked);
+        if (mediumId != null) {
+            v.put("medium_id", mediumId);
         }
         if (name != null) {
             v.put("name", name);
         }
+        if (note != null) {
+            v.put("note", note);
+        }
         if (orderLine != null && !orderLine.isEmpty()) {
             v.put("order_line", List.of(Command.set(orderLine)));
+        }
+        if (origin != null) {
+            v.put("origin", origin);
         }
         if (partnerId != null) {
             v.put("partner_id", partnerId);
         }
-        if (state != null) {
-            v.put("state", state.requireWireValue());
+        if (partnerInvoiceId != null) {
+            v.put("partner_invoice_id", partnerInvoiceId);
+        }
+        if (partnerShippingId != null) {
+            v.put("partner_shipping_id", partnerShippingId);
+        }
+        if (paymentTermId != null) {
+            v.put("payment_term_id", paymentTermId);
+        }
+        if (pickingIds != null && !pickingIds.isEmpty()) {
+            v.put("picking_ids", List.of(Command.set(pickingIds)));
+        }
+        if (pickingPolicy != null) {
+            v.put("picking_policy", pickingPolicy.requireWireValue());
+        }
+        if (preferredPaymentMethodLineId != null) {
+            v.put("preferred_payment_method_line_id", preferredPaymentMethodLineId);
+        }
+        if (prepaymentPercent != null) {
+            v.put("prepayment_percent", prepaymentPercent);
+        }
+        if (pricelistId != null) {
+            v.put("pricelist_id", pricelistId);
+        }
+        if (quotationDocumentIds != null && !quotationDocumentIds.isEmpty()) {
+            v.put("quotation_document_ids", List.of(Command.set(quotationDocumentIds)));
+        }
+        if (reference != null) {
+            v.put("reference", reference);
+        }
+        v.put("require_payment", requirePayment);
+        v.put("require_signature", requireSignature);
+        if (saleOrderTemplateId != null) {
+            v.put("sale_order_template_id", saleOrderTemplateId);
+        }
+        v.put("show_update_fpos", showUpdateFpos);
+        v.put("show_update_pricelist", showUpdatePricelist);
+        if (signature != null) {
+            v.put("signature", signature);
+        }
+        if (signedBy != null) {
+            v.put("signed_by", signedBy);
+        }
+        if (signedOn != null) {
+            v.put("signed_on", signedOn);
+        }
+        if (sourceId != null) {
+            v.put("source_id", sourceId);
+        }
+        if (stockReferenceIds != null && !stockReferenceIds.isEmpty()) {
+            v.put("stock_reference_ids", List.of(Command.set(stockReferenceIds)));
+        }
+        if (tagIds != null && !tagIds.isEmpty()) {
+            v.put("tag_ids", List.of(Command.set(tagIds)));
+        }
+        if (teamId != null) {
+            v.put("team_id", teamId);
         }
         if (userId != null) {
             v.put("user_id", userId);
+        }
+        if (validityDate != null) {
+            v.put("validity_date", validityDate);
         }
         if (warehouseId != null) {
             v.put("warehouse_id", warehouseId);
         }
         return v;
+    }
+
+    private static Object rawOrNull(Object value) {
+        return Boolean.FALSE.equals(value) ? null : value;
+    }
+
+    /** Values of {@code company_price_include}. */
+    public enum CompanyPriceIncludeValue implements OdooSelection {
+        /** Tax Included. */
+        TAX_INCLUDED("tax_included"),
+        /** Tax Excluded. */
+        TAX_EXCLUDED("tax_excluded"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        CompanyPriceIncludeValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static CompanyPriceIncludeValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (CompanyPriceIncludeValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of company_price_include");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code delivery_status}. */
+    public enum DeliveryStatusValue implements OdooSelection {
+        /** Not Delivered. */
+        PENDING("pending"),
+        /** Started. */
+        STARTED("started"),
+        /** Partially Delivered. */
+        PARTIAL("partial"),
+        /** Fully Delivered. */
+        FULL("full"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        DeliveryStatusValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static DeliveryStatusValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (DeliveryStatusValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of delivery_status");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code invoice_status}. */
+    public enum InvoiceStatusValue implements OdooSelection {
+        /** Upselling Opportunity. */
+        UPSELLING("upselling"),
+        /** Fully Invoiced. */
+        INVOICED("invoiced"),
+        /** To Invoice. */
+        TO_INVOICE("to invoice"),
+        /** Nothing to Invoice. */
+        NO("no"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        InvoiceStatusValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static InvoiceStatusValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (InvoiceStatusValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of invoice_status");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code picking_policy}. */
+    public enum PickingPolicyValue implements OdooSelection {
+        /** As soon as possible. */
+        DIRECT("direct"),
+        /** When all products are ready. */
+        ONE("one"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        PickingPolicyValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static PickingPolicyValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (PickingPolicyValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of picking_policy");
+            }
+            return wireValue;
+        }
     }
 
     /** Values of {@code state}. */
@@ -207,6 +928,88 @@ public record SaleOrder(
         String requireWireValue() {
             if (wireValue == null) {
                 throw new IllegalStateException("cannot write an unknown selection value of state");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code tax_calculation_rounding_method}. */
+    public enum TaxCalculationRoundingMethodValue implements OdooSelection {
+        /** Round per Tax. */
+        ROUND_GLOBALLY("round_globally"),
+        /** Round per Line. */
+        ROUND_PER_LINE("round_per_line"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        TaxCalculationRoundingMethodValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static TaxCalculationRoundingMethodValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (TaxCalculationRoundingMethodValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of tax_calculation_rounding_method");
+            }
+            return wireValue;
+        }
+    }
+
+    /** Values of {@code terms_type}. */
+    public enum TermsTypeValue implements OdooSelection {
+        /** Add a Note. */
+        PLAIN("plain"),
+        /** Add a link to a Web Page. */
+        HTML("html"),
+        /** A value added after this code was generated; it cannot be written back. */
+        OTHER(null);
+
+        private final String wireValue;
+
+        TermsTypeValue(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        @Override
+        public String wireValue() {
+            return wireValue;
+        }
+
+        /** The constant for a wire value; null for an empty field, OTHER for an unknown value. */
+        public static TermsTypeValue of(String value) {
+            if (value == null) {
+                return null;
+            }
+            for (TermsTypeValue v : values()) {
+                if (value.equals(v.wireValue)) {
+                    return v;
+                }
+            }
+            return OTHER;
+        }
+
+        String requireWireValue() {
+            if (wireValue == null) {
+                throw new IllegalStateException("cannot write an unknown selection value of terms_type");
             }
             return wireValue;
         }
