@@ -33,7 +33,8 @@ import java.util.Objects;
  * 5 s by default), until Odoo shows it, the record is gone, or the commit window (30 s by default,
  * {@link Builder#commitWait}) ends; then the event is marked {@link EventStatus#DEFERRED deferred} for
  * the next scheduled sync run and reported to the {@link SyncListener}. Re-reads that wait for a
- * commit do not count as failed attempts.
+ * commit do not count as failed attempts. Odoo 19 and later post after commit: there a record absent
+ * from the re-read is gone (the server version comes from the schemas).
  */
 public final class WebhookProcessor implements AutoCloseable {
     private final BatchProcessor batch;
@@ -45,7 +46,7 @@ public final class WebhookProcessor implements AutoCloseable {
         if (schemas == null && b.fetcher instanceof OdooRecordFetcher odoo) {
             schemas = ServerSchemas.of(odoo.clients(), b.projections);
         }
-        BatchProcessor.FieldSource fields = schemas == null ? null : schemas::readFields;
+        BatchProcessor.FieldSource fields = schemas == null ? null : new SchemaFields(schemas);
         this.batch = new BatchProcessor(inbox, b.fetcher, b.projector, b.projections, b.dependents, fields,
                 new GuardedListener(b.listener),
                 new BatchProcessor.Settings(b.batchSize, b.maxAttempts, b.backoffBase, b.backoffMax, b.claimTimeout,
@@ -53,6 +54,21 @@ public final class WebhookProcessor implements AutoCloseable {
                 b.clock);
         this.workers = new InboxWorkers(PostgresStateDatabase.dataSource(b.database), batch, b.workers,
                 b.batchSize, b.pollInterval);
+    }
+
+    /** The fields and the webhook timing of each source, from its server's schema. */
+    private record SchemaFields(ServerSchemas schemas) implements BatchProcessor.FieldSource {
+        @Override
+        public List<String> fields(String source, String model) {
+            return schemas.readFields(source, model);
+        }
+
+        @Override
+        public boolean postsAfterCommit(String source) {
+            String version = schemas.current(source).serverVersion();
+            java.util.regex.Matcher major = java.util.regex.Pattern.compile("(\\d+)\\.").matcher(version);
+            return major.find() && Integer.parseInt(major.group(1)) >= 19;
+        }
     }
 
     /** A builder over a state database, the Odoo side and the read model side. */

@@ -71,8 +71,17 @@ class WebhookEndToEndIT {
             assertThat(fake.webhooks().awaitIdle(Duration.ofSeconds(30))).isTrue();
             drain(processor, WebhookInbox.of(state));
             processor.close();
-            assertThat(WebhookInbox.of(state).list(EventFilter.all().statuses(EventStatus.DEFERRED), 1000))
-                    .extracting(e -> e.recordId()).contains(9_999_999L).containsOnly(9_999_999L, existing);
+            // only changes Odoo never shows are deferred: the rolled-back ones, and on 17/18 (posting before
+            // commit) creates of records deleted since, which look the same; on 19 an absent record is gone
+            WebhookInbox inbox = WebhookInbox.of(state);
+            for (var e : inbox.list(EventFilter.all().statuses(EventStatus.DEFERRED), 10_000)) {
+                boolean inOdoo = !odoo.model(e.model()).search(Domains.in("id", List.of(e.recordId())),
+                        SearchOptions.DEFAULT.includeArchived()).isEmpty();
+                assertThat(!inOdoo || e.recordId() == existing).as("deferred %s %d", e.model(), e.recordId()).isTrue();
+            }
+            assertThat(inbox.list(EventFilter.all(), 10_000)).filteredOn(e -> e.recordId() == 9_999_999L)
+                    .allSatisfy(e -> assertThat(e.status())
+                            .isEqualTo(version.equals("19.0") ? EventStatus.DONE : EventStatus.DEFERRED));
             World.assertVerified(engine, "shop");
             World.assertSameAsOdoo(odoo, readModel.projector(), "shop");
             assertThat(readModel.projector().find("shop", "product.product", 9_999_999L)).isEmpty();

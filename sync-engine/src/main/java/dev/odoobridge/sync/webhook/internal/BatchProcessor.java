@@ -103,6 +103,15 @@ public final class BatchProcessor {
     public interface FieldSource {
         /** The fields to read; throws when the model cannot be read there. */
         List<String> fields(String source, String model);
+
+        /**
+         * Whether the source's Odoo posts webhooks after its transaction commits (19.0 and later): then a
+         * record absent from the re-read is gone, not a create still being committed. The default does not
+         * know and treats every source as posting before commit.
+         */
+        default boolean postsAfterCommit(String source) {
+            return false;
+        }
     }
 
     private record Group(String source, String model) {
@@ -228,12 +237,13 @@ public final class BatchProcessor {
         List<Claimed> done = new ArrayList<>();
         Map<Duration, List<Claimed>> waiting = new LinkedHashMap<>();
         Map<String, List<Claimed>> deferred = new LinkedHashMap<>();
+        boolean afterCommit = postsAfterCommit(group.source());
         Map<Long, List<Claimed>> byRecord = new LinkedHashMap<>();
         events.forEach(e -> byRecord.computeIfAbsent(e.recordId(), id -> new ArrayList<>()).add(e));
         for (List<Claimed> posts : byRecord.values()) {
             Claimed latest = latest(posts);
             CommitCheck.Result r = CommitCheck.check(latest.payload(), byId.get(latest.recordId()),
-                    "unlink".equals(latest.action()), deletions.contains(latest.recordId()),
+                    "unlink".equals(latest.action()), deletions.contains(latest.recordId()) || afterCommit,
                     stored.contains(latest.recordId()));
             if (r.verdict() == CommitCheck.Verdict.SEEN || r.verdict() == CommitCheck.Verdict.GONE) {
                 done.addAll(posts);
@@ -259,6 +269,14 @@ public final class BatchProcessor {
             LOG.info("Deferred {} webhook events of {}/{}: {}", list.size(), group.source(), group.model(), reason);
             listener.webhookDeferred(group.source(), group.model(), list.size(), reason);
         });
+    }
+
+    private boolean postsAfterCommit(String source) {
+        try {
+            return fields.postsAfterCommit(source);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
