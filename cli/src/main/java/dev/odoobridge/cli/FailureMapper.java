@@ -69,6 +69,11 @@ public final class FailureMapper implements CommandLine.IExecutionExceptionHandl
             return new Mapped(ExitCode.ODOO_ERROR, "Odoo does not know the model: " + u.getMessage(),
                     "check the model name (`odoo-bridge models list`) and that its module is installed");
         }
+        if (ex instanceof dev.odoobridge.sync.schema.SchemaException sc) {
+            return sc.kind() == dev.odoobridge.sync.schema.SchemaException.Kind.UNKNOWN_CONFIGURED_FIELD
+                    ? new Mapped(ExitCode.CONFIG, sc.getMessage(), "see sync.extra-fields in README.md")
+                    : new Mapped(ExitCode.ODOO_ERROR, sc.getMessage(), "`odoo-bridge check` lists what each source offers");
+        }
         if (ex instanceof dev.odoobridge.sync.vendor.VendorLinkException v) {
             return new Mapped(ExitCode.REJECTED, v.getMessage(), v.retryAfter().map(t -> "retry after " + t)
                     .orElse("request a new code with `odoo-bridge vendor link` if this one is expired or used"));

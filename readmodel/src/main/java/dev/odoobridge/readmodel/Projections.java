@@ -21,6 +21,12 @@ import java.util.List;
  * re-reads a template's variants when it applies the template. Add a left-out field back
  * knowingly with {@code of(model).withExtraFields(untrackedFields(model))}; it is then only as
  * fresh as the record's last own change.
+ *
+ * <p>The built-in fields are those of every supported Odoo version (17.0, 18.0, 19.0) and of the
+ * modules a retail shop may have, all {@linkplain Projection#optionalFields() optional}: a sync
+ * projects those the server has. Products carry Odoo's own storable marker ({@code is_storable} on
+ * 18.0 and later, {@code detailed_type = 'product'} on 17.0); their documents also get a
+ * version-neutral boolean {@code storable} derived from it (see {@link StorableProducts}).
  */
 public final class Projections {
     private Projections() {
@@ -41,7 +47,8 @@ public final class Projections {
      * @throws IllegalArgumentException when the model is not a built-in one
      */
     public static Projection of(String model) {
-        return new Projection(model, FieldCatalog.collectionFor(model), FieldCatalog.fieldNames(model));
+        List<String> fields = FieldCatalog.fieldNames(model);
+        return new Projection(model, FieldCatalog.collectionFor(model), fields, java.util.Set.copyOf(fields));
     }
 
     /**

@@ -25,6 +25,18 @@ public interface Projector {
      */
     ApplyResult apply(String source, String model, List<OdooRecord> records, Instant fetchedAt);
 
+    /**
+     * Tells the projector the Odoo types of a model's fields as the source's server reports them
+     * ({@code fields_get}: {@code monetary}, {@code many2one_reference}, {@code html}, ...), so that
+     * {@code False} and dates are mapped by the server's types rather than by a built-in guess. Called by
+     * the sync before it applies records read with a newly read schema. The default ignores them (a
+     * projector that stores values as they come needs no types).
+     *
+     * @param fieldTypes field name → Odoo type
+     */
+    default void fieldTypes(String source, String model, Map<String, String> fieldTypes) {
+    }
+
     /** Deletes documents by Odoo id (and updates derived views). Returns how many were deleted. */
     long delete(String source, String model, Collection<Long> odooIds);
 

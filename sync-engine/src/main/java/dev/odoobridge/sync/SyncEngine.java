@@ -12,6 +12,10 @@ import dev.odoobridge.sync.internal.ModelSync;
 import dev.odoobridge.sync.internal.OdooReads;
 import dev.odoobridge.sync.internal.Verifier;
 import dev.odoobridge.sync.state.RunCounts;
+import dev.odoobridge.sync.schema.ModelSchema;
+import dev.odoobridge.sync.schema.SchemaException;
+import dev.odoobridge.sync.schema.ServerSchemas;
+import dev.odoobridge.sync.schema.SourceSchema;
 import dev.odoobridge.sync.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +39,15 @@ import org.slf4j.LoggerFactory;
  * after the projector acknowledged a page (a killed process re-reads, never loses), holds a
  * lease so two engines never sync the same (source, model) at once, and optionally reconciles
  * deletions by id range. Applying records of a model re-reads its declared {@link Dependent}s
- * (e.g. a template's variants) before its checkpoint moves. Thread-safe; build with {@link #builder()}.
+ * (e.g. a template's variants) before its checkpoint moves.
+ *
+ * <p>Each run starts by checking every source's server ({@link ServerSchemas#revalidate}: its version,
+ * and its {@code fields_get} of the synced models when that changed or is old): a model is read with
+ * the projection's fields the server has, its values typed by the server's types; an optional field
+ * the server lacks turns its feature off ({@link #schema(String)} says which and why); a model that
+ * lacks a field the sync needs or a configured field fails with a {@link SchemaException} naming the
+ * module or the field, and the other models go on. A model whose read fields changed since the last run
+ * of this engine is read whole. Thread-safe; build with {@link #builder()}.
  */
 public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -46,6 +58,9 @@ public final class SyncEngine {
     private final int parallelism;
     private final List<String> sourceOrder;
     private final DependentRefresh dependents;
+    private final ServerSchemas schemas;
+    /** The fields each (source, model) was last read with in this engine, to notice a schema change. */
+    private final Map<String, List<String>> lastReadFields = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SyncEngine(Builder b) {
         this.sources = Map.copyOf(b.sources);
@@ -55,9 +70,18 @@ public final class SyncEngine {
         this.settings = new EngineSettings(b.projector, b.stateStore, new GuardedListener(b.listener), b.clock,
                 b.pageSize, b.overlap, b.leaseOwner, b.leaseTtl, b.reconcileRangeSize, b.readers);
         this.sourceOrder = List.copyOf(b.sources.keySet());
-        Map<String, List<String>> fieldsByModel = new LinkedHashMap<>();
-        projections.forEach((model, p) -> fieldsByModel.put(model, OdooReads.readFields(p.fields())));
-        this.dependents = new DependentRefresh(b.dependents, fieldsByModel, b.pageSize, b.clock);
+        this.schemas = b.schemas != null ? b.schemas
+                : new ServerSchemas(b.sources, b.projections, b.clock, b.schemaMaxAge);
+        this.dependents = new DependentRefresh(b.dependents, projections.keySet(), this::readableFields, b.pageSize, b.clock);
+    }
+
+    /** The fields read of a model on a source, or null when the server cannot serve it. */
+    private List<String> readableFields(String source, String model) {
+        try {
+            return schemas.current(source).model(model).readFields();
+        } catch (SchemaException e) {
+            return null;
+        }
     }
 
     /** A new builder. */
@@ -77,8 +101,10 @@ public final class SyncEngine {
         Instant started = settings.clock().instant();
         settings.listener().runStarted(request);
         List<String[]> plan = new ArrayList<>();
+        Map<String, Object> schemaBySource = new LinkedHashMap<>();
         for (String source : sourceOrder) {
             if (request.includesSource(source)) {
+                schemaBySource.put(source, readSchema(source));
                 for (String model : projections.keySet()) {
                     if (request.includesModel(model)) {
                         plan.add(new String[] {source, model});
@@ -87,19 +113,29 @@ public final class SyncEngine {
             }
         }
         List<ModelReport> reports = parallelism == 1 || plan.size() <= 1
-                ? plan.stream().map(p -> syncOne(p[0], p[1], request)).toList()
-                : runParallel(plan, request);
+                ? plan.stream().map(p -> syncOne(p[0], p[1], request, schemaBySource.get(p[0]))).toList()
+                : runParallel(plan, request, schemaBySource);
         SyncReport report = new SyncReport(reports, nonNegative(Duration.between(started, settings.clock().instant())));
         settings.listener().runFinished(report);
         return report;
     }
 
-    private List<ModelReport> runParallel(List<String[]> plan, SyncRequest request) {
+    /** The source's schema, re-read when its server changed, or the failure to read it. */
+    private Object readSchema(String source) {
+        try {
+            return schemas.revalidate(source);
+        } catch (RuntimeException e) {
+            LOG.warn("reading the schema of {} failed", source, e);
+            return e;
+        }
+    }
+
+    private List<ModelReport> runParallel(List<String[]> plan, SyncRequest request, Map<String, Object> schemaBySource) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, plan.size()));
         try {
             List<Future<ModelReport>> futures = new ArrayList<>();
             for (String[] p : plan) {
-                futures.add(pool.submit(() -> syncOne(p[0], p[1], request)));
+                futures.add(pool.submit(() -> syncOne(p[0], p[1], request, schemaBySource.get(p[0]))));
             }
             List<ModelReport> out = new ArrayList<>();
             for (Future<ModelReport> f : futures) {
@@ -116,13 +152,34 @@ public final class SyncEngine {
         }
     }
 
-    private ModelReport syncOne(String source, String model, SyncRequest request) {
+    private ModelReport syncOne(String source, String model, SyncRequest request, Object schemaOrFailure) {
+        ModelSchema schema;
+        try {
+            if (schemaOrFailure instanceof RuntimeException failure) {
+                throw new SchemaReadException("cannot read the schema of " + source + ": " + failure.getMessage(), failure);
+            }
+            schema = ((SourceSchema) schemaOrFailure).model(model);
+        } catch (RuntimeException e) {
+            settings.listener().error(source, model, e);
+            ModelReport report = new ModelReport(source, model, RunCounts.ZERO, Duration.ZERO, Outcome.FAILED, e.getMessage());
+            settings.listener().modelFinished(report);
+            return report;
+        }
         try {
             OdooClient client = sources.get(source);
             DependentRefresh.ChildReader children = (child, link, ids, fields) -> client.model(child)
                     .searchRead(Domains.in(link, ids), fields, SearchOptions.DEFAULT.includeArchived());
-            return new ModelSync(source, reads(source, model), settings, dependents, children)
-                    .run(request.mode(), request.reconcile());
+            if (schema.fromServer()) {
+                settings.projector().fieldTypes(source, model, schema.types());
+            }
+            List<String> before = lastReadFields.put(source + "|" + model, schema.readFields());
+            SyncMode mode = request.mode();
+            if (before != null && !before.equals(schema.readFields()) && mode == SyncMode.INCREMENTAL) {
+                LOG.info("the fields of {} {} on the server changed: reading it whole", source, model);
+                mode = SyncMode.FULL;
+            }
+            return new ModelSync(source, reads(source, model, schema.readFields()), settings, dependents, children)
+                    .run(mode, request.reconcile());
         } catch (RuntimeException e) {
             LOG.warn("sync of {} {} could not run", source, model, e);
             settings.listener().error(source, model, e);
@@ -139,7 +196,8 @@ public final class SyncEngine {
      */
     public DriftReport verify(String source, String model, VerifyOptions options) {
         Objects.requireNonNull(options, "options == null");
-        return new Verifier(source, reads(source, model), settings.projector(), settings.pageSize(),
+        List<String> fields = schemas.revalidate(checkSource(source)).model(checkModel(model)).readFields();
+        return new Verifier(source, reads(source, model, fields), settings.projector(), settings.pageSize(),
                 settings.reconcileLeafSize()).verify(options);
     }
 
@@ -150,7 +208,8 @@ public final class SyncEngine {
      * @throws IllegalStateException when another owner holds the lease (a sync is running)
      */
     public long reset(String source, String model) {
-        reads(source, model);
+        checkSource(source);
+        checkModel(model);
         StateStore store = settings.stateStore();
         if (!store.tryAcquireLease(source, model, settings.leaseOwner(), settings.leaseTtl())) {
             throw new IllegalStateException("cannot reset " + source + " " + model
@@ -164,18 +223,40 @@ public final class SyncEngine {
         }
     }
 
-    private OdooReads reads(String source, String model) {
+    /**
+     * What the source's server offers: how each synced model is read there and which features are on
+     * or off. Asks the server for its version (and re-reads the fields when it changed or the cached
+     * schema is old).
+     *
+     * @throws IllegalArgumentException when the source is unknown
+     */
+    public SourceSchema schema(String source) {
+        return schemas.revalidate(checkSource(source));
+    }
+
+    /** The schemas this engine reads with (shared with a webhook processor so both read the same fields). */
+    public ServerSchemas schemas() {
+        return schemas;
+    }
+
+    private OdooReads reads(String source, String model, List<String> fields) {
+        return new OdooReads(sources.get(checkSource(source)).model(checkModel(model)), fields, settings.clock());
+    }
+
+    private String checkSource(String source) {
         Objects.requireNonNull(source, "source == null");
-        Objects.requireNonNull(model, "model == null");
-        OdooClient client = sources.get(source);
-        if (client == null) {
+        if (!sources.containsKey(source)) {
             throw new IllegalArgumentException("unknown source '" + source + "'; configured: " + sourceOrder);
         }
-        Projection projection = projections.get(model);
-        if (projection == null) {
+        return source;
+    }
+
+    private String checkModel(String model) {
+        Objects.requireNonNull(model, "model == null");
+        if (!projections.containsKey(model)) {
             throw new IllegalArgumentException("no projection for model '" + model + "'; configured: " + projections.keySet());
         }
-        return new OdooReads(client.model(model), projection.fields(), settings.clock());
+        return model;
     }
 
     private void checkKnown(SyncRequest request) {
@@ -188,6 +269,15 @@ public final class SyncEngine {
             if (!projections.containsKey(m)) {
                 throw new IllegalArgumentException("no projection for model '" + m + "'; configured: " + projections.keySet());
             }
+        }
+    }
+
+    /** The schema of a source could not be read (its server failed). */
+    private static final class SchemaReadException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SchemaReadException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -211,8 +301,28 @@ public final class SyncEngine {
         private Clock clock = Clock.systemUTC();
         private int reconcileRangeSize = 1000;
         private List<Dependent> dependents = Dependent.retail();
+        private ServerSchemas schemas;
+        private Duration schemaMaxAge = Duration.ofMinutes(10);
 
         private Builder() {
+        }
+
+        /**
+         * The schema cache to read with, e.g. one shared with a webhook processor; default one of this
+         * engine's own over its sources and projections.
+         */
+        public Builder schemas(ServerSchemas schemas) {
+            this.schemas = Objects.requireNonNull(schemas, "schemas == null");
+            return this;
+        }
+
+        /**
+         * How long a server's schema is used without re-reading it while the server version stays the
+         * same (each run checks the version); default 10 minutes. Ignored when {@link #schemas} is set.
+         */
+        public Builder schemaMaxAge(Duration maxAge) {
+            this.schemaMaxAge = Objects.requireNonNull(maxAge, "maxAge == null");
+            return this;
         }
 
         /** Adds one named Odoo source. */

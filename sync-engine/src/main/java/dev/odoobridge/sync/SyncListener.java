@@ -42,6 +42,25 @@ public interface SyncListener {
     default void modelFinished(ModelReport report) {
     }
 
+    /**
+     * Webhook events were re-read and Odoo did not show the posted change yet (Odoo 17 and 18 post
+     * before their transaction commits): they are re-read after {@code delay}.
+     *
+     * @param events the events put back
+     */
+    default void webhookAwaitingCommit(String source, String model, int events, java.time.Duration delay) {
+    }
+
+    /**
+     * Webhook events whose change Odoo did not show within the commit window (a long or rolled-back
+     * transaction) were marked deferred: the next scheduled sync run reads what they announced.
+     *
+     * @param events the events deferred
+     * @param reason what the last re-read saw
+     */
+    default void webhookDeferred(String source, String model, int events, String reason) {
+    }
+
     /** A run ended. */
     default void runFinished(SyncReport report) {
     }

@@ -6,6 +6,8 @@ import dev.odoobridge.cli.runtime.BridgeRuntime;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.ServerVersion;
 import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.sync.schema.FeatureState;
+import dev.odoobridge.sync.schema.SourceSchema;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
 /** Checks every configured Odoo source, MongoDB and PostgreSQL and says what to fix. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check that every configured Odoo is reachable (version, login, read access to each synced "
-                + "model), and that MongoDB and PostgreSQL answer. Prints a checklist; each failure says what to do.",
+                + "model, the fields the sync needs), and that MongoDB and PostgreSQL answer. Prints a checklist; "
+                + "each failure says what to do, and per source which features are on or off and why.",
             "The exit code is the one of the worst failure (Odoo unreachable > authentication > PostgreSQL > "
                 + "MongoDB > Odoo refusal)."},
         footer = {"%nExample:%n  odoo-bridge check --config /etc/odoo-bridge.yaml"})
@@ -82,6 +85,29 @@ public final class CheckCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 fail(out, source + ": read " + model, e);
             }
+        }
+        checkSchema(rt, source, out);
+    }
+
+    /**
+     * The server's schema of the synced models: a model that cannot be synced (a needed module or a
+     * configured field missing) is a failure; optional fields the server lacks are listed; each feature
+     * is on or off with what to do.
+     */
+    private void checkSchema(BridgeRuntime rt, String source, PrintWriter out) {
+        SourceSchema schema;
+        try {
+            schema = rt.serverSchemas().refresh(source);
+        } catch (RuntimeException e) {
+            fail(out, source + ": read the schema (fields_get) of the synced models", e);
+            return;
+        }
+        schema.problems().forEach((model, problem) -> fail(out, source + ": sync " + model, problem));
+        schema.models().values().stream().filter(m -> !m.notOnServer().isEmpty()).forEach(m ->
+                out.println("· " + source + ": " + m.model() + " has no " + String.join(", ", m.notOnServer())
+                        + " on this server (not synced)"));
+        for (FeatureState f : schema.features()) {
+            out.println((f.on() ? "✓ " : "· ") + source + ": " + f.describe());
         }
     }
 

@@ -57,6 +57,7 @@ public final class SyncRunCommand implements Callable<Integer> {
         try (SyncProgress progress = new SyncProgress(ctx.console().err(), ctx.options().progress())) {
             report = rt.syncEngine(progress).run(request);
             printSummary(report);
+            printFeaturesOff(rt, src);
             if (report.outcome() == Outcome.FAILED && !progress.errors().isEmpty()
                     && report.models().stream().allMatch(m -> m.outcome() == Outcome.FAILED)) {
                 Throwable cause = progress.errors().get(0);
@@ -70,6 +71,15 @@ public final class SyncRunCommand implements Callable<Integer> {
             case OK, SKIPPED -> ExitCode.OK.code();
             case PARTIAL, FAILED -> ExitCode.PARTIAL.code();
         };
+    }
+
+    /** The features the servers' schemas turned off, with what to do (`odoo-bridge check` lists them all). */
+    private void printFeaturesOff(BridgeRuntime rt, List<String> sourceNames) {
+        for (String source : sourceNames) {
+            rt.serverSchemas().cached(source).ifPresent(schema -> schema.features().stream().filter(f -> !f.on())
+                    .forEach(f -> ctx.console().out().println(source + ": " + f.describe())));
+        }
+        ctx.console().out().flush();
     }
 
     private void printSummary(SyncReport report) {

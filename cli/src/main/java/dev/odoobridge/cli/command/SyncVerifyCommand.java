@@ -86,12 +86,23 @@ public final class SyncVerifyCommand implements Callable<Integer> {
 
     private static String describe(Drift d) {
         return switch (d.kind()) {
-            case COUNT -> "count differs: odoo " + d.odooValue() + ", mongodb " + d.mongoValue();
+            case COUNT -> "count differs: odoo " + plain(d.odooValue()) + ", mongodb " + plain(d.mongoValue());
             case MISSING_IN_MONGO -> "id " + d.odooId() + " is in Odoo but missing in MongoDB";
             case EXTRA_IN_MONGO -> "id " + d.odooId() + " is in MongoDB but no longer in Odoo";
-            case FIELD_MISMATCH -> "id " + d.odooId() + " field " + d.field() + ": odoo " + d.odooValue() + ", mongodb "
-                    + d.mongoValue();
-            default -> d.toString();
+            case FIELD_MISMATCH, STOCK_MISMATCH -> "id " + d.odooId() + " field " + d.field() + ": odoo "
+                    + plain(d.odooValue()) + ", mongodb " + plain(d.mongoValue());
         };
+    }
+
+    /** A value as people write it: decimals plainly ({@code -90}, {@code 470}, {@code 4.5}), never {@code 4.7E+2}. */
+    static String plain(Object value) {
+        if (value instanceof java.math.BigDecimal d) {
+            java.math.BigDecimal stripped = d.signum() == 0 ? java.math.BigDecimal.ZERO : d.stripTrailingZeros();
+            return stripped.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return plain(java.math.BigDecimal.valueOf(((Number) value).doubleValue()));
+        }
+        return String.valueOf(value);
     }
 }

@@ -66,7 +66,8 @@ public final class WebhookServeCommand implements Callable<Integer> {
         Thread hook = new Thread(stop::countDown, "webhook-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (WebhookProcessor processor = WebhookProcessor.builder(db, RecordFetcher.odoo(rt.odooClients()),
-                        rt.readModel().projector()).projections(rt.projections()).build().start();
+                        rt.readModel().projector()).projections(rt.projections()).schemas(rt.serverSchemas())
+                        .build().start();
              WebhookReceiver receiver = b.build().start()) {
             PrintWriter out = ctx.console().out();
             String host = bind != null ? bind : settings.bind();

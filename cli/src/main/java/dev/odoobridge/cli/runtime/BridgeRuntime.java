@@ -14,6 +14,7 @@ import dev.odoobridge.readmodel.ReadModels;
 import dev.odoobridge.readmodel.StockOptions;
 import dev.odoobridge.sync.SyncEngine;
 import dev.odoobridge.sync.SyncListener;
+import dev.odoobridge.sync.schema.ServerSchemas;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.vendor.OdooVendorGateway;
 import dev.odoobridge.sync.vendor.OtpPolicy;
@@ -52,6 +53,7 @@ public final class BridgeRuntime implements AutoCloseable {
     private final Map<String, OdooClient> clients = new LinkedHashMap<>();
     private ReadModel readModel;
     private StateDatabase stateDatabase;
+    private ServerSchemas schemas;
 
     /** A runtime over the configuration; nothing is opened yet. */
     public BridgeRuntime(BridgeConfig config) {
@@ -181,6 +183,17 @@ public final class BridgeRuntime implements AutoCloseable {
         return stateDatabase;
     }
 
+    /**
+     * What each source's server offers (its fields of the synced models, features on or off), read on
+     * first use and shared by the sync engine and the webhook processor of this runtime.
+     */
+    public ServerSchemas serverSchemas() {
+        if (schemas == null) {
+            schemas = ServerSchemas.of(odooClients(), projections());
+        }
+        return schemas;
+    }
+
     /** A sync engine over every source, reporting to the listener. */
     public SyncEngine syncEngine(SyncListener listener) {
         Objects.requireNonNull(listener, "listener == null");
@@ -189,6 +202,7 @@ public final class BridgeRuntime implements AutoCloseable {
                 .projector(readModel().projector())
                 .stateStore(stateDatabase().stateStore())
                 .projections(projections())
+                .schemas(serverSchemas())
                 .pageSize(config.sync().pageSize())
                 .parallelism(config.sync().parallelism())
                 .readers(config.sync().readers())
@@ -242,5 +256,6 @@ public final class BridgeRuntime implements AutoCloseable {
         clients.clear();
         readModel = null;
         stateDatabase = null;
+        schemas = null;
     }
 }

@@ -49,7 +49,22 @@ class SyncCommandsIT {
         CliRun r = CliRun.of("check", "--config", config.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("✓ shop: " + odoo.url()).contains("can read product.product (")
-                .contains("✓ MongoDB").contains("✓ PostgreSQL").contains("All checks passed.").doesNotContain("✗");
+                .contains("✓ MongoDB").contains("✓ PostgreSQL").contains("All checks passed.").doesNotContain("✗")
+                .contains("shop: near-expiry alerts: ").contains("shop: reordering quantity multiples: ");
+    }
+
+    @Test
+    void anExtraFieldTheServerLacksIsAConfigErrorNamingFieldAndModel() throws Exception {
+        Path extra = dir.resolve("extra-fields.yaml");
+        java.nio.file.Files.writeString(extra, java.nio.file.Files.readString(config).replace("  page-size: 200\n",
+                "  page-size: 200\n  extra-fields:\n    product.product: [x_no_such_field]\n"));
+        CliRun check = CliRun.of("check", "--config", extra.toString());
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCode.CONFIG.code());
+        assertThat(check.out()).contains("✗ shop: sync product.product").contains("x_no_such_field")
+                .contains("sync.extra-fields.product.product");
+        CliRun sync = CliRun.of("sync", "run", "--model", "product.product", "--config", extra.toString());
+        assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(ExitCode.CONFIG.code());
+        assertThat(sync.err()).contains("x_no_such_field").contains("product.product");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.odoobridge.readmodel.internal;
 
 import dev.odoobridge.client.OdooRecord;
 import dev.odoobridge.client.value.OdooValues;
+import dev.odoobridge.readmodel.StorableProducts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +17,8 @@ import org.bson.Document;
 /**
  * Turns one Odoo record into the stored document. Values are converted by the field's Odoo type
  * (declared, built-in, or inferred from the value's shape when unknown):
- * boolean → true/false; integer, float → numbers or null; char, text, html, selection → string or null;
+ * boolean → true/false; integer, many2one_reference, float, monetary → numbers or null; char, text, html,
+ * selection, reference → string or null;
  * many2one → {@code {id, name}} or null; one2many / many2many → id array (empty when False);
  * datetime → BSON date (UTC); date → {@code "YYYY-MM-DD"} string (kept as text so no time zone can
  * shift it; it sorts and compares correctly); binary → base64 string. Odoo's {@code False} is null
@@ -26,9 +28,28 @@ final class DocumentMapper {
     private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
 
     private final Map<String, Map<String, String>> types;
+    /** Types a server reported, by source then model; they take precedence over {@link #types}. */
+    private final Map<String, Map<String, Map<String, String>>> serverTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     DocumentMapper(Map<String, Map<String, String>> types) {
         this.types = types;
+    }
+
+    /**
+     * Records the field types a source's server reported for a model (its {@code fields_get}); they
+     * take precedence over the built-in and configured ones for that source's records.
+     */
+    void serverTypes(String source, String model, Map<String, String> fieldTypes) {
+        Map<String, String> merged = new java.util.HashMap<>(types.getOrDefault(model, Map.of()));
+        merged.putAll(fieldTypes);
+        serverTypes.computeIfAbsent(source, s -> new java.util.concurrent.ConcurrentHashMap<>())
+                .put(model, Map.copyOf(merged));
+    }
+
+    private Map<String, String> typesOf(String source, String model) {
+        Map<String, Map<String, String>> bySource = serverTypes.get(source);
+        Map<String, String> fromServer = bySource == null ? null : bySource.get(model);
+        return fromServer != null ? fromServer : types.getOrDefault(model, Map.of());
     }
 
     static String key(String source, long odooId) {
@@ -60,7 +81,7 @@ final class DocumentMapper {
             throw new IllegalArgumentException(model + " record " + id
                     + " has no write_date; read write_date with every page, the version guard needs it");
         }
-        Map<String, String> modelTypes = types.getOrDefault(model, Map.of());
+        Map<String, String> modelTypes = typesOf(source, model);
         Document doc = new Document("_id", key(source, id));
         doc.put("id", id);
         for (Map.Entry<String, Object> e : record.asMap().entrySet()) {
@@ -69,6 +90,12 @@ final class DocumentMapper {
                 continue;
             }
             doc.put(field, convert(model, field, modelTypes.get(field), e.getValue()));
+        }
+        if (StorableProducts.appliesTo(model)) {
+            Boolean storable = StorableProducts.storable(record.asMap());
+            if (storable != null) {
+                doc.put(StorableProducts.FIELD, storable);
+            }
         }
         doc.put("_source", source);
         doc.put("_odoo_id", id);
@@ -85,9 +112,9 @@ final class DocumentMapper {
         try {
             return switch (type) {
                 case "boolean" -> Boolean.TRUE.equals(raw);
-                case "integer" -> OdooValues.toLong(raw);
+                case "integer", "many2one_reference" -> OdooValues.toLong(raw);
                 case "float", "monetary" -> OdooValues.toDouble(raw);
-                case "char", "text", "html", "selection", "binary" -> OdooValues.toStringValue(raw);
+                case "char", "text", "html", "selection", "binary", "reference" -> OdooValues.toStringValue(raw);
                 case "date" -> {
                     var d = OdooValues.toLocalDate(raw);
                     yield d == null ? null : OdooValues.formatDate(d);

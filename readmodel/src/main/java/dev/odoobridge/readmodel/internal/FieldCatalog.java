@@ -4,9 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Odoo field types of the built-in retail models, used to map Odoo's {@code False} by type
- * (null for everything but booleans) and to convert datetimes. Fields not listed here are typed
- * from configuration or inferred from the value's shape.
+ * The fields the built-in retail projections want, with their Odoo types as real Odoo 17.0, 18.0 and
+ * 19.0 servers report them ({@code monetary} amounts, {@code text} order-line names,
+ * {@code many2one_reference} {@code res_id}s). The types are the fallback used to map Odoo's
+ * {@code False} by type (null for everything but booleans) and to convert datetimes when no server
+ * schema was given ({@code Projector#fieldTypes}); fields typed nowhere are inferred from the value's
+ * shape. The lists name fields of every supported version: {@code product.*} carries both
+ * {@code is_storable} (18.0 and later) and {@code detailed_type} (17.0); a sync projects only those the
+ * server has (see the sync engine's schema).
  *
  * <p>Fields marked {@code ~} are typed but not projected by default: their value changes in Odoo
  * without the record's own {@code write_date} moving (one2many lists, whose children carry the
@@ -27,10 +32,10 @@ public final class FieldCatalog {
         {"res.users", "login:char name:char partner_id:many2one company_id:many2one share:boolean active:boolean"},
         {"product.category", "name:char parent_id:many2one complete_name:char ~child_id:one2many"},
         {"product.template", "name:char default_code:char barcode:char list_price:float standard_price:float "
-                + "categ_id:many2one type:selection is_storable:boolean sale_ok:boolean purchase_ok:boolean "
+                + "categ_id:many2one type:selection is_storable:boolean detailed_type:selection sale_ok:boolean purchase_ok:boolean "
                 + "~seller_ids:one2many ~product_variant_ids:one2many active:boolean"},
         {"product.product", "product_tmpl_id:many2one name:char default_code:char barcode:char list_price:float "
-                + "standard_price:float categ_id:many2one type:selection is_storable:boolean active:boolean "
+                + "standard_price:float categ_id:many2one type:selection is_storable:boolean detailed_type:selection active:boolean "
                 + "~seller_ids:one2many ~qty_available:float ~virtual_available:float ~incoming_qty:float "
                 + "~outgoing_qty:float"},
         {"product.supplierinfo", "partner_id:many2one product_tmpl_id:many2one product_id:many2one "
@@ -47,17 +52,17 @@ public final class FieldCatalog {
                 + "sale_line_id:many2one purchase_line_id:many2one"},
         {"stock.warehouse.orderpoint", "name:char product_id:many2one warehouse_id:many2one location_id:many2one "
                 + "product_min_qty:float product_max_qty:float qty_multiple:float active:boolean"},
-        {"sale.order", "name:char partner_id:many2one date_order:datetime state:selection amount_untaxed:float "
-                + "amount_total:float ~order_line:one2many warehouse_id:many2one user_id:many2one company_id:many2one"},
-        {"sale.order.line", "order_id:many2one product_id:many2one name:char product_uom_qty:float "
-                + "qty_delivered:float price_unit:float price_subtotal:float state:selection"},
+        {"sale.order", "name:char partner_id:many2one date_order:datetime state:selection amount_untaxed:monetary "
+                + "amount_total:monetary ~order_line:one2many warehouse_id:many2one user_id:many2one company_id:many2one"},
+        {"sale.order.line", "order_id:many2one product_id:many2one name:text product_uom_qty:float "
+                + "qty_delivered:float price_unit:float price_subtotal:monetary state:selection"},
         {"purchase.order", "name:char partner_id:many2one date_order:datetime state:selection origin:char "
-                + "~order_line:one2many amount_total:float company_id:many2one"},
-        {"purchase.order.line", "order_id:many2one product_id:many2one name:char product_qty:float "
-                + "price_unit:float price_subtotal:float date_planned:datetime"},
-        {"mail.mail", "subject:char body_html:html email_to:char email_from:char auto_delete:boolean "
-                + "state:selection attachment_ids:many2many model:char res_id:integer"},
-        {"ir.attachment", "name:char datas:binary mimetype:char res_model:char res_id:integer type:selection"},
+                + "~order_line:one2many amount_total:monetary company_id:many2one"},
+        {"purchase.order.line", "order_id:many2one product_id:many2one name:text product_qty:float "
+                + "price_unit:float price_subtotal:monetary date_planned:datetime"},
+        {"mail.mail", "subject:char body_html:text email_to:text email_from:char auto_delete:boolean "
+                + "state:selection attachment_ids:many2many model:char res_id:many2one_reference"},
+        {"ir.attachment", "name:char datas:binary mimetype:char res_model:char res_id:many2one_reference type:selection"},
     };
 
     private FieldCatalog() {

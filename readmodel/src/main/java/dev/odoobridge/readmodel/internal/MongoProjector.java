@@ -218,6 +218,12 @@ final class MongoProjector implements Projector {
     }
 
     @Override
+    public void fieldTypes(String source, String model, Map<String, String> fieldTypes) {
+        mapper.serverTypes(Objects.requireNonNull(source, "source == null"), Objects.requireNonNull(model, "model == null"),
+                Objects.requireNonNull(fieldTypes, "fieldTypes == null"));
+    }
+
+    @Override
     public long delete(String source, String model, Collection<Long> odooIds) {
         checkSource(source);
         Objects.requireNonNull(odooIds, "odooIds == null");

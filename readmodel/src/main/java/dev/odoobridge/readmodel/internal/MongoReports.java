@@ -5,6 +5,7 @@ import static dev.odoobridge.readmodel.internal.StockAggregations.asLong;
 
 import com.mongodb.client.MongoDatabase;
 import dev.odoobridge.readmodel.StockOptions;
+import dev.odoobridge.readmodel.StorableProducts;
 import dev.odoobridge.readmodel.report.Alert;
 import dev.odoobridge.readmodel.report.CustomerActivity;
 import dev.odoobridge.readmodel.report.DailySales;
@@ -53,7 +54,9 @@ final class MongoReports implements Reports {
     public List<StockStatusRow> stockStatus(VendorScope scope) {
         List<Bson> p = new ArrayList<>();
         p.add(new Document("$match", ScopeFilter.products(scope, "")));
-        p.add(new Document("$match", new Document("active", true)));
+        // products known not to keep stock (consumables, services) have no stock status
+        p.add(new Document("$match", new Document("active", true)
+                .append(StorableProducts.FIELD, new Document("$ne", false))));
         p.add(statusStage());
         p.add(new Document("$sort", new Document("_source", 1).append("product_id", 1)));
         List<StockStatusRow> rows = new ArrayList<>();

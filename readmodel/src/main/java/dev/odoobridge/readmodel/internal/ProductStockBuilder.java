@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.odoobridge.readmodel.StockOptions;
+import dev.odoobridge.readmodel.StorableProducts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -102,6 +103,7 @@ final class ProductStockBuilder {
                 .append("default_code", product == null ? null : product.getString("default_code"))
                 .append("barcode", product == null ? null : product.getString("barcode"))
                 .append("active", product == null || !Boolean.FALSE.equals(product.get("active")))
+                .append(StorableProducts.FIELD, product == null ? null : product.get(StorableProducts.FIELD))
                 .append("on_hand", onHand).append("reserved", reserved).append("available", onHand - reserved)
                 .append("incoming", incoming).append("threshold", threshold).append("threshold_from", thresholdFrom)
                 .append("warehouses", breakdown).append("vendors", vendors).append("vendor_ids", new ArrayList<>(vendorIds))

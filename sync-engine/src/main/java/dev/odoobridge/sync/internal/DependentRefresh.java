@@ -32,6 +32,13 @@ public final class DependentRefresh {
         List<OdooRecord> read(String model, String linkField, List<Long> parentIds, List<String> fields);
     }
 
+    /** The fields read of a synced model of a source ({@code id} and {@code write_date} included). */
+    @FunctionalInterface
+    public interface Fields {
+        /** The fields to read of the model in the source, or null when it cannot be read there. */
+        List<String> of(String source, String model);
+    }
+
     /** What one refresh did for one child model. */
     public record Refreshed(String model, int rows, ApplyResult result, int calls) {
     }
@@ -40,7 +47,7 @@ public final class DependentRefresh {
     public static final DependentRefresh NONE = new DependentRefresh(List.of(), Map.of(), 1, Clock.systemUTC());
 
     private final List<Dependent> dependents;
-    private final Map<String, List<String>> fieldsByModel;
+    private final Fields fields;
     private final int chunkSize;
     private final Clock clock;
 
@@ -51,14 +58,32 @@ public final class DependentRefresh {
      * @param clock time source for the fetch instant of each read
      */
     public DependentRefresh(List<Dependent> dependents, Map<String, List<String>> fieldsByModel, int chunkSize, Clock clock) {
+        this(dependents, Objects.requireNonNull(fieldsByModel, "fieldsByModel == null").keySet(),
+                fixed(Map.copyOf(fieldsByModel)), chunkSize, clock);
+    }
+
+    /**
+     * @param dependents the declared dependents; those whose child model is not synced are ignored
+     * @param syncedModels the synced models
+     * @param fields the fields read per source and synced model (they follow each server's schema)
+     * @param chunkSize parent ids per child read
+     * @param clock time source for the fetch instant of each read
+     */
+    public DependentRefresh(List<Dependent> dependents, java.util.Set<String> syncedModels, Fields fields, int chunkSize,
+                            Clock clock) {
         Objects.requireNonNull(dependents, "dependents == null");
-        this.fieldsByModel = Map.copyOf(Objects.requireNonNull(fieldsByModel, "fieldsByModel == null"));
-        this.dependents = dependents.stream().filter(d -> this.fieldsByModel.containsKey(d.childModel())).toList();
+        java.util.Set<String> synced = java.util.Set.copyOf(Objects.requireNonNull(syncedModels, "syncedModels == null"));
+        this.fields = Objects.requireNonNull(fields, "fields == null");
+        this.dependents = dependents.stream().filter(d -> synced.contains(d.childModel())).toList();
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be >= 1, was " + chunkSize);
         }
         this.chunkSize = chunkSize;
         this.clock = Objects.requireNonNull(clock, "clock == null");
+    }
+
+    private static Fields fixed(Map<String, List<String>> byModel) {
+        return (source, model) -> byModel.get(model);
     }
 
     /** Whether applying records of this model triggers a refresh. */
@@ -99,8 +124,11 @@ public final class DependentRefresh {
     }
 
     private Refreshed refreshOne(String source, Dependent d, List<Long> ids, ChildReader reader, Projector projector) {
-        List<String> fields = fieldsByModel.get(d.childModel());
+        List<String> fields = this.fields.of(source, d.childModel());
         ApplyResult total = ApplyResult.EMPTY;
+        if (fields == null) {
+            return new Refreshed(d.childModel(), 0, total, 0);
+        }
         int rows = 0;
         int calls = 0;
         for (int from = 0; from < ids.size(); from += chunkSize) {

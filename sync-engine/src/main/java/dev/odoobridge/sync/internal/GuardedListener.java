@@ -59,6 +59,16 @@ public final class GuardedListener implements SyncListener {
     }
 
     @Override
+    public void webhookAwaitingCommit(String source, String model, int events, java.time.Duration delay) {
+        guard("webhookAwaitingCommit", () -> delegate.webhookAwaitingCommit(source, model, events, delay));
+    }
+
+    @Override
+    public void webhookDeferred(String source, String model, int events, String reason) {
+        guard("webhookDeferred", () -> delegate.webhookDeferred(source, model, events, reason));
+    }
+
+    @Override
     public void runFinished(SyncReport report) {
         guard("runFinished", () -> delegate.runFinished(report));
     }

@@ -19,16 +19,18 @@ import java.util.regex.Pattern;
  * Brings an Odoo wire value and a read-model value to one comparable form: {@code False},
  * null, {@code false} and empty lists are null; many2one ({@code [id, name]}, {@link Ref} or
  * {@code {id, name}}) is its id; datetimes are Instants truncated to the second; dates are
- * LocalDates; numbers are BigDecimals without trailing zeros; lists are normalised element-wise.
+ * LocalDates; numbers are BigDecimals without trailing zeros and with a scale of at least 0 (so they print
+ * as {@code -90} and {@code 470}, not {@code -9E+1}); lists are normalised element-wise.
  */
-final class ValueNormalizer {
+public final class ValueNormalizer {
     private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private ValueNormalizer() {
     }
 
-    static Object normalize(Object value) {
+    /** The comparable form of a value. */
+    public static Object normalize(Object value) {
         if (value == null || Boolean.FALSE.equals(value)) {
             return null;
         }
@@ -82,7 +84,7 @@ final class ValueNormalizer {
     }
 
     /** True when both values mean the same after normalisation (a date at midnight equals that day's datetime). */
-    static boolean same(Object odoo, Object mongo) {
+    public static boolean same(Object odoo, Object mongo) {
         Object a = normalize(odoo);
         Object b = normalize(mongo);
         if (a instanceof LocalDate d && b instanceof Instant i) {
@@ -94,7 +96,12 @@ final class ValueNormalizer {
         return java.util.Objects.equals(a, b);
     }
 
+    /** Without trailing zeros, and never in exponent notation: {@code -90}, {@code 470}, {@code 4.5}. */
     private static BigDecimal strip(BigDecimal d) {
-        return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        if (d.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -13,7 +13,14 @@ public enum EventStatus {
     /** Gave up after the maximum number of attempts; {@link WebhookEvent#lastError} says why. */
     FAILED,
     /** Not processed because its model is not synced by the processor. */
-    IGNORED;
+    IGNORED,
+    /**
+     * Odoo did not show the posted change within the commit window (Odoo 17 and 18 post before their
+     * transaction commits; a transaction still open, or rolled back): left for the next scheduled sync
+     * run, which reads every change by its {@code write_date}. {@link WebhookEvent#lastError} says what
+     * was seen; a replay processes it again.
+     */
+    DEFERRED;
 
     /** The value stored in the database. */
     public String dbValue() {

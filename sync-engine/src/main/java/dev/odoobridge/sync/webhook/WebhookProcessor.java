@@ -3,11 +3,15 @@ package dev.odoobridge.sync.webhook;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.sync.Dependent;
+import dev.odoobridge.sync.SyncListener;
+import dev.odoobridge.sync.internal.GuardedListener;
+import dev.odoobridge.sync.schema.ServerSchemas;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import dev.odoobridge.sync.webhook.internal.BatchProcessor;
 import dev.odoobridge.sync.webhook.internal.InboxRepository;
 import dev.odoobridge.sync.webhook.internal.InboxWorkers;
+import dev.odoobridge.sync.webhook.internal.OdooRecordFetcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +25,16 @@ import java.util.Objects;
  * processor died) are picked up after a restart. Failures are retried with exponential backoff;
  * after the last attempt an event is marked failed with the reason. Workers wake up on
  * PostgreSQL notifications, so a post is usually applied within milliseconds.
+ *
+ * <p>Odoo 17 and 18 post before their transaction commits: a re-read right after the post often
+ * returns the record as it was. The processor compares the re-read with the post (its
+ * {@code write_date} with microseconds, in the same second its field values) and re-reads an event
+ * whose change Odoo does not show yet after a short wait (half the time since its receipt, 100 ms to
+ * 5 s by default), until Odoo shows it, the record is gone, or the commit window (30 s by default,
+ * {@link Builder#commitWait}) ends; then the event is marked {@link EventStatus#DEFERRED deferred} for
+ * the next scheduled sync run and reported to the {@link SyncListener}. Re-reads that wait for a
+ * commit do not count as failed attempts. Odoo 19 and later post after commit: there a record absent
+ * from the re-read is gone (the server version comes from the schemas).
  */
 public final class WebhookProcessor implements AutoCloseable {
     private final BatchProcessor batch;
@@ -28,11 +42,33 @@ public final class WebhookProcessor implements AutoCloseable {
 
     private WebhookProcessor(Builder b) {
         InboxRepository inbox = new InboxRepository(PostgresStateDatabase.dataSource(b.database));
-        this.batch = new BatchProcessor(inbox, b.fetcher, b.projector, b.projections, b.dependents,
-                new BatchProcessor.Settings(b.batchSize, b.maxAttempts, b.backoffBase, b.backoffMax, b.claimTimeout),
+        ServerSchemas schemas = b.schemas;
+        if (schemas == null && b.fetcher instanceof OdooRecordFetcher odoo) {
+            schemas = ServerSchemas.of(odoo.clients(), b.projections);
+        }
+        BatchProcessor.FieldSource fields = schemas == null ? null : new SchemaFields(schemas);
+        this.batch = new BatchProcessor(inbox, b.fetcher, b.projector, b.projections, b.dependents, fields,
+                new GuardedListener(b.listener),
+                new BatchProcessor.Settings(b.batchSize, b.maxAttempts, b.backoffBase, b.backoffMax, b.claimTimeout,
+                        b.commitWait),
                 b.clock);
         this.workers = new InboxWorkers(PostgresStateDatabase.dataSource(b.database), batch, b.workers,
                 b.batchSize, b.pollInterval);
+    }
+
+    /** The fields and the webhook timing of each source, from its server's schema. */
+    private record SchemaFields(ServerSchemas schemas) implements BatchProcessor.FieldSource {
+        @Override
+        public List<String> fields(String source, String model) {
+            return schemas.readFields(source, model);
+        }
+
+        @Override
+        public boolean postsAfterCommit(String source) {
+            String version = schemas.current(source).serverVersion();
+            java.util.regex.Matcher major = java.util.regex.Pattern.compile("(\\d+)\\.").matcher(version);
+            return major.find() && Integer.parseInt(major.group(1)) >= 19;
+        }
     }
 
     /** A builder over a state database, the Odoo side and the read model side. */
@@ -75,6 +111,9 @@ public final class WebhookProcessor implements AutoCloseable {
         private Duration claimTimeout = Duration.ofMinutes(2);
         private Duration pollInterval = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
+        private ServerSchemas schemas;
+        private SyncListener listener = SyncListener.NONE;
+        private BatchProcessor.CommitWait commitWait = BatchProcessor.CommitWait.DEFAULT;
 
         private Builder(StateDatabase database, RecordFetcher fetcher, Projector projector) {
             this.database = Objects.requireNonNull(database, "database == null");
@@ -146,6 +185,33 @@ public final class WebhookProcessor implements AutoCloseable {
                 throw new IllegalArgumentException("pollInterval must be at least 1 ms, was " + interval);
             }
             this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * Read each source's models with the fields its server has, from this schema cache (e.g. the
+         * sync engine's {@link dev.odoobridge.sync.SyncEngine#schemas()}, so both read the same fields).
+         * Default: a cache of its own over the clients of a {@link RecordFetcher#odoo} fetcher; another
+         * fetcher reads the projections' fields as configured.
+         */
+        public Builder schemas(ServerSchemas serverSchemas) {
+            this.schemas = Objects.requireNonNull(serverSchemas, "serverSchemas == null");
+            return this;
+        }
+
+        /** Told about events awaiting a commit and deferred ones; default none. Must not throw. */
+        public Builder listener(SyncListener syncListener) {
+            this.listener = Objects.requireNonNull(syncListener, "syncListener == null");
+            return this;
+        }
+
+        /**
+         * How long an event whose change Odoo does not show yet is re-read: within {@code window} of its
+         * receipt, after waits of half the time since its receipt kept within {@code minDelay} and
+         * {@code maxDelay}. Default 30 s, 100 ms, 5 s.
+         */
+        public Builder commitWait(Duration window, Duration minDelay, Duration maxDelay) {
+            this.commitWait = new BatchProcessor.CommitWait(window, minDelay, maxDelay);
             return this;
         }
 

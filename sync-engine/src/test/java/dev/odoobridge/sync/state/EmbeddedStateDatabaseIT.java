@@ -26,7 +26,7 @@ class EmbeddedStateDatabaseIT {
                     .hasMessageContaining("is in use by another embedded server");
         }
         try (StateDatabase db = StateDatabase.embedded(dir)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(4);
             assertThat(db.stateStore().checkpoint("shop", "product.product"))
                     .contains(new Checkpoint("shop", "product.product", wd, 9, now));
         }

@@ -21,10 +21,10 @@ class MigrationIT {
     @Test
     void freshDatabaseGetsEveryTableAndVersion() throws Exception {
         try (StateDatabase db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(4);
             assertThat(tables(db)).contains("checkpoints", "sync_runs", "leases", "webhook_events", "schema_version",
                     "vendor_challenges", "vendor_links", "vendor_audit", "scan_progress");
-            assertThat(versions(db)).containsExactly(1, 2, 3);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4);
         }
     }
 
@@ -35,8 +35,8 @@ class MigrationIT {
             db.stateStore().runStarted("s", "m", "full", java.time.Instant.now());
         }
         try (StateDatabase db = StateDatabase.connect(url, "postgres", null)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
-            assertThat(versions(db)).containsExactly(1, 2, 3);
+            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4);
             assertThat(db.stateStore().recentRuns(10)).hasSize(1);
         }
     }
@@ -59,8 +59,8 @@ class MigrationIT {
             go.countDown();
             for (Future<StateDatabase> f : started) {
                 try (StateDatabase db = f.get()) {
-                    assertThat(db.schemaVersion()).isEqualTo(3);
-                    assertThat(versions(db)).containsExactly(1, 2, 3);
+                    assertThat(db.schemaVersion()).isEqualTo(4);
+                    assertThat(versions(db)).containsExactly(1, 2, 3, 4);
                 }
             }
         } finally {

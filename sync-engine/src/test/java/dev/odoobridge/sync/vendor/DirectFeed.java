@@ -1,6 +1,8 @@
 package dev.odoobridge.sync.vendor;
 
 import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.client.meta.ModelDefinition;
+import dev.odoobridge.sync.internal.SchemaResolver;
 import dev.odoobridge.readmodel.Projections;
 import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.testkit.FakeOdoo;
@@ -31,7 +33,7 @@ public final class DirectFeed {
         Objects.requireNonNull(projector, "projector == null");
         OrmApi orm = (OrmApi) fake.orm();
         for (String model : models) {
-            List<Map<String, Object>> rows = searchRead(orm, model, Projections.of(model).fields());
+            List<Map<String, Object>> rows = searchRead(orm, model, fieldsOnServer(orm, model));
             Instant fetchedAt = Instant.now();
             for (int i = 0; i < rows.size(); i += BATCH) {
                 List<OdooRecord> batch = new ArrayList<>();
@@ -41,6 +43,15 @@ public final class DirectFeed {
                 projector.apply(source, model, batch, fetchedAt);
             }
         }
+    }
+
+    /** The built-in projection's fields the fake's schema has, as the sync reads them. */
+    @SuppressWarnings("unchecked")
+    private static List<String> fieldsOnServer(OrmApi orm, String model) {
+        Map<String, Object> fieldsGet = (Map<String, Object>) orm.execute(new OrmRequest(model, "fields_get", null,
+                List.of(), Map.of("attributes", List.of("type")), ADMIN_UID));
+        return SchemaResolver.resolve("direct-feed", "fake", Projections.of(model),
+                ModelDefinition.fromFieldsGet(model, fieldsGet)).readFields();
     }
 
     /** All records of a model (archived included) with the given fields, read in process. */

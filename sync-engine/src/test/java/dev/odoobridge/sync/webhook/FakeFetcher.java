@@ -23,6 +23,8 @@ final class FakeFetcher implements RecordFetcher {
     final List<LinkRead> linkReads = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger();
     volatile RuntimeException failure = new IllegalStateException("Odoo answered 502 Bad Gateway");
+    /** Run before each read answers (e.g. to commit a change after a number of reads). */
+    volatile Runnable beforeRead = () -> { };
 
     FakeFetcher(String source) {
         this.source = source;
@@ -44,6 +46,7 @@ final class FakeFetcher implements RecordFetcher {
             throw new IllegalArgumentException("unknown source " + src);
         }
         reads.add(new Read(src, model, List.copyOf(ids), fields));
+        beforeRead.run();
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw failure;
         }

@@ -272,4 +272,135 @@ class WebhookProcessorIT {
         assertThat(processor().build().processOnce()).isEqualTo(2);
         assertThat(readModel.find(SOURCE, "product.product", 1)).isPresent();
     }
+
+    /** Counts what the processor reports about commits it waits for. */
+    static final class CommitCounts implements dev.odoobridge.sync.SyncListener {
+        final java.util.concurrent.atomic.AtomicInteger awaiting = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger deferred = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void webhookAwaitingCommit(String source, String model, int events, Duration delay) {
+            awaiting.addAndGet(events);
+        }
+
+        @Override
+        public void webhookDeferred(String source, String model, int events, String reason) {
+            deferred.addAndGet(events);
+        }
+    }
+
+    WebhookProcessor.Builder preCommit(CommitCounts counts, Duration window) {
+        return processor().listener(counts).commitWait(window, Duration.ofMillis(20), Duration.ofMillis(100));
+    }
+
+    /** Processes until nothing is pending or in progress, or 20 s. */
+    void drain(WebhookProcessor p) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        EventFilter open = EventFilter.all().statuses(EventStatus.PENDING, EventStatus.PROCESSING);
+        while (!inbox.list(open, 1).isEmpty() && System.nanoTime() < deadline) {
+            if (p.processOnce() == 0) {
+                Thread.sleep(10);
+            }
+        }
+        assertThat(inbox.list(open, 10)).isEmpty();
+    }
+
+    @Test
+    void aPostBeforeCommitIsReReadUntilOdooShowsTheChange() throws Exception {
+        odoo.put("stock.quant", 47, Map.of("quantity", 0.0, "write_date", "2026-11-21 19:35:10"));
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        odoo.beforeRead = () -> {
+            if (reads.incrementAndGet() == 4) { // Odoo commits after the post and three re-reads
+                odoo.put("stock.quant", 47, Map.of("quantity", 123.0, "write_date", "2026-11-21 19:35:15"));
+            }
+        };
+        post(Posts.captured().get(31)); // quantity 123, write_date 19:35:15.281255
+        CommitCounts counts = new CommitCounts();
+
+        drain(preCommit(counts, Duration.ofSeconds(10)).build());
+
+        assertThat(readModel.find(SOURCE, "stock.quant", 47)).get()
+                .satisfies(doc -> assertThat(doc).containsEntry("quantity", 123.0));
+        assertThat(odoo.reads).hasSize(4);
+        assertThat(counts.awaiting.get()).isEqualTo(3);
+        assertThat(counts.deferred.get()).isZero();
+        assertThat(events(EventStatus.DONE)).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(4));
+    }
+
+    @Test
+    void inTheSameSecondTheLatestPostOfTheRecordDecides() throws Exception {
+        // the first posts of one transaction hold intermediate values; Odoo committed the last one
+        odoo.put("stock.quant", 47, Map.of("quantity", 123.0, "write_date", "2026-11-21 19:35:15"));
+        odoo.put("stock.quant", 48, Map.of("quantity", -123.0, "write_date", "2026-11-21 19:35:15"));
+        Posts.captured().subList(11, 32).forEach(this::post);
+        CommitCounts counts = new CommitCounts();
+        drain(preCommit(counts, Duration.ofSeconds(10)).build());
+        assertThat(counts.awaiting.get()).isZero();
+        assertThat(events(EventStatus.DONE)).hasSize(21);
+    }
+
+    @Test
+    void aChangeNeverCommittedIsDeferredAfterTheWindowAndCounted() throws Exception {
+        odoo.put("stock.quant", 47, Map.of("quantity", 0.0, "write_date", "2026-11-21 19:35:10"));
+        post(Posts.captured().get(31)); // the transaction that would set 123 was rolled back
+        CommitCounts counts = new CommitCounts();
+
+        drain(preCommit(counts, Duration.ofMillis(400)).build());
+
+        WebhookEvent deferred = events(EventStatus.DEFERRED).get(0);
+        assertThat(deferred.lastError()).contains("2026-11-21T19:35:10Z", "2026-11-21T19:35:15.281255Z",
+                "next scheduled sync run");
+        assertThat(deferred.processedAt()).isNotNull();
+        assertThat(counts.deferred.get()).isEqualTo(1);
+        assertThat(counts.awaiting.get()).isPositive();
+        // what Odoo has is applied meanwhile: the read model is equal to Odoo
+        assertThat(readModel.find(SOURCE, "stock.quant", 47)).get()
+                .satisfies(doc -> assertThat(doc).containsEntry("quantity", 0.0));
+    }
+
+    @Test
+    void aCreateNotCommittedYetIsAppliedOnceOdooHasIt() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        odoo.beforeRead = () -> {
+            if (reads.incrementAndGet() == 3) {
+                odoo.put("product.product", 5060, Map.of("name", "Webhook Probe", "list_price", 9.5, "active", true,
+                        "write_date", "2026-11-21 19:35:13"));
+            }
+        };
+        post(Posts.captured().get(0));
+        CommitCounts counts = new CommitCounts();
+        drain(preCommit(counts, Duration.ofSeconds(10)).build());
+        assertThat(readModel.find(SOURCE, "product.product", 5060)).isPresent();
+        assertThat(counts.awaiting.get()).isEqualTo(2);
+        assertThat(events(EventStatus.DONE)).hasSize(1);
+    }
+
+    @Test
+    void aRolledBackCreateIsDeferredAndLeavesNothing() throws Exception {
+        post(Posts.captured().get(0));
+        CommitCounts counts = new CommitCounts();
+        drain(preCommit(counts, Duration.ofMillis(300)).build());
+        assertThat(readModel.find(SOURCE, "product.product", 5060)).isEmpty();
+        assertThat(events(EventStatus.DEFERRED)).singleElement()
+                .satisfies(e -> assertThat(e.lastError()).contains("does not have the record yet"));
+        assertThat(counts.deferred.get()).isEqualTo(1);
+    }
+
+    @Test
+    void reReadsWaitingForACommitDoNotCountAsFailedAttempts() throws Exception {
+        odoo.put("stock.quant", 47, Map.of("quantity", 0.0, "write_date", "2026-11-21 19:35:10"));
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        odoo.beforeRead = () -> {
+            int n = reads.incrementAndGet();
+            if (n == 3) { // two re-reads waited for the commit, then Odoo fails once
+                odoo.failuresLeft.set(1);
+            } else if (n == 4) {
+                odoo.put("stock.quant", 47, Map.of("quantity", 123.0, "write_date", "2026-11-21 19:35:15"));
+            }
+        };
+        post(Posts.captured().get(31));
+        drain(preCommit(new CommitCounts(), Duration.ofSeconds(10)).maxAttempts(2).build());
+        assertThat(events(EventStatus.FAILED)).isEmpty();
+        assertThat(events(EventStatus.DONE)).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(4));
+    }
 }

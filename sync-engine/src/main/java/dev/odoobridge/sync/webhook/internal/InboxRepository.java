@@ -71,8 +71,17 @@ public final class InboxRepository {
         }
     }
 
-    /** One claimed event. */
-    record Claimed(long id, String source, String model, long recordId, int attempt) {
+    /**
+     * One claimed event.
+     *
+     * @param attempt the attempt number (the claim token)
+     * @param failures failed attempts before this one
+     * @param action the action the post announced
+     * @param receivedAt when the post was stored
+     * @param payload the body as stored (JSON text)
+     */
+    record Claimed(long id, String source, String model, long recordId, int attempt, int failures, String action,
+                   Instant receivedAt, String payload) {
     }
 
     /** Claims up to {@code limit} due events (pending, or processing with an expired claim). */
@@ -82,7 +91,8 @@ public final class InboxRepository {
                 + " FROM (SELECT id FROM webhook_events WHERE status IN ('pending', 'processing')"
                 + " AND next_attempt_at <= clock_timestamp() ORDER BY next_attempt_at, id LIMIT ?"
                 + " FOR UPDATE SKIP LOCKED) due WHERE e.id = due.id"
-                + " RETURNING e.id, e.source, e.model, e.record_id, e.attempts";
+                + " RETURNING e.id, e.source, e.model, e.record_id, e.attempts, e.attempts - 1 - e.commit_waits, e.action,"
+                + " e.received_at, e.payload::text";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setDouble(1, claimTimeout.toMillis() / 1000.0);
             ps.setInt(2, limit);
@@ -90,7 +100,7 @@ public final class InboxRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getInt(5)));
+                            rs.getInt(5), rs.getInt(6), rs.getString(7), instant(rs, 8), rs.getString(9)));
                 }
             }
             return claimed;
@@ -106,14 +116,27 @@ public final class InboxRepository {
         update(sql, events, "mark webhook events " + status.dbValue(), status.dbValue(), reason);
     }
 
-    /** After a failed attempt: pending again after {@code delay}, or failed once {@code maxAttempts} is reached. */
+    /**
+     * After a failed attempt: pending again after {@code delay}, or failed once {@code maxAttempts}
+     * failed attempts (re-reads that waited for a commit do not count) are reached.
+     */
     void retryOrFail(Collection<Claimed> events, String error, int maxAttempts, Duration delay) {
         String sql = "UPDATE webhook_events w SET last_error = ?,"
-                + " status = CASE WHEN w.attempts >= ? THEN 'failed' ELSE 'pending' END,"
-                + " processed_at = CASE WHEN w.attempts >= ? THEN clock_timestamp() END,"
+                + " status = CASE WHEN w.attempts - w.commit_waits >= ? THEN 'failed' ELSE 'pending' END,"
+                + " processed_at = CASE WHEN w.attempts - w.commit_waits >= ? THEN clock_timestamp() END,"
                 + " next_attempt_at = clock_timestamp() + make_interval(secs => ?)" + CLAIMED;
         update(sql, events, "record a failed attempt of webhook events", error, maxAttempts, maxAttempts,
                 delay.toMillis() / 1000.0);
+    }
+
+    /**
+     * The re-read did not show the posted change yet: pending again after {@code delay}, counted as a
+     * commit wait, not as a failed attempt.
+     */
+    void awaitCommit(Collection<Claimed> events, String seen, Duration delay) {
+        String sql = "UPDATE webhook_events w SET status = 'pending', last_error = ?, commit_waits = w.commit_waits + 1,"
+                + " next_attempt_at = clock_timestamp() + make_interval(secs => ?)" + CLAIMED;
+        update(sql, events, "put back webhook events awaiting a commit", seen, delay.toMillis() / 1000.0);
     }
 
     /** Matches rows still held by the given claims (id and attempt number), bound after the SET parameters. */
@@ -154,7 +177,7 @@ public final class InboxRepository {
     public List<WebhookEvent> reset(EventFilter filter) {
         Where where = Where.of(filter).and("status <> 'processing'");
         String sql = "WITH old AS (SELECT " + COLUMNS + " FROM webhook_events" + where.sql() + " FOR UPDATE),"
-                + " upd AS (UPDATE webhook_events w SET status = 'pending', attempts = 0,"
+                + " upd AS (UPDATE webhook_events w SET status = 'pending', attempts = 0, commit_waits = 0,"
                 + " next_attempt_at = clock_timestamp(), last_error = NULL, processed_at = NULL"
                 + " FROM old WHERE w.id = old.id) SELECT * FROM old ORDER BY id";
         try (Connection c = dataSource.getConnection()) {

@@ -24,6 +24,11 @@ public final class OdooRecordFetcher implements RecordFetcher {
         this.clients = Map.copyOf(Objects.requireNonNull(clientsBySource, "clientsBySource == null"));
     }
 
+    /** The client of each source. */
+    public Map<String, OdooClient> clients() {
+        return clients;
+    }
+
     @Override
     public List<OdooRecord> read(String source, String model, Collection<Long> ids, List<String> fields) {
         return readByLink(source, model, "id", ids, fields);
