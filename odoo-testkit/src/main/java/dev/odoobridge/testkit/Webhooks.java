@@ -171,6 +171,14 @@ public final class Webhooks {
         return dispatcher.sent();
     }
 
+    /**
+     * The number of posts that failed so far: refused, not answered within Odoo's 1 s timeout, or answered with a
+     * status other than 2xx. Odoo never retries them; the change reaches a receiver only through the next sync.
+     */
+    public int failed() {
+        return dispatcher.failed();
+    }
+
     /** Deletes every automation rule (and so their actions). */
     public void clear() {
         List<Long> rules = orm.ids("base.automation", List.of());

@@ -2,6 +2,7 @@ package dev.odoobridge.cli.demo;
 
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.client.value.Command;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.sync.state.StateDatabase;
@@ -104,8 +105,13 @@ final class LiveWebhooks implements AutoCloseable {
             throw new IllegalStateException("Odoo has no model " + model);
         }
         long modelId = modelIds.get(0);
+        // the post carries the record's write_date: on Odoo 17/18, which post before commit, the processor re-reads
+        // until Odoo shows at least that write_date
+        List<Long> writeDate = odoo.model("ir.model.fields").search(Domains.and(Domains.eq("model", model),
+                Domains.eq("name", "write_date")));
         String name = "odoo-bridge " + model + " " + trigger.odooName();
-        Map<String, Object> action = Map.of("name", name, "state", "webhook", "model_id", modelId, "webhook_url", url);
+        Map<String, Object> action = Map.of("name", name, "state", "webhook", "model_id", modelId, "webhook_url", url,
+                "webhook_field_ids", List.of(Command.set(writeDate)));
         odoo.model("base.automation").create(Map.of("name", name, "model_id", modelId, "trigger", trigger.odooName(),
                 "action_server_ids", List.of(List.of(0, 0, action))));
     }

@@ -58,10 +58,15 @@ class WebhookEndToEndIT {
                     .backoff(Duration.ofMillis(50), Duration.ofMillis(200)).build();
             String url = "http://127.0.0.1:" + receiver.port() + receiver.path("shop");
             for (String model : World.MODELS) {
-                fake.webhooks().add(model, WebhookTrigger.CREATE_OR_WRITE, url, "name", "write_date");
+                // write_date lets the processor tell a re-read that has not seen the commit yet (17.0 / 18.0)
+                fake.webhooks().add(model, WebhookTrigger.CREATE_OR_WRITE, url, "write_date");
                 fake.webhooks().add(model, WebhookTrigger.UNLINK, url);
             }
             fake.webhooks().duplicates(3).deliverBeforeCommit(!version.equals("19.0"));
+            if (!version.equals("19.0")) {
+                // the transaction commits a while after its posts: a re-read right after a post sees the old record
+                fake.webhooks().commitLag(Duration.ofMillis(150));
+            }
 
             Mutations changes = new Mutations(odoo, 77).apply(60);
             long existing = odoo.model("product.product").search(Domains.all(), SearchOptions.DEFAULT.limit(1)).get(0);
@@ -82,6 +87,13 @@ class WebhookEndToEndIT {
             assertThat(inbox.list(EventFilter.all(), 10_000)).filteredOn(e -> e.recordId() == 9_999_999L)
                     .allSatisfy(e -> assertThat(e.status())
                             .isEqualTo(version.equals("19.0") ? EventStatus.DONE : EventStatus.DEFERRED));
+            if (fake.webhooks().failed() > 0) {
+                // a post Odoo could not deliver within its 1 s timeout (a loaded machine) is never retried by Odoo:
+                // that change reaches the read model through the next scheduled run, as in production
+                System.out.println("webhooks end-to-end: " + fake.webhooks().failed()
+                        + " posts failed; the next incremental run brings their changes");
+                assertThat(engine.run(SyncRequest.incremental()).outcome()).isEqualTo(Outcome.OK);
+            }
             World.assertVerified(engine, "shop");
             World.assertSameAsOdoo(odoo, readModel.projector(), "shop");
             assertThat(readModel.projector().find("shop", "product.product", 9_999_999L)).isEmpty();

@@ -20,7 +20,8 @@ import java.util.Objects;
  * one read model through {@link DirectFeed}, built once per test JVM on first use and shared by
  * every test that only reads them (exports, scoping, alerts). The read model's clock is fixed at
  * the generator's "now", so expiry windows computed from FakeOdoo's data match the read model's.
- * Tests may send mails through the shops but must not change the synced models.
+ * Both play Odoo 19.0 with product_expiry installed (lot expiry dates). Tests may send mails through the shops but
+ * must not change the synced models.
  */
 public final class SharedShops {
     /** The first source. */
@@ -59,9 +60,11 @@ public final class SharedShops {
     }
 
     private FakeOdoo start(long seed, int products, RetailDataSummary[] out, int slot) {
+        // lot expiry dates (the alerts these shops serve) exist only with product_expiry, not in a stock 19.0
         RetailDataGenerator generator = RetailDataGenerator.builder().seed(seed).products(products).customers(20)
-                .days(21).now(now).build();
-        return FakeOdoo.builder().seed(seed).data(sink -> out[slot] = generator.generate(sink)).build().start();
+                .days(21).now(now).productExpiry(true).build();
+        return FakeOdoo.builder().seed(seed).modules("product_expiry")
+                .data(sink -> out[slot] = generator.generate(sink)).build().start();
     }
 
     /** The shared shops, built on first use. */

@@ -30,6 +30,7 @@ public final class WebhookDispatcher implements WebhookSender, AutoCloseable {
 
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
     private final ExecutorService executor;
     private final HttpClient client;
     private final PythonJson json = new PythonJson();
@@ -58,6 +59,11 @@ public final class WebhookDispatcher implements WebhookSender, AutoCloseable {
     /** Posts completed (any answer, or a failure) since start. */
     public int sent() {
         return sent.get();
+    }
+
+    /** Posts that failed (refused, timed out, or answered with a status other than 2xx) since start; never retried. */
+    public int failed() {
+        return failed.get();
     }
 
     @Override
@@ -101,12 +107,17 @@ public final class WebhookDispatcher implements WebhookSender, AutoCloseable {
         try {
             return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 if (failure != null) {
+                    failed.incrementAndGet();
                     LOG.debug("webhook post to {} failed: {}", url, failure.toString());
+                } else if (response.statusCode() / 100 != 2) {
+                    failed.incrementAndGet();
+                    LOG.debug("webhook post to {} answered {}", url, response.statusCode());
                 }
                 sent.incrementAndGet();
                 done();
             });
         } catch (RuntimeException e) {
+            failed.incrementAndGet();
             done();
             LOG.debug("webhook post to {} not sent: {}", url, e.toString());
             return null;
