@@ -4,6 +4,7 @@ import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.sync.SyncEngine;
+import dev.odoobridge.sync.schema.ServerSchemas;
 import dev.odoobridge.sync.SyncReport;
 import dev.odoobridge.sync.SyncRequest;
 import dev.odoobridge.sync.state.StateDatabase;
@@ -42,17 +43,17 @@ final class DemoRun {
         narrator.raw("odoo-bridge demo: a retail shop's Odoo, kept in sync with a MongoDB read model.");
         narrator.raw("Everything runs in this process; nothing is installed. Data: " + settings.home());
 
-        narrator.step("Starting FakeOdoo, an in-process Odoo 19 server with generated retail data;"
-                + " PostgreSQL and MongoDB start meanwhile");
+        narrator.step("Starting FakeOdoo, an in-process Odoo 19 server (with product_expiry, for lot expiry dates) with"
+                + " generated retail data; PostgreSQL and MongoDB start meanwhile");
         long t = System.nanoTime();
         RetailDataGenerator generator = RetailDataGenerator.builder().seed(settings.seed())
                 .products(settings.products()).customers(CUSTOMERS).days(HISTORY_DAYS)
-                .maxSaleLines(settings.products() * SALE_LINES_PER_PRODUCT).build();
+                .maxSaleLines(settings.products() * SALE_LINES_PER_PRODUCT).productExpiry(true).build();
         AtomicReference<RetailDataSummary> generated = new AtomicReference<>();
         try (EmbeddedStores stores = new EmbeddedStores(settings);
              StopOnExit stop = new StopOnExit(stores);
-             FakeOdoo fake = FakeOdoo.builder().seed(settings.seed()).data(sink -> generated.set(generator.generate(sink)))
-                     .build().start();
+             FakeOdoo fake = FakeOdoo.builder().seed(settings.seed()).modules("product_expiry")
+                     .data(sink -> generated.set(generator.generate(sink))).build().start();
              OdooClient odoo = fake.adminClient()) {
             RetailDataSummary data = Objects.requireNonNull(generated.get(), "generated data");
             narrator.line("%s (database '%s', user admin), Odoo %s", fake.url(), fake.database(),
@@ -76,11 +77,13 @@ final class DemoRun {
         narrator.step("Full sync of " + projections.size() + " models from Odoo into MongoDB");
         long expected = projections.stream().mapToLong(p -> data.count(p.model())).sum();
         SyncReport report;
+        ServerSchemas schemas;
         try (SyncProgress progress = new SyncProgress(narrator, expected, settings.progressBars())) {
             SyncEngine engine = SyncEngine.builder().source(SOURCE, odoo).projector(readModel.projector())
                     .stateStore(db.stateStore()).projections(projections).listener(progress)
                     .lease("odoo-bridge-demo-" + ProcessHandle.current().pid(), Duration.ofMinutes(5)).build();
             report = engine.run(SyncRequest.full());
+            schemas = engine.schemas();
         }
         long synced = report.models().stream().mapToLong(m -> m.counts().read()).sum();
         narrator.line("%d records synced in %.1f s (%.0f records/s), outcome: %s", synced,
@@ -88,7 +91,7 @@ final class DemoRun {
                 report.outcome().label());
 
         LiveWebhooks.Result webhooks;
-        try (LiveWebhooks live = new LiveWebhooks(fake, odoo, db, readModel, narrator)) {
+        try (LiveWebhooks live = new LiveWebhooks(fake, odoo, db, readModel, schemas, narrator)) {
             webhooks = live.run(data);
         }
 

@@ -5,6 +5,7 @@ import dev.odoobridge.client.domain.Domains;
 import dev.odoobridge.client.value.Command;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
+import dev.odoobridge.sync.schema.ServerSchemas;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.webhook.EventFilter;
 import dev.odoobridge.sync.webhook.EventStatus;
@@ -42,7 +43,8 @@ final class LiveWebhooks implements AutoCloseable {
     private final WebhookReceiver receiver;
     private final WebhookProcessor processor;
 
-    LiveWebhooks(FakeOdoo fake, OdooClient odoo, StateDatabase db, ReadModel readModel, Narrator narrator) {
+    LiveWebhooks(FakeOdoo fake, OdooClient odoo, StateDatabase db, ReadModel readModel, ServerSchemas schemas,
+                 Narrator narrator) {
         this.fake = fake;
         this.odoo = odoo;
         this.db = db;
@@ -55,7 +57,7 @@ final class LiveWebhooks implements AutoCloseable {
                 .models(synced).bind("127.0.0.1").port(0).build().start();
         try {
             this.processor = WebhookProcessor.builder(db, RecordFetcher.odoo(Map.of(DemoRun.SOURCE, odoo)),
-                    readModel.projector()).projections(readModel.projections()).pollInterval(Duration.ofMillis(50))
+                    readModel.projector()).projections(readModel.projections()).schemas(schemas).pollInterval(Duration.ofMillis(50))
                     .build().start();
         } catch (RuntimeException e) {
             receiver.close();
