@@ -86,10 +86,10 @@ final class Methods {
             });
             return Boolean.TRUE;
         });
-        add("unlink", Signature.records(0), true, null, c -> c.withDeleteRefusalWorded(() -> {
+        add("unlink", Signature.records(0), true, null, c -> {
             c.writer().unlink(c.model().name(), c.args().idArray(), true);
             return Boolean.TRUE;
-        }));
+        });
         add("read_group", Signature.model(3, "domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"),
                 false, null, c -> new Grouping(c.records(), c.table()).legacy(c.args().get("domain", null),
                         c.domain(c.args().get("domain", null)), strings(c.args().get("fields", null)),
