@@ -34,8 +34,9 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Fixture: the fake serves the recorded database name, the secret placeholders become the fake's password,
  * API key and uid, and record ids are mapped: ids returned by recorded creates (and many2one / x2many ids read
- * back) become the ids the fake returned, other recorded ids of existing records become records of the same
- * model in the fake's generated data. The Odoo demo partners that the recorded name searches find are added to the
+ * back) become the ids the fake returned (per model), ids of records such a create made along through x2many
+ * commands become the fake's records at the same offset, other recorded ids of existing records become records of
+ * the same model in the fake's generated data. The Odoo demo partners that the recorded name searches find are added to the
  * generated data.
  */
 class ConformanceReplayIT {
@@ -54,6 +55,7 @@ class ConformanceReplayIT {
     private static final String RECEIPTS = "business: the receipt workflow (stock.picking action_confirm, "
             + "button_validate, the backorder wizard, stock moves it makes) is not modelled; stock.picking is not "
             + "served although its fields_get is recorded";
+
     /**
      * The one list of recorded calls whose answers the replay does not compare: {@code version:scenario} (or
      * {@code version:transport:scenario}, {@code *:scenario}, or {@code project-calls:<file name without number>}),
