@@ -9,7 +9,8 @@ import java.util.Map;
  * as on a real server: only administrators may change them (with the recorded AccessError), a server action gets
  * the defaults Odoo gives it ({@code type}, {@code usage = 'base_automation'} when created from a rule's
  * {@code action_server_ids}, the rule's model), on 17.0 and 18.0 a rule's action is named after its type ("Send
- * Webhook Notification"), {@code model_name} follows {@code model_id}, and deleting a rule deletes its actions.
+ * Webhook Notification"), {@code model_name} follows {@code model_id}. Deleting a rule deletes its actions through
+ * their {@code base_automation_id} ({@code ondelete='cascade'}, see {@link ForeignKeys}).
  */
 final class AutomationModels {
     private static final String RULE = "base.automation";
@@ -80,11 +81,6 @@ final class AutomationModels {
         Map<Object, Object> out = new LinkedHashMap<>(vals);
         syncModelName(records, model, out);
         return out;
-    }
-
-    /** Whether deleting the parent deletes the records pointing at it through {@code field} (ondelete cascade). */
-    static boolean cascades(ModelDef model, FieldDef field) {
-        return model.name().equals(ACTION) && field.name().equals("base_automation_id");
     }
 
     /** The {@code ir.model.fields} values describing {@code field} of {@code model}. */

@@ -39,32 +39,6 @@ record Call(ModelDef model, Table table, Records records, Signature.Bound args, 
     }
 
     /**
-     * Runs an unlink and words a refusal by a foreign key as the played version does: 17.0 and 18.0 name the
-     * referencing model and the constraint, 19.0 the model and the field ("the troublemaker").
-     */
-    <T> T withDeleteRefusalWorded(java.util.function.Supplier<T> body) {
-        try {
-            return body.get();
-        } catch (OrmFault fault) {
-            java.util.regex.Matcher m = REFERENCE_REFUSAL.matcher(String.valueOf(fault.getMessage()));
-            if (major < 19 || fault.kind() != FaultKind.VALIDATION_ERROR || !m.matches()) {
-                throw fault;
-            }
-            String other = m.group(2);
-            String fieldName = m.group(3).substring(other.replace('.', '_').length() + 1);
-            FieldDef field = records.db().model(other).field(fieldName);
-            throw new OrmFault(FaultKind.VALIDATION_ERROR, "The operation cannot be completed: Another model is using "
-                    + "the record you are trying to delete.\n\nThe troublemaker is: '" + m.group(1) + "' (" + other
-                    + ")\nThanks to the following constraint: '" + field.string() + "' (" + fieldName
-                    + ")\nHow about archiving the record instead?");
-        }
-    }
-
-    private static final java.util.regex.Pattern REFERENCE_REFUSAL = java.util.regex.Pattern.compile(
-            "(?s)The operation cannot be completed: another model requires.*\\nModel: (.*) \\(([^)]*)\\)\\n"
-                    + "Constraint: (\\w+)_fkey\\n");
-
-    /**
      * Runs a create or write and words an unknown field in its values as the played version does: ValueError
      * {@code Invalid field 'f' on model 'm'} before 19.0; from 19.0 ValueError {@code Invalid field 'f' in 'm'} for
      * create and KeyError {@code 'f'} for write.

@@ -9,26 +9,26 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /** All tables of the fake database, their schema and the one lock that guards them. */
 final class Database {
-    /** Many2one fields indexed besides the inverses of one2many fields (used by stock and hierarchy lookups). */
-    private static final Map<String, Set<String>> EXTRA_INDEXES = Map.of(
-            "stock.quant", Set.of("product_id"),
-            "stock.move", Set.of("product_id"),
-            "stock.location", Set.of("location_id"));
-
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final OdooRelease release;
     private final Map<String, ModelDef> schema;
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
+    /**
+     * The tables of {@code schema}, with every foreign key indexed (deletes, stock quantities and hierarchies look
+     * records up by the many2one pointing at them).
+     */
     Database(OdooRelease release, Map<String, ModelDef> schema) {
         this.release = release;
         this.schema = schema;
         Map<String, Set<String>> indexed = new LinkedHashMap<>();
-        schema.keySet().forEach(m -> indexed.put(m, new HashSet<>(EXTRA_INDEXES.getOrDefault(m, Set.of()))));
+        schema.keySet().forEach(m -> indexed.put(m, new HashSet<>()));
         for (ModelDef model : schema.values()) {
             for (FieldDef field : model.fields()) {
                 if (field.compute() == Compute.INVERSE) {
                     indexed.get(field.relation()).add(field.inverse());
+                } else if (ForeignKeys.hasForeignKey(field) && schema.containsKey(field.relation())) {
+                    indexed.get(model.name()).add(field.name());
                 }
             }
         }

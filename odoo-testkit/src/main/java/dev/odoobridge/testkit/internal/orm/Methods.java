@@ -38,7 +38,7 @@ final class Methods {
         add("read", Signature.records(0, "fields", "load"), false, null, c -> {
             List<String> fields = fields(c);
             c.validateFields(fields);
-            return Reader.read(c.records(), c.table(), c.args().idArray(), fields);
+            return loaded(c, Reader.read(c.records(), c.table(), c.args().idArray(), fields));
         });
         add("search_read", Signature.model(0, "domain", "fields", "offset", "limit", "order", "load"), false, null,
                 Methods::searchRead);
@@ -86,10 +86,10 @@ final class Methods {
             });
             return Boolean.TRUE;
         });
-        add("unlink", Signature.records(0), true, null, c -> c.withDeleteRefusalWorded(() -> {
+        add("unlink", Signature.records(0), true, null, c -> {
             c.writer().unlink(c.model().name(), c.args().idArray(), true);
             return Boolean.TRUE;
-        }));
+        });
         add("read_group", Signature.model(3, "domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"),
                 false, null, c -> new Grouping(c.records(), c.table()).legacy(c.args().get("domain", null),
                         c.domain(c.args().get("domain", null)), strings(c.args().get("fields", null)),
@@ -115,6 +115,13 @@ final class Methods {
         });
         add("action_confirm", Signature.records(0), true, Set.of("sale.order"), c -> setState(c, "sale"));
         add("button_confirm", Signature.records(0), true, Set.of("purchase.order"), c -> setState(c, "purchase"));
+        add("create", Signature.create(), true, Set.of("stock.quant"),
+                c -> c.withValueFieldsChecked(true, () -> InventoryMode.create(c)));
+        // returns None: "cannot marshal None" over XML-RPC (after commit), no result member over JSON-RPC
+        add("action_apply_inventory", Signature.records(0), true, Set.of("stock.quant"), c -> {
+            InventoryMode.apply(c);
+            return null;
+        });
         add("send", Signature.records(0, "auto_commit", "raise_exception"), true, Set.of("mail.mail"),
                 MailSending::send);
         add("context_get", Signature.model(0), false, Set.of("res.users"), c -> {
@@ -234,14 +241,32 @@ final class Methods {
         c.validateFields(fields);
         int[] ids = Query.search(c.records(), c.table(), predicate, Query.parseOrder(c.model(),
                 c.args().get("order", null)), offset(c), c.args().intArg("limit"));
-        return Reader.read(c.records(), c.table(), ids, fields);
+        return loaded(c, Reader.read(c.records(), c.table(), ids, fields));
+    }
+
+    /**
+     * Rows as {@code load} asks: the default {@code '_classic_read'} gives many2ones as {@code [id, display name]},
+     * any other value (None) as the bare id.
+     */
+    private static List<Map<String, Object>> loaded(Call c, List<Map<String, Object>> rows) {
+        if ("_classic_read".equals(c.args().get("load", "_classic_read"))) {
+            return rows;
+        }
+        for (Map<String, Object> row : rows) {
+            row.replaceAll((name, value) -> {
+                FieldDef field = c.model().field(name);
+                return field != null && field.type() == FieldType.MANY2ONE && value instanceof List<?> pair
+                        && !pair.isEmpty() ? pair.get(0) : value;
+            });
+        }
+        return rows;
     }
 
     private static Object create(Call c) {
         return c.withValueFieldsChecked(true, () -> createRecords(c));
     }
 
-    private static Object createRecords(Call c) {
+    static Object createRecords(Call c) {
         Object vals = c.args().get("vals_list");
         if (vals instanceof Map<?, ?> single) {
             // call_kw answers an id for a dict; JSON-2 always a list of ids

@@ -48,7 +48,6 @@ final class Rules {
     }
 
     void checkUnlink(ModelDef model, int[] ids) {
-        checkRequiredReferences(model, ids);
         if (model.name().equals("sale.order")) {
             Table orders = records.db().table(model.name());
             for (int id : ids) {
@@ -87,45 +86,5 @@ final class Rules {
             case "product.category" -> "You cannot create recursive categories.";
             default -> "You cannot create recursive locations.";
         };
-    }
-
-    /**
-     * A required many2one that is not the inverse of a one2many of the deleted model is
-     * {@code ondelete='restrict'} in Odoo (e.g. a quant's or a move's product): PostgreSQL's
-     * foreign key refuses the delete while a record still points at it.
-     */
-    private void checkRequiredReferences(ModelDef model, int[] ids) {
-        Database db = records.db();
-        for (String other : db.modelNames()) {
-            ModelDef referencing = db.model(other);
-            for (FieldDef field : referencing.fields()) {
-                if (field.type() != FieldType.MANY2ONE || !field.required() || field.compute() != Compute.STORED
-                        || !model.name().equals(field.relation()) || isInverseOf(model, other, field.name())) {
-                    continue;
-                }
-                Table table = db.table(other);
-                Set<Integer> targets = new HashSet<>();
-                for (int id : ids) {
-                    targets.add(id);
-                }
-                boolean[] found = {false};
-                table.forEachId(row -> found[0] |= targets.contains(table.value(row, field)));
-                if (found[0]) {
-                    throw new OrmFault(FaultKind.VALIDATION_ERROR, "The operation cannot be completed: another model "
-                            + "requires the record being deleted. If possible, archive it instead.\n\nModel: "
-                            + referencing.description() + " (" + other + ")\nConstraint: " + other.replace('.', '_')
-                            + "_" + field.name() + "_fkey\n");
-                }
-            }
-        }
-    }
-
-    private static boolean isInverseOf(ModelDef model, String comodel, String field) {
-        for (FieldDef f : model.fields()) {
-            if (f.compute() == Compute.INVERSE && comodel.equals(f.relation()) && field.equals(f.inverse())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,9 +1,11 @@
 package dev.odoobridge.testkit.internal.orm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,12 +17,14 @@ final class Writer {
     private final Records records;
     private final Tx tx;
     private final Rules rules;
+    private final ForeignKeys foreignKeys;
 
     Writer(Records records, Tx tx) {
         this.db = records.db();
         this.records = records;
         this.tx = tx;
         this.rules = new Rules(records);
+        this.foreignKeys = new ForeignKeys(db);
     }
 
     /** Creates one record per dict and returns the ids. */
@@ -95,9 +99,31 @@ final class Writer {
             rules.checkAccess(model, tx.uid(), "unlink");
         }
         rules.checkUnlink(model, ids);
+        unlinkRows(table, ids);
+    }
+
+    /**
+     * Deletes records as their model's {@code unlink} does: each through {@link #delete}, and a product variant
+     * takes its template along when it was the template's last variant (product.product's own unlink; a variant
+     * deleted through its template's cascade does not).
+     */
+    private void unlinkRows(Table table, int[] ids) {
+        boolean variants = table.model().name().equals("product.product");
+        FieldDef templateField = variants ? table.model().field("product_tmpl_id") : null;
+        Set<Integer> templates = new LinkedHashSet<>();
         for (int id : ids) {
-            if (table.exists(id)) {
-                delete(table, id);
+            if (!table.exists(id)) {
+                continue;
+            }
+            if (variants && table.value(id, templateField) instanceof Integer template) {
+                templates.add(template);
+            }
+            delete(table, id);
+        }
+        Table templateTable = db.table("product.template");
+        for (int template : templates) {
+            if (templateTable.exists(template) && table.referencing("product_tmpl_id", template).length == 0) {
+                delete(templateTable, template);
             }
         }
     }
@@ -159,24 +185,38 @@ final class Writer {
         tx.onRollback(table, id, () -> table.restore(id, old, created, written, cuid, wuid));
     }
 
+    /**
+     * Deletes one record as PostgreSQL's foreign keys let it: the records of {@code cascade} keys go with it, the
+     * many2ones of {@code set null} keys are emptied, and a record still pointing at it through a {@code restrict}
+     * key refuses the delete (the call's transaction then puts everything back).
+     */
     private void delete(Table table, int id) {
         ModelDef model = table.model();
         Map<String, Object> before = tx.recordsEvents() ? eventValues(table, id) : null;
-        for (FieldDef field : model.fields()) {
-            if (field.compute() == Compute.INVERSE) {
-                Table children = db.table(field.relation());
-                FieldDef inverse = children.model().field(field.inverse());
-                for (int child : children.referencing(field.inverse(), id)) {
-                    if (!children.exists(child)) {
-                        continue;
-                    }
-                    if (inverse.required() || AutomationModels.cascades(children.model(), inverse)) {
+        List<ForeignKeys.Reference> references = foreignKeys.to(model.name());
+        for (ForeignKeys.Reference reference : references) {
+            if (reference.policy() == ForeignKeys.Policy.CASCADE) {
+                Table children = db.table(reference.model().name());
+                for (int child : foreignKeys.referencing(reference, id)) {
+                    if (children.exists(child) && !(children == table && child == id)) {
                         delete(children, child);
-                    } else {
-                        Object[] row = children.copyRow(child);
-                        row[inverse.column()] = null;
-                        update(children, child, row);
                     }
+                }
+            }
+        }
+        for (ForeignKeys.Reference reference : references) {
+            Table children = db.table(reference.model().name());
+            for (int child : foreignKeys.referencing(reference, id)) {
+                if (!children.exists(child) || children == table && child == id) {
+                    continue;
+                }
+                if (reference.policy() == ForeignKeys.Policy.RESTRICT) {
+                    throw ForeignKeys.refusal(db.release(), reference);
+                }
+                if (reference.policy() == ForeignKeys.Policy.SET_NULL) {
+                    Object[] row = children.copyRow(child);
+                    row[reference.field().column()] = null;
+                    update(children, child, row);
                 }
             }
         }
@@ -191,15 +231,6 @@ final class Writer {
         }
         table.delete(id);
         tx.onRollback(table, id, () -> table.restore(id, old, created, written, cuid, wuid));
-        if (model.name().equals("product.product")) {
-            int column = model.field("product_tmpl_id").column();
-            Object template = column < old.length ? old[column] : null;
-            Table templates = db.table("product.template");
-            if (template != null && templates.exists((Integer) template)
-                    && db.table("product.product").referencing("product_tmpl_id", (Integer) template).length == 0) {
-                delete(templates, (Integer) template);
-            }
-        }
     }
 
     private void applyInverse(ModelDef model, int id, Map<FieldDef, Object> commands) {
@@ -229,10 +260,7 @@ final class Writer {
     }
 
     void deleteRecord(String modelName, int id) {
-        Table table = db.table(modelName);
-        if (table.exists(id)) {
-            delete(table, id);
-        }
+        unlinkRows(db.table(modelName), new int[] {id});
     }
 
     int createRecord(String modelName, Map<?, ?> vals) {

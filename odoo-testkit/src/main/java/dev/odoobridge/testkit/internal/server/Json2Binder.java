@@ -33,7 +33,7 @@ final class Json2Binder {
             model("formatted_read_group", "domain", "?groupby", "?aggregates", "?having", "?offset", "?limit", "?order"),
             model("name_search", "?name", "?domain", "?operator", "?limit"),
             model("name_create", "name"),
-            model("default_get", "fields_list"),
+            model("default_get", "fields"),
             records("copy", "?default"),
             records("copy_data", "?default"),
             records("action_archive"),
