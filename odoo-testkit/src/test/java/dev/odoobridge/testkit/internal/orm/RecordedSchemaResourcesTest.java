@@ -20,14 +20,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * How the schemas in {@code src/main/resources/dev/odoobridge/testkit/schema/<version>/} were made: one file per
  * served model, holding every field of {@code odoo-recordings/fields_get/<version>/<model>.json} in the same order
  * with only the attributes in {@link #KEPT} (the ones FakeOdoo behaves by and answers in {@code fields_get});
- * {@code depends}, {@code help}, {@code domain}, {@code context}, {@code groups}, {@code translate}, {@code trim},
+ * {@code help} is kept because tools ask for it (odoo-bridge's {@code models fields} and {@code codegen} do);
+ * {@code depends}, {@code domain}, {@code context}, {@code groups}, {@code translate}, {@code trim},
  * {@code sanitize*}, {@code exportable} and the like were dropped to keep the jar small. To refresh them after new
  * recordings, write each dump's fields with the kept attributes, one field per line; this test then passes again.
  */
 class RecordedSchemaResourcesTest {
     static final List<String> KEPT = List.of("name", "type", "string", "relation", "relation_field", "related",
             "store", "required", "readonly", "selection", "searchable", "sortable", "groupable", "manual",
-            "company_dependent", "aggregator", "group_operator", "currency_field");
+            "company_dependent", "aggregator", "group_operator", "currency_field", "help");
     private static final Path RESOURCES = Path.of("src", "main", "resources", "dev", "odoobridge", "testkit",
             "schema");
     private static final Path DUMPS = Path.of("..", "odoo-recordings", "fields_get");

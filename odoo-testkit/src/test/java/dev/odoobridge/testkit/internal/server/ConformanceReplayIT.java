@@ -84,10 +84,6 @@ class ConformanceReplayIT {
                 + "(AccessError)");
         m.put("*:sale-read-after-confirm", RECEIPTS + ": confirming the order makes no delivery, so picking_ids "
                 + "reads empty");
-        m.put("project-calls:jsonrpc-product.product-fields_get", "schema: the testkit's bundled 19.0 schema "
-                + "(src/main/resources/.../schema/19.0) keeps no 'help' attribute, which this call asks for");
-        m.put("project-calls:xmlrpc-stock.quant-fields_get", "schema: the testkit's bundled 19.0 schema "
-                + "(src/main/resources/.../schema/19.0) keeps no 'help' attribute, which this call asks for");
         for (String variant : List.of("full", "partial")) {
             for (String step : List.of("create", "action_confirm", "read-moves", "button_validate", "read-state")) {
                 m.put("*:picking-" + variant + "-" + step, RECEIPTS);
