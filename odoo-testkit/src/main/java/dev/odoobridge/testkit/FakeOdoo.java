@@ -236,12 +236,7 @@ public final class FakeOdoo implements AutoCloseable {
          * {@code product_expiry}, 19.0 without); {@link #modules} and {@link #without} change them.
          */
         public Builder version(String version) {
-            Objects.requireNonNull(version, "version == null");
-            if (!OdooRelease.VERSIONS.contains(version)) {
-                throw new IllegalArgumentException("FakeOdoo plays Odoo " + String.join(", ", OdooRelease.VERSIONS)
-                        + ", not '" + version + "'");
-            }
-            this.version = version;
+            this.version = OdooRelease.requireKnown(version);
             return this;
         }
 

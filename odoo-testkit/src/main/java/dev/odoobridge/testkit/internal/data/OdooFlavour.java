@@ -1,6 +1,6 @@
 package dev.odoobridge.testkit.internal.data;
 
-import java.util.List;
+import dev.odoobridge.testkit.internal.orm.OdooRelease;
 import java.util.Map;
 
 /**
@@ -13,13 +13,10 @@ import java.util.Map;
  * @param productExpiry whether lots carry {@code expiration_date}
  */
 public record OdooFlavour(String version, boolean productExpiry) {
-    /** The versions the generator writes for. */
-    public static final List<String> VERSIONS = List.of("17.0", "18.0", "19.0");
-
-    /** Checks the version. */
+    /** Checks the version: one FakeOdoo plays ({@link OdooRelease#VERSIONS}). */
     public OdooFlavour {
-        if (!VERSIONS.contains(version)) {
-            throw new IllegalArgumentException("odooVersion must be one of " + VERSIONS + ", got " + version);
+        if (!OdooRelease.VERSIONS.contains(version)) {
+            throw new IllegalArgumentException("odooVersion must be one of " + OdooRelease.VERSIONS + ", got " + version);
         }
     }
 

@@ -21,12 +21,22 @@ public record OdooRelease(String version, Set<String> modules) {
     public static final OdooRelease DEFAULT = of("19.0");
 
     public OdooRelease {
+        requireKnown(version);
+        modules = Set.copyOf(new TreeSet<>(Objects.requireNonNull(modules, "modules == null")));
+    }
+
+    /**
+     * Returns {@code version} when FakeOdoo can play it.
+     *
+     * @throws IllegalArgumentException naming the versions it can play otherwise
+     */
+    public static String requireKnown(String version) {
         Objects.requireNonNull(version, "version == null");
         if (!VERSIONS.contains(version)) {
             throw new IllegalArgumentException("FakeOdoo plays Odoo " + String.join(", ", VERSIONS)
                     + ", not '" + version + "'");
         }
-        modules = Set.copyOf(new TreeSet<>(Objects.requireNonNull(modules, "modules == null")));
+        return version;
     }
 
     /** {@code version} with the modules installed on the real server its schema was recorded on. */
