@@ -57,8 +57,8 @@ public final class RecordedAnswers {
     public static List<Answer> conformance(String version) {
         List<Answer> out = new ArrayList<>();
         Path dir = Recordings.root().resolve("conformance").resolve(version);
-        for (Path file : metaFiles(dir)) {
-            JsonNode meta = read(file);
+        for (Path file : Recordings.metaFiles(dir)) {
+            JsonNode meta = Recordings.readJson(file);
             String responseFile = meta.path("files").path("response").asText("");
             if (responseFile.isEmpty()) {
                 continue;
@@ -77,14 +77,14 @@ public final class RecordedAnswers {
     public static List<Answer> projectCalls() {
         List<Answer> out = new ArrayList<>();
         Path dir = Recordings.root().resolve("project-calls").resolve("19.0");
-        for (Path file : metaFiles(dir)) {
+        for (Path file : Recordings.metaFiles(dir)) {
             String stem = file.getFileName().toString().replace(".meta.json", "");
             String[] parts = stem.split("-", 3);
             if (parts.length < 3) {
                 continue;
             }
             String transport = parts[1];
-            JsonNode meta = read(file);
+            JsonNode meta = Recordings.readJson(file);
             Path response = Stream.of(".response.xml", ".response.json", ".response.html")
                     .map(ext -> dir.resolve(stem + ext)).filter(Files::exists).findFirst().orElse(null);
             if (response == null) {
@@ -123,21 +123,7 @@ public final class RecordedAnswers {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
-    private static List<Path> metaFiles(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".meta.json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
 
-    private static JsonNode read(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
 
     private static byte[] bytes(Path file) {
         try {

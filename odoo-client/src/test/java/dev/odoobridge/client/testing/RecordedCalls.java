@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The ORM calls recorded against real Odoo servers, with their shapes: {@code conformance/<version>/}
@@ -70,8 +69,8 @@ public final class RecordedCalls {
 
     private static List<RecordedCall> conformance(String version) {
         List<RecordedCall> calls = new ArrayList<>();
-        for (Path file : metaFiles(Recordings.root().resolve("conformance").resolve(version))) {
-            JsonNode meta = read(file);
+        for (Path file : Recordings.metaFiles(Recordings.root().resolve("conformance").resolve(version))) {
+            JsonNode meta = Recordings.readJson(file);
             String transport = meta.path("transport").asText();
             boolean orm = "json2".equals(transport) ? meta.path("path").asText().startsWith("/json/2/")
                     : "object".equals(meta.path("service").asText()) && meta.path("execute_kw").asBoolean(false);
@@ -98,7 +97,7 @@ public final class RecordedCalls {
     private static List<RecordedCall> projectCalls() {
         List<RecordedCall> calls = new ArrayList<>();
         Path dir = Recordings.root().resolve("project-calls").resolve("19.0");
-        for (Path file : metaFiles(dir)) {
+        for (Path file : Recordings.metaFiles(dir)) {
             Matcher m = PROJECT_CALL.matcher(file.getFileName().toString());
             if (!m.matches()) {
                 continue;
@@ -118,7 +117,7 @@ public final class RecordedCalls {
                     calls.add(new RecordedCall("19.0", "project-calls", stem, scenario, transport, (String) p.get(3),
                             (String) p.get(4), ok, CallShape.rpc((List<?>) p.get(5), p.size() > 6 ? (Map<?, ?>) p.get(6) : Map.of())));
                 } else if ("jsonrpc".equals(transport)) {
-                    JsonNode body = read(dir.resolve(stem + ".request.json"));
+                    JsonNode body = Recordings.readJson(dir.resolve(stem + ".request.json"));
                     if (!"object".equals(body.path("params").path("service").asText())) {
                         continue;
                     }
@@ -127,7 +126,7 @@ public final class RecordedCalls {
                             (String) args.get(4), ok, CallShape.rpc((List<?>) args.get(5),
                             args.size() > 6 ? (Map<?, ?>) args.get(6) : Map.of())));
                 } else {
-                    Matcher path = JSON2_PATH.matcher(read(file).path("path").asText());
+                    Matcher path = JSON2_PATH.matcher(Recordings.readJson(file).path("path").asText());
                     if (!path.matches()) {
                         continue;
                     }
@@ -140,21 +139,5 @@ public final class RecordedCalls {
             }
         }
         return calls;
-    }
-
-    private static List<Path> metaFiles(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".meta.json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static JsonNode read(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

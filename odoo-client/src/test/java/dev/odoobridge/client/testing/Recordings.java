@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Loads the recorded Odoo 19 exchanges from the repository's {@code odoo-recordings} folder. */
 public final class Recordings {
@@ -43,6 +44,24 @@ public final class Recordings {
                     meta.path("note").asText(""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read recording " + name, e);
+        }
+    }
+
+    /** The {@code *.meta.json} files of a recordings folder, in name order. */
+    static List<Path> metaFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".meta.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** A recorded JSON file, parsed. */
+    static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
