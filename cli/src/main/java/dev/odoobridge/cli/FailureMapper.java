@@ -74,7 +74,7 @@ public final class FailureMapper implements CommandLine.IExecutionExceptionHandl
                     ? new Mapped(ExitCode.CONFIG, sc.getMessage(), "see sync.extra-fields in README.md")
                     : new Mapped(ExitCode.ODOO_ERROR, sc.getMessage(), "`odoo-bridge check` lists what each source offers");
         }
-        if (ex instanceof dev.odoobridge.sync.vendor.VendorLinkException v) {
+        if (ex instanceof dev.odoobridge.vendors.VendorLinkException v) {
             return new Mapped(ExitCode.REJECTED, v.getMessage(), v.retryAfter().map(t -> "retry after " + t)
                     .orElse("request a new code with `odoo-bridge vendor link` if this one is expired or used"));
         }

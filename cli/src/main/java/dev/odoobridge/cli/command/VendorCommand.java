@@ -2,9 +2,9 @@ package dev.odoobridge.cli.command;
 
 import dev.odoobridge.cli.CommandContext;
 import dev.odoobridge.cli.runtime.BridgeRuntime;
-import dev.odoobridge.sync.vendor.LinkChallenge;
-import dev.odoobridge.sync.vendor.VendorLink;
-import dev.odoobridge.sync.vendor.VendorLinking;
+import dev.odoobridge.vendors.LinkChallenge;
+import dev.odoobridge.vendors.VendorLink;
+import dev.odoobridge.vendors.VendorLinking;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.odoobridge.cli.demo;
 import dev.odoobridge.client.ModelHandle;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooRecord;
-import dev.odoobridge.sync.vendor.OtpMailer;
+import dev.odoobridge.vendors.OtpMailer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.odoobridge.cli.demo;
 
-import dev.odoobridge.sync.vendor.export.VendorStockReport;
-import dev.odoobridge.sync.vendor.export.VendorStockRow;
+import dev.odoobridge.vendors.export.VendorStockReport;
+import dev.odoobridge.vendors.export.VendorStockRow;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

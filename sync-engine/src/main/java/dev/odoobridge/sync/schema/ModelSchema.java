@@ -1,5 +1,8 @@
 package dev.odoobridge.sync.schema;
 
+import dev.odoobridge.client.meta.ModelDefinition;
+import dev.odoobridge.readmodel.Projection;
+import dev.odoobridge.sync.internal.SchemaResolver;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,5 +30,18 @@ public record ModelSchema(String model, List<String> readFields, Map<String, Str
         types = Map.copyOf(types);
         notOnServer = List.copyOf(notOnServer);
         Objects.requireNonNull(fingerprint, "fingerprint == null");
+    }
+
+    /**
+     * How the projection's model is read on a server whose {@code fields_get} gave {@code definition}:
+     * every projection field the server has; optional ones it lacks are left out.
+     *
+     * @param source the source's name, for messages
+     * @param serverVersion the server's version, part of the fingerprint
+     * @throws SchemaException when a configured or needed field is missing on the server
+     */
+    public static ModelSchema resolve(String source, String serverVersion, Projection projection,
+                                      ModelDefinition definition) {
+        return SchemaResolver.resolve(source, serverVersion, projection, definition);
     }
 }

@@ -3,6 +3,7 @@ package dev.odoobridge.sync.state;
 import dev.odoobridge.sync.state.internal.EmbeddedServer;
 import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import java.util.Objects;
 
 /**
@@ -59,6 +60,13 @@ public interface StateDatabase extends AutoCloseable {
 
     /** Checkpoints, run history and leases. */
     StateStore stateStore();
+
+    /**
+     * The pooled connections to this database, for components that keep their own tables in it
+     * (vendor links and challenges, the webhook inbox). Their tables are created by this database's
+     * schema migrations; callers must not close the returned pool.
+     */
+    DataSource dataSource();
 
     /** The highest schema version applied. */
     int schemaVersion();

@@ -1,7 +1,6 @@
 package dev.odoobridge.sync.webhook;
 
 import dev.odoobridge.sync.state.StateDatabase;
-import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import dev.odoobridge.sync.webhook.internal.InboxRepository;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,7 @@ public final class WebhookInbox {
 
     /** The inbox of a state database. */
     public static WebhookInbox of(StateDatabase database) {
-        return new WebhookInbox(new InboxRepository(PostgresStateDatabase.dataSource(database)));
+        return new WebhookInbox(new InboxRepository(database.dataSource()));
     }
 
     /** Events matching the filter, oldest first, at most {@code limit}. */

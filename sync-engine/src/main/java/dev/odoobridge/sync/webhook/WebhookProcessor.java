@@ -7,7 +7,6 @@ import dev.odoobridge.sync.SyncListener;
 import dev.odoobridge.sync.internal.GuardedListener;
 import dev.odoobridge.sync.schema.ServerSchemas;
 import dev.odoobridge.sync.state.StateDatabase;
-import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import dev.odoobridge.sync.webhook.internal.BatchProcessor;
 import dev.odoobridge.sync.webhook.internal.InboxRepository;
 import dev.odoobridge.sync.webhook.internal.InboxWorkers;
@@ -41,7 +40,7 @@ public final class WebhookProcessor implements AutoCloseable {
     private final InboxWorkers workers;
 
     private WebhookProcessor(Builder b) {
-        InboxRepository inbox = new InboxRepository(PostgresStateDatabase.dataSource(b.database));
+        InboxRepository inbox = new InboxRepository(b.database.dataSource());
         ServerSchemas schemas = b.schemas;
         if (schemas == null && b.fetcher instanceof OdooRecordFetcher odoo) {
             schemas = ServerSchemas.of(odoo.clients(), b.projections);
@@ -52,7 +51,7 @@ public final class WebhookProcessor implements AutoCloseable {
                 new BatchProcessor.Settings(b.batchSize, b.maxAttempts, b.backoffBase, b.backoffMax, b.claimTimeout,
                         b.commitWait),
                 b.clock);
-        this.workers = new InboxWorkers(PostgresStateDatabase.dataSource(b.database), batch, b.workers,
+        this.workers = new InboxWorkers(b.database.dataSource(), batch, b.workers,
                 b.batchSize, b.pollInterval);
     }
 

@@ -2,7 +2,6 @@ package dev.odoobridge.sync.webhook;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.odoobridge.sync.state.StateDatabase;
-import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import dev.odoobridge.sync.webhook.internal.InboxRepository;
 import dev.odoobridge.sync.webhook.internal.WebhookHttpHandler;
 import java.io.IOException;
@@ -73,7 +72,7 @@ public final class WebhookReceiver implements AutoCloseable {
             throw new IllegalStateException("The webhook receiver is already started on port " + port());
         }
         enableNoDelay();
-        InboxRepository inbox = new InboxRepository(PostgresStateDatabase.dataSource(config.database));
+        InboxRepository inbox = new InboxRepository(config.database.dataSource());
         WebhookHttpHandler handler = new WebhookHttpHandler(config.sources.values(), config.models, inbox,
                 config.maxBodyBytes, config.signatureTolerance, config.clock);
         HttpServer http;

@@ -3,7 +3,6 @@ package dev.odoobridge.sync.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -72,7 +71,7 @@ class MigrationIT {
     void changedScriptIsRefused() throws Exception {
         String url = SharedPostgres.freshDatabaseUrl();
         try (StateDatabase db = StateDatabase.connect(url, "postgres", null);
-             Connection c = PostgresStateDatabase.dataSource(db).getConnection();
+             Connection c = db.dataSource().getConnection();
              Statement s = c.createStatement()) {
             s.execute("UPDATE schema_version SET checksum = 'edited' WHERE version = 1");
         }
@@ -91,7 +90,7 @@ class MigrationIT {
 
     private static List<String> tables(StateDatabase db) throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection c = PostgresStateDatabase.dataSource(db).getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
@@ -102,7 +101,7 @@ class MigrationIT {
 
     private static List<Integer> versions(StateDatabase db) throws Exception {
         List<Integer> v = new ArrayList<>();
-        try (Connection c = PostgresStateDatabase.dataSource(db).getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
             while (rs.next()) {
                 v.add(rs.getInt(1));

@@ -1,6 +1,5 @@
 package dev.odoobridge.sync.state;
 
-import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ public final class SharedPostgres {
 
     /** The shared pool, for assertions with plain SQL. */
     public static DataSource dataSource() {
-        return PostgresStateDatabase.dataSource(database());
+        return database().dataSource();
     }
 
     /** A unique name for a test's source, so tests sharing the server do not see each other's rows. */

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 /**
  * {@link StateDatabase} over a HikariCP pool, optionally owning the embedded server it connects
- * to. Other internals of the sync engine reach the pool through {@link #dataSource(StateDatabase)}.
+ * to.
  */
 public final class PostgresStateDatabase implements StateDatabase {
     private static final int POOL_SIZE = 10;
@@ -57,14 +57,9 @@ public final class PostgresStateDatabase implements StateDatabase {
         }
     }
 
-    /** The pool behind a database opened by this library. */
-    public static DataSource dataSource(StateDatabase database) {
-        Objects.requireNonNull(database, "database == null");
-        if (database instanceof PostgresStateDatabase p) {
-            return p.pool;
-        }
-        throw new IllegalArgumentException("Expected a StateDatabase opened by StateDatabase.connect or .embedded, got "
-                + database.getClass().getName());
+    @Override
+    public DataSource dataSource() {
+        return pool;
     }
 
     @Override
