@@ -1,0 +1,111 @@
+package dev.odoobridge.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The rules of ARCHITECTURE.md, checked on the compiled main and test classes of every module:
+ * dependencies point one way, and no module uses another module's {@code internal} packages.
+ */
+class ModuleRulesTest {
+    private static JavaClasses classes;
+    private static JavaClasses mainClasses;
+
+    @BeforeAll
+    static void importEveryModule() {
+        Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+        List<Path> dirs = new ArrayList<>();
+        List<Path> mainDirs = new ArrayList<>();
+        for (Module m : Module.values()) {
+            Path main = root.resolve(m.directory).resolve("target/classes");
+            assertThat(main).as("compiled classes of %s (build the modules first: ./mvnw verify)", m.directory)
+                    .isDirectory();
+            dirs.add(main);
+            mainDirs.add(main);
+            Path test = root.resolve(m.directory).resolve("target/test-classes");
+            if (Files.isDirectory(test)) {
+                dirs.add(test);
+            }
+        }
+        classes = new ClassFileImporter().importPaths(dirs);
+        mainClasses = new ClassFileImporter().importPaths(mainDirs);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Module.class)
+    void everyModuleIsSeen(Module module) {
+        assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(module.rootPackage)))
+                .as("classes of %s imported", module.directory).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Module.class)
+    void internalPackagesStayInTheirModule(Module module) {
+        noClasses().that().resideOutsideOfPackage(module.rootPackage + "..")
+                .should().dependOnClassesThat().resideInAPackage(module.rootPackage + "..internal..")
+                .because(module.directory + "'s internal packages are not its API")
+                .check(classes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Module.class)
+    void dependenciesPointOneWay(Module module) {
+        List<String> forbidden = new ArrayList<>();
+        for (Module other : Module.values()) {
+            if (other != module && !module.mayUse.contains(other.name())) {
+                forbidden.add(other.rootPackage + "..");
+            }
+        }
+        if (forbidden.isEmpty()) {
+            return;
+        }
+        noClasses().that().resideInAPackage(module.rootPackage + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                .because("ARCHITECTURE.md: " + module.directory + " may use only " + module.mayUse)
+                .check(classes);
+    }
+
+    @Test
+    void librariesDoNotShipTheTestkit() {
+        noClasses().that().resideInAnyPackage("dev.odoobridge.client..", "dev.odoobridge.readmodel..",
+                        "dev.odoobridge.sync..", "dev.odoobridge.vendors..")
+                .should().dependOnClassesThat().resideInAPackage("dev.odoobridge.testkit..")
+                .because("FakeOdoo is for tests: library users must not inherit it")
+                .check(mainClasses);
+    }
+
+    /** The modules, their root packages and whom each may use (a module may always use itself). */
+    enum Module {
+        CLIENT("odoo-client", "dev.odoobridge.client", Set.of()),
+        TESTKIT("odoo-testkit", "dev.odoobridge.testkit", Set.of("CLIENT")),
+        READMODEL("readmodel", "dev.odoobridge.readmodel", Set.of("CLIENT", "TESTKIT")),
+        SYNC("sync-engine", "dev.odoobridge.sync", Set.of("CLIENT", "READMODEL", "TESTKIT")),
+        VENDORS("vendors", "dev.odoobridge.vendors", Set.of("CLIENT", "READMODEL", "SYNC", "TESTKIT")),
+        CLI("cli", "dev.odoobridge.cli", Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS")),
+        EXAMPLES("examples", "dev.odoobridge.examples", Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS")),
+        BENCHMARKS("benchmarks", "dev.odoobridge.benchmarks",
+                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS"));
+
+        final String directory;
+        final String rootPackage;
+        final Set<String> mayUse;
+
+        Module(String directory, String rootPackage, Set<String> mayUse) {
+            this.directory = directory;
+            this.rootPackage = rootPackage;
+            this.mayUse = mayUse;
+        }
+    }
+}
