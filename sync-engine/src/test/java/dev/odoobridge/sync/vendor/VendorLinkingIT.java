@@ -10,7 +10,6 @@ import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
 import dev.odoobridge.sync.vendor.VendorLinkException.Reason;
 import dev.odoobridge.testkit.FakeOdoo;
-import dev.odoobridge.testkit.internal.orm.FakeOrm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +97,7 @@ class VendorLinkingIT {
     }
 
     private static List<Map<String, Object>> sentMails() {
-        return ((FakeOrm) fake.orm()).sentMails();
+        return fake.sentMails();
     }
 
     private static String codeOf(Map<String, Object> mail) {
