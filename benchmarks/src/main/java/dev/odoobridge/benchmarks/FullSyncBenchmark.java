@@ -80,7 +80,7 @@ final class FullSyncBenchmark {
 
     private static double bare(OdooClient client, int pageSize, PrintStream out, String label) {
         long t0 = System.nanoTime();
-        long[] counts = BareReader.readAll(client, pageSize);
+        long[] counts = ClientPageReader.readAll(client, pageSize);
         double s = (System.nanoTime() - t0) / 1e9;
         out.printf("%s: %,d records in %.2f s = %,.0f records/s; %,d Odoo calls%n", label, counts[0], s, counts[0] / s, counts[1]);
         return s;

@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
- * The one place where exceptions become exit codes and user-facing messages. Expected failures
- * print one clear paragraph; the stack trace only with {@code -v}.
+ * The one place where exceptions become exit codes and user-facing messages, by exception type:
+ * each library reports its failures in its own exceptions (the client's {@code OdooException}s,
+ * {@code ReadModelException}, {@code StateStoreException}, ...). Expected failures print one clear
+ * paragraph; the stack trace only with {@code -v}.
  */
 public final class FailureMapper implements CommandLine.IExecutionExceptionHandler {
     private final GlobalOptions options;
@@ -96,18 +98,6 @@ public final class FailureMapper implements CommandLine.IExecutionExceptionHandl
     }
 
     private static Mapped mapOther(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.startsWith("com.mongodb.") || name.contains(".readmodel.") && name.endsWith("Exception")) {
-                return new Mapped(ExitCode.MONGODB_UNAVAILABLE, "MongoDB failed: " + firstLine(t),
-                        "check mongodb.uri in the configuration, or remove it to use the embedded store");
-            }
-            if (name.startsWith("java.sql.") || name.startsWith("org.postgresql.") || name.startsWith("com.zaxxer.")
-                    || name.contains(".sync.state.") && name.endsWith("Exception")) {
-                return new Mapped(ExitCode.POSTGRES_UNAVAILABLE, "PostgreSQL failed: " + firstLine(t),
-                        "check postgres.url / user / password, or remove them to use the embedded server");
-            }
-        }
         if (ex instanceof UncheckedIOException io) {
             return new Mapped(ExitCode.FAILURE, "I/O error: " + io.getCause().getMessage(), null);
         }

@@ -15,6 +15,8 @@ import java.util.Objects;
 public final class OdooConfig {
     /** Default cap on one response body: 256 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 256L * 1024 * 1024;
+    /** How long one request may take unless {@link Builder#requestTimeout} says otherwise: 120 seconds. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final URI url;
     private final String database;
@@ -135,7 +137,7 @@ public final class OdooConfig {
         private String secret;
         private Transport transport = Transport.AUTO;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(120);
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private final Map<String, Object> defaultContext = new LinkedHashMap<>();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;

@@ -4,8 +4,10 @@ import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooClients;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.Transport;
+import dev.odoobridge.client.meta.ModelDefinition;
 import dev.odoobridge.testkit.internal.orm.FakeOrm;
 import dev.odoobridge.testkit.internal.orm.OdooRelease;
+import dev.odoobridge.testkit.internal.orm.OrmFault;
 import dev.odoobridge.testkit.internal.server.Credentials;
 import dev.odoobridge.testkit.internal.server.FaultPlan;
 import dev.odoobridge.testkit.internal.server.OdooServer;
@@ -14,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -175,6 +178,45 @@ public final class FakeOdoo implements AutoCloseable {
     /** The store, for seeding records directly (no access rules, no webhooks). */
     public RecordSink orm() {
         return orm;
+    }
+
+    /**
+     * What the store holds: every record of {@code model} (archived included) with {@code fields}, ascending by id,
+     * in wire form as {@code search_read} answers (many2one as {@code [id, "name"]}, empty as {@code false},
+     * datetimes as whole-second {@code "YYYY-MM-DD HH:MM:SS"}). Read in process, past access rules, faults and
+     * pacing; not counted as a call.
+     *
+     * @throws IllegalArgumentException for an unknown model or field
+     */
+    public List<Map<String, Object>> records(String model, List<String> fields) {
+        try {
+            return orm.records(Objects.requireNonNull(model, "model == null"), fields);
+        } catch (OrmFault e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The number of records of {@code model} in the store (archived ones included). */
+    public int count(String model) {
+        return orm.count(Objects.requireNonNull(model, "model == null"));
+    }
+
+    /** The schema of {@code model} as {@code fields_get} describes it on this server, read in process. */
+    public ModelDefinition schema(String model) {
+        Objects.requireNonNull(model, "model == null");
+        try {
+            return ModelDefinition.fromFieldsGet(model, orm.fieldsGet(model));
+        } catch (OrmFault e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The mails {@code mail.mail.send} has sent so far, oldest first, each as read just before sending
+     * ({@code subject}, {@code email_to}, {@code body_html}, {@code attachment_ids}, {@code auto_delete}, ...).
+     */
+    public List<Map<String, Object>> sentMails() {
+        return orm.sentMails();
     }
 
     /** What the generator produced when {@link Builder#products(int)} was set. */

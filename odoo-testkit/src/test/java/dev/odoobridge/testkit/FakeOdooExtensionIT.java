@@ -10,9 +10,6 @@ import dev.odoobridge.client.error.AccessDeniedException;
 import dev.odoobridge.client.error.AccessErrorException;
 import dev.odoobridge.client.error.MissingRecordException;
 import dev.odoobridge.client.error.UnknownModelException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,18 +63,5 @@ class FakeOdooExtensionIT {
             assertThatThrownBy(() -> client.model("res.partner").searchCount(Domains.all()))
                     .isInstanceOf(AccessDeniedException.class);
         }
-    }
-
-    @Test
-    void mainParsesOptionsAndPrintsWhatAClientNeeds() {
-        try (FakeOdoo fake = FakeOdooMain.parse(new String[] {"--port", "0", "--products", "0", "--database", "shop",
-                "--seed", "1"}).build().start()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            FakeOdooMain.print(fake, new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains(fake.url()).contains("database: shop")
-                    .contains("admin login: admin").contains("admin API key: " + fake.apiKey("admin"));
-        }
-        assertThatThrownBy(() -> FakeOdooMain.parse(new String[] {"--products", "many"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--products needs a number");
     }
 }

@@ -50,6 +50,15 @@ import org.slf4j.LoggerFactory;
  * of this engine is read whole. Thread-safe; build with {@link #builder()}.
  */
 public final class SyncEngine {
+    /** Rows per Odoo read unless {@link Builder#pageSize} says otherwise. */
+    public static final int DEFAULT_PAGE_SIZE = 500;
+    /** (source, model) pairs synced at once unless {@link Builder#parallelism} says otherwise. */
+    public static final int DEFAULT_PARALLELISM = 2;
+    /** Page reads at once of a whole model unless {@link Builder#readers} says otherwise. */
+    public static final int DEFAULT_READERS = 1;
+    /** How far before the checkpoint an incremental run restarts unless {@link Builder#overlap} says otherwise. */
+    public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
     private final Map<String, OdooClient> sources;
@@ -291,10 +300,10 @@ public final class SyncEngine {
         private final List<Projection> projections = new ArrayList<>();
         private Projector projector;
         private StateStore stateStore;
-        private int pageSize = 500;
-        private int parallelism = 2;
-        private int readers = 1;
-        private Duration overlap = Duration.ofMinutes(10);
+        private int pageSize = DEFAULT_PAGE_SIZE;
+        private int parallelism = DEFAULT_PARALLELISM;
+        private int readers = DEFAULT_READERS;
+        private Duration overlap = DEFAULT_OVERLAP;
         private String leaseOwner;
         private Duration leaseTtl = Duration.ofMinutes(5);
         private SyncListener listener = SyncListener.NONE;

@@ -34,14 +34,14 @@ public final class ShopTruth {
     /** Reads everything it needs from {@code fake} (in process). */
     public ShopTruth(FakeOdoo fake) {
         Map<Long, Set<Long>> variants = new HashMap<>();
-        for (Map<String, Object> p : DirectFeed.searchRead(fake, "product.product", List.of("product_tmpl_id", "active"))) {
+        for (Map<String, Object> p : fake.records("product.product", List.of("product_tmpl_id", "active"))) {
             long id = id(p.get("id"));
             variants.computeIfAbsent(ref(p.get("product_tmpl_id")), t -> new HashSet<>()).add(id);
             if (Boolean.TRUE.equals(p.get("active"))) {
                 activeProducts.add(id);
             }
         }
-        for (Map<String, Object> s : DirectFeed.searchRead(fake, "product.supplierinfo",
+        for (Map<String, Object> s : fake.records("product.supplierinfo",
                 List.of("partner_id", "product_tmpl_id", "product_id"))) {
             Long partner = ref(s.get("partner_id"));
             Long product = ref(s.get("product_id"));
@@ -56,25 +56,25 @@ public final class ShopTruth {
             }
         }
         Set<Long> confirmedOrders = new HashSet<>();
-        for (Map<String, Object> o : DirectFeed.searchRead(fake, "sale.order", List.of("state"))) {
+        for (Map<String, Object> o : fake.records("sale.order", List.of("state"))) {
             if ("sale".equals(o.get("state")) || "done".equals(o.get("state"))) {
                 confirmedOrders.add(id(o.get("id")));
             }
         }
-        for (Map<String, Object> l : DirectFeed.searchRead(fake, "sale.order.line",
+        for (Map<String, Object> l : fake.records("sale.order.line",
                 List.of("order_id", "product_id", "product_uom_qty"))) {
             if (confirmedOrders.contains(ref(l.get("order_id")))) {
                 confirmedSales.merge(ref(l.get("product_id")), ((Number) l.get("product_uom_qty")).doubleValue(), Double::sum);
             }
         }
         Set<Long> internal = new HashSet<>();
-        for (Map<String, Object> loc : DirectFeed.searchRead(fake, "stock.location", List.of("usage"))) {
+        for (Map<String, Object> loc : fake.records("stock.location", List.of("usage"))) {
             if ("internal".equals(loc.get("usage"))) {
                 internal.add(id(loc.get("id")));
             }
         }
         Map<Long, Double> lotQuantity = new HashMap<>();
-        for (Map<String, Object> q : DirectFeed.searchRead(fake, "stock.quant",
+        for (Map<String, Object> q : fake.records("stock.quant",
                 List.of("product_id", "location_id", "lot_id", "quantity"))) {
             if (internal.contains(ref(q.get("location_id")))) {
                 double qty = ((Number) q.get("quantity")).doubleValue();
@@ -85,13 +85,13 @@ public final class ShopTruth {
                 }
             }
         }
-        for (Map<String, Object> op : DirectFeed.searchRead(fake, "stock.warehouse.orderpoint",
+        for (Map<String, Object> op : fake.records("stock.warehouse.orderpoint",
                 List.of("product_id", "product_min_qty", "active"))) {
             if (!Boolean.FALSE.equals(op.get("active"))) {
                 orderpointMin.merge(ref(op.get("product_id")), ((Number) op.get("product_min_qty")).doubleValue(), Double::sum);
             }
         }
-        for (Map<String, Object> l : DirectFeed.searchRead(fake, "stock.lot", List.of("name", "product_id", "expiration_date"))) {
+        for (Map<String, Object> l : fake.records("stock.lot", List.of("name", "product_id", "expiration_date"))) {
             Object exp = l.get("expiration_date");
             long id = id(l.get("id"));
             lots.put(id, new Lot(id, (String) l.get("name"), ref(l.get("product_id")),

@@ -9,7 +9,6 @@ import dev.odoobridge.sync.state.SharedPostgres;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.vendors.VendorLinkException.Reason;
 import dev.odoobridge.testkit.FakeOdoo;
-import dev.odoobridge.testkit.internal.orm.FakeOrm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +96,7 @@ class VendorLinkingIT {
     }
 
     private static List<Map<String, Object>> sentMails() {
-        return ((FakeOrm) fake.orm()).sentMails();
+        return fake.sentMails();
     }
 
     private static String codeOf(Map<String, Object> mail) {

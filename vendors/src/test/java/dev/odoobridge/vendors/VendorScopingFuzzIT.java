@@ -16,7 +16,7 @@ import dev.odoobridge.readmodel.report.VendorScope;
 import dev.odoobridge.vendors.VendorLinkException.Reason;
 import dev.odoobridge.vendors.export.VendorReports;
 import dev.odoobridge.vendors.export.VendorStockRow;
-import dev.odoobridge.testkit.internal.orm.FakeOrm;
+import dev.odoobridge.testkit.FakeOdoo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,17 +121,17 @@ class VendorScopingFuzzIT {
         Map<String, Set<Long>> proved = new LinkedHashMap<>();
         for (Request r : requests) {
             clock.advance(Duration.ofHours(2));
-            FakeOrm orm = shops.clients().containsKey(r.source()) ? (FakeOrm) shops.fake(r.source()).orm() : null;
-            int before = orm == null ? 0 : orm.sentMails().size();
+            FakeOdoo shop = shops.clients().containsKey(r.source()) ? shops.fake(r.source()) : null;
+            int before = shop == null ? 0 : shop.sentMails().size();
             try {
                 linking.requestLink(vendor, r.source(), r.partnerId(), null);
             } catch (VendorLinkException e) {
                 assertThat(e.reason()).isIn(Reason.UNKNOWN_SOURCE, Reason.UNKNOWN_PARTNER, Reason.NO_EMAIL);
-                assertThat(orm == null ? 0 : orm.sentMails().size()).as("no mail on refusal").isEqualTo(before);
+                assertThat(shop == null ? 0 : shop.sentMails().size()).as("no mail on refusal").isEqualTo(before);
                 continue;
             }
-            assertThat(orm).as("a code for an unknown source").isNotNull();
-            List<Map<String, Object>> mails = orm.sentMails();
+            assertThat(shop).as("a code for an unknown source").isNotNull();
+            List<Map<String, Object>> mails = shop.sentMails();
             assertThat(mails).hasSize(before + 1);
             Matcher m = CODE.matcher(String.valueOf(mails.get(mails.size() - 1).get("body_html")));
             assertThat(m.find()).isTrue();

@@ -33,6 +33,9 @@ public final class FakeOdooCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--database", paramLabel = "NAME", defaultValue = "odoo", description = "Database name clients use (default: ${DEFAULT-VALUE}).")
+    String database;
+
     @Option(names = "--pace", paramLabel = "PACE", defaultValue = "none",
             description = {"How fast ORM calls are served: none (FakeOdoo's own speed, the default), odoo19 (the measured "
                     + "speed of a real Odoo 19 on 2 cores: 15 ms per call + 68 µs per record) or CALL_MS,RECORD_US, e.g. 15,68."})
@@ -76,7 +79,7 @@ public final class FakeOdooCommand implements Callable<Integer> {
         }
         FakeOdoo.Builder builder;
         try {
-            builder = FakeOdoo.builder().port(port).products(products).seed(seed).pace(servingPace)
+            builder = FakeOdoo.builder().port(port).database(database).products(products).seed(seed).pace(servingPace)
                     .version(odooVersion).modules(modules.toArray(String[]::new))
                     .without(without.toArray(String[]::new));
         } catch (IllegalArgumentException e) {

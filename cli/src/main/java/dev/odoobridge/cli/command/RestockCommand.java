@@ -3,6 +3,7 @@ package dev.odoobridge.cli.command;
 import dev.odoobridge.cli.CliFailure;
 import dev.odoobridge.cli.CommandContext;
 import dev.odoobridge.cli.ExitCode;
+import dev.odoobridge.cli.SyncProgress;
 import dev.odoobridge.cli.runtime.BridgeRuntime;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.report.Reports;
@@ -85,7 +86,7 @@ public final class RestockCommand implements Runnable {
             }
             boolean resync = rt.config().sync().models().containsAll(RestockPlanner.PURCHASE_MODELS);
             List<CreatedOrder> created;
-            try (SyncProgress progress = new SyncProgress(ctx.console().err(), false)) {
+            try (SyncProgress progress = new SyncProgress(ctx.console().err(), 0, false)) {
                 created = resync ? planner.apply(plan, rt.syncEngine(progress)) : planner.apply(plan);
             }
             for (CreatedOrder c : created) {

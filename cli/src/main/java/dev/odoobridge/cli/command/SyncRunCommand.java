@@ -3,6 +3,7 @@ package dev.odoobridge.cli.command;
 import dev.odoobridge.cli.CliFailure;
 import dev.odoobridge.cli.CommandContext;
 import dev.odoobridge.cli.ExitCode;
+import dev.odoobridge.cli.SyncProgress;
 import dev.odoobridge.cli.runtime.BridgeRuntime;
 import dev.odoobridge.sync.ModelReport;
 import dev.odoobridge.sync.Outcome;
@@ -54,7 +55,7 @@ public final class SyncRunCommand implements Callable<Integer> {
                 models.isEmpty() ? Set.of() : Set.copyOf(mod), full ? SyncMode.FULL : SyncMode.INCREMENTAL,
                 full || reconcile);
         SyncReport report;
-        try (SyncProgress progress = new SyncProgress(ctx.console().err(), ctx.options().progress())) {
+        try (SyncProgress progress = new SyncProgress(ctx.console().err(), 0, ctx.options().progress())) {
             report = rt.syncEngine(progress).run(request);
             printSummary(report);
             printFeaturesOff(rt, src);

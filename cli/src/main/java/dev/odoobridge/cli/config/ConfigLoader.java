@@ -1,5 +1,8 @@
 package dev.odoobridge.cli.config;
 
+import dev.odoobridge.client.OdooConfig;
+import dev.odoobridge.sync.SyncEngine;
+import dev.odoobridge.sync.webhook.WebhookReceiver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,15 +125,16 @@ public final class ConfigLoader {
         BridgeConfig config = new BridgeConfig(sources,
                 new BridgeConfig.MongoSettings(mongoUri, b.string(mongo, "database", "odoo_bridge")),
                 new BridgeConfig.PostgresSettings(pgUrl, b.string(pg, "user", "postgres"), b.string(pg, "password", "")),
-                new BridgeConfig.SyncSettings(models, extra, b.intIn(sync, "page-size", 500, 1, 10_000),
-                        b.intIn(sync, "parallelism", 2, 1, 64), b.intIn(sync, "readers", 1, 1, 64),
-                        b.duration(sync, "overlap", Duration.ofMinutes(10))),
+                new BridgeConfig.SyncSettings(models, extra, b.intIn(sync, "page-size", SyncEngine.DEFAULT_PAGE_SIZE, 1, 10_000),
+                        b.intIn(sync, "parallelism", SyncEngine.DEFAULT_PARALLELISM, 1, 64),
+                        b.intIn(sync, "readers", SyncEngine.DEFAULT_READERS, 1, 64),
+                        b.duration(sync, "overlap", SyncEngine.DEFAULT_OVERLAP)),
                 new BridgeConfig.StockSettings(b.optString(stock, "threshold-field"),
                         b.number(stock, "default-threshold", 5.0), b.intIn(stock, "near-expiry-days", 30, 0, 3650),
                         b.intIn(stock, "velocity-window-days", 120, 7, 3650)),
                 new BridgeConfig.WebhookSettings(b.string(webhook, "bind", "0.0.0.0"),
                         b.intIn(webhook, "port", 8088, 0, 65535),
-                        b.intIn(webhook, "max-body-bytes", 256 * 1024, 1024, 64 * 1024 * 1024)),
+                        b.intIn(webhook, "max-body-bytes", WebhookReceiver.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024)),
                 new BridgeConfig.VendorSettings(b.optString(vendor, "otp-secret"), mailTo),
                 dataDir);
         if (!problems.isEmpty()) {
@@ -154,7 +158,7 @@ public final class ConfigLoader {
             b.problems.add(node.map().get("transport").where() + ": must be one of auto, xmlrpc, jsonrpc, json2");
         }
         return new BridgeConfig.SourceConfig(name, url, b.required(node, "database"), b.required(node, "login"),
-                b.required(node, "secret"), transport, b.duration(node, "timeout", Duration.ofSeconds(120)),
+                b.required(node, "secret"), transport, b.duration(node, "timeout", OdooConfig.DEFAULT_REQUEST_TIMEOUT),
                 b.optString(node, "webhook-token"), b.optString(node, "webhook-signing-secret"),
                 b.optString(node, "shop-email"));
     }

@@ -1,12 +1,13 @@
 package dev.odoobridge.cli.demo;
 
+import dev.odoobridge.cli.SyncProgress;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.sync.SyncEngine;
-import dev.odoobridge.sync.schema.ServerSchemas;
 import dev.odoobridge.sync.SyncReport;
 import dev.odoobridge.sync.SyncRequest;
+import dev.odoobridge.sync.schema.ServerSchemas;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.RetailDataGenerator;
@@ -78,7 +79,7 @@ final class DemoRun {
         long expected = projections.stream().mapToLong(p -> data.count(p.model())).sum();
         SyncReport report;
         ServerSchemas schemas;
-        try (SyncProgress progress = new SyncProgress(narrator, expected, settings.progressBars())) {
+        try (SyncProgress progress = new SyncProgress(narrator.stream(), expected, settings.progressBars())) {
             SyncEngine engine = SyncEngine.builder().source(SOURCE, odoo).projector(readModel.projector())
                     .stateStore(db.stateStore()).projections(projections).listener(progress)
                     .lease("odoo-bridge-demo-" + ProcessHandle.current().pid(), Duration.ofMinutes(5)).build();

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The demo's voice: numbered steps and indented details on the command's output stream. (The
- * progress bar draws on the process's stderr; logs go there too.)
+ * The demo's voice: numbered steps and indented details on the command's output stream, where the
+ * sync progress draws too.
  */
 final class Narrator {
     private final PrintWriter out;
@@ -14,6 +14,11 @@ final class Narrator {
 
     Narrator(PrintWriter out) {
         this.out = Objects.requireNonNull(out, "out == null");
+    }
+
+    /** The stream the demo speaks on. */
+    PrintWriter stream() {
+        return out;
     }
 
     void step(String title) {

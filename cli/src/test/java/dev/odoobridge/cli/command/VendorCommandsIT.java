@@ -11,7 +11,6 @@ import dev.odoobridge.client.SearchOptions;
 import dev.odoobridge.client.domain.Domains;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.testkit.FakeOdoo;
-import dev.odoobridge.testkit.internal.orm.FakeOrm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +70,7 @@ class VendorCommandsIT {
     }
 
     private static List<Map<String, Object>> sentMails() {
-        return ((FakeOrm) odoo.orm()).sentMails();
+        return odoo.sentMails();
     }
 
     /** Runs `vendor link` and returns the code from the mail it sent. */

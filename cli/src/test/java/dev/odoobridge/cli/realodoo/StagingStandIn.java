@@ -1,7 +1,7 @@
 package dev.odoobridge.cli.realodoo;
 
 import dev.odoobridge.testkit.FakeOdoo;
-import dev.odoobridge.testkit.internal.orm.FakeOrm;
+import dev.odoobridge.testkit.RecordSink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +62,10 @@ public final class StagingStandIn {
 
     /** Puts every deleted (auto_delete) sent mail back as an undelivered one. */
     private static void keepUndeliveredMails(FakeOdoo fake) {
-        FakeOrm orm = (FakeOrm) fake.orm();
+        RecordSink orm = fake.orm();
         int seen = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            List<Map<String, Object>> sent = orm.sentMails();
+            List<Map<String, Object>> sent = fake.sentMails();
             for (; seen < sent.size(); seen++) {
                 Map<String, Object> mail = sent.get(seen);
                 if (!Boolean.TRUE.equals(mail.get("auto_delete"))) {

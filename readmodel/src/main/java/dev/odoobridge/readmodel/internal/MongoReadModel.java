@@ -28,8 +28,8 @@ public final class MongoReadModel implements ReadModel {
     private final EmbeddedServer embedded;
     private final MongoClient client;
     private final String description;
-    private final MongoProjector projector;
-    private final MongoStockViews stock;
+    private final Projector projector;
+    private final StockViews stock;
     private final Reports reports;
 
     private MongoReadModel(ReadModelConfig config, EmbeddedServer embedded, String uri, String description, Clock clock) {
@@ -60,10 +60,11 @@ public final class MongoReadModel implements ReadModel {
                     new ProductStockView(db, names,
                             new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes), refs),
                     new LotStockView(db, names, clock, refs, writes));
-            this.projector = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock,
-                    config.effectiveGuardStrategy());
-            this.stock = new MongoStockViews(db);
-            this.reports = new MongoReports(db, names, config.stockOptions(), clock);
+            this.projector = MongoFailures.guard(Projector.class, new MongoProjector(db, config.projections(),
+                    new DocumentMapper(types), views, clock, config.effectiveGuardStrategy()));
+            this.stock = MongoFailures.guard(StockViews.class, new MongoStockViews(db));
+            this.reports = MongoFailures.guard(Reports.class,
+                    new MongoReports(db, names, config.stockOptions(), clock));
         } catch (MongoException e) {
             client.close();
             throw new ReadModelException("cannot prepare the read model in " + description + ": " + e.getMessage()

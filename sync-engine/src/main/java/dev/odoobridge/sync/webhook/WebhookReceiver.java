@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class WebhookReceiver implements AutoCloseable {
+    /** The largest accepted body unless {@link Builder#maxBodyBytes} says otherwise: 256 KiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
     private final Settings config;
@@ -152,7 +155,7 @@ public final class WebhookReceiver implements AutoCloseable {
         private Set<String> models = Set.of();
         private String bindAddress = "127.0.0.1";
         private int port = 0;
-        private int maxBodyBytes = 256 * 1024;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration signatureTolerance = Duration.ofMinutes(5);
         private int threads = 128;
         private Clock clock = Clock.systemUTC();

@@ -11,8 +11,8 @@ import dev.odoobridge.client.OdooRecord;
 import dev.odoobridge.readmodel.report.Alert;
 import dev.odoobridge.readmodel.report.VendorScope;
 import dev.odoobridge.vendors.SharedShops;
+import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.RetailDataSummary;
-import dev.odoobridge.testkit.internal.orm.FakeOrm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,10 +147,10 @@ class VendorExportsIT {
 
     @Test
     void theMailerSendsTheCsvAsAnAttachmentThroughOdoo() throws IOException {
-        FakeOrm orm = (FakeOrm) shops.fake(SOURCE).orm();
-        int before = orm.sentMails().size();
+        FakeOdoo fake = shops.fake(SOURCE);
+        int before = fake.sentMails().size();
         new ReportMailer(shops.client(SOURCE)).send(report, ExportFormat.CSV, "buyer@demo-vendor.example");
-        List<Map<String, Object>> sent = orm.sentMails();
+        List<Map<String, Object>> sent = fake.sentMails();
         assertThat(sent).hasSize(before + 1);
         Map<String, Object> mail = sent.get(sent.size() - 1);
         assertThat(mail.get("email_to")).isEqualTo("buyer@demo-vendor.example");

@@ -162,10 +162,10 @@ class RestockPlannerIT {
 
     @Test
     void aPlanWithoutOrdersCreatesNothing() {
-        int before = fake.orm() instanceof dev.odoobridge.testkit.internal.orm.FakeOrm orm ? orm.count("purchase.order") : -1;
+        int before = fake.count("purchase.order");
         RestockPlan plan = planner().plan(VendorScope.of(SOURCE, List.of(other + 1000)));
         assertThat(plan.isEmpty()).isTrue();
         assertThat(planner().apply(plan, shop.engine)).isEmpty();
-        assertThat(((dev.odoobridge.testkit.internal.orm.FakeOrm) fake.orm()).count("purchase.order")).isEqualTo(before);
+        assertThat(fake.count("purchase.order")).isEqualTo(before);
     }
 }

@@ -434,6 +434,25 @@ public final class FakeOrm implements OrmApi {
         }
     }
 
+    /**
+     * Every record of a model (archived included) with {@code fields}, ascending by id, as {@code search_read}
+     * answers the superuser.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> records(String model, List<String> fields) {
+        Objects.requireNonNull(fields, "fields == null");
+        Object result = execute(new OrmRequest(model, "search_read", null, List.of(List.of()),
+                Map.of("fields", fields, "order", "id", "context", Map.of("active_test", false)), Rules.SUPERUSER));
+        return (List<Map<String, Object>>) result;
+    }
+
+    /** A model's {@code fields_get} answer (every field with every attribute), as the superuser gets it. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> fieldsGet(String model) {
+        return (Map<String, Object>) execute(new OrmRequest(model, "fields_get", null, List.of(), Map.of(),
+                Rules.SUPERUSER));
+    }
+
     /** Ids of a model matching a domain (archived included), ascending; a convenience for tests. */
     public List<Long> ids(String model, List<Object> domain) {
         Object result = execute(new OrmRequest(model, "search", null, List.of(domain == null ? List.of() : domain),

@@ -8,9 +8,9 @@ import dev.odoobridge.client.domain.Domains;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The baseline: a bare client reading every page of the model (keyset on id, same fields and page size), storing nothing. */
-final class BareReader {
-    private BareReader() {
+/** The baseline: the client alone (no sync engine, no projector) reading every page of the model (keyset on id, same fields and page size), storing nothing. */
+final class ClientPageReader {
+    private ClientPageReader() {
     }
 
     /** Reads everything; returns {records, calls}. */
