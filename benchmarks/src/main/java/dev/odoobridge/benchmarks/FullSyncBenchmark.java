@@ -27,14 +27,16 @@ final class FullSyncBenchmark {
         int pageSize = args.integer("page", 500);
         int changes = args.integer("changes", 100);
         int readers = args.integer("readers", 1);
+        int perSecond = args.integer("per-second", 4);
         String paceText = args.string("odoo-pace", "none");
         ServingPace pace = ServingPace.parse(paceText, args.integer("odoo-workers", 2));
         Path work = Files.createTempDirectory("odoo-bridge-bench");
         try (FakeOdoo odoo = FakeOdoo.builder().pace(pace).build().start()) {
             out.printf("read model store: %s; Odoo pace: %s; sync page readers: %d%n", args.string("store", "file"),
                     pace.isNone() ? "none (FakeOdoo's own speed)" : paceText + " = " + pace.describe(), readers);
-            out.printf("loading %,d %s into FakeOdoo ...%n", records, PartnerCatalog.MODEL);
-            out.printf("loaded in %.1f s%n", PartnerCatalog.load(odoo, records));
+            out.printf("loading %,d %s into FakeOdoo, %d per second of write_date ...%n", records, PartnerCatalog.MODEL,
+                    perSecond);
+            out.printf("loaded in %.1f s%n", PartnerCatalog.load(odoo, records, perSecond));
             try (OdooClient client = odoo.client(Transport.JSON2); SyncStack stack = new SyncStack(work, args.string("store", "file"), client, pageSize,
                      readers)) {
                 double bare1 = bare(client, pageSize, out, "bare client, pass 1 (warm-up)");
@@ -46,6 +48,8 @@ final class FullSyncBenchmark {
                                 + "stored-id counts for the reconciliation %.2f s; outcome %s%n",
                         m.counts().read(), sync, records / sync, m.counts().calls(), stack.projector.applySeconds(),
                         100 * stack.projector.applySeconds() / sync, stack.projector.lookupSeconds(), m.describeOutcome());
+                out.printf("read amplification (records read / records synced): %,d / %,d = %.3f (goal <= 1.05)%n",
+                        m.counts().read(), records, (double) m.counts().read() / records);
                 double bare2 = bare(client, pageSize, out, "bare client, pass 2");
                 double bare = Math.min(bare1, bare2);
                 out.printf("sync time / bare read time = %.2f (sync adds %.0f %% to the time Odoo serves the pages; goal < 15 %%)%n",

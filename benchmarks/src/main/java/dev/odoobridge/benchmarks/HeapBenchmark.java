@@ -44,7 +44,8 @@ final class HeapBenchmark {
         try (FakeOdoo odoo = FakeOdoo.builder().build().start();
              EmbeddedStore store = ReadModels.serve(work.resolve("mongo"))) {
             out.printf("loading %,d %s into FakeOdoo ...%n", records, PartnerCatalog.MODEL);
-            out.printf("loaded in %.1f s%n", PartnerCatalog.load(odoo, records));
+            out.printf("loaded in %.1f s (%d per second of write_date)%n",
+                    PartnerCatalog.load(odoo, records, args.integer("per-second", 4)), args.integer("per-second", 4));
             Path gcLog = work.resolve("gc.log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + xmx, "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),

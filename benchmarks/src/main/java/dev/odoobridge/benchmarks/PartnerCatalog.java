@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The data set every sync benchmark uses: {@code res.partner} records with realistic field
- * values and write dates spread one second apart, the last one well before the overlap window,
- * so an incremental run reads only what changed afterwards.
+ * values and write dates a given number per second (4 by default; a real CSV import in
+ * transactions of 500 puts 500 in each second, all with the transaction's one write_date), the
+ * last one well before the overlap window, so an incremental run reads only what changed afterwards.
  */
 public final class PartnerCatalog {
     /** The model synced. */
@@ -30,16 +31,25 @@ public final class PartnerCatalog {
     private PartnerCatalog() {
     }
 
+    /** Inserts {@code count} partners, 4 per second of write_date; see {@link #load(FakeOdoo, int, int)}. */
+    public static double load(FakeOdoo odoo, int count) {
+        return load(odoo, count, 4);
+    }
+
     /**
-     * Inserts {@code count} partners; the first gets a write_date {@code count + 1 day} seconds in
-     * the past and each next one a second later (several per second when that would be too far back).
+     * Inserts {@code count} partners, {@code perSecond} in each second of write_date (one import
+     * transaction each: the same write_date to the microsecond); the first second lies
+     * {@code count / perSecond} seconds and a day in the past.
      *
      * @return the seconds it took
      */
-    public static double load(FakeOdoo odoo, int count) {
+    public static double load(FakeOdoo odoo, int count, int perSecond) {
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("perSecond must be >= 1, got " + perSecond);
+        }
         RecordSink orm = odoo.orm();
         long start = System.nanoTime();
-        Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(count / 4 + 86_400L, ChronoUnit.SECONDS);
+        Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(count / perSecond + 86_400L, ChronoUnit.SECONDS);
         for (int i = 0; i < count; i++) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("name", "Partner " + i);
@@ -52,7 +62,7 @@ public final class PartnerCatalog {
             v.put("street", i + " Rue de la Loi");
             v.put("city", i % 2 == 0 ? "Brussels" : "Ghent");
             v.put("active", i % 50 != 0);
-            String when = WIRE.format(first.plusSeconds(i / 4));
+            String when = WIRE.format(first.plusSeconds(i / perSecond));
             v.put("create_date", when);
             v.put("write_date", when);
             orm.insert(MODEL, v);

@@ -30,6 +30,15 @@ public interface OdooClient extends AutoCloseable {
     /** The configuration this client was created with (the secret stays inside it). */
     OdooConfig config();
 
+    /**
+     * The transport this client speaks: the configured one, or for {@link Transport#AUTO} the one the
+     * client chose (JSON-2 for an API key on Odoo 19 and later, else XML-RPC). The default answers the
+     * configured transport.
+     */
+    default Transport transport() {
+        return config().transport();
+    }
+
     /** Releases HTTP resources. Never throws. */
     @Override
     void close();

@@ -76,6 +76,7 @@ public final class FakeOdoo implements AutoCloseable {
         addUsers();
         this.data = b.products > 0
                 ? RetailDataGenerator.builder().seed(b.seed).products(b.products).now(b.clock.instant())
+                        .writeDates(b.writeDates)
                         .odooVersion(release.version()).productExpiry(release.has("product_expiry")).build()
                         .generate(orm)
                 : null;
@@ -260,6 +261,7 @@ public final class FakeOdoo implements AutoCloseable {
         private String database = "odoo";
         private long seed = 42;
         private int products;
+        private WriteDates writeDates = WriteDates.SPREAD;
         private Clock clock = Clock.systemUTC();
         private int threads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
         private Consumer<RecordSink> loader;
@@ -346,6 +348,15 @@ public final class FakeOdoo implements AutoCloseable {
                 throw new IllegalArgumentException("products must not be negative, got " + products);
             }
             this.products = products;
+            return this;
+        }
+
+        /**
+         * How the generated records' write dates fall into seconds (default {@link WriteDates#SPREAD});
+         * {@link WriteDates#bulkImport(int)} gives what a CSV import and mass updates leave on a real Odoo.
+         */
+        public Builder writeDates(WriteDates writeDates) {
+            this.writeDates = Objects.requireNonNull(writeDates, "writeDates == null");
             return this;
         }
 

@@ -53,6 +53,7 @@ public final class RetailDataGenerator {
         b.userId = options.userId();
         b.odooVersion = options.flavour().version();
         b.productExpiry = options.flavour().productExpiry();
+        b.writeDates = new WriteDates(options.importBatch());
         return b;
     }
 
@@ -86,6 +87,7 @@ public final class RetailDataGenerator {
         private long userId = 2;
         private String odooVersion = "19.0";
         private boolean productExpiry;
+        private WriteDates writeDates = WriteDates.SPREAD;
 
         private Builder() {
         }
@@ -183,6 +185,15 @@ public final class RetailDataGenerator {
         }
 
         /**
+         * How the write dates fall into seconds (default {@link WriteDates#SPREAD}); {@link WriteDates#bulkImport(int)}
+         * reproduces a CSV import in transactions and mass updates, thousands of records in one second.
+         */
+        public Builder writeDates(WriteDates writeDates) {
+            this.writeDates = Objects.requireNonNull(writeDates, "writeDates == null");
+            return this;
+        }
+
+        /**
          * Validates the options and creates the generator.
          *
          * @throws IllegalArgumentException naming the option that is out of range
@@ -191,7 +202,7 @@ public final class RetailDataGenerator {
             Instant at = now != null ? now : Instant.now();
             return new RetailDataGenerator(new GeneratorOptions(seed, warehouses, vendors, products, customers, days,
                     at, expiredLotShare, nearExpiryLotShare, maxSaleLines, userId,
-                    new OdooFlavour(odooVersion, productExpiry)));
+                    new OdooFlavour(odooVersion, productExpiry), writeDates.recordsPerTransaction()));
         }
     }
 }

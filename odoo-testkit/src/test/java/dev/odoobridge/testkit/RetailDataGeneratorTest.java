@@ -51,6 +51,31 @@ class RetailDataGeneratorTest {
     }
 
     @Test
+    void aBulkImportPutsATransactionOfRecordsInEachSecondAndEditsInAFewMassUpdates() {
+        SchemaCheckingSink bulk = new SchemaCheckingSink();
+        RetailDataGenerator.builder().now(NOW).products(2_000).customers(40).days(120)
+                .writeDates(WriteDates.bulkImport(500)).build().generate(bulk);
+        Map<String, Integer> perSecond = new HashMap<>();
+        Set<String> editSeconds = new HashSet<>();
+        for (Map<String, Object> p : bulk.all("product.product")) {
+            perSecond.merge((String) p.get("write_date"), 1, Integer::sum);
+            if (!p.get("write_date").equals(p.get("create_date"))) {
+                editSeconds.add((String) p.get("write_date"));
+            }
+        }
+        assertThat(perSecond.values().stream().mapToInt(Integer::intValue).max().orElseThrow())
+                .as("products sharing one second").isGreaterThanOrEqualTo(150);
+        assertThat(editSeconds).as("mass updates: every edited product was written in one of 4 seconds").hasSize(4);
+
+        SchemaCheckingSink spread = new SchemaCheckingSink();
+        RetailDataGenerator.builder().now(NOW).products(2_000).customers(40).days(120).build().generate(spread);
+        Map<String, Integer> spreadPerSecond = new HashMap<>();
+        spread.all("product.product").forEach(p -> spreadPerSecond.merge((String) p.get("write_date"), 1, Integer::sum));
+        assertThat(spreadPerSecond.values().stream().mapToInt(Integer::intValue).max().orElseThrow())
+                .as("the default spreads records a few per second").isLessThanOrEqualTo(8);
+    }
+
+    @Test
     void countsFollowTheOptions() {
         SchemaCheckingSink s = new SchemaCheckingSink();
         RetailDataSummary r = RetailDataGenerator.builder().now(NOW).warehouses(3).vendors(5).products(75)

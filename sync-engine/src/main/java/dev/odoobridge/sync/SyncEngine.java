@@ -111,19 +111,20 @@ public final class SyncEngine {
         settings.listener().runStarted(request);
         List<String[]> plan = new ArrayList<>();
         Map<String, Object> schemaBySource = new LinkedHashMap<>();
+        List<String> models = childrenFirst(projections.keySet().stream().filter(request::includesModel).toList());
+        WholeReadsOfRun wholeReads = new WholeReadsOfRun(models);
         for (String source : sourceOrder) {
             if (request.includesSource(source)) {
                 schemaBySource.put(source, readSchema(source));
-                for (String model : projections.keySet()) {
-                    if (request.includesModel(model)) {
-                        plan.add(new String[] {source, model});
-                    }
+                for (String model : models) {
+                    plan.add(new String[] {source, model});
+                    wholeReads.planned(source, model);
                 }
             }
         }
         List<ModelReport> reports = parallelism == 1 || plan.size() <= 1
-                ? plan.stream().map(p -> syncOne(p[0], p[1], request, schemaBySource.get(p[0]))).toList()
-                : runParallel(plan, request, schemaBySource);
+                ? plan.stream().map(p -> syncOne(p[0], p[1], request, schemaBySource.get(p[0]), wholeReads)).toList()
+                : runParallel(plan, request, schemaBySource, wholeReads);
         SyncReport report = new SyncReport(reports, nonNegative(Duration.between(started, settings.clock().instant())));
         settings.listener().runFinished(report);
         return report;
@@ -139,12 +140,65 @@ public final class SyncEngine {
         }
     }
 
-    private List<ModelReport> runParallel(List<String[]> plan, SyncRequest request, Map<String, Object> schemaBySource) {
+    /**
+     * The models in an order where a model re-read as another's dependent comes before that other (variants
+     * before templates, users before partners), so a parent's sync can wait for its children's whole read: in
+     * the sequential run they are done, in the pool (first in, first out) they have started. Models in a cycle
+     * keep their order and are not waited for.
+     */
+    private List<String> childrenFirst(List<String> models) {
+        List<String> remaining = new ArrayList<>(models);
+        List<String> out = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            String next = remaining.stream()
+                    .filter(m -> dependents.childModels(m).stream().noneMatch(c -> !c.equals(m) && remaining.contains(c)))
+                    .findFirst().orElse(remaining.get(0));
+            remaining.remove(next);
+            out.add(next);
+        }
+        return out;
+    }
+
+    /**
+     * The whole reads of one run: for each planned (source, model), the instant its sync began once that
+     * sync read it whole (mode full) and ended well, or null. A parent asks only about children planned
+     * before it, so the wait always ends.
+     */
+    private static final class WholeReadsOfRun {
+        private final List<String> order;
+        private final Map<String, java.util.concurrent.CompletableFuture<Instant>> reads =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        WholeReadsOfRun(List<String> order) {
+            this.order = order;
+        }
+
+        void planned(String source, String model) {
+            reads.put(source + "|" + model, new java.util.concurrent.CompletableFuture<>());
+        }
+
+        void finished(String source, String model, Instant readWholeSince) {
+            java.util.concurrent.CompletableFuture<Instant> read = reads.get(source + "|" + model);
+            if (read != null) {
+                read.complete(readWholeSince);
+            }
+        }
+
+        ModelSync.WholeReads forModel(String model) {
+            return (source, child) -> {
+                java.util.concurrent.CompletableFuture<Instant> read = reads.get(source + "|" + child);
+                return read == null || order.indexOf(child) >= order.indexOf(model) ? null : read.join();
+            };
+        }
+    }
+
+    private List<ModelReport> runParallel(List<String[]> plan, SyncRequest request, Map<String, Object> schemaBySource,
+                                          WholeReadsOfRun wholeReads) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, plan.size()));
         try {
             List<Future<ModelReport>> futures = new ArrayList<>();
             for (String[] p : plan) {
-                futures.add(pool.submit(() -> syncOne(p[0], p[1], request, schemaBySource.get(p[0]))));
+                futures.add(pool.submit(() -> syncOne(p[0], p[1], request, schemaBySource.get(p[0]), wholeReads)));
             }
             List<ModelReport> out = new ArrayList<>();
             for (Future<ModelReport> f : futures) {
@@ -161,7 +215,24 @@ public final class SyncEngine {
         }
     }
 
-    private ModelReport syncOne(String source, String model, SyncRequest request, Object schemaOrFailure) {
+    private ModelReport syncOne(String source, String model, SyncRequest request, Object schemaOrFailure,
+                                WholeReadsOfRun wholeReads) {
+        Instant began = settings.clock().instant();
+        Instant readWholeSince = null;
+        SyncMode[] ran = new SyncMode[1];
+        try {
+            ModelReport report = syncOne(source, model, request, schemaOrFailure, wholeReads.forModel(model), ran);
+            if (report.outcome() == Outcome.OK && ran[0] == SyncMode.FULL) {
+                readWholeSince = began;
+            }
+            return report;
+        } finally {
+            wholeReads.finished(source, model, readWholeSince);
+        }
+    }
+
+    private ModelReport syncOne(String source, String model, SyncRequest request, Object schemaOrFailure,
+                                ModelSync.WholeReads wholeReads, SyncMode[] ran) {
         ModelSchema schema;
         try {
             if (schemaOrFailure instanceof RuntimeException failure) {
@@ -187,8 +258,9 @@ public final class SyncEngine {
                 LOG.info("the fields of {} {} on the server changed: reading it whole", source, model);
                 mode = SyncMode.FULL;
             }
-            return new ModelSync(source, reads(source, model, schema.readFields()), settings, dependents, children)
-                    .run(mode, request.reconcile());
+            ran[0] = mode;
+            return new ModelSync(source, reads(source, model, schema.readFields()), settings, dependents, children,
+                    wholeReads).run(mode, request.reconcile());
         } catch (RuntimeException e) {
             LOG.warn("sync of {} {} could not run", source, model, e);
             settings.listener().error(source, model, e);

@@ -43,7 +43,8 @@ class SyncScenarioTest {
         Fixture f = new Fixture();
         Random random = new Random(seed);
         f.mutate(random, 400);
-        int crashAt = 1 + random.nextInt(20);
+        // each page is applied once: crash within the first 12 applies
+        int crashAt = 1 + random.nextInt(12);
         f.projector.crashOnApply(crashAt);
         SyncReport crashed = f.engine("first", 10).build().run(SyncRequest.incremental());
         ModelReport failed = crashed.models().stream().filter(m -> m.outcome() != Outcome.OK).findFirst().orElseThrow();

@@ -10,6 +10,12 @@ import dev.odoobridge.client.OdooRecord;
 import dev.odoobridge.client.SearchOptions;
 import dev.odoobridge.client.Transport;
 import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.sync.ModelReport;
+import dev.odoobridge.sync.Outcome;
+import dev.odoobridge.sync.SyncEngine;
+import dev.odoobridge.sync.SyncListener;
+import dev.odoobridge.sync.SyncReport;
+import dev.odoobridge.sync.SyncRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,10 +34,9 @@ import picocli.CommandLine.Option;
                 + "client posting the same JSON-2, JSON-RPC or XML-RPC body and reading the answer without decoding it.",
             "Prints records/s and per-call latency (p50, p99) of both and their ratio: the client's own cost "
                 + "(decoding, typed values) on top of the server and the network. One warm-up page each is not counted."},
-        footer = {"%nExample:%n  odoo-bridge bench --source shop --model product.product --pages 20 --page-size 500"})
+        footer = {"%nExamples:%n  odoo-bridge bench --source shop --model product.product --pages 20 --page-size 500",
+            "  odoo-bridge bench --source shop --model product.product --sync"})
 public final class BenchCommand implements Callable<Integer> {
-    private static final Pattern API_KEY = Pattern.compile("[0-9a-f]{40}");
-
     @Mixin
     OneSource source;
 
@@ -49,6 +53,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fields", paramLabel = "FIELD", split = ",",
             description = "Fields to read (default: display_name, write_date).")
     List<String> fields = new ArrayList<>();
+
+    @Option(names = "--sync",
+            description = "Instead: run a full sync of the model into the configured read model (a real sync, with "
+                    + "the configured page size and readers) and time it next to a bare read of the same records, fields "
+                    + "and page size; prints the ratio and the read amplification (records read / records synced).")
+    boolean sync;
 
     private final CommandContext ctx;
 
@@ -67,8 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
         String s = source.resolve(rt);
         OdooClient client = rt.odoo(s);
         int uid = client.authenticate();
-        Transport transport = effectiveTransport(client);
+        Transport transport = client.transport();
         PrintWriter out = ctx.console().out();
+        if (sync) {
+            return syncBench(rt, s, client, uid, transport, out);
+        }
         out.printf("bench %s %s: %d page(s) of %d, fields %s, transport %s%n", s, model, pages, pageSize,
                 String.join(",", readFields), transport);
         out.flush();
@@ -121,14 +134,53 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** The transport the client really speaks (AUTO resolved the way the client resolves it). */
-    private static Transport effectiveTransport(OdooClient client) {
-        Transport t = client.config().transport();
-        if (t != Transport.AUTO) {
-            return t;
+    /**
+     * A full sync of the model into the configured read model, timed, next to a bare read of the same
+     * records, fields and page size (id keyset, answers not decoded), and the read amplification.
+     */
+    private Integer syncBench(BridgeRuntime rt, String s, OdooClient client, int uid, Transport transport, PrintWriter out)
+            throws IOException, InterruptedException {
+        if (!rt.projections().stream().anyMatch(p -> p.model().equals(model))) {
+            throw new CliFailure(ExitCode.USAGE, model + " is not a synced model (sync.models in the configuration)");
         }
-        boolean key = API_KEY.matcher(client.config().secret()).matches();
-        return key && client.version().supportsJson2() ? Transport.JSON2 : Transport.XMLRPC;
+        SyncEngine engine = rt.syncEngine(SyncListener.NONE);
+        List<String> readFields = engine.schema(s).model(model).readFields();
+        int size = rt.config().sync().pageSize();
+        out.printf("bench --sync %s %s: full sync, pages of %d, %d fields (%s), transport %s, %d reader(s)%n", s, model,
+                size, readFields.size(), String.join(",", readFields), transport, rt.config().sync().readers());
+        out.flush();
+
+        OdooConfig c = client.config();
+        BareReader bare = new BareReader(transport, c.url(), c.database(), uid, c.secret(), model, readFields,
+                c.requestTimeout());
+        bare.page(0, size);
+        long t0 = System.nanoTime();
+        SyncReport report = engine.run(SyncRequest.full().withSources(s).withModels(model));
+        double syncSeconds = (System.nanoTime() - t0) / 1e9;
+        ModelReport m = report.get(s, model).orElseThrow(() -> new CliFailure(ExitCode.FAILURE, "no report for " + model));
+
+        // the bare reader does not decode: the page boundaries come from the ids, read before the clock starts
+        List<Long> ids = client.model(model).search(Domains.all(), SearchOptions.DEFAULT.order("id"));
+        long synced = client.model(model).searchCount(Domains.all(), SearchOptions.DEFAULT.includeArchived());
+        long t1 = System.nanoTime();
+        int calls = 0;
+        for (int from = 0; from == 0 || from < ids.size(); from += size) {
+            bare.page(from == 0 ? 0 : ids.get(from - 1), size);
+            calls++;
+        }
+        double bareSeconds = (System.nanoTime() - t1) / 1e9;
+        long records = ids.size();
+
+        Table t = new Table("reader", "calls", "records read", "seconds", "records/s");
+        t.row("full sync (" + m.describeOutcome() + ")", m.counts().calls(), m.counts().read(), f3(syncSeconds),
+                f0(m.counts().read() / Math.max(syncSeconds, 1e-9)));
+        t.row("bare read, same pages and fields", calls, records, f3(bareSeconds), f0(records / Math.max(bareSeconds, 1e-9)));
+        t.print(out);
+        out.printf(Locale.ROOT, "ratio full sync / bare read: %.2f× the time%n", syncSeconds / bareSeconds);
+        out.printf(Locale.ROOT, "read amplification: %,d records read / %,d records synced = %.3f%n", m.counts().read(),
+                synced, (double) m.counts().read() / Math.max(1, synced));
+        out.flush();
+        return m.outcome() == Outcome.OK ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
 
     private static String kib(long bytes) {

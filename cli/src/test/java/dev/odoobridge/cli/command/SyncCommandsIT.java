@@ -68,6 +68,21 @@ class SyncCommandsIT {
     }
 
     @Test
+    @Order(3)
+    void benchSyncTimesAFullSyncNextToTheBareReadOfTheSamePages() {
+        CliRun bench = CliRun.of("bench", "--sync", "--model", "product.product", "--config", config.toString());
+        assertThat(bench.exitCode()).as(bench.toString()).isZero();
+        assertThat(bench.out()).contains("bench --sync shop product.product: full sync, pages of 200")
+                .contains("transport XMLRPC").contains("full sync (ok)").contains("bare read, same pages and fields")
+                .containsPattern("ratio full sync / bare read: \\d+\\.\\d\\d×")
+                .containsPattern("read amplification: (\\d+) records read / \\1 records synced = 1\\.000");
+
+        CliRun notSynced = CliRun.of("bench", "--sync", "--model", "res.country", "--config", config.toString());
+        assertThat(notSynced.exitCode()).as(notSynced.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(notSynced.err()).contains("res.country is not a synced model");
+    }
+
+    @Test
     @Order(2)
     void fullSyncThenVerifyIsClean() {
         CliRun run = CliRun.of("sync", "run", "--full", "--config", config.toString());

@@ -4,6 +4,7 @@ import dev.odoobridge.client.ModelHandle;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.ServerVersion;
+import dev.odoobridge.client.Transport;
 import dev.odoobridge.client.spi.OdooCall;
 import dev.odoobridge.client.spi.OdooTransport;
 import java.util.Objects;
@@ -56,6 +57,16 @@ public final class DefaultOdooClient implements OdooClient {
     @Override
     public OdooConfig config() {
         return config;
+    }
+
+    @Override
+    public Transport transport() {
+        return switch (transport.name()) {
+            case "json2" -> Transport.JSON2;
+            case "jsonrpc" -> Transport.JSONRPC;
+            case "xmlrpc" -> Transport.XMLRPC;
+            default -> config.transport();
+        };
     }
 
     @Override

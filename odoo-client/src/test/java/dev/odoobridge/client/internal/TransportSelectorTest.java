@@ -77,6 +77,12 @@ class TransportSelectorTest {
         try (OdooTransport t = TransportSelector.select(config(Transport.AUTO, KEY))) {
             assertThat(t.name()).isEqualTo("json2");
         }
+        try (var client = DefaultOdooClient.create(config(Transport.AUTO, KEY))) {
+            assertThat(client.transport()).as("the transport the client says it chose").isEqualTo(Transport.JSON2);
+        }
+        try (var client = DefaultOdooClient.create(config(Transport.AUTO, "admin"))) {
+            assertThat(client.transport()).isEqualTo(Transport.XMLRPC);
+        }
     }
 
     @Test

@@ -86,6 +86,13 @@ public final class DependentRefresh {
         return (source, model) -> byModel.get(model);
     }
 
+    /** The child models re-read after records of {@code parentModel} were applied (itself included when it is one). */
+    public java.util.Set<String> childModels(String parentModel) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        dependents.stream().filter(d -> d.parentModel().equals(parentModel)).forEach(d -> out.add(d.childModel()));
+        return out;
+    }
+
     /** Whether applying records of this model triggers a refresh. */
     public boolean hasDependents(String parentModel) {
         return dependents.stream().anyMatch(d -> d.parentModel().equals(parentModel));
@@ -111,10 +118,22 @@ public final class DependentRefresh {
      */
     public List<Refreshed> refresh(String source, String parentModel, Collection<Long> parentIds,
                                    Collection<Long> selfParentIds, ChildReader reader, Projector projector) {
+        return refresh(source, parentModel, child -> child.equals(parentModel) ? selfParentIds : parentIds, reader,
+                projector);
+    }
+
+    /**
+     * As {@link #refresh(String, String, Collection, ChildReader, Projector)}, with the parent ids whose
+     * children are re-read chosen per child model: {@code parentIdsFor} gives them for a child model (a
+     * sync leaves out the parents whose children a whole read of the child model already shows).
+     */
+    public List<Refreshed> refresh(String source, String parentModel,
+                                   java.util.function.Function<String, Collection<Long>> parentIdsFor,
+                                   ChildReader reader, Projector projector) {
         List<Refreshed> out = new ArrayList<>();
         for (Dependent d : dependents) {
             if (d.parentModel().equals(parentModel)) {
-                List<Long> ids = new ArrayList<>(new TreeSet<>(d.childModel().equals(parentModel) ? selfParentIds : parentIds));
+                List<Long> ids = new ArrayList<>(new TreeSet<>(parentIdsFor.apply(d.childModel())));
                 if (!ids.isEmpty()) {
                     out.add(refreshOne(source, d, ids, reader, projector));
                 }

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * stores the checkpoint only after the projector returned and the dependent child records of the
  * page were re-read and applied (so a crash re-reads them too; a full run skips the children of the
  * same model whose parent was written before the run, less the overlap, since it reads them anyway
- * after that parent last changed), renews the lease between pages,
+ * after that parent last changed; likewise the children in another model that the same run read whole, from
+ * the start and without failure, of parents written before that read began, less the overlap), renews the
+ * lease between pages,
  * optionally reconciles ids (after a run that read the whole model, by looking up only the ids it did
  * not see, {@link UnseenReconciler}; else by counting id ranges), records the run and releases the lease. A run that reads the whole model
  * with more than one reader (or finds an earlier one unfinished) reads it by id ranges in parallel
@@ -55,6 +57,25 @@ public final class ModelSync {
     private long reconcileRead;
     private long childRead;
     private long childCalls;
+    /** Per child model of another model: parents written before this instant need no refresh of those children. */
+    private final java.util.Map<String, Instant> childSettledBefore = new java.util.HashMap<>();
+    private final WholeReads wholeReads;
+
+    /**
+     * Where the child models were read whole in the same run: a child model read from the start by a
+     * run that ended well shows, in every record, what a parent committed before that read began holds.
+     */
+    @FunctionalInterface
+    public interface WholeReads {
+        /** No child model is read whole in the run. */
+        WholeReads NONE = (source, model) -> null;
+
+        /**
+         * The instant the whole read of {@code model} in this run began, once it ended well, or null
+         * when the run does not read it whole or it failed; may wait for that read to end.
+         */
+        Instant readWholeSince(String source, String model);
+    }
 
     /**
      * @param source source name
@@ -74,6 +95,21 @@ public final class ModelSync {
      */
     public ModelSync(String source, OdooReads reads, EngineSettings settings, DependentRefresh dependents,
                      DependentRefresh.ChildReader childReader) {
+        this(source, reads, settings, dependents, childReader, WholeReads.NONE);
+    }
+
+    /**
+     * @param source source name
+     * @param reads reads on the model of that source
+     * @param settings engine settings
+     * @param dependents the child models re-read after records of this model were applied
+     * @param childReader reads those children from the same source
+     * @param wholeReads the child models read whole in the same run: the children of parents written
+     *     before such a read began (less the overlap) are not re-read
+     */
+    public ModelSync(String source, OdooReads reads, EngineSettings settings, DependentRefresh dependents,
+                     DependentRefresh.ChildReader childReader, WholeReads wholeReads) {
+        this.wholeReads = Objects.requireNonNull(wholeReads, "wholeReads == null");
         this.source = Objects.requireNonNull(source, "source == null");
         this.reads = Objects.requireNonNull(reads, "reads == null");
         this.settings = Objects.requireNonNull(settings, "settings == null");
@@ -112,6 +148,12 @@ public final class ModelSync {
         checkpoint = store.checkpoint(source, model).orElse(null);
         Instant from = mode == SyncMode.FULL || checkpoint == null ? null : checkpoint.writeDate().minus(settings.overlap());
         settledBefore = mode == SyncMode.FULL ? started.minus(settings.overlap()) : null;
+        for (String child : dependents.childModels(model)) {
+            Instant since = child.equals(model) ? null : wholeReads.readWholeSince(source, child);
+            if (since != null) {
+                childSettledBefore.put(child, since.minus(settings.overlap()));
+            }
+        }
         WriteDateCursor cursor = new WriteDateCursor(reads, settings.pageSize());
         try {
             Optional<ScanProgress> unfinished = unfinishedScan(mode);
@@ -247,14 +289,17 @@ public final class ModelSync {
         if (!dependents.hasDependents(reads.model())) {
             return;
         }
-        List<Long> ids = rows.stream().map(OdooRecord::id).toList();
-        List<Long> selfIds = settledBefore == null ? ids : rows.stream()
-                .filter(r -> {
-                    Instant written = r.getInstant("write_date");
-                    return written == null || !written.isBefore(settledBefore);
-                })
-                .map(OdooRecord::id).toList();
-        for (DependentRefresh.Refreshed r : dependents.refresh(source, reads.model(), ids, selfIds, childReader,
+        String model = reads.model();
+        java.util.function.Function<String, java.util.Collection<Long>> parentIds = child -> {
+            Instant settled = child.equals(model) ? settledBefore : childSettledBefore.get(child);
+            return rows.stream()
+                    .filter(r -> {
+                        Instant written = r.getInstant("write_date");
+                        return settled == null || written == null || !written.isBefore(settled);
+                    })
+                    .map(OdooRecord::id).toList();
+        };
+        for (DependentRefresh.Refreshed r : dependents.refresh(source, model, parentIds, childReader,
                 settings.projector())) {
             childRead += r.rows();
             childCalls += r.calls();

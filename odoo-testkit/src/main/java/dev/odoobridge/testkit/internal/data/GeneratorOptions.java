@@ -19,10 +19,12 @@ import java.util.Objects;
  *     when the catalogue would exceed it
  * @param userId the res.users id written as salesperson, create_uid and write_uid
  * @param flavour the target Odoo's version and whether lots have expiration dates
+ * @param importBatch records per import transaction and second of the master data and catalogue, with
+ *     edits as monthly mass updates; 0 spreads them a few per second with edits at random instants
  */
 public record GeneratorOptions(long seed, int warehouses, int vendors, int products, int customers, int days,
         Instant now, double expiredLotShare, double nearExpiryLotShare, int maxSaleLines, long userId,
-        OdooFlavour flavour) {
+        OdooFlavour flavour, int importBatch) {
 
     /** Validates every option; the messages say which value to change. */
     public GeneratorOptions {
@@ -35,6 +37,7 @@ public record GeneratorOptions(long seed, int warehouses, int vendors, int produ
         requireRange("customers", customers, 1, 10_000_000);
         requireRange("days", days, 14, 3650);
         requireRange("maxSaleLines", maxSaleLines, 0, Integer.MAX_VALUE);
+        requireRange("importBatch", importBatch, 0, Integer.MAX_VALUE);
         if (userId <= 0) {
             throw new IllegalArgumentException("userId must be a positive res.users id, got " + userId);
         }

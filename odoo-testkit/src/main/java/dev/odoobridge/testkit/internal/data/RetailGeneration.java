@@ -34,10 +34,10 @@ public final class RetailGeneration {
     public RetailDataSummary run(RecordSink sink) {
         long started = System.nanoTime();
         Emitter out = new Emitter(sink, options.userId(), options.flavour());
-        Timeline time = Timeline.of(options.now().getEpochSecond(), options.days());
+        Timeline time = Timeline.of(options.now().getEpochSecond(), options.days(), options.importBatch() > 0);
         SplittableRandom root = new SplittableRandom(options.seed());
         SetupClock clock = new SetupClock(time.setupSecond(),
-                (long) options.products() * 8 + options.customers() * 2L + options.vendors());
+                (long) options.products() * 8 + options.customers() * 2L + options.vendors(), options.importBatch());
 
         MasterData master = new MasterDataWriter(out, options, time, clock, root.split()).write();
         Catalog catalog = new CatalogWriter(out, master, time, clock, root.split(), options.seed())

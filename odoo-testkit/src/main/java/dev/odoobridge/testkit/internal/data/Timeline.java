@@ -9,12 +9,15 @@ import java.util.SplittableRandom;
  * @param nowSecond epoch second of "now"
  * @param firstDay epoch day of the first day of sales history
  * @param days number of history days (the last one is the day before "now")
+ * @param massUpdates whether edits come as monthly mass updates (all edits of a month in one second)
  */
-record Timeline(long nowSecond, long firstDay, int days) {
+record Timeline(long nowSecond, long firstDay, int days, boolean massUpdates) {
 
-    static Timeline of(long nowSecond, int days) {
+    private static final int MASS_UPDATE_EVERY_DAYS = 30;
+
+    static Timeline of(long nowSecond, int days, boolean massUpdates) {
         long today = Math.floorDiv(nowSecond, WireTime.DAY);
-        return new Timeline(nowSecond, today - days, days);
+        return new Timeline(nowSecond, today - days, days, massUpdates);
     }
 
     /** Epoch second at which master data starts being created: 06:00 UTC the day before history. */
@@ -29,11 +32,19 @@ record Timeline(long nowSecond, long firstDay, int days) {
 
     /**
      * A write date for a record created at {@code created}: most records were never edited, a
-     * share of them later at some time before "now".
+     * share of them later at some time before "now" (with mass updates: at 02:00:00 of the first
+     * history day of a month of history after the creation).
      */
     long writeAfter(long created, double editedShare, SplittableRandom random) {
         if (created >= nowSecond || random.nextDouble() >= editedShare) {
             return created;
+        }
+        if (massUpdates) {
+            long update = dayStart(MASS_UPDATE_EVERY_DAYS * random.nextInt(Math.max(1, days / MASS_UPDATE_EVERY_DAYS)))
+                    + 2 * 3600L;
+            if (update > created && update < nowSecond) {
+                return update;
+            }
         }
         return created + 1 + random.nextLong(nowSecond - created);
     }
