@@ -1,7 +1,6 @@
 package dev.odoobridge.readmodel.internal;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
@@ -22,6 +21,7 @@ import dev.odoobridge.readmodel.GuardStrategy;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.spi.StoreFastPaths;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +58,6 @@ final class MongoProjector implements Projector {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Keys per {@code _id $in} lookup when counting or listing a range by key. */
     private static final int KEY_LOOKUP_CHUNK = 5_000;
-    private static final int COMMAND_NOT_FOUND = 59;
 
     private final MongoDatabase db;
     private final Map<String, Projection> projections;
@@ -73,17 +72,18 @@ final class MongoProjector implements Projector {
      * so no stored document has a higher id, and records above it need no look-up before writing.
      */
     private final Map<String, Long> knownMaxIds = new ConcurrentHashMap<>();
-    /** Whether the server still answers {@link DurableH2Backend#EXISTING_IDS_COMMAND} (the embedded store does). */
-    private volatile boolean existingIdsCommand = true;
+    /** The embedded store's fast paths when it runs in this process, else null: standard commands only. */
+    private final StoreFastPaths fastPaths;
     /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
     private final ReentrantLock viewLock = new ReentrantLock();
 
     MongoProjector(MongoDatabase db, List<Projection> projections, DocumentMapper mapper, List<DerivedView> views, Clock clock,
-                   GuardStrategy strategy) {
+                   GuardStrategy strategy, StoreFastPaths fastPaths) {
         if (strategy == GuardStrategy.AUTO) {
             throw new IllegalArgumentException("resolve GuardStrategy.AUTO before creating the projector");
         }
         this.strategy = strategy;
+        this.fastPaths = fastPaths;
         this.db = db;
         Map<String, Projection> byModel = new LinkedHashMap<>();
         projections.forEach(p -> byModel.put(p.model(), p));
@@ -431,24 +431,20 @@ final class MongoProjector implements Projector {
     }
 
     /**
-     * Which of the keys the collection holds: asked of the embedded store's index with its own
-     * command, or, on a server without it, with chunked {@code _id $in} reads.
+     * Which of the keys the collection holds: from the embedded store's index through its fast path when
+     * it runs in this process, otherwise with chunked {@code _id $in} reads of the {@code _id} alone.
      */
     private List<String> existingKeys(MongoCollection<Document> coll, List<String> keys) {
-        if (existingIdsCommand) {
-            try {
-                Document reply = db.runCommand(new Document(DurableH2Backend.EXISTING_IDS_COMMAND,
-                        coll.getNamespace().getCollectionName()).append("ids", keys));
-                return reply.getList("existing", String.class);
-            } catch (MongoCommandException e) {
-                if (e.getErrorCode() != COMMAND_NOT_FOUND) {
-                    throw e;
-                }
-                existingIdsCommand = false; // not the embedded store
-            }
+        if (fastPaths != null) {
+            return fastPaths.existingIds(db.getName(), coll.getNamespace().getCollectionName(), keys);
         }
         List<String> existing = new ArrayList<>();
-        ById.find(coll, keys, List.of("_id"), d -> existing.add(d.getString("_id")));
+        try {
+            ById.find(coll, keys, List.of("_id"), d -> existing.add(d.getString("_id")));
+        } catch (MongoException e) {
+            throw new ReadModelException("reading which of " + keys.size() + " documents '"
+                    + coll.getNamespace().getCollectionName() + "' holds failed: " + e.getMessage(), e);
+        }
         return existing;
     }
 

@@ -14,25 +14,29 @@ import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.ReadModelConfig;
 import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.report.Reports;
+import dev.odoobridge.readmodel.spi.EmbeddedStoreProvider;
+import dev.odoobridge.readmodel.spi.RunningStore;
+import dev.odoobridge.readmodel.spi.StoreFastPaths;
 import dev.odoobridge.readmodel.stock.StockViews;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
 /** {@link ReadModel} on one MongoDB database (a remote server or the embedded one it started). */
 public final class MongoReadModel implements ReadModel {
     private final ReadModelConfig config;
-    private final EmbeddedServer embedded;
+    private final RunningStore embedded;
     private final MongoClient client;
     private final String description;
     private final MongoProjector projector;
     private final MongoStockViews stock;
     private final Reports reports;
 
-    private MongoReadModel(ReadModelConfig config, EmbeddedServer embedded, String uri, String description, Clock clock) {
+    private MongoReadModel(ReadModelConfig config, RunningStore embedded, String uri, String description, Clock clock) {
         this.config = config;
         this.embedded = embedded;
         this.description = description;
@@ -61,7 +65,7 @@ public final class MongoReadModel implements ReadModel {
                             new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes), refs),
                     new LotStockView(db, names, clock, refs, writes));
             this.projector = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock,
-                    config.effectiveGuardStrategy());
+                    config.effectiveGuardStrategy(), embedded == null ? null : embedded.fastPaths().orElse(null));
             this.stock = new MongoStockViews(db);
             this.reports = new MongoReports(db, names, config.stockOptions(), clock);
         } catch (MongoException e) {
@@ -78,8 +82,9 @@ public final class MongoReadModel implements ReadModel {
             String shown = "mongodb " + String.join(",", cs.getHosts()) + "/" + config.database();
             return new MongoReadModel(config, null, cs.getConnectionString(), shown, clock);
         }
-        EmbeddedServer server = config.inMemory() ? EmbeddedServer.inMemory()
-                : EmbeddedServer.inDirectory(config.dataDirectory().orElseThrow());
+        EmbeddedStoreProvider provider = embeddedProvider();
+        RunningStore server = config.inMemory() ? provider.inMemory()
+                : provider.inDirectory(config.dataDirectory().orElseThrow());
         try {
             String shown = server.connectionString() + "/" + config.database()
                     + (config.inMemory() ? " (embedded, in memory)" : " (embedded, " + config.dataDirectory().get() + ")");
@@ -92,7 +97,14 @@ public final class MongoReadModel implements ReadModel {
 
     /** Starts the embedded server on its file store alone. */
     public static EmbeddedStore serve(Path dataDirectory) {
-        return EmbeddedServer.inDirectory(dataDirectory);
+        return embeddedProvider().inDirectory(dataDirectory);
+    }
+
+    /** The embedded store's provider on the class path ({@code dev.odoobridge:embedded}). */
+    private static EmbeddedStoreProvider embeddedProvider() {
+        return ServiceLoader.load(EmbeddedStoreProvider.class, MongoReadModel.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new ReadModelException("no embedded MongoDB-compatible store on the class path: add "
+                        + "the dependency dev.odoobridge:embedded, or configure connectionString(..) for a MongoDB server"));
     }
 
     @Override
