@@ -14,12 +14,14 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.spi.StoreFastPaths;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
@@ -61,6 +63,8 @@ final class DurableH2Backend extends H2Backend {
     private final MVStore store;
     private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock(true);
     private final ScheduledExecutorService housekeeping;
+    /** Work running in {@link #inOneCommit}: commands then leave their changes for that work's end to commit. */
+    private final AtomicInteger deferringCommits = new AtomicInteger();
 
     private DurableH2Backend(MVStore store) {
         super(store);
@@ -209,10 +213,42 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             commitLock.readLock().unlock();
         }
-        if (store.hasUnsavedChanges()) {
+        if (deferringCommits.get() == 0 && store.hasUnsavedChanges()) {
             commitChanges();
         }
         return reply;
+    }
+
+    /**
+     * Runs the work with commits deferred to its end: the commands it sends leave their changes uncommitted
+     * and one commit after it makes them all durable (also when it fails: what it wrote stays as written).
+     * A commit still only ever falls between commands, under the exclusive lock, so the file stays consistent;
+     * a process killed meanwhile loses what the work wrote since the last commit, which it had not reported
+     * done. A command of another client in that window is committed with it.
+     */
+    <T> T inOneCommit(Supplier<T> work) {
+        deferringCommits.incrementAndGet();
+        try {
+            return work.get();
+        } finally {
+            deferringCommits.decrementAndGet();
+            commitChanges();
+        }
+    }
+
+    /** The fast paths of this store for a projector in the same process. */
+    StoreFastPaths fastPaths() {
+        return new StoreFastPaths() {
+            @Override
+            public List<String> existingIds(String database, String collection, List<String> ids) {
+                return DurableH2Backend.this.existingIds(database, collection, ids);
+            }
+
+            @Override
+            public <T> T inOneCommit(Supplier<T> work) {
+                return DurableH2Backend.this.inOneCommit(work);
+            }
+        };
     }
 
     private void commitChanges() {

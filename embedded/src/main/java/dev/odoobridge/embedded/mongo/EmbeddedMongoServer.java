@@ -52,7 +52,7 @@ final class EmbeddedMongoServer implements RunningStore {
                     + e.getMessage(), e);
         }
         LOG.info("embedded read model store at {}", file);
-        return new EmbeddedMongoServer(backend, backend::existingIds);
+        return new EmbeddedMongoServer(backend, backend.fastPaths());
     }
 
     @Override

@@ -74,16 +74,19 @@ final class MongoProjector implements Projector {
     private final Map<String, Long> knownMaxIds = new ConcurrentHashMap<>();
     /** The embedded store's fast paths when it runs in this process, else null: standard commands only. */
     private final StoreFastPaths fastPaths;
+    /** Reads by {@code _id}, skipping keys the embedded store's index does not hold. */
+    private final KeyReads reads;
     /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
     private final ReentrantLock viewLock = new ReentrantLock();
 
     MongoProjector(MongoDatabase db, List<Projection> projections, DocumentMapper mapper, List<DerivedView> views, Clock clock,
-                   GuardStrategy strategy, StoreFastPaths fastPaths) {
+                   GuardStrategy strategy, StoreFastPaths fastPaths, KeyReads reads) {
         if (strategy == GuardStrategy.AUTO) {
             throw new IllegalArgumentException("resolve GuardStrategy.AUTO before creating the projector");
         }
         this.strategy = strategy;
         this.fastPaths = fastPaths;
+        this.reads = reads;
         this.db = db;
         Map<String, Projection> byModel = new LinkedHashMap<>();
         projections.forEach(p -> byModel.put(p.model(), p));
@@ -102,7 +105,7 @@ final class MongoProjector implements Projector {
         if (records.isEmpty()) {
             return ApplyResult.EMPTY;
         }
-        return guarded(coll, () -> write(coll, source, model, records, fetchedAt, strategy));
+        return guarded(coll, () -> inOneCommit(() -> write(coll, source, model, records, fetchedAt, strategy)));
     }
 
     private ApplyResult write(MongoCollection<Document> coll, String source, String model, List<OdooRecord> records,
@@ -233,12 +236,12 @@ final class MongoProjector implements Projector {
         }
         List<String> keys = DocumentMapper.keys(source, odooIds);
         try {
-            return guarded(coll, () -> {
+            return guarded(coll, () -> inOneCommit(() -> {
                 Map<String, Document> before = loadBefore(coll, model, keys);
                 long deleted = ById.delete(coll, keys);
                 notifyViews(source, model, new ArrayList<>(before.values()), List.of());
                 return deleted;
-            });
+            }));
         } catch (MongoException e) {
             throw new ReadModelException("deleting " + keys.size() + " " + model + " documents for source '" + source
                     + "' failed: " + e.getMessage(), e);
@@ -378,6 +381,15 @@ final class MongoProjector implements Projector {
      * collection's lock, so that no other writer in this JVM interleaves; every strategy takes it, which also
      * keeps the derived views' view of "before" consistent.
      */
+    /**
+     * Runs a page (or a delete) with its view maintenance as one commit of the embedded store when it runs in
+     * this process: the page is durable when {@link #apply} returns; a process killed before loses what the page
+     * wrote since the store's last commit, and the page, never reported applied, is applied again.
+     */
+    private <T> T inOneCommit(Supplier<T> work) {
+        return fastPaths == null ? work.get() : fastPaths.inOneCommit(work);
+    }
+
     private <T> T guarded(MongoCollection<Document> coll, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(coll.getNamespace().getCollectionName(), k -> new ReentrantLock());
         lock.lock();
@@ -392,7 +404,7 @@ final class MongoProjector implements Projector {
         Set<String> fields = new HashSet<>(List.of("_write_date", "_fetched_at", "_odoo_id"));
         views.forEach(v -> fields.addAll(v.dependencyFields(model)));
         Map<String, Document> before = new HashMap<>();
-        ById.find(coll, keys, new ArrayList<>(fields), d -> before.put(d.getString("_id"), d));
+        reads.find(coll, keys, new ArrayList<>(fields), d -> before.put(d.getString("_id"), d));
         return before;
     }
 

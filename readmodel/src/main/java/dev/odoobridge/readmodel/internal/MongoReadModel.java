@@ -56,16 +56,19 @@ public final class MongoReadModel implements ReadModel {
                 types.put(model, merged);
             });
             // read-then-write means this process is the database's sole writer: derived documents may be inserted
-            KeyedWrites writes = new KeyedWrites(config.effectiveGuardStrategy() == GuardStrategy.READ_THEN_WRITE);
-            ReferenceIndex refs = new ReferenceIndex(db);
+            StoreFastPaths fastPaths = embedded == null ? null : embedded.fastPaths().orElse(null);
+            KeyReads reads = new KeyReads(config.database(), fastPaths);
+            boolean soleWriter = config.effectiveGuardStrategy() == GuardStrategy.READ_THEN_WRITE;
+            KeyedWrites writes = new KeyedWrites(soleWriter, reads);
+            ReferenceIndex refs = new ReferenceIndex(db, reads, soleWriter);
             refs.buildIfMissing(names);
             // the reference index first: the views read it
             List<DerivedView> views = List.of(refs,
                     new ProductStockView(db, names,
-                            new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes), refs),
-                    new LotStockView(db, names, clock, refs, writes));
+                            new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes, reads), refs),
+                    new LotStockView(db, names, clock, refs, writes, reads));
             this.projector = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock,
-                    config.effectiveGuardStrategy(), embedded == null ? null : embedded.fastPaths().orElse(null));
+                    config.effectiveGuardStrategy(), fastPaths, reads);
             this.stock = new MongoStockViews(db);
             this.reports = new MongoReports(db, names, config.stockOptions(), clock);
         } catch (MongoException e) {

@@ -1,6 +1,7 @@
 package dev.odoobridge.readmodel.spi;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Answers the projector's hot questions from the store's own structures instead of by MongoDB commands.
@@ -14,4 +15,14 @@ public interface StoreFastPaths {
      * any document; empty when the collection does not exist.
      */
     List<String> existingIds(String database, String collection, List<String> ids);
+
+    /**
+     * Runs the work (a page applied with the views it changes) so that the store makes its writes durable once,
+     * when the work ends, instead of after each command: one commit per page. Nothing the work wrote is durable
+     * before it returns, which a caller that acknowledges the page only afterwards can accept. By default the
+     * work simply runs.
+     */
+    default <T> T inOneCommit(Supplier<T> work) {
+        return work.get();
+    }
 }
