@@ -11,8 +11,9 @@ public final class ReadModels {
     }
 
     /**
-     * Connects to the configured MongoDB (or starts the embedded server), creates the indexes and
-     * returns the read model. Close it to release the connection and stop the embedded server.
+     * Connects to the configured MongoDB (or starts the embedded server, which the module
+     * {@code dev.odoobridge:embedded} provides), creates the indexes and returns the read model.
+     * Close it to release the connection and stop the embedded server.
      *
      * @throws ReadModelException when the store cannot be opened or prepared
      */
@@ -29,9 +30,11 @@ public final class ReadModels {
 
     /**
      * Starts the embedded server on a free loopback port with its file store in the directory
-     * (created if missing), without opening a read model on it.
+     * (created if missing), without opening a read model on it. Needs the module
+     * {@code dev.odoobridge:embedded} on the class path.
      *
-     * @throws ReadModelException when the directory cannot be created or the store is in use
+     * @throws ReadModelException when the directory cannot be created, the store is in use or no
+     *     embedded store is on the class path
      */
     public static EmbeddedStore serve(Path dataDirectory) {
         Objects.requireNonNull(dataDirectory, "dataDirectory == null");

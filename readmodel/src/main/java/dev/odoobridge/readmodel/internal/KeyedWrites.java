@@ -28,15 +28,17 @@ final class KeyedWrites {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final boolean soleWriter;
+    private final KeyReads reads;
 
-    KeyedWrites(boolean soleWriter) {
+    KeyedWrites(boolean soleWriter, KeyReads reads) {
         this.soleWriter = soleWriter;
+        this.reads = reads;
     }
 
     /** The stored documents with these ids, by id. */
-    static Map<String, Document> stored(MongoCollection<Document> coll, Collection<String> ids) {
+    Map<String, Document> stored(MongoCollection<Document> coll, Collection<String> ids) {
         Map<String, Document> out = new HashMap<>();
-        ById.find(coll, ids, null, d -> out.put(d.getString("_id"), d));
+        reads.find(coll, ids, null, d -> out.put(d.getString("_id"), d));
         return out;
     }
 

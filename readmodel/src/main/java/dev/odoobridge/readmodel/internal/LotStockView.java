@@ -33,8 +33,10 @@ final class LotStockView implements DerivedView {
     private final Clock clock;
     private final ReferenceIndex refs;
     private final KeyedWrites writes;
+    private final KeyReads reads;
 
-    LotStockView(MongoDatabase db, Names names, Clock clock, ReferenceIndex refs, KeyedWrites writes) {
+    LotStockView(MongoDatabase db, Names names, Clock clock, ReferenceIndex refs, KeyedWrites writes, KeyReads reads) {
+        this.reads = reads;
         this.refs = refs;
         this.writes = writes;
         this.db = db;
@@ -85,7 +87,7 @@ final class LotStockView implements DerivedView {
     private void rebuild(String source, List<Long> lotIds) {
         List<String> keys = DocumentMapper.keys(source, lotIds);
         Map<Long, Document> lots = new HashMap<>();
-        ById.find(db.getCollection(names.of("stock.lot")), keys, null, l -> lots.put(asLong(l.get("_odoo_id")), l));
+        reads.find(db.getCollection(names.of("stock.lot")), keys, null, l -> lots.put(asLong(l.get("_odoo_id")), l));
         List<Document> quants = refs.documents(source, "stock.quant", names.of("stock.quant"), "lot_id", lotIds,
                 List.of("location_id", "quantity"));
         Set<String> locationKeys = new HashSet<>();
@@ -97,7 +99,7 @@ final class LotStockView implements DerivedView {
         }
         Set<Long> internal = new HashSet<>();
         if (!locationKeys.isEmpty()) {
-            ById.find(db.getCollection(names.of("stock.location")), locationKeys, List.of("_odoo_id", "usage"), l -> {
+            reads.find(db.getCollection(names.of("stock.location")), locationKeys, List.of("_odoo_id", "usage"), l -> {
                 if ("internal".equals(l.get("usage"))) {
                     internal.add(asLong(l.get("_odoo_id")));
                 }

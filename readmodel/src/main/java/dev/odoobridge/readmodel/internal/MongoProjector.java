@@ -1,7 +1,6 @@
 package dev.odoobridge.readmodel.internal;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
@@ -22,6 +21,7 @@ import dev.odoobridge.readmodel.GuardStrategy;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.spi.StoreFastPaths;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +58,6 @@ final class MongoProjector implements Projector {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Keys per {@code _id $in} lookup when counting or listing a range by key. */
     private static final int KEY_LOOKUP_CHUNK = 5_000;
-    private static final int COMMAND_NOT_FOUND = 59;
 
     private final MongoDatabase db;
     private final Map<String, Projection> projections;
@@ -73,17 +72,21 @@ final class MongoProjector implements Projector {
      * so no stored document has a higher id, and records above it need no look-up before writing.
      */
     private final Map<String, Long> knownMaxIds = new ConcurrentHashMap<>();
-    /** Whether the server still answers {@link DurableH2Backend#EXISTING_IDS_COMMAND} (the embedded store does). */
-    private volatile boolean existingIdsCommand = true;
+    /** The embedded store's fast paths when it runs in this process, else null: standard commands only. */
+    private final StoreFastPaths fastPaths;
+    /** Reads by {@code _id}, skipping keys the embedded store's index does not hold. */
+    private final KeyReads reads;
     /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
     private final ReentrantLock viewLock = new ReentrantLock();
 
     MongoProjector(MongoDatabase db, List<Projection> projections, DocumentMapper mapper, List<DerivedView> views, Clock clock,
-                   GuardStrategy strategy) {
+                   GuardStrategy strategy, StoreFastPaths fastPaths, KeyReads reads) {
         if (strategy == GuardStrategy.AUTO) {
             throw new IllegalArgumentException("resolve GuardStrategy.AUTO before creating the projector");
         }
         this.strategy = strategy;
+        this.fastPaths = fastPaths;
+        this.reads = reads;
         this.db = db;
         Map<String, Projection> byModel = new LinkedHashMap<>();
         projections.forEach(p -> byModel.put(p.model(), p));
@@ -102,7 +105,7 @@ final class MongoProjector implements Projector {
         if (records.isEmpty()) {
             return ApplyResult.EMPTY;
         }
-        return guarded(coll, () -> write(coll, source, model, records, fetchedAt, strategy));
+        return guarded(coll, () -> inOneCommit(() -> write(coll, source, model, records, fetchedAt, strategy)));
     }
 
     private ApplyResult write(MongoCollection<Document> coll, String source, String model, List<OdooRecord> records,
@@ -233,12 +236,12 @@ final class MongoProjector implements Projector {
         }
         List<String> keys = DocumentMapper.keys(source, odooIds);
         try {
-            return guarded(coll, () -> {
+            return guarded(coll, () -> inOneCommit(() -> {
                 Map<String, Document> before = loadBefore(coll, model, keys);
                 long deleted = ById.delete(coll, keys);
                 notifyViews(source, model, new ArrayList<>(before.values()), List.of());
                 return deleted;
-            });
+            }));
         } catch (MongoException e) {
             throw new ReadModelException("deleting " + keys.size() + " " + model + " documents for source '" + source
                     + "' failed: " + e.getMessage(), e);
@@ -378,6 +381,15 @@ final class MongoProjector implements Projector {
      * collection's lock, so that no other writer in this JVM interleaves; every strategy takes it, which also
      * keeps the derived views' view of "before" consistent.
      */
+    /**
+     * Runs a page (or a delete) with its view maintenance as one commit of the embedded store when it runs in
+     * this process: the page is durable when {@link #apply} returns; a process killed before loses what the page
+     * wrote since the store's last commit, and the page, never reported applied, is applied again.
+     */
+    private <T> T inOneCommit(Supplier<T> work) {
+        return fastPaths == null ? work.get() : fastPaths.inOneCommit(work);
+    }
+
     private <T> T guarded(MongoCollection<Document> coll, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(coll.getNamespace().getCollectionName(), k -> new ReentrantLock());
         lock.lock();
@@ -392,7 +404,7 @@ final class MongoProjector implements Projector {
         Set<String> fields = new HashSet<>(List.of("_write_date", "_fetched_at", "_odoo_id"));
         views.forEach(v -> fields.addAll(v.dependencyFields(model)));
         Map<String, Document> before = new HashMap<>();
-        ById.find(coll, keys, new ArrayList<>(fields), d -> before.put(d.getString("_id"), d));
+        reads.find(coll, keys, new ArrayList<>(fields), d -> before.put(d.getString("_id"), d));
         return before;
     }
 
@@ -431,24 +443,20 @@ final class MongoProjector implements Projector {
     }
 
     /**
-     * Which of the keys the collection holds: asked of the embedded store's index with its own
-     * command, or, on a server without it, with chunked {@code _id $in} reads.
+     * Which of the keys the collection holds: from the embedded store's index through its fast path when
+     * it runs in this process, otherwise with chunked {@code _id $in} reads of the {@code _id} alone.
      */
     private List<String> existingKeys(MongoCollection<Document> coll, List<String> keys) {
-        if (existingIdsCommand) {
-            try {
-                Document reply = db.runCommand(new Document(DurableH2Backend.EXISTING_IDS_COMMAND,
-                        coll.getNamespace().getCollectionName()).append("ids", keys));
-                return reply.getList("existing", String.class);
-            } catch (MongoCommandException e) {
-                if (e.getErrorCode() != COMMAND_NOT_FOUND) {
-                    throw e;
-                }
-                existingIdsCommand = false; // not the embedded store
-            }
+        if (fastPaths != null) {
+            return fastPaths.existingIds(db.getName(), coll.getNamespace().getCollectionName(), keys);
         }
         List<String> existing = new ArrayList<>();
-        ById.find(coll, keys, List.of("_id"), d -> existing.add(d.getString("_id")));
+        try {
+            ById.find(coll, keys, List.of("_id"), d -> existing.add(d.getString("_id")));
+        } catch (MongoException e) {
+            throw new ReadModelException("reading which of " + keys.size() + " documents '"
+                    + coll.getNamespace().getCollectionName() + "' holds failed: " + e.getMessage(), e);
+        }
         return existing;
     }
 

@@ -14,25 +14,29 @@ import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.ReadModelConfig;
 import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.report.Reports;
+import dev.odoobridge.readmodel.spi.EmbeddedStoreProvider;
+import dev.odoobridge.readmodel.spi.RunningStore;
+import dev.odoobridge.readmodel.spi.StoreFastPaths;
 import dev.odoobridge.readmodel.stock.StockViews;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
 /** {@link ReadModel} on one MongoDB database (a remote server or the embedded one it started). */
 public final class MongoReadModel implements ReadModel {
     private final ReadModelConfig config;
-    private final EmbeddedServer embedded;
+    private final RunningStore embedded;
     private final MongoClient client;
     private final String description;
     private final Projector projector;
     private final StockViews stock;
     private final Reports reports;
 
-    private MongoReadModel(ReadModelConfig config, EmbeddedServer embedded, String uri, String description, Clock clock) {
+    private MongoReadModel(ReadModelConfig config, RunningStore embedded, String uri, String description, Clock clock) {
         this.config = config;
         this.embedded = embedded;
         this.description = description;
@@ -52,16 +56,19 @@ public final class MongoReadModel implements ReadModel {
                 types.put(model, merged);
             });
             // read-then-write means this process is the database's sole writer: derived documents may be inserted
-            KeyedWrites writes = new KeyedWrites(config.effectiveGuardStrategy() == GuardStrategy.READ_THEN_WRITE);
-            ReferenceIndex refs = new ReferenceIndex(db);
+            StoreFastPaths fastPaths = embedded == null ? null : embedded.fastPaths().orElse(null);
+            KeyReads reads = new KeyReads(config.database(), fastPaths);
+            boolean soleWriter = config.effectiveGuardStrategy() == GuardStrategy.READ_THEN_WRITE;
+            KeyedWrites writes = new KeyedWrites(soleWriter, reads);
+            ReferenceIndex refs = new ReferenceIndex(db, reads, soleWriter);
             refs.buildIfMissing(names);
             // the reference index first: the views read it
             List<DerivedView> views = List.of(refs,
                     new ProductStockView(db, names,
-                            new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes), refs),
-                    new LotStockView(db, names, clock, refs, writes));
+                            new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes, reads), refs),
+                    new LotStockView(db, names, clock, refs, writes, reads));
             this.projector = MongoFailures.guard(Projector.class, new MongoProjector(db, config.projections(),
-                    new DocumentMapper(types), views, clock, config.effectiveGuardStrategy()));
+                    new DocumentMapper(types), views, clock, config.effectiveGuardStrategy(), fastPaths, reads));
             this.stock = MongoFailures.guard(StockViews.class, new MongoStockViews(db));
             this.reports = MongoFailures.guard(Reports.class,
                     new MongoReports(db, names, config.stockOptions(), clock));
@@ -79,8 +86,9 @@ public final class MongoReadModel implements ReadModel {
             String shown = "mongodb " + String.join(",", cs.getHosts()) + "/" + config.database();
             return new MongoReadModel(config, null, cs.getConnectionString(), shown, clock);
         }
-        EmbeddedServer server = config.inMemory() ? EmbeddedServer.inMemory()
-                : EmbeddedServer.inDirectory(config.dataDirectory().orElseThrow());
+        EmbeddedStoreProvider provider = embeddedProvider();
+        RunningStore server = config.inMemory() ? provider.inMemory()
+                : provider.inDirectory(config.dataDirectory().orElseThrow());
         try {
             String shown = server.connectionString() + "/" + config.database()
                     + (config.inMemory() ? " (embedded, in memory)" : " (embedded, " + config.dataDirectory().get() + ")");
@@ -93,7 +101,14 @@ public final class MongoReadModel implements ReadModel {
 
     /** Starts the embedded server on its file store alone. */
     public static EmbeddedStore serve(Path dataDirectory) {
-        return EmbeddedServer.inDirectory(dataDirectory);
+        return embeddedProvider().inDirectory(dataDirectory);
+    }
+
+    /** The embedded store's provider on the class path ({@code dev.odoobridge:embedded}). */
+    private static EmbeddedStoreProvider embeddedProvider() {
+        return ServiceLoader.load(EmbeddedStoreProvider.class, MongoReadModel.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new ReadModelException("no embedded MongoDB-compatible store on the class path: add "
+                        + "the dependency dev.odoobridge:embedded, or configure connectionString(..) for a MongoDB server"));
     }
 
     @Override

@@ -37,9 +37,11 @@ final class ProductStockBuilder {
     private final Clock clock;
     private final ReferenceIndex refs;
     private final KeyedWrites writes;
+    private final KeyReads reads;
 
     ProductStockBuilder(MongoDatabase db, Names names, StockOptions options, Clock clock, ReferenceIndex refs,
-                        KeyedWrites writes) {
+                        KeyedWrites writes, KeyReads reads) {
+        this.reads = reads;
         this.refs = refs;
         this.writes = writes;
         this.db = db;
@@ -49,9 +51,26 @@ final class ProductStockBuilder {
     }
 
     void rebuild(String source, List<Long> productIds) {
+        rebuild(source, productIds, Map.of());
+    }
+
+    /**
+     * Rebuilds the products' stock documents; {@code known} holds product documents as just written (by Odoo
+     * id), which are not read back.
+     */
+    void rebuild(String source, List<Long> productIds, Map<Long, Document> known) {
         Map<Long, Document> products = new HashMap<>();
-        List<String> keys = DocumentMapper.keys(source, productIds);
-        ById.find(db.getCollection(names.of("product.product")), keys, null, p -> products.put(asLong(p.get("_odoo_id")), p));
+        List<Long> unknown = new ArrayList<>(productIds.size());
+        for (Long pid : productIds) {
+            Document k = known.get(pid);
+            if (k != null) {
+                products.put(pid, k);
+            } else {
+                unknown.add(pid);
+            }
+        }
+        reads.find(db.getCollection(names.of("product.product")), DocumentMapper.keys(source, unknown), null,
+                p -> products.put(asLong(p.get("_odoo_id")), p));
         Map<Long, Map<Long, Document>> warehouses = new HashMap<>();
         quants(source, productIds, warehouses);
         incoming(source, productIds, warehouses);
@@ -215,7 +234,7 @@ final class ProductStockBuilder {
         }
         Map<Long, Document> out = new HashMap<>();
         if (!keys.isEmpty()) {
-            ById.find(db.getCollection(names.of("stock.location")), keys, List.of("_odoo_id", "usage", "warehouse_id"),
+            reads.find(db.getCollection(names.of("stock.location")), keys, List.of("_odoo_id", "usage", "warehouse_id"),
                     l -> out.put(asLong(l.get("_odoo_id")), l));
         }
         return out;

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,10 +46,18 @@ final class ProductStockView implements DerivedView {
     @Override
     public void changed(String source, String model, List<Document> before, List<Document> after) {
         Set<Long> products = new TreeSet<>();
+        Map<Long, Document> written = Map.of();
         List<Document> all = new ArrayList<>(before);
         all.addAll(after);
         switch (model) {
-            case "product.product" -> all.forEach(d -> products.add(StockAggregations.asLong(d.get("_odoo_id"))));
+            case "product.product" -> {
+                all.forEach(d -> products.add(StockAggregations.asLong(d.get("_odoo_id"))));
+                // the products as just written: the builder need not read them back
+                written = new HashMap<>();
+                for (Document d : after) {
+                    written.put(StockAggregations.asLong(d.get("_odoo_id")), d);
+                }
+            }
             case "stock.quant", "stock.move", "stock.warehouse.orderpoint" -> addRefs(all, "product_id", products);
             case "product.supplierinfo" -> {
                 addRefs(all, "product_id", products);
@@ -69,7 +78,7 @@ final class ProductStockView implements DerivedView {
                 return;
             }
         }
-        recompute(source, products);
+        recompute(source, products, written);
     }
 
     @Override
@@ -78,21 +87,24 @@ final class ProductStockView implements DerivedView {
         for (org.bson.BsonValue id : db.getCollection(Names.PRODUCT_STOCK).distinct("product_id", Filters.eq("_source", source), org.bson.BsonValue.class)) {
             products.add(id.asNumber().longValue());
         }
-        recompute(source, products);
+        recompute(source, products, Map.of());
     }
 
-    /** Recomputes the products' stock documents, {@value #BATCH} at a time. */
-    void recompute(String source, Collection<Long> productIds) {
+    /**
+     * Recomputes the products' stock documents, {@value #BATCH} at a time; {@code written} holds product
+     * documents as just written, by Odoo id.
+     */
+    void recompute(String source, Collection<Long> productIds, Map<Long, Document> written) {
         List<Long> batch = new ArrayList<>(BATCH);
         for (Long id : productIds) {
             batch.add(id);
             if (batch.size() == BATCH) {
-                builder.rebuild(source, batch);
+                builder.rebuild(source, batch, written);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            builder.rebuild(source, batch);
+            builder.rebuild(source, batch, written);
         }
     }
 

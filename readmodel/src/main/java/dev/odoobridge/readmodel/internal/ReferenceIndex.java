@@ -1,6 +1,8 @@
 package dev.odoobridge.readmodel.internal;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -41,9 +43,14 @@ final class ReferenceIndex implements DerivedView {
             "product.product", List.of("product_tmpl_id"));
 
     private final MongoDatabase db;
+    private final KeyReads reads;
+    private final boolean soleWriter;
 
-    ReferenceIndex(MongoDatabase db) {
+    /** @param soleWriter whether this process is the database's only writer (absent entries may then be inserted) */
+    ReferenceIndex(MongoDatabase db, KeyReads reads, boolean soleWriter) {
         this.db = db;
+        this.reads = reads;
+        this.soleWriter = soleWriter;
     }
 
     static String key(String source, String model, String field, long refId) {
@@ -94,6 +101,8 @@ final class ReferenceIndex implements DerivedView {
         }
         // $pull / $addToSet are atomic per document, so processes writing the same MongoDB never lose
         // each other's references (a read-modify-write of the id list would)
+        MongoCollection<Document> coll = db.getCollection(COLLECTION);
+        Set<String> absent = absentEntries(coll, adds.keySet());
         List<WriteModel<Document>> ops = new ArrayList<>();
         for (String k : keys) {
             Set<Long> pull = pulls.getOrDefault(k, Set.of());
@@ -101,12 +110,28 @@ final class ReferenceIndex implements DerivedView {
             if (!pull.isEmpty()) {
                 ops.add(new UpdateOneModel<>(Filters.eq("_id", k), Updates.pullAll("ids", new ArrayList<>(pull))));
             }
-            if (!add.isEmpty()) {
+            if (absent.contains(k)) {
+                // a new entry in a store this process alone writes: a plain insert, far cheaper there than an upsert
+                ops.add(new InsertOneModel<>(new Document("_id", k).append("ids", new ArrayList<>(add))));
+            } else if (!add.isEmpty()) {
                 ops.add(new UpdateOneModel<>(Filters.eq("_id", k), Updates.addEachToSet("ids", new ArrayList<>(add)),
                         new UpdateOptions().upsert(true)));
             }
         }
-        db.getCollection(COLLECTION).bulkWrite(ops, new BulkWriteOptions().ordered(true));
+        coll.bulkWrite(ops, new BulkWriteOptions().ordered(true));
+    }
+
+    /**
+     * The entries certainly not stored, among those to add to: known only from the embedded store's index when
+     * this process is its sole writer; otherwise none (every addition is an atomic upsert).
+     */
+    private Set<String> absentEntries(MongoCollection<Document> coll, Set<String> keys) {
+        if (!soleWriter || !reads.exact() || keys.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> absent = new HashSet<>(keys);
+        reads.stored(coll, keys).forEach(absent::remove);
+        return absent;
     }
 
     @Override
@@ -124,7 +149,7 @@ final class ReferenceIndex implements DerivedView {
         }
         List<String> keys = new ArrayList<>(refIds.size());
         refIds.forEach(r -> keys.add(key(source, model, field, r)));
-        ById.find(db.getCollection(COLLECTION), keys, null, d -> {
+        reads.find(db.getCollection(COLLECTION), keys, null, d -> {
             String id = d.getString("_id");
             long ref = Long.parseLong(id.substring(id.lastIndexOf('|') + 1));
             Set<Long> set = out.computeIfAbsent(ref, r -> new TreeSet<>());
@@ -158,7 +183,7 @@ final class ReferenceIndex implements DerivedView {
         List<String> projection = new ArrayList<>(fields);
         projection.addAll(List.of(field, "_odoo_id", "_source"));
         List<String> keys = DocumentMapper.keys(source, ids);
-        ById.find(db.getCollection(collection), keys, projection, d -> {
+        reads.find(db.getCollection(collection), keys, projection, d -> {
             Long ref = StockAggregations.refId(d, field);
             if (ref != null && wanted.contains(ref)) {
                 out.add(d);

@@ -1,10 +1,12 @@
 package dev.odoobridge.sync.state;
 
-import dev.odoobridge.sync.state.internal.EmbeddedServer;
 import dev.odoobridge.sync.state.internal.PostgresStateDatabase;
+import dev.odoobridge.sync.state.spi.EmbeddedPostgresProvider;
+import dev.odoobridge.sync.state.spi.RunningPostgres;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import java.util.Objects;
+import java.util.ServiceLoader;
 
 /**
  * The PostgreSQL database holding the sync state, with its schema migrated to the version this
@@ -39,7 +41,8 @@ public interface StateDatabase extends AutoCloseable {
      * {@code dataDirectory} (created when missing, reused on the next start) on a free port on
      * the loopback interface, then applies the pending migrations. When the process runs as
      * root the server is started in a user namespace ({@code unshare -U}) because PostgreSQL
-     * refuses to run as root.
+     * refuses to run as root. Needs the embedded server on the class path (the module
+     * {@code dev.odoobridge:embedded}).
      *
      * @throws StateStoreException when the directory is unusable or the server does not start
      */
@@ -54,8 +57,12 @@ public interface StateDatabase extends AutoCloseable {
      */
     static StateDatabase embedded(Path dataDirectory, int port) {
         Objects.requireNonNull(dataDirectory, "dataDirectory == null");
-        EmbeddedServer server = EmbeddedServer.start(dataDirectory, port);
-        return PostgresStateDatabase.connect(server.jdbcUrl(), EmbeddedServer.USER, null, server);
+        EmbeddedPostgresProvider provider = ServiceLoader.load(EmbeddedPostgresProvider.class,
+                        StateDatabase.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new StateStoreException("No embedded PostgreSQL on the class path: add the dependency"
+                        + " dev.odoobridge:embedded, or connect to a PostgreSQL server by JDBC URL"));
+        RunningPostgres server = provider.start(dataDirectory, port);
+        return PostgresStateDatabase.connect(server.jdbcUrl(), server.user(), null, server);
     }
 
     /** Checkpoints, run history and leases. */

@@ -1,5 +1,7 @@
 package dev.odoobridge.sync.faults;
 
+import dev.odoobridge.client.ModelHandle;
+import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.testkit.RecordSink;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,5 +31,12 @@ final class Partners {
             v.put("write_date", when);
             orm.insert(MODEL, v);
         }
+    }
+
+    /** Two kinds of change while a server of the sync is down: an update of three partners and a new one. */
+    static void changeOdoo(OdooClient odoo) {
+        ModelHandle partners = odoo.model(MODEL);
+        partners.write(List.of(5L, 250L, 599L), Map.of("city", "Antwerp"));
+        partners.create(Map.of("name", "Created while the read model was down"));
     }
 }

@@ -60,7 +60,7 @@ class PostgresRestartIT {
             try (StateDatabase second = StateDatabase.embedded(pg)) {
                 CheckpointCoverage.assertCovered(odoo, SOURCE, Partners.MODEL,
                         second.stateStore().checkpoint(SOURCE, Partners.MODEL), readModel.projector());
-                MongoRestartIT.changeOdoo(odoo);
+                Partners.changeOdoo(odoo);
                 SyncEngine engine = engine(odoo, readModel, second.stateStore(), SyncListener.NONE);
                 ModelReport resumed = engine.run(SyncRequest.incremental().withReconcile(true)).get(SOURCE, Partners.MODEL).orElseThrow();
                 assertThat(resumed.outcome()).as(resumed.describeOutcome()).isEqualTo(Outcome.OK);
@@ -112,7 +112,7 @@ class PostgresRestartIT {
             CheckpointCoverage.assertCovered(odoo, SOURCE, Partners.MODEL,
                     state.stateStore().checkpoint(SOURCE, Partners.MODEL), readModel.projector());
 
-            MongoRestartIT.changeOdoo(odoo);
+            Partners.changeOdoo(odoo);
             ModelReport resumed = engine.run(SyncRequest.incremental().withReconcile(true)).get(SOURCE, Partners.MODEL).orElseThrow();
             assertThat(resumed.outcome()).as(resumed.describeOutcome()).isEqualTo(Outcome.OK);
             assertThat(engine.verify(SOURCE, Partners.MODEL, VerifyOptions.everything()).isClean()).isTrue();

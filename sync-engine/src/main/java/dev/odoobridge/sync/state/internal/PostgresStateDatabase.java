@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.state.StateStore;
 import dev.odoobridge.sync.state.StateStoreException;
+import dev.odoobridge.sync.state.spi.RunningPostgres;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -17,12 +18,12 @@ public final class PostgresStateDatabase implements StateDatabase {
     private static final int POOL_SIZE = 10;
 
     private final HikariDataSource pool;
-    private final EmbeddedServer server;
+    private final RunningPostgres server;
     private final String jdbcUrl;
     private final int schemaVersion;
     private final PostgresStateStore stateStore;
 
-    private PostgresStateDatabase(HikariDataSource pool, EmbeddedServer server, String jdbcUrl, int schemaVersion) {
+    private PostgresStateDatabase(HikariDataSource pool, RunningPostgres server, String jdbcUrl, int schemaVersion) {
         this.pool = pool;
         this.server = server;
         this.jdbcUrl = jdbcUrl;
@@ -34,7 +35,7 @@ public final class PostgresStateDatabase implements StateDatabase {
      * Opens the pool, migrates the schema and takes ownership of {@code server} (may be null):
      * it is stopped when this database is closed, or at once when opening fails.
      */
-    public static PostgresStateDatabase connect(String jdbcUrl, String user, String password, EmbeddedServer server) {
+    public static PostgresStateDatabase connect(String jdbcUrl, String user, String password, RunningPostgres server) {
         HikariDataSource pool = null;
         try {
             HikariConfig config = new HikariConfig();
@@ -87,7 +88,7 @@ public final class PostgresStateDatabase implements StateDatabase {
         return "PostgresStateDatabase{" + describe() + ", schemaVersion=" + schemaVersion + "}";
     }
 
-    private static void closeQuietly(HikariDataSource pool, EmbeddedServer server) {
+    private static void closeQuietly(HikariDataSource pool, RunningPostgres server) {
         if (pool != null) {
             pool.close();
         }

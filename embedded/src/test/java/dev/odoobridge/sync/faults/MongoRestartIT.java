@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import dev.odoobridge.client.ModelHandle;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.Transport;
 import dev.odoobridge.readmodel.Projection;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +61,7 @@ class MongoRestartIT {
                 int covered = CheckpointCoverage.assertCovered(odoo, SOURCE, Partners.MODEL,
                         state.stateStore().checkpoint(SOURCE, Partners.MODEL), second.projector());
                 assertThat(covered).as("the pages before the close were checkpointed").isGreaterThanOrEqualTo(100).isLessThan(RECORDS);
-                changeOdoo(odoo);
+                Partners.changeOdoo(odoo);
                 SyncEngine engine = engine(odoo, second, state.stateStore(), SyncListener.NONE);
                 ModelReport resumed = engine.run(SyncRequest.incremental().withReconcile(true)).get(SOURCE, Partners.MODEL).orElseThrow();
                 assertThat(resumed.outcome()).as(resumed.describeOutcome()).isEqualTo(Outcome.OK);
@@ -95,7 +93,7 @@ class MongoRestartIT {
             int covered = CheckpointCoverage.assertCovered(odoo, SOURCE, Partners.MODEL,
                     state.stateStore().checkpoint(SOURCE, Partners.MODEL), readModel.projector());
             assertThat(covered).isPositive().isLessThan(RECORDS);
-            changeOdoo(odoo);
+            Partners.changeOdoo(odoo);
             ModelReport resumed = engine.run(SyncRequest.incremental().withReconcile(true)).get(SOURCE, Partners.MODEL).orElseThrow();
             assertThat(resumed.outcome()).as(resumed.describeOutcome()).isEqualTo(Outcome.OK);
             assertThat(engine.verify(SOURCE, Partners.MODEL, VerifyOptions.everything()).isClean()).isTrue();
@@ -109,12 +107,6 @@ class MongoRestartIT {
         MongoServer server = new MongoServer(new H2Backend(file));
         server.bind("127.0.0.1", port);
         return server;
-    }
-
-    static void changeOdoo(OdooClient odoo) {
-        ModelHandle partners = odoo.model(Partners.MODEL);
-        partners.write(List.of(5L, 250L, 599L), Map.of("city", "Antwerp"));
-        partners.create(Map.of("name", "Created while the read model was down"));
     }
 
     static SyncEngine engine(OdooClient odoo, ReadModel readModel, StateStore store, SyncListener listener) {

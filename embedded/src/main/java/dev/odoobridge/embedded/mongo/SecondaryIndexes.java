@@ -1,4 +1,4 @@
-package dev.odoobridge.readmodel.internal;
+package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;

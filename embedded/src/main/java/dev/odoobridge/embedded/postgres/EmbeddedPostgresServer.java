@@ -1,6 +1,7 @@
-package dev.odoobridge.sync.state.internal;
+package dev.odoobridge.embedded.postgres;
 
 import dev.odoobridge.sync.state.StateStoreException;
+import dev.odoobridge.sync.state.spi.RunningPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
@@ -27,23 +28,23 @@ import org.slf4j.LoggerFactory;
  * inside the new user namespace the process is the unmapped user, which PostgreSQL accepts, and
  * the root-owned data directory appears owned by that same user.
  */
-public final class EmbeddedServer implements AutoCloseable {
+final class EmbeddedPostgresServer implements RunningPostgres {
     /** The superuser zonky's initdb creates. */
-    public static final String USER = "postgres";
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+    static final String USER = "postgres";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String LOCK_FILE = "epg-lock";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
     }
 
     /** Starts the server (running initdb first when the directory holds no cluster yet). */
-    public static EmbeddedServer start(Path dataDirectory, int port) {
+    static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         Objects.requireNonNull(dataDirectory, "dataDirectory == null");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, was " + port);
@@ -65,7 +66,7 @@ public final class EmbeddedServer implements AutoCloseable {
             }
             EmbeddedPostgres pg = builder.start();
             LOG.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
-            return new EmbeddedServer(pg, dir);
+            return new EmbeddedPostgresServer(pg, dir);
         } catch (IOException | RuntimeException e) {
             throw new StateStoreException("Could not start the embedded PostgreSQL with data in " + dir
                     + (port == 0 ? "" : " on port " + port) + ": " + e.getMessage()
@@ -74,9 +75,14 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    /** JDBC URL of the {@code postgres} database. */
+    @Override
     public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, "postgres");
+    }
+
+    @Override
+    public String user() {
+        return USER;
     }
 
     /** The port the server listens on. */
@@ -155,7 +161,7 @@ public final class EmbeddedServer implements AutoCloseable {
             }
             try {
                 orphanPid(dir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                        .filter(EmbeddedServer::isPostgres).ifPresent(process -> stop(process, dir));
+                        .filter(EmbeddedPostgresServer::isPostgres).ifPresent(process -> stop(process, dir));
             } finally {
                 held.release();
             }

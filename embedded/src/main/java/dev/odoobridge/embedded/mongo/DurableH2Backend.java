@@ -1,4 +1,4 @@
-package dev.odoobridge.readmodel.internal;
+package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -12,14 +12,16 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.spi.StoreFastPaths;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
@@ -46,8 +48,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Three more departures from the stock backend, all for speed: unique indexes compare their keys
  * by value ({@link IndexKeyType}) instead of by serialized bytes, documents are stored as BSON
- * ({@link StoredDocumentType}) instead of by Java serialization, and the store answers
- * {@code odooBridgeExistingIds} (which of these {@code _id}s are stored) from the index alone.
+ * ({@link StoredDocumentType}) instead of by Java serialization, and {@link #existingIds} answers
+ * which of some {@code _id}s are stored from the index alone (the projector's fast path in this process).
  */
 final class DurableH2Backend extends H2Backend {
     private static final Logger LOG = LoggerFactory.getLogger(DurableH2Backend.class);
@@ -56,13 +58,13 @@ final class DurableH2Backend extends H2Backend {
     private static final int COMPACT_WRITE_BYTES = 4 << 20;
     private static final int RETENTION_MILLIS = 1_000;
     private static final long SLOW_COMMAND_MILLIS = 100;
-    /** The command answering which ids a collection holds from its index; see {@link #existingIds}. */
-    static final String EXISTING_IDS_COMMAND = "odooBridgeExistingIds";
     private static final String ID_INDEX = "_id_";
 
     private final MVStore store;
     private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock(true);
     private final ScheduledExecutorService housekeeping;
+    /** Work running in {@link #inOneCommit}: commands then leave their changes for that work's end to commit. */
+    private final AtomicInteger deferringCommits = new AtomicInteger();
 
     private DurableH2Backend(MVStore store) {
         super(store);
@@ -145,9 +147,6 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (EXISTING_IDS_COMMAND.equals(command)) {
-            return existingIds(database, query);
-        }
         long start = System.nanoTime();
         try {
             return committed(() -> super.handleCommand(channel, database, command, query));
@@ -167,36 +166,30 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * {@code {odooBridgeExistingIds: <collection>, ids: [...]}}: which of the {@code _id}s the
-     * collection holds, answered from its {@code _id} index alone (no document is read), as
-     * {@code {ok: 1, existing: [...]}}. Counting a range of a million documents by {@code find}
-     * deserialized every one of them; this reads index pages only.
+     * Which of the {@code _id}s the collection holds, answered from its {@code _id} index alone (no
+     * document is read). Counting a range of a million documents by {@code find} deserialized every one
+     * of them; this reads index pages only.
      */
-    private Document existingIds(String database, Document query) {
-        Object collection = query.get(EXISTING_IDS_COMMAND);
-        Object ids = query.get("ids");
-        if (!(collection instanceof String name) || !(ids instanceof List<?> wanted)) {
-            throw new MongoServerError(2, "BadValue", EXISTING_IDS_COMMAND + " needs a collection name and an ids array");
-        }
-        String namespace = database + "." + name;
-        List<Object> existing = new ArrayList<>();
+    List<String> existingIds(String database, String collection, List<String> ids) {
+        String namespace = database + "." + collection;
+        List<String> existing = new ArrayList<>();
         commitLock.readLock().lock();
         try {
             MVStore mvStore = getMvStore();
             if (mvStore.hasMap(indexMapName(namespace, ID_INDEX))) {
                 MVMap<KeyValue, Object> index = indexMap(mvStore, namespace, ID_INDEX);
-                for (Object id : wanted) {
+                for (String id : ids) {
                     if (index.containsKey(new KeyValue(id).normalized())) {
                         existing.add(id);
                     }
                 }
             }
+        } catch (RuntimeException e) {
+            throw new ReadModelException("reading the _id index of " + namespace + " in the embedded store failed: " + e, e);
         } finally {
             commitLock.readLock().unlock();
         }
-        Document reply = new Document("existing", existing);
-        reply.put("ok", 1.0);
-        return reply;
+        return existing;
     }
 
     /** The map of a unique index ({@code <database>.<collection>._keys_<index>}), keyed by {@link IndexKeyType}. */
@@ -220,10 +213,42 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             commitLock.readLock().unlock();
         }
-        if (store.hasUnsavedChanges()) {
+        if (deferringCommits.get() == 0 && store.hasUnsavedChanges()) {
             commitChanges();
         }
         return reply;
+    }
+
+    /**
+     * Runs the work with commits deferred to its end: the commands it sends leave their changes uncommitted
+     * and one commit after it makes them all durable (also when it fails: what it wrote stays as written).
+     * A commit still only ever falls between commands, under the exclusive lock, so the file stays consistent;
+     * a process killed meanwhile loses what the work wrote since the last commit, which it had not reported
+     * done. A command of another client in that window is committed with it.
+     */
+    <T> T inOneCommit(Supplier<T> work) {
+        deferringCommits.incrementAndGet();
+        try {
+            return work.get();
+        } finally {
+            deferringCommits.decrementAndGet();
+            commitChanges();
+        }
+    }
+
+    /** The fast paths of this store for a projector in the same process. */
+    StoreFastPaths fastPaths() {
+        return new StoreFastPaths() {
+            @Override
+            public List<String> existingIds(String database, String collection, List<String> ids) {
+                return DurableH2Backend.this.existingIds(database, collection, ids);
+            }
+
+            @Override
+            public <T> T inOneCommit(Supplier<T> work) {
+                return DurableH2Backend.this.inOneCommit(work);
+            }
+        };
     }
 
     private void commitChanges() {

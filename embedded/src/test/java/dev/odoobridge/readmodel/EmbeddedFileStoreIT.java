@@ -11,6 +11,8 @@ import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.readmodel.spi.RunningStore;
+import dev.odoobridge.readmodel.spi.StoreFastPaths;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,14 +87,10 @@ class EmbeddedFileStoreIT {
             coll.insertOne(new Document("_id", "shop:301"));
             assertThat(coll.countDocuments()).isEqualTo(301);
 
-            var db = client.getDatabase("odoo_bridge");
-            Document existing = db.runCommand(new Document("odooBridgeExistingIds", "kept")
-                    .append("ids", List.of("shop:1", "shop:302", "shop:301", "other:1")));
-            assertThat(existing.getList("existing", String.class)).containsExactly("shop:1", "shop:301");
-            assertThat(db.runCommand(new Document("odooBridgeExistingIds", "absent").append("ids", List.of("shop:1")))
-                    .getList("existing", String.class)).isEmpty();
-            assertThatThrownBy(() -> db.runCommand(new Document("odooBridgeExistingIds", 42)))
-                    .isInstanceOf(com.mongodb.MongoCommandException.class).hasMessageContaining("needs a collection name");
+            StoreFastPaths fast = ((RunningStore) store).fastPaths().orElseThrow();
+            assertThat(fast.existingIds("odoo_bridge", "kept", List.of("shop:1", "shop:302", "shop:301", "other:1")))
+                    .containsExactly("shop:1", "shop:301");
+            assertThat(fast.existingIds("odoo_bridge", "absent", List.of("shop:1"))).isEmpty();
         }
     }
 

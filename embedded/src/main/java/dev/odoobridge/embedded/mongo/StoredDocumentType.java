@@ -1,4 +1,4 @@
-package dev.odoobridge.readmodel.internal;
+package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;

@@ -1,4 +1,4 @@
-package dev.odoobridge.readmodel.internal;
+package dev.odoobridge.embedded.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,30 @@
+package dev.odoobridge.embedded.mongo;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import java.util.List;
+
+/**
+ * mongo-java-server's in-memory backend, whose databases note the secondary indexes they do not build at debug
+ * level (see {@link SecondaryIndexes}) instead of warning once per index on every start.
+ */
+final class InMemoryBackend extends MemoryBackend {
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    private final class Database extends MemoryDatabase {
+        Database(String name) {
+            super(name, getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+            return SecondaryIndexes.notBuilt(getDatabaseName(), collectionName, indexName, keys);
+        }
+    }
+}
