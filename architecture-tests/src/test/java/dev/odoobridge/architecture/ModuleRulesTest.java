@@ -80,7 +80,7 @@ class ModuleRulesTest {
     @Test
     void librariesDoNotShipTheTestkit() {
         noClasses().that().resideInAnyPackage("dev.odoobridge.client..", "dev.odoobridge.readmodel..",
-                        "dev.odoobridge.sync..", "dev.odoobridge.vendors..")
+                        "dev.odoobridge.sync..", "dev.odoobridge.vendors..", "dev.odoobridge.embedded..")
                 .should().dependOnClassesThat().resideInAPackage("dev.odoobridge.testkit..")
                 .because("FakeOdoo is for tests: library users must not inherit it")
                 .check(mainClasses);
@@ -93,10 +93,12 @@ class ModuleRulesTest {
         READMODEL("readmodel", "dev.odoobridge.readmodel", Set.of("CLIENT", "TESTKIT")),
         SYNC("sync-engine", "dev.odoobridge.sync", Set.of("CLIENT", "READMODEL", "TESTKIT")),
         VENDORS("vendors", "dev.odoobridge.vendors", Set.of("CLIENT", "READMODEL", "SYNC", "TESTKIT")),
-        CLI("cli", "dev.odoobridge.cli", Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS")),
-        EXAMPLES("examples", "dev.odoobridge.examples", Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS")),
+        EMBEDDED("embedded", "dev.odoobridge.embedded", Set.of("CLIENT", "READMODEL", "SYNC", "TESTKIT")),
+        CLI("cli", "dev.odoobridge.cli", Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED")),
+        EXAMPLES("examples", "dev.odoobridge.examples",
+                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED")),
         BENCHMARKS("benchmarks", "dev.odoobridge.benchmarks",
-                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS"));
+                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED"));
 
         final String directory;
         final String rootPackage;
