@@ -3,6 +3,7 @@ package dev.odoobridge.cli;
 import dev.odoobridge.readmodel.ApplyResult;
 import dev.odoobridge.sync.ModelReport;
 import dev.odoobridge.sync.SyncListener;
+import dev.odoobridge.sync.SyncMode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows a sync's progress on the stream it is given: a progress bar when one is wanted (a terminal),
- * otherwise one line per finished model. Keeps the failures so a command can report their cause.
+ * otherwise a line when a model starts and one when it is finished. Keeps the failures so a command can report their cause.
  * Thread-safe (models sync in parallel); never throws.
  */
 public final class SyncProgress implements SyncListener, AutoCloseable {
@@ -40,6 +41,14 @@ public final class SyncProgress implements SyncListener, AutoCloseable {
         this.bar = drawBar ? new ProgressBarBuilder().setTaskName("sync").setInitialMax(expectedRecords > 0 ? expectedRecords : -1)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).showSpeed()
                 .setConsumer(new StreamConsumer(stream)).build() : null;
+    }
+
+    @Override
+    public synchronized void modelStarted(String source, String model, SyncMode mode) {
+        if (bar == null) {
+            stream.println("sync " + source + " " + model + " (" + mode.name().toLowerCase(Locale.ROOT) + ")");
+            stream.flush();
+        }
     }
 
     @Override
