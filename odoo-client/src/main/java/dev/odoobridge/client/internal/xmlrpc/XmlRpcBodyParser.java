@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decodes one XML-RPC {@code methodResponse} straight from its UTF-8 bytes, without a general XML
@@ -44,9 +47,13 @@ final class XmlRpcBodyParser {
         "int", "i4", "i8", "double", "boolean", "string", "base64", "dateTime.iso8601", "nil",
     };
     private static final byte[][] NAME_BYTES = new byte[NAMES.length][];
-    /** Bytes that stand for themselves in character data: printable ASCII but {@code <} and {@code &}, tab, LF. */
+    /** Bytes that stand for themselves in character data: printable ASCII but {@code <}, {@code &} and {@code ]}, tab, LF. */
     private static final boolean[] PLAIN = new boolean[256];
     private static final int NAME_CACHE = 64;
+    private static final Pattern XML_DECLARATION = Pattern.compile("<\\?xml\\s+version\\s*=\\s*(['\"])1\\.0\\1"
+            + "(\\s+encoding\\s*=\\s*(['\"])([A-Za-z][A-Za-z0-9._-]*)\\3)?"
+            + "(\\s+standalone\\s*=\\s*(['\"])(yes|no)\\6)?\\s*\\?>");
+    private static final Set<String> UTF_8_NAMES = Set.of("utf-8", "utf8", "us-ascii", "ascii");
     private static final double[] POWERS_OF_TEN = new double[23];
 
     static {
@@ -54,7 +61,7 @@ final class XmlRpcBodyParser {
             NAME_BYTES[i] = NAMES[i].getBytes(StandardCharsets.US_ASCII);
         }
         for (int c = 0x20; c < 0x80; c++) {
-            PLAIN[c] = c != '<' && c != '&';
+            PLAIN[c] = c != '<' && c != '&' && c != ']';
         }
         PLAIN['\t'] = true;
         PLAIN['\n'] = true;
@@ -467,15 +474,13 @@ final class XmlRpcBodyParser {
             if (close < 0) {
                 throw fail("unterminated XML declaration");
             }
-            String declaration = new String(b, pos, close - pos, StandardCharsets.ISO_8859_1);
-            int at = declaration.indexOf("encoding");
-            if (at >= 0) {
-                String rest = declaration.substring(at + "encoding".length()).replaceFirst("^\\s*=\\s*", "");
-                String encoding = rest.isEmpty() ? "" : rest.substring(1, Math.max(1, rest.indexOf(rest.charAt(0), 1)));
-                String e = encoding.toLowerCase(Locale.ROOT);
-                if (!e.equals("utf-8") && !e.equals("utf8") && !e.equals("us-ascii") && !e.equals("ascii")) {
-                    throw fail("unsupported encoding '" + abbreviate(encoding) + "' (XML-RPC answers are read as UTF-8)");
-                }
+            Matcher declaration = XML_DECLARATION.matcher(new String(b, pos, close + 2 - pos, StandardCharsets.ISO_8859_1));
+            if (!declaration.matches()) {
+                throw fail("malformed XML declaration (version 1.0, then optionally encoding and standalone)");
+            }
+            String encoding = declaration.group(4);
+            if (encoding != null && !UTF_8_NAMES.contains(encoding.toLowerCase(Locale.ROOT))) {
+                throw fail("unsupported encoding '" + encoding + "' (XML-RPC answers are read as UTF-8)");
             }
             pos = close + 2;
         }
@@ -506,10 +511,11 @@ final class XmlRpcBodyParser {
     /** Skips a comment or processing instruction at {@code pos}; a DOCTYPE fails; false for anything else. */
     private boolean skipMarkup() {
         if (startsWith(pos, "<!--")) {
-            int close = indexOf(pos + 4, "-->");
-            if (close < 0) {
-                throw fail("unterminated comment");
+            int close = indexOf(pos + 4, "--");
+            if (close < 0 || close + 2 >= end || b[close + 2] != '>') {
+                throw fail(close < 0 ? "unterminated comment" : "'--' inside a comment");
             }
+            checkChars(pos + 4, close);
             pos = close + 3;
             return true;
         }
@@ -517,10 +523,23 @@ final class XmlRpcBodyParser {
             throw fail("DOCTYPE is not allowed in an XML-RPC response");
         }
         if (b[pos + 1] == '?') {
-            int close = indexOf(pos + 2, "?>");
+            int target = pos + 2;
+            int p = target;
+            while (p < end && isNameByte(b[p])) {
+                p++;
+            }
+            if (p == target || (p - target == 3 && (b[target] | 0x20) == 'x' && (b[target + 1] | 0x20) == 'm'
+                    && (b[target + 2] | 0x20) == 'l')) {
+                throw fail("a processing instruction needs a target other than 'xml'");
+            }
+            int close = indexOf(p, "?>");
             if (close < 0) {
                 throw fail("unterminated processing instruction");
             }
+            if (close != p && !isSpace(b[p])) {
+                throw fail("white space is required after a processing instruction's target");
+            }
+            checkChars(p, close);
             pos = close + 2;
             return true;
         }
@@ -710,12 +729,26 @@ final class XmlRpcBodyParser {
             } else {
                 int runEnd = pos;
                 while (runEnd < end && b[runEnd] != '<' && b[runEnd] != '&') {
+                    if (b[runEnd] == ']' && runEnd + 2 < end && b[runEnd + 1] == ']' && b[runEnd + 2] == '>') {
+                        pos = runEnd;
+                        throw fail("']]>' outside a CDATA section");
+                    }
                     runEnd++;
                 }
                 appendRaw(sb, pos, runEnd);
                 pos = runEnd;
             }
         }
+    }
+
+    /** Checks that bytes {@code [from, to)} are well-formed UTF-8 of legal XML characters. */
+    private void checkChars(int from, int to) {
+        int saved = pos;
+        StringBuilder sb = text == null ? (text = new StringBuilder(64)) : text;
+        int length = sb.length();
+        appendRaw(sb, from, to);
+        sb.setLength(length);
+        pos = saved;
     }
 
     /** Appends bytes {@code [from, to)} as characters: strict UTF-8, legal XML characters, CR LF and CR as LF. */
