@@ -22,11 +22,13 @@ import org.openjdk.jmh.util.Statistics;
  * bytes ({@link PythonReference}) and prints both with their ratio: our mean time per decode
  * against Python's median, and our fastest iteration against Python's fastest repeat. Without
  * python3 on the PATH the Python side is skipped. Standard JMH options may be passed as arguments
- * (e.g. {@code -wi 2 -i 3 -w 1s -r 1s -f 1}); by default 3 warmup and 5 measurement iterations
- * of 1 s in 1 fork. From the repository root:
+ * (e.g. {@code -wi 2 -i 3 -w 1s -r 1s -f 1}); by default 5 warmup and 5 measurement iterations
+ * of 2 s in 1 fork (on a busy machine the JIT needs the longer warm-up). From the repository root ({@code java -jar benchmarks/target/benchmarks.jar codecs}
+ * does the same):
  * <pre>
- * ./mvnw -o -q -pl odoo-client test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.odoobridge.client.bench.CodecBenchmarks -Dexec.args="-wi 2 -i 3 -f 1"
+ * ./mvnw -o -q -pl odoo-client test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/codec-cp.txt
+ * java -cp odoo-client/target/test-classes:odoo-client/target/classes:$(cat /tmp/codec-cp.txt) \
+ *     dev.odoobridge.client.bench.CodecBenchmarks
  * </pre>
  */
 public final class CodecBenchmarks {
@@ -77,16 +79,16 @@ public final class CodecBenchmarks {
         OptionsBuilder builder = new OptionsBuilder();
         builder.parent(options);
         if (!options.getWarmupIterations().hasValue()) {
-            builder.warmupIterations(3);
+            builder.warmupIterations(5);
         }
         if (!options.getMeasurementIterations().hasValue()) {
             builder.measurementIterations(5);
         }
         if (!options.getWarmupTime().hasValue()) {
-            builder.warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1));
+            builder.warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2));
         }
         if (!options.getMeasurementTime().hasValue()) {
-            builder.measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1));
+            builder.measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2));
         }
         if (!options.getForkCount().hasValue()) {
             builder.forks(1);
