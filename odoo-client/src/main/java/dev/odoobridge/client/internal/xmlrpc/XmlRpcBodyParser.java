@@ -2,6 +2,7 @@ package dev.odoobridge.client.internal.xmlrpc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,9 +57,19 @@ final class XmlRpcBodyParser {
     private static final Set<String> UTF_8_NAMES = Set.of("utf-8", "utf8", "us-ascii", "ascii");
     private static final double[] POWERS_OF_TEN = new double[23];
 
+    /** Element by {@link #tagHash} of its name, -1 for none. */
+    private static final int[] TAGS_BY_HASH = new int[64];
+
     static {
+        Arrays.fill(TAGS_BY_HASH, -1);
         for (int i = 0; i < NAMES.length; i++) {
             NAME_BYTES[i] = NAMES[i].getBytes(StandardCharsets.US_ASCII);
+            byte[] n = NAME_BYTES[i];
+            int h = tagHash(n.length, n[0], n[n.length - 1]);
+            if (TAGS_BY_HASH[h] >= 0) {
+                throw new IllegalStateException("element names " + NAMES[TAGS_BY_HASH[h]] + " and " + NAMES[i] + " collide");
+            }
+            TAGS_BY_HASH[h] = i;
         }
         for (int c = 0x20; c < 0x80; c++) {
             PLAIN[c] = c != '<' && c != '&' && c != ']';
@@ -672,20 +683,27 @@ final class XmlRpcBodyParser {
         throw fail("</" + NAMES[tag] + "> expected");
     }
 
+    /** Which XML-RPC element the name {@code [start, start + len)} is, or -1. */
     private int lookup(int start, int len) {
-        for (int i = 0; i < NAME_BYTES.length; i++) {
-            byte[] n = NAME_BYTES[i];
-            if (n.length == len && n[0] == b[start]) {
-                int j = 1;
-                while (j < len && n[j] == b[start + j]) {
-                    j++;
-                }
-                if (j == len) {
-                    return i;
-                }
+        int tag = TAGS_BY_HASH[tagHash(len, b[start], b[start + len - 1])];
+        if (tag < 0) {
+            return -1;
+        }
+        byte[] n = NAME_BYTES[tag];
+        if (n.length != len) {
+            return -1;
+        }
+        for (int j = 0; j < len; j++) {
+            if (n[j] != b[start + j]) {
+                return -1;
             }
         }
-        return -1;
+        return tag;
+    }
+
+    /** Length, first and last byte tell the XML-RPC elements apart; {@link #TAGS_BY_HASH} checks it. */
+    private static int tagHash(int len, byte first, byte last) {
+        return (len + first * 3 + last) & 63;
     }
 
     /**
