@@ -1,7 +1,6 @@
 /**
  * JMH benchmarks of the wire codecs (test sources only). {@link dev.odoobridge.client.bench.CodecBenchmarks}
- * runs every benchmark in this package:
- * {@code ./mvnw -o -q -pl odoo-client test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.odoobridge.client.bench.CodecBenchmarks -Dexec.args="-wi 2 -i 3 -f 1"}.
+ * runs every benchmark in this package and times Python's decoders on the same bytes; start it
+ * with {@code java -jar benchmarks/target/benchmarks.jar codecs -wi 3 -i 5 -f 1} or as its Javadoc shows.
  */
 package dev.odoobridge.client.bench;

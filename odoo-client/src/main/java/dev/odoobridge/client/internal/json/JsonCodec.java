@@ -18,15 +18,30 @@ import java.util.Map;
 /**
  * Streaming conversion between JSON and plain Java values: objects become {@link LinkedHashMap},
  * arrays {@link ArrayList}, numbers Integer (Long when larger, Double for fractions), plus String,
- * Boolean and null. No tree model is built. Nesting depth is bounded by Jackson's stream
- * constraints (1,000 levels), so hostile input cannot exhaust the stack. Thread-safe.
+ * Boolean and null. No tree model is built: documents are decoded from their bytes by
+ * {@code JsonBodyParser} (Jackson's parser reads the rare body in UTF-16 or UTF-32). Nesting depth
+ * is bounded (1,000 levels) either way, so hostile input cannot exhaust the stack. Thread-safe.
  */
 public final class JsonCodec {
     private final JsonFactory factory = JsonFactory.builder().build();
 
-    /** Decodes one whole JSON document; trailing content is an error. */
+    /**
+     * Decodes one whole JSON document; trailing content is an error. The stream is read whole
+     * (its owner caps its size) and decoded from its bytes.
+     */
     public Object decode(InputStream in) throws IOException {
-        try (JsonParser p = factory.createParser(in)) {
+        return decode(in.readAllBytes());
+    }
+
+    /**
+     * Decodes one whole JSON document from bytes: UTF-8 (the only encoding Odoo sends) by
+     * {@code JsonBodyParser}, a body in UTF-16 or UTF-32 by Jackson's parser.
+     */
+    public Object decode(byte[] json) throws IOException {
+        if (JsonBodyParser.isUtf8(json, json.length)) {
+            return new JsonBodyParser(json, json.length).parse();
+        }
+        try (JsonParser p = factory.createParser(json)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "empty body where JSON was expected");
@@ -39,18 +54,8 @@ public final class JsonCodec {
         }
     }
 
-    /** Decodes one whole JSON document from bytes. */
-    public Object decode(byte[] json) throws IOException {
-        return decode(new java.io.ByteArrayInputStream(json));
-    }
-
-    /** A parser on {@code in} for callers that walk an envelope themselves. */
-    JsonParser parser(InputStream in) throws IOException {
-        return factory.createParser(in);
-    }
-
     /** Reads the value starting at the parser's current token and leaves the parser on its last token. */
-    static Object readValue(JsonParser p) throws IOException {
+    private static Object readValue(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {

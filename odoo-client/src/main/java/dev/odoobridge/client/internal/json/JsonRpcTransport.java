@@ -1,8 +1,6 @@
 package dev.odoobridge.client.internal.json;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.client.ServerVersion;
 import dev.odoobridge.client.error.OdooTransportException.Kind;
@@ -104,44 +102,29 @@ public final class JsonRpcTransport implements OdooTransport {
             throw new OdooTransportException(Kind.HTTP_STATUS, status, "POST " + http.base() + PATH + " answered HTTP "
                     + status + (status == 404 ? " (is this an Odoo server? /jsonrpc exists on every Odoo version)" : ""), null);
         }
-        try (JsonParser p = codec.parser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw malformed("the body is not a JSON object");
-            }
-            Object result = null;
-            Object error = null;
-            Object version = null;
-            boolean hasResult = false;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                p.nextToken();
-                if ("result".equals(name)) {
-                    result = JsonCodec.readValue(p);
-                    hasResult = true;
-                } else if ("error".equals(name)) {
-                    error = JsonCodec.readValue(p);
-                } else if ("jsonrpc".equals(name)) {
-                    version = JsonCodec.readValue(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (error != null) {
-                throw JsonRpcFaultTranslator.translate(model, method, error, status);
-            }
-            if (!hasResult) {
-                if ("2.0".equals(version) && model != null) {
-                    // Odoo leaves 'result' out when the method returned None ({"jsonrpc": "2.0", "id": N});
-                    // the call did its work
-                    return null;
-                }
-                throw malformed("the answer has neither 'result' nor 'error'");
-            }
-            return result;
+        Object decoded;
+        try {
+            decoded = codec.decode(in);
         } catch (JsonProcessingException e) {
             throw new OdooTransportException(Kind.MALFORMED_RESPONSE, status,
                     "the answer of " + PATH + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
+        if (!(decoded instanceof Map<?, ?> envelope)) {
+            throw malformed("the body is not a JSON object");
+        }
+        Object error = envelope.get("error");
+        if (error != null) {
+            throw JsonRpcFaultTranslator.translate(model, method, error, status);
+        }
+        if (!envelope.containsKey("result")) {
+            if ("2.0".equals(envelope.get("jsonrpc")) && model != null) {
+                // Odoo leaves 'result' out when the method returned None ({"jsonrpc": "2.0", "id": N});
+                // the call did its work
+                return null;
+            }
+            throw malformed("the answer has neither 'result' nor 'error'");
+        }
+        return envelope.get("result");
     }
 
     private static OdooTransportException malformed(String detail) {

@@ -130,6 +130,50 @@ class XmlRpcResponseReaderTest {
                 "unsupported element <i2>");
     }
 
+    @Test
+    void readsTheXmlThatServersMayWrite() {
+        assertThat(value("<string>a<!-- note --><![CDATA[<b>&amp;]]>&#x1F600;&#233;\u20ac</string>"))
+                .isEqualTo("a<b>&amp;\ud83d\ude00\u00e9\u20ac");
+        assertThat(value("<string>one\r\ntwo\rthree</string>")).isEqualTo("one\ntwo\nthree");
+        assertThat(value("\n  <int >5</int >\n")).isEqualTo(5);
+        assertThat(value("<struct>\n<!-- c --><?pi x?><member><name>a</name><value/></member></struct>"))
+                .isEqualTo(Map.of("a", ""));
+        assertThat(value("<array><data/></array>")).isEqualTo(List.of());
+        assertThat(read("\ufeff<?xml version='1.0' encoding='UTF-8'?><methodResponse xmlns:ex='x'><params><param>"
+                + "<value><i8>-9223372036854775808</i8></value></param></params></methodResponse>"))
+                .isEqualTo(new XmlRpcResponse.Success(Long.MIN_VALUE));
+        assertThat(value("<double>-0.5</double>")).isEqualTo(-0.5);
+        assertThat(value("<double>1e+16</double>")).isEqualTo(1e16);
+        assertThat(value("<double>0.1234567890123456789</double>")).isEqualTo(0.1234567890123456789);
+    }
+
+    @Test
+    void rejectsBrokenXml() {
+        assertMalformed(wrap("<string>x</int>"), "</string> expected");
+        assertMalformed(wrap("<int>1</int><int>2</int>"), "unexpected element <int> inside <value>");
+        assertMalformed(wrap("<string>&foo;</string>"), "undeclared entity");
+        assertMalformed(wrap("<string>&#0;</string>"), "invalid character reference");
+        assertMalformed(wrap("<string>\u0001</string>"), "illegal character");
+        assertMalformed(wrap("<string attr=x>a</string>"), "quotes");
+        assertMalformed(wrap("<int>1</int>") + "<x/>", "after the end of the document");
+        assertMalformed("<?xml version='1.0' encoding='ISO-8859-1'?>" + wrap("<int>1</int>"), "encoding");
+        assertMalformed(wrap("<array><data><value>".repeat(200) + "</value></data></array>".repeat(200)),
+                "nested deeper than " + XmlRpcBodyParser.MAX_DEPTH);
+        byte[] badUtf8 = wrap("<string>\u00e9</string>").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < badUtf8.length; i++) {
+            if (badUtf8[i] == (byte) 0xC3) {
+                badUtf8[i + 1] = 'x';
+            }
+        }
+        OdooTransportException e = catchThrowableOfType(OdooTransportException.class, () -> read(badUtf8));
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+        assertThat(e.getMessage()).contains("UTF-8");
+    }
+
+    private static String wrap(String inner) {
+        return "<methodResponse><params><param><value>" + inner + "</value></param></params></methodResponse>";
+    }
+
     private void assertMalformed(String body, String messagePart) {
         OdooTransportException e = catchThrowableOfType(OdooTransportException.class, () -> read(body));
         assertThat(e).as("body %s", body.length() > 80 ? body.substring(0, 80) : body).isNotNull();

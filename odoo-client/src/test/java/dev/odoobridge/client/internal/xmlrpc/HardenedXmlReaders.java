@@ -7,7 +7,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Creates SAX readers for untrusted XML-RPC responses: the JDK's own parser, no DOCTYPE at all
+ * For {@link SaxResponseReader}, the reference decoder in the tests: creates SAX readers for untrusted XML-RPC responses: the JDK's own parser, no DOCTYPE at all
  * (so no entity can be declared: XXE and billion laughs fail at the first line), no external
  * entities or DTDs. Because no entity can be declared, the JDK's entity-size limits only ever
  * count predefined entities and the document itself; JDK 24+ lowered them so far that a large
