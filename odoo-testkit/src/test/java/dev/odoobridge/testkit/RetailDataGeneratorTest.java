@@ -111,7 +111,7 @@ class RetailDataGeneratorTest {
             Map<String, Object> vendor = sink.get("res.partner", (Long) s.get("partner_id"));
             assertThat((Integer) vendor.get("supplier_rank")).isPositive();
         }
-        assertThat(vendorsPerTemplate).hasSize(products.size());
+        assertThat(vendorsPerTemplate).hasSize(all.size());
         assertThat(vendorsPerTemplate.values()).allMatch(n -> n == 1 || n == 2).contains(1, 2);
     }
 

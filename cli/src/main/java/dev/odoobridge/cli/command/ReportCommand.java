@@ -9,7 +9,9 @@ import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
 import dev.odoobridge.readmodel.report.SalesQuery;
 import dev.odoobridge.readmodel.report.TopProduct;
+import dev.odoobridge.readmodel.report.VendorScope;
 import dev.odoobridge.sync.report.OdooReportCheck;
+import dev.odoobridge.sync.report.OdooStockCheck;
 import dev.odoobridge.sync.report.ReportDifference;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -41,12 +43,18 @@ public final class ReportCommand implements Runnable {
 
     /** {@code report alerts}. */
     @Command(name = "alerts", mixinStandardHelpOptions = true,
-            description = "Low-stock, near-expiry and expired alerts.",
+            description = {"Low-stock (on hand at or below the reordering rule's minimum, or the configured threshold), "
+                    + "near-expiry and expired alerts.",
+                "--check recomputes stock status and low-stock alerts on the Odoo server and exits 10 on any difference."},
             footer = {"%nExamples:%n  odoo-bridge report alerts --source shop",
-                "  odoo-bridge report alerts --vendor orders@acme.example"})
-    public static final class Alerts implements Runnable {
+                "  odoo-bridge report alerts --vendor orders@acme.example --check"})
+    public static final class Alerts implements Callable<Integer> {
         @Mixin
         ReportScope scope;
+
+        @Option(names = "--check", description = "Recompute on hand (qty_available), thresholds (reordering rules), stock "
+                + "status and low-stock alerts on the Odoo server and print each difference; exit code 10 when any.")
+        boolean check;
 
         private final CommandContext ctx;
 
@@ -56,20 +64,29 @@ public final class ReportCommand implements Runnable {
         }
 
         @Override
-        public void run() {
-            Reports reports = ctx.runtime().readModel().reports();
+        public Integer call() {
+            BridgeRuntime rt = ctx.runtime();
+            Reports reports = rt.readModel().reports();
+            VendorScope vendors = scope.resolve(rt);
+            PrintWriter out = ctx.console().out();
             Table t = new Table("kind", "source", "product", "name", "quantity", "threshold", "lot", "expires");
-            for (Alert a : reports.alerts(scope.resolve(ctx.runtime()))) {
+            for (Alert a : reports.alerts(vendors)) {
                 t.row(a.kind().name().toLowerCase(java.util.Locale.ROOT), a.source(), a.productId(), a.productName(),
                         a.quantity(), a.threshold(), a.lotName() == null ? "" : a.lotName(),
                         a.expirationDate() == null ? "" : a.expirationDate());
             }
             if (t.isEmpty()) {
-                ctx.console().out().println("No alerts.");
+                out.println("No alerts.");
             } else {
-                t.print(ctx.console().out());
+                t.print(out);
             }
-            ctx.console().out().flush();
+            int code = ExitCode.OK.code();
+            if (check) {
+                code = printChecks(out, vendors.partnersBySource().keySet().stream().sorted().toList(),
+                        source -> new OdooStockCheck(rt.odoo(source), source, reports).stockStatus(vendors));
+            }
+            out.flush();
+            return code;
         }
     }
 
@@ -120,7 +137,9 @@ public final class ReportCommand implements Runnable {
             t.print(out);
             int code = ExitCode.OK.code();
             if (options.check) {
-                code = printChecks(out, rt, query, c -> c.sales(query, by, start, end));
+                code = printChecks(out, checkedSources(rt, query),
+                        source -> new OdooReportCheck(rt.odoo(source), source, rt.readModel().reports())
+                                .sales(query, by, start, end));
             }
             out.flush();
             return code;
@@ -170,21 +189,26 @@ public final class ReportCommand implements Runnable {
             t.print(out);
             int code = ExitCode.OK.code();
             if (options.check) {
-                code = printChecks(out, rt, query, c -> c.topProducts(query, start, end, n));
+                code = printChecks(out, checkedSources(rt, query),
+                        source -> new OdooReportCheck(rt.odoo(source), source, rt.readModel().reports())
+                                .topProducts(query, start, end, n));
             }
             out.flush();
             return code;
         }
     }
 
-    /** Runs a check per source of the query, prints each difference; the exit code. */
-    static int printChecks(PrintWriter out, BridgeRuntime rt, SalesQuery query,
-                           Function<OdooReportCheck, List<ReportDifference>> check) {
-        List<String> sources = query.sources().isEmpty() ? rt.sourceNames() : query.sources().stream().sorted().toList();
+    /** The sources a sales query reports on. */
+    static List<String> checkedSources(BridgeRuntime rt, SalesQuery query) {
+        return query.sources().isEmpty() ? rt.sourceNames() : query.sources().stream().sorted().toList();
+    }
+
+    /** Runs a check per source, prints each difference; the exit code (10 on any difference). */
+    static int printChecks(PrintWriter out, List<String> sources, Function<String, List<ReportDifference>> check) {
         long differences = 0;
         for (String source : sources) {
-            List<ReportDifference> found = check.apply(new OdooReportCheck(rt.odoo(source), source, rt.readModel().reports()));
-            out.printf("%s %s: %d difference(s) with Odoo's read_group%n", found.isEmpty() ? "✓" : "✗", source, found.size());
+            List<ReportDifference> found = check.apply(source);
+            out.printf("%s %s: %d difference(s) with Odoo's own figures%n", found.isEmpty() ? "✓" : "✗", source, found.size());
             for (ReportDifference d : found) {
                 out.printf("    %s %s %s: odoo %s, read model %s%n", d.report(), d.key(), d.figure(),
                         SyncVerifyCommand.plain(d.odoo()), SyncVerifyCommand.plain(d.readModel()));

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code report sales --check} and {@code report top --check}: after a full sync every figure equals the one
- * Odoo computes; an order confirmed in Odoo and not yet synced shows as a difference with exit code 10.
+ * Odoo computes (and {@code report alerts --check} the stock figures); an order confirmed in Odoo and not yet
+ * synced shows as a difference with exit code 10.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportCheckIT {
@@ -76,6 +77,9 @@ class ReportCheckIT {
         assertThat(top.exitCode()).as(top.toString()).isZero();
         assertThat(top.out()).contains("taxes included (price_total)", "order dates in UTC", "Installation Service",
                 "Reports equal Odoo's figures.");
+        CliRun alerts = CliRun.of("report", "alerts", "--check", "--config", config.toString());
+        assertThat(alerts.exitCode()).as(alerts.toString()).isZero();
+        assertThat(alerts.out()).contains("✓ shop: 0 difference(s)", "Reports equal Odoo's figures.");
     }
 
     @Test

@@ -185,31 +185,8 @@ public final class OdooReportCheck {
 
     /** The vendor's product ids on the server (archived ones too), or null when the query has no vendor. */
     private Set<Long> vendorProducts(SalesQuery query) {
-        if (query.vendor() == null) {
-            return null;
-        }
-        Set<Long> partners = query.vendor().partnersBySource().getOrDefault(source, Set.of());
-        Set<Long> products = new TreeSet<>();
-        if (partners.isEmpty()) {
-            return products;
-        }
-        SearchOptions archived = SearchOptions.DEFAULT.includeArchived();
-        Set<Long> templates = new TreeSet<>();
-        for (OdooRecord s : odoo.model("product.supplierinfo").searchRead(Domains.in("partner_id", new ArrayList<>(partners)),
-                List.of("product_id", "product_tmpl_id"), archived)) {
-            Ref variant = s.getRef("product_id");
-            Ref template = s.getRef("product_tmpl_id");
-            if (variant != null) {
-                products.add(variant.id());
-            } else if (template != null) {
-                templates.add(template.id());
-            }
-        }
-        if (!templates.isEmpty()) {
-            products.addAll(odoo.model("product.product").search(Domains.in("product_tmpl_id", new ArrayList<>(templates)),
-                    archived));
-        }
-        return products;
+        return query.vendor() == null ? null
+                : SupplierProducts.of(odoo, query.vendor().partnersBySource().getOrDefault(source, Set.of()));
     }
 
     private static void compare(List<ReportDifference> out, String report, String key, String figure, double odoo,

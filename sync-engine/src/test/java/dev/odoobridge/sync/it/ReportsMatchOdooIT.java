@@ -21,6 +21,7 @@ import dev.odoobridge.sync.SyncListener;
 import dev.odoobridge.sync.SyncReport;
 import dev.odoobridge.sync.SyncRequest;
 import dev.odoobridge.sync.report.OdooReportCheck;
+import dev.odoobridge.sync.report.OdooStockCheck;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.RetailDataSummary;
@@ -38,12 +39,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stock, an archived product, section and note lines, quotations, orders late in the UTC evening), every
  * sales figure of the read model equals the one the strict FakeOdoo computes with read_group (17.0, 18.0)
  * or formatted_read_group (19.0), in UTC and in Europe/Brussels, untaxed and taxed, for the whole shop and
- * for one vendor.
+ * for one vendor; customer activity, stock status and low-stock alerts equal Odoo's too.
  */
 class ReportsMatchOdooIT {
     private static final String SOURCE = "shop";
     private static final List<String> MODELS = List.of("res.partner", "product.template", "product.product",
-            "product.supplierinfo", "sale.order", "sale.order.line");
+            "product.supplierinfo", "stock.warehouse", "stock.location", "stock.quant", "stock.move",
+            "stock.warehouse.orderpoint", "sale.order", "sale.order.line");
 
     @ParameterizedTest(name = "Odoo {0}")
     @ValueSource(strings = {"17.0", "18.0", "19.0"})
@@ -78,6 +80,10 @@ class ReportsMatchOdooIT {
                 assertThat(check.topProducts(query, from, to, 15)).as("top products, %s", query).isEmpty();
             }
             assertThat(check.customerActivity()).as("customers").isEmpty();
+            List<Long> allVendors = data.vendorIds();
+            assertThat(new OdooStockCheck(odoo, SOURCE, reports).stockStatus(VendorScope.of(SOURCE, allVendors)))
+                    .as("stock status and low-stock alerts").isEmpty();
+            assertThat(reports.stockStatus(VendorScope.of(SOURCE, allVendors))).isNotEmpty();
 
             // the kinds the old stock-view join dropped are there: services, consumables, archived products
             List<TopProduct> top = reports.topProducts(SalesQuery.all(), from, to, 1000);
