@@ -42,7 +42,9 @@ class ReportCheckIT {
         odoo = TestConfigs.smallShop(20, 7);
         admin = odoo.adminClient();
         postgres = StateDatabase.embedded(dir.resolve("pg"));
-        config = TestConfigs.write(dir, "odoo-bridge.yaml", odoo.url(), FakeOdoo.ADMIN, postgres.describe());
+        // the vendor models: stock checks need the reordering rules and moves synced
+        config = TestConfigs.write(dir, "odoo-bridge.yaml", odoo.url(), FakeOdoo.ADMIN, postgres.describe(),
+                TestConfigs.VENDOR_MODELS, null);
         CliRun sync = CliRun.of("sync", "run", "--full", "--config", config.toString());
         assertThat(sync.exitCode()).as(sync.toString()).isZero();
     }
