@@ -159,7 +159,7 @@ class ReportsTest {
                 .containsExactly(new SalesPeriod(LocalDate.of(2026, 6, 1), 1, 30, 1),
                         new SalesPeriod(LocalDate.of(2026, 11, 1), 7, 65, 3));
         assertThat(reports.topProducts(vendor70, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 2))
-                .containsExactly(new TopProduct("shop", 1, "A", 6, 60), new TopProduct("shop", 3, "C", 1, 30));
+                .containsExactly(new TopProduct("shop", 1, "P1", 6, 60, 2), new TopProduct("shop", 3, "P3", 1, 30, 1));
 
         List<CustomerActivity> customers = reports.customerActivity("shop");
         assertThat(customers).extracting(CustomerActivity::partnerId, CustomerActivity::orders, CustomerActivity::segment)

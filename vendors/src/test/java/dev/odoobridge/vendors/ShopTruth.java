@@ -34,10 +34,11 @@ public final class ShopTruth {
     /** Reads everything it needs from {@code fake} (in process). */
     public ShopTruth(FakeOdoo fake) {
         Map<Long, Set<Long>> variants = new HashMap<>();
-        for (Map<String, Object> p : fake.records("product.product", List.of("product_tmpl_id", "active"))) {
+        for (Map<String, Object> p : fake.records("product.product", List.of("product_tmpl_id", "active", "is_storable"))) {
             long id = id(p.get("id"));
             variants.computeIfAbsent(ref(p.get("product_tmpl_id")), t -> new HashSet<>()).add(id);
-            if (Boolean.TRUE.equals(p.get("active"))) {
+            // services and consumables keep no stock: they sell, but have no stock status
+            if (Boolean.TRUE.equals(p.get("active")) && Boolean.TRUE.equals(p.get("is_storable"))) {
                 activeProducts.add(id);
             }
         }
@@ -127,7 +128,7 @@ public final class ShopTruth {
         return orderpointMin.getOrDefault(product, fallback);
     }
 
-    /** Whether the product is active. */
+    /** Whether the product is active and keeps stock (storable): the products with a stock status. */
     public boolean active(long product) {
         return activeProducts.contains(product);
     }

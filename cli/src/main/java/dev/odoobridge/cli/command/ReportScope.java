@@ -5,6 +5,7 @@ import dev.odoobridge.cli.ExitCode;
 import dev.odoobridge.cli.runtime.BridgeRuntime;
 import dev.odoobridge.client.SearchOptions;
 import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.readmodel.report.SalesQuery;
 import dev.odoobridge.readmodel.report.VendorScope;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The scope of the reports: with {@code --vendor}, the partners that vendor is linked to; otherwise
- * every vendor (supplier partner) of the sources. {@code --source} narrows either.
+ * every vendor (supplier partner) of the sources for the stock reports, and every product for the sales
+ * reports. {@code --source} narrows either.
  */
 final class ReportScope {
     @Option(names = "--vendor", paramLabel = "VENDOR",
@@ -40,6 +42,17 @@ final class ReportScope {
                     + String.join(", ", Selection.sources(rt, sources)) + ": nothing to report");
         }
         return scope;
+    }
+
+    /**
+     * What the sales reports count: with {@code --vendor}, the lines of that vendor's products; otherwise
+     * every line of the selected sources, whatever its product (never narrowed to vendors' products).
+     */
+    SalesQuery salesQuery(BridgeRuntime rt) {
+        if (vendor != null) {
+            return SalesQuery.of(vendorScope(rt));
+        }
+        return SalesQuery.all().withSources(Set.copyOf(Selection.sources(rt, sources)));
     }
 
     private VendorScope vendorScope(BridgeRuntime rt) {

@@ -55,7 +55,8 @@ public final class FieldCatalog {
         {"sale.order", "name:char partner_id:many2one date_order:datetime state:selection amount_untaxed:monetary "
                 + "amount_total:monetary ~order_line:one2many warehouse_id:many2one user_id:many2one company_id:many2one"},
         {"sale.order.line", "order_id:many2one product_id:many2one name:text product_uom_qty:float "
-                + "qty_delivered:float price_unit:float price_subtotal:monetary state:selection"},
+                + "qty_delivered:float price_unit:float price_subtotal:monetary price_total:monetary display_type:selection "
+                + "state:selection"},
         {"purchase.order", "name:char partner_id:many2one date_order:datetime state:selection origin:char "
                 + "~order_line:one2many amount_total:monetary company_id:many2one"},
         {"purchase.order.line", "order_id:many2one product_id:many2one name:text product_qty:float "

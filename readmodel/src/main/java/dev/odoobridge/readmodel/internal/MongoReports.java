@@ -16,6 +16,7 @@ import dev.odoobridge.readmodel.report.ProductForecast;
 import dev.odoobridge.readmodel.report.ProductVelocity;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
+import dev.odoobridge.readmodel.report.SalesQuery;
 import dev.odoobridge.readmodel.report.StockStatus;
 import dev.odoobridge.readmodel.report.StockStatusRow;
 import dev.odoobridge.readmodel.report.TopProduct;
@@ -207,13 +208,13 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<SalesPeriod> sales(VendorScope scope, Granularity granularity, LocalDate from, LocalDate to) {
-        return sales.sales(scope, granularity, from, to);
+    public List<SalesPeriod> sales(SalesQuery query, Granularity granularity, LocalDate from, LocalDate to) {
+        return sales.sales(query, granularity, from, to);
     }
 
     @Override
-    public List<TopProduct> topProducts(VendorScope scope, LocalDate from, LocalDate to, int limit) {
-        return sales.topProducts(scope, from, to, limit);
+    public List<TopProduct> topProducts(SalesQuery query, LocalDate from, LocalDate to, int limit) {
+        return sales.topProducts(query, from, to, limit);
     }
 
     @Override

@@ -27,11 +27,27 @@ public interface Reports {
     /** As {@link #alerts(VendorScope)} with another near-expiry window. */
     List<Alert> alerts(VendorScope scope, int nearExpiryDays);
 
-    /** Sales of the scope's products from confirmed orders dated in {@code [from, to]}, per period, oldest first. */
-    List<SalesPeriod> sales(VendorScope scope, Granularity granularity, LocalDate from, LocalDate to);
+    /**
+     * Sales per period of the lines {@code query} counts, of orders dated in {@code [from, to]} (days in
+     * the query's zone), oldest first; periods without sales are left out.
+     */
+    List<SalesPeriod> sales(SalesQuery query, Granularity granularity, LocalDate from, LocalDate to);
 
-    /** The scope's best sellers by quantity in confirmed orders dated in {@code [from, to]}. */
-    List<TopProduct> topProducts(VendorScope scope, LocalDate from, LocalDate to, int limit);
+    /**
+     * Best sellers among the lines {@code query} counts, of orders dated in {@code [from, to]}: by quantity,
+     * then amount, then source and product id.
+     */
+    List<TopProduct> topProducts(SalesQuery query, LocalDate from, LocalDate to, int limit);
+
+    /** As {@link #sales(SalesQuery, Granularity, LocalDate, LocalDate)} for a vendor scope, days in UTC. */
+    default List<SalesPeriod> sales(VendorScope scope, Granularity granularity, LocalDate from, LocalDate to) {
+        return sales(SalesQuery.of(scope), granularity, from, to);
+    }
+
+    /** As {@link #topProducts(SalesQuery, LocalDate, LocalDate, int)} for a vendor scope, days in UTC. */
+    default List<TopProduct> topProducts(VendorScope scope, LocalDate from, LocalDate to, int limit) {
+        return topProducts(SalesQuery.of(scope), from, to, limit);
+    }
 
     /** Shop-side (not for vendors): activity of every customer with a confirmed order in the source, latest first. */
     List<CustomerActivity> customerActivity(String source);

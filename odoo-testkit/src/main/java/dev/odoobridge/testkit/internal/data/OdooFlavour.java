@@ -35,6 +35,26 @@ public record OdooFlavour(String version, boolean productExpiry) {
         }
     }
 
+    /** Marks a product as a service the way the version does. */
+    void service(Map<String, Object> v) {
+        v.put("type", "service");
+        if (major() == 17) {
+            v.put("detailed_type", "service");
+        } else {
+            v.put("is_storable", Boolean.FALSE);
+        }
+    }
+
+    /** Marks a product as a consumable that keeps no stock the way the version does. */
+    void consumable(Map<String, Object> v) {
+        v.put("type", "consu");
+        if (major() == 17) {
+            v.put("detailed_type", "consu");
+        } else {
+            v.put("is_storable", Boolean.FALSE);
+        }
+    }
+
     /** Whether reordering rules have {@code qty_multiple} (gone in 19.0). */
     boolean hasQtyMultiple() {
         return major() < 19;

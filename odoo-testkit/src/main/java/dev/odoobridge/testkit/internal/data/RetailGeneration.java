@@ -49,6 +49,7 @@ public final class RetailGeneration {
         QuantWriter quants = new QuantWriter(out, master, catalog, plan, time, root.split());
         quants.write();
         new PurchaseWriter(out, master, catalog, time, root.split()).write();
+        new OtherKindsWriter(out, master, time).write();
 
         Map<String, Long> counts = out.counts();
         RetailDataSummary summary = new RetailDataSummary(counts, master.companyId(), list(master.warehouseIds()),

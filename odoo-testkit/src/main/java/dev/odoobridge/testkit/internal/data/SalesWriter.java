@@ -159,6 +159,7 @@ final class SalesWriter {
             l.put("qty_delivered", sale ? qty : 0.0);
             l.put("price_unit", prices[i]);
             l.put("price_subtotal", subtotals[i]);
+            l.put("price_total", subtotals[i]);
             l.put("state", state);
             long lineId = out.insert("sale.order.line", l, placed, written);
             if (sale) {
