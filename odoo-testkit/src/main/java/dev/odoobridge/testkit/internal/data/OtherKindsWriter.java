@@ -49,7 +49,7 @@ final class OtherKindsWriter {
 
     private long product(int kind, long created) {
         boolean active = kind != ARCHIVED;
-        long written = active ? created : time.dayStart(time.days() - 1);
+        long written = active ? created : time.editAt(created, time.dayStart(time.days() - 1));
         long template = out.insert("product.template", kindValues(kind, active), created, written);
         Map<String, Object> v = kindValues(kind, active);
         v.put("product_tmpl_id", template);

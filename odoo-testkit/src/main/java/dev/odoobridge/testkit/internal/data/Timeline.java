@@ -48,4 +48,20 @@ record Timeline(long nowSecond, long firstDay, int days, boolean massUpdates) {
         }
         return created + 1 + random.nextLong(nowSecond - created);
     }
+
+    /**
+     * When a record created at {@code created} gets its one later edit (an archive, say): with mass
+     * updates, the last mass update after its creation; otherwise {@code preferred}.
+     */
+    long editAt(long created, long preferred) {
+        if (massUpdates) {
+            for (int k = Math.max(1, days / MASS_UPDATE_EVERY_DAYS) - 1; k >= 0; k--) {
+                long update = dayStart(MASS_UPDATE_EVERY_DAYS * k) + 2 * 3600L;
+                if (update > created && update < nowSecond) {
+                    return update;
+                }
+            }
+        }
+        return preferred;
+    }
 }
