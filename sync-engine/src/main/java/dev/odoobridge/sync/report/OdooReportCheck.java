@@ -110,7 +110,7 @@ public final class OdooReportCheck {
     public List<ReportDifference> customerActivity() {
         Domain domain = Domains.and(Domains.in("state", SalesQuery.CONFIRMED_STATES), Domains.ne("partner_id", false));
         Map<Long, double[]> theirs = new TreeMap<>();
-        for (OdooRecord row : group("sale.order", domain, "partner_id", List.of("amount_total"))) {
+        for (OdooRecord row : group(odoo, "sale.order", domain, "partner_id", List.of("amount_total"))) {
             Ref partner = row.getRef("partner_id");
             theirs.put(partner.id(), new double[] {count(row), sum(row, "amount_total")});
         }
@@ -148,14 +148,14 @@ public final class OdooReportCheck {
         }
         String amount = query.amount().field();
         List<Group> out = new ArrayList<>();
-        for (OdooRecord row : group("sale.order.line", Domains.and(leaves), "product_id", List.of("product_uom_qty", amount))) {
+        for (OdooRecord row : group(odoo, "sale.order.line", Domains.and(leaves), "product_id", List.of("product_uom_qty", amount))) {
             out.add(new Group(row.getRef("product_id"), sum(row, "product_uom_qty"), sum(row, amount), (long) count(row)));
         }
         return out;
     }
 
     /** Rows of {@code model} grouped by {@code groupBy} with the sums of {@code fields} and the count. */
-    private List<OdooRecord> group(String model, Domain domain, String groupBy, List<String> fields) {
+    static List<OdooRecord> group(OdooClient odoo, String model, Domain domain, String groupBy, List<String> fields) {
         List<String> aggregates = new ArrayList<>();
         fields.forEach(f -> aggregates.add(f + ":sum"));
         if (odoo.version().major() >= 19) {
@@ -173,7 +173,7 @@ public final class OdooReportCheck {
         return rows;
     }
 
-    private static double sum(OdooRecord row, String field) {
+    static double sum(OdooRecord row, String field) {
         Object v = row.raw(field + ":sum");
         return v instanceof Number n ? n.doubleValue() : 0;
     }
