@@ -16,7 +16,11 @@ public interface Reports {
     /** Stock status of every active product in the scope, by source and product id. */
     List<StockStatusRow> stockStatus(VendorScope scope);
 
-    /** Sales velocity over the last {@code windowDays} days (today included) of products in the scope that sold. */
+    /**
+     * Sales velocity over the last {@code windowDays} days (today included, days in UTC) of products in the scope
+     * that sold: quantities delivered, i.e. done stock moves from an internal to a customer location (Odoo's
+     * stock.move, not the sale order lines {@link #sales(SalesQuery, Granularity, LocalDate, LocalDate)} counts).
+     */
     List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays);
 
     /** Demand forecast, days of cover and stockout date of every active product in the scope. */
