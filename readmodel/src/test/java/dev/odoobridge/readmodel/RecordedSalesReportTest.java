@@ -1,10 +1,12 @@
 package dev.odoobridge.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.readmodel.report.CustomerActivity;
 import dev.odoobridge.readmodel.report.Granularity;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
@@ -89,5 +91,21 @@ class RecordedSalesReportTest {
                 .stream().filter(t -> t.productId() == 3).findFirst().orElseThrow();
         assertThat(ours.quantity()).isEqualTo(40);
         assertThat(ours.lines()).isEqualTo(2);
+    }
+
+    /**
+     * Customer activity equals the real server's confirmed orders per customer (the recorded search_read of
+     * sale.order, state "sale": 23 of 28 orders; Odoo's own {@code amount_total} and {@code date_order} in UTC).
+     */
+    @Test
+    void customerActivityEqualsOdoosConfirmedOrders() throws IOException {
+        loadRecorded();
+        assertThat(reports.customerActivity("odoo19")).extracting(CustomerActivity::partnerId, CustomerActivity::orders,
+                CustomerActivity::total, CustomerActivity::firstPurchase, CustomerActivity::lastPurchase)
+                .containsExactlyInAnyOrder(
+                        tuple(7L, 1L, 2947.5, Instant.parse("2026-11-06T20:08:15Z"), Instant.parse("2026-11-06T20:08:15Z")),
+                        tuple(9L, 4L, 7080.0, Instant.parse("2026-12-06T20:14:26Z"), Instant.parse("2026-12-06T20:21:49Z")),
+                        tuple(10L, 17L, 23963.0, Instant.parse("2026-11-01T20:08:15Z"), Instant.parse("2026-12-06T20:08:28Z")),
+                        tuple(16L, 1L, 750.0, Instant.parse("2026-12-06T20:08:15Z"), Instant.parse("2026-12-06T20:08:15Z")));
     }
 }

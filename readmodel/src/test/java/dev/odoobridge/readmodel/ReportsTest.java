@@ -17,6 +17,7 @@ import dev.odoobridge.readmodel.report.ProductForecast;
 import dev.odoobridge.readmodel.report.ProductVelocity;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
+import dev.odoobridge.readmodel.report.SalesQuery;
 import dev.odoobridge.readmodel.report.StockStatus;
 import dev.odoobridge.readmodel.report.StockStatusRow;
 import dev.odoobridge.readmodel.report.TopProduct;
@@ -149,16 +150,16 @@ class ReportsTest {
                 order(5, 504, "2026-11-20 10:00:00", "sale", 20));
         apply("sale.order.line", line(1, 1, 1, 2, 20), line(2, 1, 2, 1, 5), line(3, 2, 1, 4, 40), line(4, 4, 1, 100, 1000),
                 line(5, 5, 9, 7, 70), line(6, 3, 3, 1, 30));
-        assertThat(reports.sales(vendor70, Granularity.DAY, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)))
+        assertThat(reports.sales(SalesQuery.of(vendor70), Granularity.DAY, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)))
                 .containsExactly(new SalesPeriod(LocalDate.of(2026, 11, 2), 3, 25, 2),
                         new SalesPeriod(LocalDate.of(2026, 11, 10), 4, 40, 1));
-        assertThat(reports.sales(vendor70, Granularity.WEEK, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)))
+        assertThat(reports.sales(SalesQuery.of(vendor70), Granularity.WEEK, LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)))
                 .containsExactly(new SalesPeriod(LocalDate.of(2026, 11, 2), 3, 25, 2),
                         new SalesPeriod(LocalDate.of(2026, 11, 9), 4, 40, 1));
-        assertThat(reports.sales(vendor70, Granularity.MONTH, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
+        assertThat(reports.sales(SalesQuery.of(vendor70), Granularity.MONTH, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
                 .containsExactly(new SalesPeriod(LocalDate.of(2026, 6, 1), 1, 30, 1),
                         new SalesPeriod(LocalDate.of(2026, 11, 1), 7, 65, 3));
-        assertThat(reports.topProducts(vendor70, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 2))
+        assertThat(reports.topProducts(SalesQuery.of(vendor70), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 2))
                 .containsExactly(new TopProduct("shop", 1, "P1", 6, 60, 2), new TopProduct("shop", 3, "P3", 1, 30, 1));
 
         List<CustomerActivity> customers = reports.customerActivity("shop");

@@ -51,7 +51,7 @@ class VendorAlertsIT {
         for (ShopTruth.Lot lot : truth.lots()) {
             if (products.contains(lot.productId()) && lot.quantity() > 0 && lot.expiration() != null
                     && !lot.expiration().isAfter(horizon)) {
-                out.add(key(lot.expiration().isBefore(now) ? Alert.Kind.EXPIRED : Alert.Kind.NEAR_EXPIRY, lot.productId(),
+                out.add(key(lot.expiration().isAfter(now) ? Alert.Kind.NEAR_EXPIRY : Alert.Kind.EXPIRED, lot.productId(),
                         lot.name(), lot.quantity()));
             }
         }

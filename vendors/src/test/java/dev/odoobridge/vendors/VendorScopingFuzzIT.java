@@ -10,6 +10,7 @@ import dev.odoobridge.readmodel.report.ProductForecast;
 import dev.odoobridge.readmodel.report.ProductVelocity;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
+import dev.odoobridge.readmodel.report.SalesQuery;
 import dev.odoobridge.readmodel.report.StockStatusRow;
 import dev.odoobridge.readmodel.report.TopProduct;
 import dev.odoobridge.readmodel.report.VendorScope;
@@ -189,7 +190,7 @@ class VendorScopingFuzzIT {
         for (Alert a : reports.alerts(scope, 60)) {
             check.accept(a.source(), a.productId());
         }
-        List<TopProduct> top = reports.topProducts(scope, today.minusYears(1), today, 10_000);
+        List<TopProduct> top = reports.topProducts(SalesQuery.of(scope), today.minusYears(1), today, 10_000);
         top.forEach(r -> check.accept(r.source(), r.productId()));
         for (VendorStockRow r : new VendorReports(reports, Clock.fixed(shops.now, ZoneOffset.UTC))
                 .stockReport("fuzz", scope, 30, 30).rows()) {
@@ -197,7 +198,7 @@ class VendorScopingFuzzIT {
         }
         assertThat(leaks).as("rows outside the scope %s", scope).isEmpty();
 
-        double sold = reports.sales(scope, Granularity.MONTH, today.minusYears(1), today).stream()
+        double sold = reports.sales(SalesQuery.of(scope), Granularity.MONTH, today.minusYears(1), today).stream()
                 .mapToDouble(SalesPeriod::quantity).sum();
         double expected = 0;
         for (Map.Entry<String, Set<Long>> e : allowed.entrySet()) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoobridge.cli.ExitCode;
 import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.client.OdooRecord;
 import dev.odoobridge.client.SearchOptions;
 import dev.odoobridge.client.domain.Domains;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.testkit.FakeOdoo;
+import dev.odoobridge.testkit.RetailDataGenerator;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code report sales --check} and {@code report top --check}: after a full sync every figure equals the one
- * Odoo computes (and {@code report alerts --check} the stock figures); an order confirmed in Odoo and not yet
- * synced shows as a difference with exit code 10.
+ * Odoo computes (and {@code report alerts --check} the stock figures and lot expiry alerts); an order confirmed
+ * in Odoo and not yet synced, or a lot whose expiry date changed there, shows as a difference with exit code 10.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportCheckIT {
@@ -39,7 +42,11 @@ class ReportCheckIT {
 
     @BeforeAll
     static void start() throws Exception {
-        odoo = TestConfigs.smallShop(20, 7);
+        // a 19.0 with product_expiry, so lots have expiry dates and the lot alerts are checked too
+        Instant now = Instant.now();
+        odoo = FakeOdoo.builder().seed(7).modules("product_expiry").data(sink -> RetailDataGenerator.builder().seed(7)
+                .products(20).vendors(4).customers(40).days(30).maxSaleLines(400).now(now).productExpiry(true).build()
+                .generate(sink)).build().start();
         admin = odoo.adminClient();
         postgres = StateDatabase.embedded(dir.resolve("pg"));
         // the vendor models: stock checks need the reordering rules and moves synced
@@ -81,7 +88,8 @@ class ReportCheckIT {
                 "Reports equal Odoo's figures.");
         CliRun alerts = CliRun.of("report", "alerts", "--check", "--config", config.toString());
         assertThat(alerts.exitCode()).as(alerts.toString()).isZero();
-        assertThat(alerts.out()).contains("✓ shop: 0 difference(s)", "Reports equal Odoo's figures.");
+        assertThat(alerts.out()).contains("expired", "near_expiry", "✓ shop: 0 difference(s)", "Reports equal Odoo's figures.")
+                .doesNotContain("not checked");
     }
 
     @Test
@@ -105,5 +113,20 @@ class ReportCheckIT {
         CliRun again = CliRun.of("report", "sales", "--by", "month", "--from", from(), "--tz", "UTC", "--check",
                 "--config", config.toString());
         assertThat(again.exitCode()).as(again.toString()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aLotNoLongerExpiredInOdooIsADifference() {
+        String now = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        OdooRecord quant = admin.model("stock.quant").searchRead(Domains.and(Domains.eq("location_id.usage", "internal"),
+                Domains.gt("quantity", 0), Domains.le("lot_id.expiration_date", now)), List.of("lot_id"),
+                SearchOptions.DEFAULT.limit(1)).get(0);
+        long lot = quant.getRef("lot_id").id();
+        admin.model("stock.lot").write(List.of(lot), Map.of("expiration_date", "2099-01-01 00:00:00"));
+
+        CliRun alerts = CliRun.of("report", "alerts", "--check", "--config", config.toString());
+        assertThat(alerts.exitCode()).as(alerts.toString()).isEqualTo(ExitCode.DRIFT.code());
+        assertThat(alerts.out()).contains("expiry lot " + lot + " listed: odoo 0, read model 1");
     }
 }

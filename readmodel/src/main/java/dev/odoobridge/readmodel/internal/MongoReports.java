@@ -198,7 +198,8 @@ final class MongoReports implements Reports {
         p.add(new Document("$sort", new Document("expiration_date", 1).append("_source", 1).append("lot_id", 1)));
         for (Document d : db.getCollection(Names.LOT_STOCK).aggregate(p)) {
             Date exp = d.getDate("expiration_date");
-            Alert.Kind kind = exp.before(now) ? Alert.Kind.EXPIRED : Alert.Kind.NEAR_EXPIRY;
+            // expired as product_expiry's product_expiry_alert: expiration_date <= now
+            Alert.Kind kind = exp.after(now) ? Alert.Kind.NEAR_EXPIRY : Alert.Kind.EXPIRED;
             Document ps = (Document) d.get("_ps");
             out.add(new Alert(kind, d.getString("_source"), asLong(d.get("product_id")),
                     ps.getString("name") != null ? ps.getString("name") : d.getString("product_name"),

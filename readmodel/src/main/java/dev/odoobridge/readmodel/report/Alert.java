@@ -21,9 +21,12 @@ public record Alert(Kind kind, String source, long productId, String productName
     public enum Kind {
         /** On hand at or below the threshold. */
         LOW_STOCK,
-        /** A lot with stock expires within the configured number of days. */
+        /**
+         * A lot with stock (its quants in internal locations sum to more than zero) expires after now and within the
+         * configured number of days.
+         */
         NEAR_EXPIRY,
-        /** A lot with stock has expired. */
+        /** A lot with stock has expired: its expiration date is now or past (product_expiry's {@code product_expiry_alert}). */
         EXPIRED
     }
 }

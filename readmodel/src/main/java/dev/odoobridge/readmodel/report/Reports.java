@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Report queries over the read model. Every vendor-facing query takes a {@link VendorScope} and
  * returns only products supplied by the scope's partners; the scope is applied inside the MongoDB
- * aggregation. "Now" is the read model's clock.
+ * aggregation. "Now" is the read model's clock. Sales figures are asked through a {@link SalesQuery} only
+ * (its vendor scope, zone and amount basis), so every sales path counts what Odoo counts.
  */
 public interface Reports {
     /** Default sales window in days. */
@@ -15,7 +16,11 @@ public interface Reports {
     /** Stock status of every active product in the scope, by source and product id. */
     List<StockStatusRow> stockStatus(VendorScope scope);
 
-    /** Sales velocity over the last {@code windowDays} days (today included) of products in the scope that sold. */
+    /**
+     * Sales velocity over the last {@code windowDays} days (today included, days in UTC) of products in the scope
+     * that sold: quantities delivered, i.e. done stock moves from an internal to a customer location (Odoo's
+     * stock.move, not the sale order lines {@link #sales(SalesQuery, Granularity, LocalDate, LocalDate)} counts).
+     */
     List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays);
 
     /** Demand forecast, days of cover and stockout date of every active product in the scope. */
@@ -38,16 +43,6 @@ public interface Reports {
      * then amount, then source and product id.
      */
     List<TopProduct> topProducts(SalesQuery query, LocalDate from, LocalDate to, int limit);
-
-    /** As {@link #sales(SalesQuery, Granularity, LocalDate, LocalDate)} for a vendor scope, days in UTC. */
-    default List<SalesPeriod> sales(VendorScope scope, Granularity granularity, LocalDate from, LocalDate to) {
-        return sales(SalesQuery.of(scope), granularity, from, to);
-    }
-
-    /** As {@link #topProducts(SalesQuery, LocalDate, LocalDate, int)} for a vendor scope, days in UTC. */
-    default List<TopProduct> topProducts(VendorScope scope, LocalDate from, LocalDate to, int limit) {
-        return topProducts(SalesQuery.of(scope), from, to, limit);
-    }
 
     /** Shop-side (not for vendors): activity of every customer with a confirmed order in the source, latest first. */
     List<CustomerActivity> customerActivity(String source);

@@ -13,6 +13,7 @@ import dev.odoobridge.readmodel.report.SalesPeriod;
 import dev.odoobridge.readmodel.report.SalesQuery;
 import dev.odoobridge.readmodel.report.TopProduct;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -106,28 +107,49 @@ public final class OdooReportCheck {
         return out;
     }
 
-    /** Differences of {@link Reports#customerActivity(String)}: confirmed orders and their total per customer. */
+    /**
+     * Differences of {@link Reports#customerActivity(String)}: confirmed orders, their total and the first and
+     * last order dates per customer (sale.order grouped by partner: {@code amount_total:sum},
+     * {@code date_order:min}, {@code date_order:max}).
+     */
     public List<ReportDifference> customerActivity() {
         Domain domain = Domains.and(Domains.in("state", SalesQuery.CONFIRMED_STATES), Domains.ne("partner_id", false));
         Map<Long, double[]> theirs = new TreeMap<>();
-        for (OdooRecord row : group("sale.order", domain, "partner_id", List.of("amount_total"))) {
-            Ref partner = row.getRef("partner_id");
-            theirs.put(partner.id(), new double[] {count(row), sum(row, "amount_total")});
+        for (OdooRecord row : aggregate(odoo, "sale.order", domain, "partner_id", List.of("amount_total:sum", "date_order:min"))) {
+            theirs.put(row.getRef("partner_id").id(), new double[] {count(row), sum(row, "amount_total"),
+                    epochSeconds(row, "date_order:min"), 0});
+        }
+        // a second call: read_group (17.0, 18.0) names an aggregate by its field, so one field once per call
+        for (OdooRecord row : aggregate(odoo, "sale.order", domain, "partner_id", List.of("date_order:max"))) {
+            double[] o = theirs.get(row.getRef("partner_id").id());
+            if (o != null) {
+                o[3] = epochSeconds(row, "date_order:max");
+            }
         }
         Map<Long, double[]> ours = new TreeMap<>();
         for (CustomerActivity c : reports.customerActivity(source)) {
-            ours.put(c.partnerId(), new double[] {c.orders(), c.total()});
+            ours.put(c.partnerId(), new double[] {c.orders(), c.total(), seconds(c.firstPurchase()), seconds(c.lastPurchase())});
         }
         Set<Long> keys = new TreeSet<>(ours.keySet());
         keys.addAll(theirs.keySet());
         List<ReportDifference> out = new ArrayList<>();
         for (Long k : keys) {
-            double[] o = theirs.getOrDefault(k, new double[2]);
-            double[] r = ours.getOrDefault(k, new double[2]);
+            double[] o = theirs.getOrDefault(k, new double[4]);
+            double[] r = ours.getOrDefault(k, new double[4]);
             compare(out, "customers", "partner " + k, "orders", o[0], r[0]);
             compare(out, "customers", "partner " + k, "total", o[1], r[1]);
+            compare(out, "customers", "partner " + k, "first order (epoch seconds)", o[2], r[2]);
+            compare(out, "customers", "partner " + k, "last order (epoch seconds)", o[3], r[3]);
         }
         return out;
+    }
+
+    private static double epochSeconds(OdooRecord row, String key) {
+        return seconds(row.getInstant(key));
+    }
+
+    private static double seconds(Instant instant) {
+        return instant == null ? 0 : instant.getEpochSecond();
     }
 
     /** One product's group of counted lines as Odoo sums it. */
@@ -148,16 +170,22 @@ public final class OdooReportCheck {
         }
         String amount = query.amount().field();
         List<Group> out = new ArrayList<>();
-        for (OdooRecord row : group("sale.order.line", Domains.and(leaves), "product_id", List.of("product_uom_qty", amount))) {
+        for (OdooRecord row : group(odoo, "sale.order.line", Domains.and(leaves), "product_id", List.of("product_uom_qty", amount))) {
             out.add(new Group(row.getRef("product_id"), sum(row, "product_uom_qty"), sum(row, amount), (long) count(row)));
         }
         return out;
     }
 
     /** Rows of {@code model} grouped by {@code groupBy} with the sums of {@code fields} and the count. */
-    private List<OdooRecord> group(String model, Domain domain, String groupBy, List<String> fields) {
-        List<String> aggregates = new ArrayList<>();
-        fields.forEach(f -> aggregates.add(f + ":sum"));
+    static List<OdooRecord> group(OdooClient odoo, String model, Domain domain, String groupBy, List<String> fields) {
+        return aggregate(odoo, model, domain, groupBy, fields.stream().map(f -> f + ":sum").toList());
+    }
+
+    /**
+     * Rows of {@code model} grouped by {@code groupBy} with the {@code aggregates} ({@code field:function}, each
+     * field once) under formatted_read_group's names and the count.
+     */
+    static List<OdooRecord> aggregate(OdooClient odoo, String model, Domain domain, String groupBy, List<String> aggregates) {
         if (odoo.version().major() >= 19) {
             List<String> withCount = new ArrayList<>(aggregates);
             withCount.add("__count");
@@ -165,15 +193,15 @@ public final class OdooReportCheck {
         }
         List<OdooRecord> rows = new ArrayList<>();
         for (OdooRecord row : odoo.model(model).readGroup(domain, aggregates, List.of(groupBy), SearchOptions.DEFAULT)) {
-            // read_group names the sums by field; give them formatted_read_group's names
+            // read_group names the aggregates by field; give them formatted_read_group's names
             Map<String, Object> values = new LinkedHashMap<>(row.asMap());
-            fields.forEach(f -> values.put(f + ":sum", row.raw(f)));
+            aggregates.forEach(a -> values.put(a, row.raw(a.substring(0, a.indexOf(':')))));
             rows.add(OdooRecord.of(values));
         }
         return rows;
     }
 
-    private static double sum(OdooRecord row, String field) {
+    static double sum(OdooRecord row, String field) {
         Object v = row.raw(field + ":sum");
         return v instanceof Number n ? n.doubleValue() : 0;
     }
