@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** Options accepted by every command. */
-final class GlobalOptions {
+public final class GlobalOptions {
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Configuration file (default: ${DEFAULT-VALUE}).", defaultValue = "odoo-bridge.yaml")
     Path config;
