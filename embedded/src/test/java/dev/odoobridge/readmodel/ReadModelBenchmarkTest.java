@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code -DargLine=-Dbench.products=N} for another catalog size). Besides wall time it prints the
  * process CPU time, which stays meaningful on a busy machine. The embedded server reads the stored
  * versions by {@code _id} and writes by {@code _id} (its index serves only queries whose sole key is
- * {@code _id}); pass {@code -DargLine=-Dbench.guard=CONDITIONAL_FILTER} to measure the filter guard.
+ * {@code _id}); pass {@code -DargLine=-Dbench.guard=CONDITIONAL_FILTER} to measure the filter guard. With
+ * {@code -Dbench.store=file -Dbench.compare=true [-Dbench.rounds=N]} it runs everything on a fresh file store with
+ * standard commands over the socket, then with the store's in-process writes, N times in turn, so that both call
+ * patterns are measured back to back under the same machine load.
  */
 @Tag("long")
 class ReadModelBenchmarkTest {
