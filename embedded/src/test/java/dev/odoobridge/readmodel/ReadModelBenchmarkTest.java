@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code -DargLine=-Dbench.products=N} for another catalog size). Besides wall time it prints the
  * process CPU time, which stays meaningful on a busy machine. The embedded server reads the stored
  * versions by {@code _id} and writes by {@code _id} (its index serves only queries whose sole key is
- * {@code _id}); pass {@code -DargLine=-Dbench.guard=CONDITIONAL_FILTER} to measure the filter guard.
+ * {@code _id}); pass {@code -DargLine=-Dbench.guard=CONDITIONAL_FILTER} to measure the filter guard. With
+ * {@code -Dbench.store=file -Dbench.compare=true [-Dbench.rounds=N]} it runs everything on a fresh file store with
+ * standard commands over the socket, then with the store's in-process writes, N times in turn, so that both call
+ * patterns are measured back to back under the same machine load.
  */
 @Tag("long")
 class ReadModelBenchmarkTest {
@@ -28,17 +31,38 @@ class ReadModelBenchmarkTest {
     Path dir;
 
     @Test
-    void throughputAndReportLatency() {
+    void throughputAndReportLatency() throws java.io.IOException {
+        boolean file = "file".equals(System.getProperty("bench.store"));
+        System.out.println("store: " + (file ? "file" : "memory"));
+        // -Dbench.compare=true on the file store: every phase with standard commands and with the store's
+        // in-process writes, alternating (bench.rounds pairs, 1 by default), each on a fresh store, back to back
+        if (file && Boolean.getBoolean("bench.compare")) {
+            String property = "odoobridge.embedded.inProcessWrites";
+            for (int round = 1; round <= Integer.getInteger("bench.rounds", 1); round++) {
+                for (String writes : List.of("false", "true")) {
+                    System.setProperty(property, writes);
+                    System.out.print("round " + round + ", " + ("true".equals(writes) ? "in-process writes: "
+                            : "standard commands: "));
+                    run(java.nio.file.Files.createTempDirectory(dir, "store"), true);
+                }
+            }
+            System.clearProperty(property);
+            return;
+        }
+        run(file ? dir : null, true);
+    }
+
+    /** Products with the stock view (timed, with CPU); with {@code rest} the supplier infos, quants and report too. */
+    private void run(Path directory, boolean rest) {
         Instant f = Instant.parse("2026-11-21T12:00:00Z");
         GuardStrategy guard = GuardStrategy.valueOf(System.getProperty("bench.guard", "AUTO"));
         // -Dbench.store=file for the embedded file store, else the embedded server in memory
         ReadModelConfig.Builder config = ReadModelConfig.builder().guardStrategy(guard);
-        if ("file".equals(System.getProperty("bench.store"))) {
-            config.dataDirectory(dir);
+        if (directory != null) {
+            config.dataDirectory(directory);
         } else {
             config.inMemory();
         }
-        System.out.println("store: " + ("file".equals(System.getProperty("bench.store")) ? "file" : "memory"));
         try (ReadModel model = ReadModels.open(config.build())) {
             model.projector().apply("shop", "stock.location", List.of(OdooRows.location(5, "WH/Stock", "internal", 1)), f);
             long start = System.nanoTime();
@@ -56,7 +80,11 @@ class ReadModelBenchmarkTest {
             System.out.printf("upsert (%s): %d product documents in pages of 500 in %.1f s = %.0f documents/s;"
                     + " process CPU %.1f s = %.0f documents per CPU second%n", guard, total, seconds, total / seconds, cpu,
                     total / cpu);
+            if (!rest) {
+                return;
+            }
             long pageStart = System.nanoTime();
+            long pageCpuStart = cpuNanos();
 
             // vendor 70 supplies the first 10,000 products, which all have a quant
             for (int page = 0; page < 20; page++) {
@@ -71,8 +99,10 @@ class ReadModelBenchmarkTest {
                 model.projector().apply("shop", "stock.quant", quants, f);
             }
             double pageSeconds = (System.nanoTime() - pageStart) / 1e9;
-            System.out.printf("upsert: 10,000 supplier infos + 10,000 quants (stock view recomputed) in %.1f s = %.0f documents/s%n",
-                    pageSeconds, 20_000 / pageSeconds);
+            double pageCpu = (cpuNanos() - pageCpuStart) / 1e9;
+            System.out.printf("upsert: 10,000 supplier infos + 10,000 quants (stock view recomputed) in %.1f s = %.0f documents/s;"
+                    + " process CPU %.1f s = %.0f documents per CPU second%n", pageSeconds, 20_000 / pageSeconds, pageCpu,
+                    20_000 / pageCpu);
             VendorScope scope = VendorScope.of("shop", List.of(70L));
             List<StockStatusRow> rows = model.reports().stockStatus(scope);
             assertThat(rows).hasSize(10_000);

@@ -2,6 +2,7 @@ package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -12,6 +13,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.spi.StoreFastPaths;
@@ -59,10 +61,18 @@ final class DurableH2Backend extends H2Backend {
     private static final int RETENTION_MILLIS = 1_000;
     private static final long SLOW_COMMAND_MILLIS = 100;
     private static final String ID_INDEX = "_id_";
+    private static final int DUPLICATE_KEY = 11000;
+    /**
+     * System property: {@code false} makes the fast paths offer no in-process writes, so the projector writes with
+     * standard commands over the socket (to compare both call patterns; the stored result is the same).
+     */
+    static final String IN_PROCESS_WRITES = "odoobridge.embedded.inProcessWrites";
 
     private final MVStore store;
     private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock(true);
     private final ScheduledExecutorService housekeeping;
+    /** Whether {@link #fastPaths} offer in-process writes (system property {@value #IN_PROCESS_WRITES}, true by default). */
+    private final boolean writesInProcess = !"false".equals(System.getProperty(IN_PROCESS_WRITES));
     /** Work running in {@link #inOneCommit}: commands then leave their changes for that work's end to commit. */
     private final AtomicInteger deferringCommits = new AtomicInteger();
 
@@ -138,6 +148,10 @@ final class DurableH2Backend extends H2Backend {
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
+        MongoCollection<Object> writable(String collectionName) {
+            return resolveOrCreateCollection(collectionName);
+        }
+
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
@@ -190,6 +204,67 @@ final class DurableH2Backend extends H2Backend {
             commitLock.readLock().unlock();
         }
         return existing;
+    }
+
+    /**
+     * Inserts the driver's documents into the collection in this process, as the {@code insert} command does
+     * ({@code ordered: false}): the same conversion the wire would make ({@link InProcessDocuments}), the same
+     * collection call, committed as a command is.
+     *
+     * @return the {@code _id}s refused as duplicate keys
+     */
+    List<String> insert(String database, String collection, List<org.bson.Document> documents) {
+        List<Document> stored = new ArrayList<>(documents.size());
+        documents.forEach(d -> stored.add(InProcessDocuments.toStored(d)));
+        List<Document> errors = committed(() -> {
+            MongoCollection<?> coll = writable(database, collection);
+            List<Document> refused = coll.insertDocuments(stored, false);
+            oplog.handleInsert(coll.getFullName(), stored);
+            return refused;
+        });
+        List<String> duplicates = new ArrayList<>();
+        for (Document error : errors) {
+            Object code = error.get("code");
+            int index = ((Number) error.get("index")).intValue();
+            if (!(code instanceof Number n) || n.intValue() != DUPLICATE_KEY) {
+                throw new ReadModelException("the embedded store refused document " + index + " of " + documents.size()
+                        + " inserted into " + database + "." + collection + ": " + error.get("errmsg"));
+            }
+            duplicates.add(String.valueOf(documents.get(index).get("_id")));
+        }
+        return duplicates;
+    }
+
+    /**
+     * Replaces stored documents by {@code _id} in this process, as the {@code update} command does with a
+     * replacement and no upsert.
+     *
+     * @return how many were matched
+     */
+    long replace(String database, String collection, List<org.bson.Document> documents) {
+        List<Document> stored = new ArrayList<>(documents.size());
+        documents.forEach(d -> stored.add(InProcessDocuments.toStored(d)));
+        return committed(() -> {
+            MongoCollection<?> coll = writable(database, collection);
+            long matched = 0;
+            for (Document d : stored) {
+                Document selector = new Document("_id", d.get("_id"));
+                try {
+                    Document result = coll.updateDocuments(selector, d,
+                            ArrayFilters.empty(), false, false, oplog);
+                    matched += ((Number) result.get("n")).longValue();
+                } catch (MongoServerException e) {
+                    throw new ReadModelException("the embedded store refused a replacement of " + d.get("_id") + " in "
+                            + database + "." + collection + ": " + e.getMessageWithoutErrorCode(), e);
+                }
+            }
+            return matched;
+        });
+    }
+
+    /** The collection for writes, created when missing (as a write command creates it). */
+    private MongoCollection<?> writable(String database, String collection) {
+        return ((Database) resolveDatabase(database)).writable(collection);
     }
 
     /** The map of a unique index ({@code <database>.<collection>._keys_<index>}), keyed by {@link IndexKeyType}. */
@@ -247,6 +322,27 @@ final class DurableH2Backend extends H2Backend {
             @Override
             public <T> T inOneCommit(Supplier<T> work) {
                 return DurableH2Backend.this.inOneCommit(work);
+            }
+
+            @Override
+            public boolean writesInProcess() {
+                return writesInProcess;
+            }
+
+            @Override
+            public List<String> insert(String database, String collection, List<org.bson.Document> documents) {
+                if (!writesInProcess) {
+                    throw new UnsupportedOperationException("in-process writes are switched off (" + IN_PROCESS_WRITES + ")");
+                }
+                return DurableH2Backend.this.insert(database, collection, documents);
+            }
+
+            @Override
+            public long replace(String database, String collection, List<org.bson.Document> documents) {
+                if (!writesInProcess) {
+                    throw new UnsupportedOperationException("in-process writes are switched off (" + IN_PROCESS_WRITES + ")");
+                }
+                return DurableH2Backend.this.replace(database, collection, documents);
             }
         };
     }

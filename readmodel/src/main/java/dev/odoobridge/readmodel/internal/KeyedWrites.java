@@ -29,10 +29,16 @@ final class KeyedWrites {
 
     private final boolean soleWriter;
     private final KeyReads reads;
+    private final InProcessWrites direct;
 
-    KeyedWrites(boolean soleWriter, KeyReads reads) {
+    /**
+     * @param direct the embedded store's in-process writes: with a sole writer, they take the inserts and the
+     *               replacements of stored documents when the store offers them
+     */
+    KeyedWrites(boolean soleWriter, KeyReads reads, InProcessWrites direct) {
         this.soleWriter = soleWriter;
         this.reads = reads;
+        this.direct = direct;
     }
 
     /** The stored documents with these ids, by id. */
@@ -54,6 +60,11 @@ final class KeyedWrites {
     void write(MongoCollection<Document> coll, Map<String, Document> wanted, Map<String, Document> stored,
                String volatileField) {
         List<WriteModel<Document>> writes = new ArrayList<>();
+        // in process, with a sole writer whose view maintenance is serialized: a stored document stays stored until
+        // it is replaced, so replacing without upsert writes what the upsert would
+        boolean inProcess = soleWriter && direct.available();
+        List<Document> inserts = new ArrayList<>();
+        List<Document> replacements = new ArrayList<>();
         wanted.forEach((id, doc) -> {
             Document old = stored.get(id);
             if (doc == null) {
@@ -61,11 +72,23 @@ final class KeyedWrites {
                     writes.add(new DeleteOneModel<>(Filters.eq("_id", id)));
                 }
             } else if (old == null) {
-                writes.add(soleWriter ? new InsertOneModel<>(doc) : new ReplaceOneModel<>(Filters.eq("_id", id), doc, UPSERT));
+                if (inProcess) {
+                    inserts.add(doc);
+                } else {
+                    writes.add(soleWriter ? new InsertOneModel<>(doc) : new ReplaceOneModel<>(Filters.eq("_id", id), doc, UPSERT));
+                }
             } else if (!sameIgnoring(old, doc, volatileField)) {
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), doc, UPSERT));
+                if (inProcess) {
+                    replacements.add(doc);
+                } else {
+                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), doc, UPSERT));
+                }
             }
         });
+        if (inProcess) {
+            direct.insertAbsent(coll, inserts);
+            direct.replace(coll, replacements);
+        }
         if (!writes.isEmpty()) {
             coll.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }

@@ -76,17 +76,20 @@ final class MongoProjector implements Projector {
     private final StoreFastPaths fastPaths;
     /** Reads by {@code _id}, skipping keys the embedded store's index does not hold. */
     private final KeyReads reads;
+    /** The embedded store's in-process writes, used with the read-then-write guard when it offers them. */
+    private final InProcessWrites direct;
     /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
     private final ReentrantLock viewLock = new ReentrantLock();
 
     MongoProjector(MongoDatabase db, List<Projection> projections, DocumentMapper mapper, List<DerivedView> views, Clock clock,
-                   GuardStrategy strategy, StoreFastPaths fastPaths, KeyReads reads) {
+                   GuardStrategy strategy, StoreFastPaths fastPaths, KeyReads reads, InProcessWrites direct) {
         if (strategy == GuardStrategy.AUTO) {
             throw new IllegalArgumentException("resolve GuardStrategy.AUTO before creating the projector");
         }
         this.strategy = strategy;
         this.fastPaths = fastPaths;
         this.reads = reads;
+        this.direct = direct;
         this.db = db;
         Map<String, Projection> byModel = new LinkedHashMap<>();
         projections.forEach(p -> byModel.put(p.model(), p));
@@ -145,6 +148,21 @@ final class MongoProjector implements Projector {
         List<Document> toWrite = new ArrayList<>(opIndex.size());
         opIndex.forEach(i -> toWrite.add(docs.get(i)));
         raiseMaxId(source, model, toWrite); // first: a crash in between leaves the mark above the documents, never below
+        if (strategy == GuardStrategy.READ_THEN_WRITE && direct.available() && !ops.isEmpty()) {
+            // the same inserts and replacements, handed to the store in this process instead of sent as a bulk
+            List<Document> inserts = new ArrayList<>();
+            List<Document> replacements = new ArrayList<>();
+            for (int i = 0; i < ops.size(); i++) {
+                (ops.get(i) instanceof InsertOneModel ? inserts : replacements).add(toWrite.get(i));
+            }
+            direct.replace(coll, replacements);
+            if (!direct.insert(coll, inserts).isEmpty()) {
+                LOG.warn("embedded store gave an inconsistent read of {} for '{}'; applying the page with the "
+                        + "conditional-filter guard", model, source);
+                return write(coll, source, model, records, fetchedAt, GuardStrategy.CONDITIONAL_FILTER);
+            }
+            ops.clear();
+        }
         try {
             if (!ops.isEmpty()) {
                 coll.bulkWrite(ops, UNORDERED);

@@ -59,8 +59,9 @@ public final class MongoReadModel implements ReadModel {
             StoreFastPaths fastPaths = embedded == null ? null : embedded.fastPaths().orElse(null);
             KeyReads reads = new KeyReads(config.database(), fastPaths);
             boolean soleWriter = config.effectiveGuardStrategy() == GuardStrategy.READ_THEN_WRITE;
-            KeyedWrites writes = new KeyedWrites(soleWriter, reads);
-            ReferenceIndex refs = new ReferenceIndex(db, reads, soleWriter);
+            InProcessWrites direct = new InProcessWrites(config.database(), fastPaths);
+            KeyedWrites writes = new KeyedWrites(soleWriter, reads, direct);
+            ReferenceIndex refs = new ReferenceIndex(db, reads, soleWriter, direct);
             refs.buildIfMissing(names);
             // the reference index first: the views read it
             List<DerivedView> views = List.of(refs,
@@ -68,7 +69,7 @@ public final class MongoReadModel implements ReadModel {
                             new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes, reads), refs),
                     new LotStockView(db, names, clock, refs, writes, reads));
             this.projector = MongoFailures.guard(Projector.class, new MongoProjector(db, config.projections(),
-                    new DocumentMapper(types), views, clock, config.effectiveGuardStrategy(), fastPaths, reads));
+                    new DocumentMapper(types), views, clock, config.effectiveGuardStrategy(), fastPaths, reads, direct));
             this.stock = MongoFailures.guard(StockViews.class, new MongoStockViews(db));
             this.reports = MongoFailures.guard(Reports.class,
                     new MongoReports(db, names, config.stockOptions(), clock));

@@ -45,12 +45,17 @@ final class ReferenceIndex implements DerivedView {
     private final MongoDatabase db;
     private final KeyReads reads;
     private final boolean soleWriter;
+    private final InProcessWrites direct;
 
-    /** @param soleWriter whether this process is the database's only writer (absent entries may then be inserted) */
-    ReferenceIndex(MongoDatabase db, KeyReads reads, boolean soleWriter) {
+    /**
+     * @param soleWriter whether this process is the database's only writer (absent entries may then be inserted)
+     * @param direct the embedded store's in-process writes, which take those inserts when it offers them
+     */
+    ReferenceIndex(MongoDatabase db, KeyReads reads, boolean soleWriter, InProcessWrites direct) {
         this.db = db;
         this.reads = reads;
         this.soleWriter = soleWriter;
+        this.direct = direct;
     }
 
     static String key(String source, String model, String field, long refId) {
@@ -104,21 +109,31 @@ final class ReferenceIndex implements DerivedView {
         MongoCollection<Document> coll = db.getCollection(COLLECTION);
         Set<String> absent = absentEntries(coll, adds.keySet());
         List<WriteModel<Document>> ops = new ArrayList<>();
+        List<Document> inserts = new ArrayList<>();
         for (String k : keys) {
             Set<Long> pull = pulls.getOrDefault(k, Set.of());
             Set<Long> add = adds.getOrDefault(k, Set.of());
-            if (!pull.isEmpty()) {
+            if (!pull.isEmpty() && !absent.contains(k)) { // pulling from an entry not stored changes nothing
                 ops.add(new UpdateOneModel<>(Filters.eq("_id", k), Updates.pullAll("ids", new ArrayList<>(pull))));
             }
             if (absent.contains(k)) {
                 // a new entry in a store this process alone writes: a plain insert, far cheaper there than an upsert
-                ops.add(new InsertOneModel<>(new Document("_id", k).append("ids", new ArrayList<>(add))));
+                Document entry = new Document("_id", k).append("ids", new ArrayList<>(add));
+                if (direct.available()) {
+                    inserts.add(entry);
+                } else {
+                    ops.add(new InsertOneModel<>(entry));
+                }
             } else if (!add.isEmpty()) {
                 ops.add(new UpdateOneModel<>(Filters.eq("_id", k), Updates.addEachToSet("ids", new ArrayList<>(add)),
                         new UpdateOptions().upsert(true)));
             }
         }
-        coll.bulkWrite(ops, new BulkWriteOptions().ordered(true));
+        // the entries inserted in process and those updated by command have different keys: their order does not matter
+        direct.insertAbsent(coll, inserts);
+        if (!ops.isEmpty()) {
+            coll.bulkWrite(ops, new BulkWriteOptions().ordered(true));
+        }
     }
 
     /**
