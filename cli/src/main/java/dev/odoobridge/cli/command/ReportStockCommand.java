@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         footer = {"%nExamples:%n  odoo-bridge report stock --vendor orders@acme.example",
             "  odoo-bridge report stock --vendor orders@acme.example --format html --out acme.html",
             "  odoo-bridge report stock --vendor orders@acme.example --format csv --send"})
-final class ReportStockCommand implements Callable<Integer> {
+public final class ReportStockCommand implements Callable<Integer> {
     /** Output formats: the export formats plus an aligned table. */
     enum Format { table, csv, json, html }
 

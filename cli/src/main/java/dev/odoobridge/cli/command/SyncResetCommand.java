@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "`sync run` reads it again from the beginning.",
             "Asks for confirmation on a terminal; in scripts pass --yes."},
         footer = {"%nExample:%n  odoo-bridge sync reset --source shop --model product.product --yes"})
-final class SyncResetCommand implements Runnable {
+public final class SyncResetCommand implements Runnable {
     @Option(names = "--source", paramLabel = "NAME", required = true, description = "The source.")
     String source;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
             "Exit code 11 (partial failure) when some models failed and others succeeded."},
         footer = {"%nExamples:%n  odoo-bridge sync run",
             "  odoo-bridge sync run --source shop --model product.product --full --reconcile"})
-final class SyncRunCommand implements Callable<Integer> {
+public final class SyncRunCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME", split = ",",
             description = "Only these sources (repeatable or comma-separated; default: all).")
     List<String> sources = new ArrayList<>();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Show each (source, model) checkpoint with its lag (now minus the checkpoint's write_date) "
                 + "and the most recent runs.",
         footer = {"%nExample:%n  odoo-bridge sync status --runs 20"})
-final class SyncStatusCommand implements Runnable {
+public final class SyncStatusCommand implements Runnable {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
             description = "How many recent runs to list (default: ${DEFAULT-VALUE}).")
     int runs;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "List webhook events in the inbox, newest first, with their status, attempts and last error.",
         footer = {"%nExamples:%n  odoo-bridge webhook list --status failed",
             "  odoo-bridge webhook list --source shop --model sale.order --limit 20"})
-final class WebhookListCommand implements Runnable {
+public final class WebhookListCommand implements Runnable {
     @Mixin
     InboxFilter filter;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "--dry-run lists what would be replayed and changes nothing."},
         footer = {"%nExamples:%n  odoo-bridge webhook replay --status failed --dry-run",
             "  odoo-bridge webhook replay --id 17 --id 18", "  odoo-bridge webhook replay --since 2025-01-31 --model sale.order"})
-final class WebhookReplayCommand implements Runnable {
+public final class WebhookReplayCommand implements Runnable {
     @Option(names = "--id", paramLabel = "ID", split = ",", description = "Event ids (repeatable or comma-separated).")
     List<Long> ids = new ArrayList<>();
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "rule (\"Send Webhook Notification\") at it. Events are stored in PostgreSQL before the answer, "
                 + "then the records are re-read from Odoo and applied to MongoDB."},
         footer = {"%nExample:%n  odoo-bridge webhook serve --bind 0.0.0.0 --port 8088"})
-final class WebhookServeCommand implements Callable<Integer> {
+public final class WebhookServeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: webhook.bind, 0.0.0.0).")
     String bind;
 
