@@ -1,5 +1,8 @@
 package dev.odoobridge.sync;
 
+import dev.odoobridge.testkit.Fault;
+import org.junit.jupiter.api.AfterEach;
+import dev.odoobridge.sync.testing.FakeClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoobridge.sync.state.Checkpoint;
@@ -15,11 +18,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SyncScenarioTest {
+    private final List<Fixture> fixtures = new ArrayList<>();
+
+    private Fixture fixture() {
+        return fixture(new FakeClock(Instant.parse("2025-03-01T10:00:00Z")));
+    }
+
+    private Fixture fixture(FakeClock clock) {
+        Fixture f = new Fixture(clock);
+        fixtures.add(f);
+        return f;
+    }
+
+    @AfterEach
+    void close() {
+        fixtures.forEach(Fixture::close);
+    }
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void randomChangesThenIncrementalWithReconciliationMirrorOdoo(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixture();
         Random random = new Random(seed);
         f.mutate(random, 300);
         SyncEngine engine = f.engine("a", 1 + random.nextInt(40)).build();
@@ -40,7 +59,7 @@ class SyncScenarioTest {
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15, 16})
     void aCrashAtARandomPageLosesNothingAndTheNextEngineResumes(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixture();
         Random random = new Random(seed);
         f.mutate(random, 400);
         // each page is applied once: crash within the first 12 applies
@@ -57,14 +76,14 @@ class SyncScenarioTest {
         f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
         f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
         assertThat(f.projector.count(Fixture.SOURCE, Fixture.PRODUCT, 0, Long.MAX_VALUE))
-                .isEqualTo(f.odoo.ids(Fixture.PRODUCT).size());
+                .isEqualTo(f.ids(Fixture.PRODUCT).size());
     }
 
     /** Every Odoo row whose second is at or before the checkpoint is in the read model at its current version. */
     private static void assertCheckpointCovered(Fixture f, String model) {
         f.store.checkpoint(Fixture.SOURCE, model).ifPresent(cp -> {
             Map<Long, Map<String, Object>> docs = f.projector.documents(Fixture.SOURCE, model);
-            f.odoo.snapshot(model, List.of("write_date")).forEach((id, row) -> {
+            f.rows(model, List.of("write_date")).forEach((id, row) -> {
                 Instant wd = dev.odoobridge.client.value.OdooValues.parseDatetime((String) row.get("write_date"));
                 if (!wd.isAfter(cp.writeDate())) {
                     assertThat(docs).as("record %d of %s at %s is covered by checkpoint %s", id, model, wd, cp).containsKey(id);
@@ -78,19 +97,19 @@ class SyncScenarioTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24, 25, 26, 28, 29})
     void tenPercentFaultsEndCorrectOrWithAClearErrorAndACoveredCheckpoint(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixture();
         Random random = new Random(seed);
         for (int i = 0; i < 30; i++) {
             f.mutate(random, 10);
             f.clock.advance(Duration.ofMinutes(1));
         }
         SyncEngine engine = f.engine("a", 8).build();
-        f.odoo.faults(0.10, seed);
+        f.fake.faults().rate(0.10, Fault.RESET);
         int failures = 0;
         for (int attempt = 0; attempt < 200; attempt++) {
             SyncReport report = engine.run(SyncRequest.incremental().withReconcile(true));
             if (report.outcome() == Outcome.OK) {
-                f.odoo.faults(0, 0);
+                f.fake.faults().clear();
                 f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
                 f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
                 assertThat(failures).as("some runs saw a fault").isPositive();
@@ -110,7 +129,7 @@ class SyncScenarioTest {
     @Test
     void twoEnginesSharingAStateStoreNeverSyncTheSameModelAtOnce() throws Exception {
         for (int round = 0; round < 5; round++) {
-            Fixture f = new Fixture();
+            Fixture f = fixture();
             f.mutate(new Random(round), 500);
             SyncEngine a = f.engine("host-a", 5).parallelism(2).build();
             SyncEngine b = f.engine("host-b", 5).parallelism(2).build();
@@ -131,7 +150,7 @@ class SyncScenarioTest {
 
     @Test
     void aModelLeasedByAnotherOwnerIsSkippedAndTheOthersRun() {
-        Fixture f = new Fixture();
+        Fixture f = fixture();
         f.product("a", 1);
         assertThat(f.store.tryAcquireLease(Fixture.SOURCE, Fixture.PRODUCT, "host-z", Duration.ofMinutes(1))).isTrue();
         SyncReport report = f.engine("host-a", 10).build().run(SyncRequest.incremental());
@@ -149,11 +168,11 @@ class SyncScenarioTest {
 
     @Test
     void reconciliationCostIsProportionalToTheDifferencesNotTheTableSize() {
-        Fixture f = new Fixture();
+        Fixture f = fixture();
         Instant t = f.clock.instant();
         for (int i = 0; i < 100_000; i++) {
             // one record every 100 ms: the 10-minute overlap re-reads only the newest 6,000
-            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i % 100, 1), t.plusMillis(i * 100L));
+            f.insertAt(f.product("p" + i, i % 100, 0), t.plusMillis(i * 100L));
         }
         f.clock.advance(Duration.ofHours(3));
         SyncRequest products = SyncRequest.incremental().withModels(Fixture.PRODUCT);
@@ -161,21 +180,21 @@ class SyncScenarioTest {
         SyncEngine engine = f.engine("a", 5000).reconcileRangeSize(1000).build();
         Random random = new Random(7);
         for (int i = 0; i < 10; i++) {
-            List<Long> ids = f.odoo.ids(Fixture.PRODUCT);
-            f.odoo.unlink(Fixture.PRODUCT, Fixture.pick(ids, random));
+            List<Long> ids = f.ids(Fixture.PRODUCT);
+            f.unlink(Fixture.PRODUCT, Fixture.pick(ids, random));
         }
-        f.odoo.resetCalls();
+        f.resetCalls();
         SyncReport report = engine.run(SyncRequest.incremental().withModels(Fixture.PRODUCT).withReconcile(true));
         ModelReport m = report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
-        long counts = f.odoo.calls("search_count");
-        long searches = f.odoo.calls("search");
+        long counts = f.calls("search_count");
+        long searches = f.calls("search");
         System.out.printf("reconcile of 100,000 rows with 10 deletions: %d search_count, %d search, %d search_read, %d read, %d calls%n",
-                counts, searches, f.odoo.calls("search_read"), f.odoo.calls("read"), m.counts().calls());
+                counts, searches, f.calls("search_read"), f.calls("read"), m.counts().calls());
         assertThat(m.counts().deleted()).isEqualTo(10);
         // depth of bisection from 100,000 to 1,000 ids is 7: at most 2 counts per level per difference, plus the root
         assertThat(counts).isLessThanOrEqualTo(1 + 10 * 2 * 7);
         assertThat(searches).isLessThanOrEqualTo(1 + 10);
-        assertThat(f.odoo.calls("read")).as("nothing was missing, nothing fetched").isZero();
+        assertThat(f.calls("read")).as("nothing was missing, nothing fetched").isZero();
         assertThat(m.counts().read()).as("only the overlap window is re-read").isBetween(6_000L, 6_100L);
         f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
     }
