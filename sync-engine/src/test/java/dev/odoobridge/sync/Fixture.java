@@ -13,6 +13,7 @@ import dev.odoobridge.sync.testing.FakeClock;
 import dev.odoobridge.sync.testing.InMemoryProjector;
 import dev.odoobridge.sync.testing.InMemoryStateStore;
 import dev.odoobridge.testkit.FakeOdoo;
+import dev.odoobridge.testkit.Fault;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -50,13 +51,15 @@ final class Fixture implements AutoCloseable {
     final OdooClient users;
     /** The client the engine reads with. */
     final OdooClient client;
-    final InMemoryProjector projector = new InMemoryProjector();
-    final InMemoryStateStore store;
+    InMemoryProjector projector = new InMemoryProjector();
+    InMemoryStateStore store;
     private final List<Long> categories = new ArrayList<>();
     private final long location;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private volatile Runnable beforeEachRead = () -> { };
     private final Object hookLock = new Object();
+    private volatile double readFaultRate;
+    private Random readFaults = new Random(0);
 
     Fixture() {
         this(new FakeClock(Instant.parse("2025-03-01T10:00:00Z")));
@@ -81,6 +84,9 @@ final class Fixture implements AutoCloseable {
                         if (READS.contains(call.method())) {
                             synchronized (hookLock) { // parallel readers: one hook at a time
                                 beforeEachRead.run();
+                                if (readFaultRate > 0 && readFaults.nextDouble() < readFaultRate) {
+                                    fake.faults().next(Fault.RESET);
+                                }
                             }
                         }
                     }
@@ -107,9 +113,26 @@ final class Fixture implements AutoCloseable {
                 .clock(clock);
     }
 
+    /** Starts over with an empty read model and state store, as if no engine had run; Odoo keeps its records. */
+    void forgetSync() {
+        projector = new InMemoryProjector();
+        store = new InMemoryStateStore(clock);
+    }
+
     /** Runs {@code hook} before each read the engine sends (search, search_read, search_count, read). */
     void beforeEachRead(Runnable hook) {
         beforeEachRead = hook;
+    }
+
+    /**
+     * Drops the connection of this share of the reads the engine sends, before Odoo serves them (drawn
+     * from {@code seed}; 0 stops). The engine's client does not retry, so each is a failed read.
+     */
+    void readFaults(double rate, long seed) {
+        synchronized (hookLock) {
+            readFaults = new Random(seed);
+            readFaultRate = rate;
+        }
     }
 
     /** Requests of one method the engine has sent. */

@@ -3,7 +3,6 @@ package dev.odoobridge.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoobridge.sync.state.ScanProgress;
-import dev.odoobridge.testkit.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ class ParallelReadTest {
     private static void catalog(Fixture f, int products) {
         for (int i = 0; i < products; i++) {
             f.clock.advance(Duration.ofSeconds(1));
-            f.product("p" + i, i);
+            f.insertAt(f.product("p" + i, i, 0), f.clock.instant());
         }
         f.clock.advance(Duration.ofHours(1));
     }
@@ -150,13 +149,13 @@ class ParallelReadTest {
             f.mutate(random, 20);
             f.clock.advance(Duration.ofMinutes(1));
         }
-        f.fake.faults().rate(0.08, Fault.RESET);
+        f.readFaults(0.08, seed);
         AtomicInteger failures = new AtomicInteger();
         for (int attempt = 0; attempt < 200; attempt++) {
             SyncRequest request = attempt == 0 ? SyncRequest.full() : SyncRequest.incremental();
             SyncReport report = engine(f, "a", 7, 4).run(request.withReconcile(true));
             if (report.outcome() == Outcome.OK) {
-                f.fake.faults().clear();
+                f.readFaults(0, 0);
                 assertThat(failures.get()).as("some runs saw a fault").isPositive();
                 f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
                 f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
@@ -164,7 +163,7 @@ class ParallelReadTest {
             }
             failures.incrementAndGet();
             report.models().stream().filter(m -> m.outcome() != Outcome.OK)
-                    .forEach(m -> assertThat(m.message()).contains("injected fault"));
+                    .forEach(m -> assertThat(m.message()).contains("failed mid-exchange"));
         }
         throw new AssertionError("200 runs at 8% faults never finished");
     }

@@ -1,17 +1,16 @@
 package dev.odoobridge.sync;
 
-import org.junit.jupiter.api.AfterEach;
-import java.time.Instant;
-import dev.odoobridge.sync.testing.FakeClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.odoobridge.readmodel.ApplyResult;
 import dev.odoobridge.readmodel.Projection;
+import dev.odoobridge.sync.testing.FakeClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class VerifyAndApiTest {

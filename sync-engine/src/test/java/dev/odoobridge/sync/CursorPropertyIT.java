@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
  * the page size and the writes that land between the engine's reads, a sync followed by an
  * incremental run leaves the read model equal to Odoo.
  */
-class CursorPropertyTest {
+class CursorPropertyIT {
 
     @Property(tries = 100)
     void syncThenIncrementalMirrorsOdoo(@ForAll @IntRange(min = 1, max = 12) int pageSize,
