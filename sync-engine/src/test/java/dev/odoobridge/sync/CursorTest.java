@@ -14,27 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CursorTest {
     private static final int FULL_PAGES = 10;
-    private final List<Fixture> fixtures = new ArrayList<>();
-
-    private Fixture fixture() {
-        Fixture f = new Fixture();
-        fixtures.add(f);
-        return f;
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.forEach(Fixture::close);
-    }
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     @Test
     void aSecondSplitByEveryPageBoundaryIsReadWhole() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Instant second = f.clock.instant();
         // 30 rows in one second; later ids have earlier microseconds, so Odoo returns them descending
         for (int i = 0; i < 30; i++) {
@@ -56,7 +46,7 @@ class CursorTest {
 
     @Test
     void overlapWindowCatchesABackDatedCommitAndReconciliationTheOneBeyondIt() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         long early = 0;
         for (int i = 0; i < 20; i++) {
             early = f.product("p" + i, i);
@@ -86,7 +76,7 @@ class CursorTest {
 
     @Test
     void checkpointNeverMovesBackwardsAndIncrementalRunsReadOnlyTheOverlap() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         for (int i = 0; i < 200; i++) {
             f.product("p" + i, i);
             f.clock.advance(Duration.ofSeconds(10));
@@ -105,7 +95,7 @@ class CursorTest {
 
     @Test
     void aSecondLargerThanAPageIsPagedById() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Instant second = f.clock.instant();
         f.insertAt(f.product("before", 1, 0), second.minusSeconds(1));
         for (int i = 0; i < 25; i++) {
@@ -126,7 +116,7 @@ class CursorTest {
 
     @Test
     void theNextPageIsReadWhileAPageIsAppliedNeverMoreThanOneAhead() throws Exception {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         for (int i = 0; i < 105; i++) {
             f.insertAt(f.product("p" + i, i, 0), f.clock.instant().plusSeconds(i));
         }
@@ -158,7 +148,7 @@ class CursorTest {
 
     @Test
     void aFailedApplyStopsTheReadsAndKeepsTheCheckpointOfTheAcknowledgedPages() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         for (int i = 0; i < 100; i++) {
             f.insertAt(f.product("p" + i, i, 0), f.clock.instant().plusSeconds(i));
         }

@@ -4,31 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoobridge.sync.state.ScanProgress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Full runs with several page reads at once: by id ranges, then the changes made meanwhile by write_date. */
 class ParallelReadTest {
-    private final List<Fixture> fixtures = new ArrayList<>();
-
-    private Fixture fixture() {
-        Fixture f = new Fixture();
-        fixtures.add(f);
-        return f;
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.forEach(Fixture::close);
-    }
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     private static SyncEngine engine(Fixture f, String owner, int pageSize, int readers) {
         return f.engine(owner, pageSize).readers(readers).build();
@@ -46,7 +34,7 @@ class ParallelReadTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void aParallelFullRunWhileOdooChangesEndsEqualToOdoo(long seed) {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         f.mutate(random, 600);
         Random concurrent = new Random(seed + 100);
@@ -71,7 +59,7 @@ class ParallelReadTest {
 
     @Test
     void aParallelFullRunReadsEachRecordOnceByIdThenOnlyTheOverlap() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         catalog(f, 1_000);
         SyncReport report = f.engine("a", 50).readers(4).overlap(Duration.ZERO).build()
                 .run(SyncRequest.full().withModels(Fixture.PRODUCT).withReconcile(false));
@@ -87,7 +75,7 @@ class ParallelReadTest {
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15})
     void aRunKilledInTheMiddleIsResumedByTheNextRunWithoutReadingTheDoneRangesAgain(long seed) {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         catalog(f, 2_000);
         f.projector.crashOnApply(20 + random.nextInt(40));
@@ -117,7 +105,7 @@ class ParallelReadTest {
 
     @Test
     void aFullRunStartsOverInsteadOfResumingAndSoDoesAReadOfOtherFields() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         for (int i = 0; i < 500; i++) {
             f.product("p" + i, i);
         }
@@ -143,7 +131,7 @@ class ParallelReadTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24})
     void readsFailingAtRandomStopTheRunWithItsProgressAndRepeatedRunsConverge(long seed) {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         for (int i = 0; i < 30; i++) {
             f.mutate(random, 20);

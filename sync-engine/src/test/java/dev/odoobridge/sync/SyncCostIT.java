@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a full run and a reconciliation cost in calls on tables of 10,000 and 100,000 records. */
 class SyncCostIT {
-    private final List<Fixture> fixtures = new ArrayList<>();
-
-    private Fixture fixture() {
-        Fixture f = new Fixture();
-        fixtures.add(f);
-        return f;
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.forEach(Fixture::close);
-    }
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     @Test
     void aFullPageCostsOneCallWhenSecondsAreSmallerThanAPage() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Instant start = f.clock.instant();
         Random random = new Random(11);
         for (int i = 0; i < 10_000; i++) {
@@ -54,7 +43,7 @@ class SyncCostIT {
 
     @Test
     void reconciliationCostIsProportionalToTheDifferencesNotTheTableSize() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Instant t = f.clock.instant();
         for (int i = 0; i < 100_000; i++) {
             // one record every 100 ms: the 10-minute overlap re-reads only the newest 6,000

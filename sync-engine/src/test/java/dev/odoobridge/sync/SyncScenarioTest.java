@@ -2,7 +2,6 @@ package dev.odoobridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.odoobridge.sync.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,33 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SyncScenarioTest {
-    private final List<Fixture> fixtures = new ArrayList<>();
-
-    private Fixture fixture() {
-        return fixture(new FakeClock(Instant.parse("2025-03-01T10:00:00Z")));
-    }
-
-    private Fixture fixture(FakeClock clock) {
-        Fixture f = new Fixture(clock);
-        fixtures.add(f);
-        return f;
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.forEach(Fixture::close);
-    }
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void randomChangesThenIncrementalWithReconciliationMirrorOdoo(long seed) {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         f.mutate(random, 300);
         SyncEngine engine = f.engine("a", 1 + random.nextInt(40)).build();
@@ -57,7 +42,7 @@ class SyncScenarioTest {
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15, 16})
     void aCrashAtARandomPageLosesNothingAndTheNextEngineResumes(long seed) {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         f.mutate(random, 400);
         // each page is applied once: crash within the first 12 applies
@@ -95,7 +80,7 @@ class SyncScenarioTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24, 25, 26, 28, 29})
     void tenPercentFaultsEndCorrectOrWithAClearErrorAndACoveredCheckpoint(long seed) {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         for (int i = 0; i < 30; i++) {
             f.mutate(random, 10);
@@ -127,7 +112,7 @@ class SyncScenarioTest {
     @Test
     void twoEnginesSharingAStateStoreNeverSyncTheSameModelAtOnce() throws Exception {
         for (int round = 0; round < 5; round++) {
-            Fixture f = fixture();
+            Fixture f = fixtures.open();
             f.mutate(new Random(round), 500);
             SyncEngine a = f.engine("host-a", 5).parallelism(2).build();
             SyncEngine b = f.engine("host-b", 5).parallelism(2).build();
@@ -148,7 +133,7 @@ class SyncScenarioTest {
 
     @Test
     void aModelLeasedByAnotherOwnerIsSkippedAndTheOthersRun() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         f.product("a", 1);
         assertThat(f.store.tryAcquireLease(Fixture.SOURCE, Fixture.PRODUCT, "host-z", Duration.ofMinutes(1))).isTrue();
         SyncReport report = f.engine("host-a", 10).build().run(SyncRequest.incremental());

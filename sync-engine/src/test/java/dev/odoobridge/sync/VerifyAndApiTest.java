@@ -5,35 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.odoobridge.readmodel.ApplyResult;
 import dev.odoobridge.readmodel.Projection;
-import dev.odoobridge.sync.testing.FakeClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VerifyAndApiTest {
-    private final List<Fixture> fixtures = new ArrayList<>();
-
-    private Fixture fixture() {
-        return fixture(new FakeClock(Instant.parse("2025-03-01T10:00:00Z")));
-    }
-
-    private Fixture fixture(FakeClock clock) {
-        Fixture f = new Fixture(clock);
-        fixtures.add(f);
-        return f;
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.forEach(Fixture::close);
-    }
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     @Test
     void verifyReportsEachKindOfDrift() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         long a = f.product("a", 1);
         long b = f.product("b", 2);
         long c = f.product("c", 3);
@@ -78,8 +62,8 @@ class VerifyAndApiTest {
 
     @Test
     void severalSourcesAreKeptApartAndResetForgetsOne() {
-        Fixture f = fixture();
-        Fixture other = fixture(f.clock);
+        Fixture f = fixtures.open();
+        Fixture other = fixtures.open(f.clock);
         f.product("x", 1);
         other.create(other.product("y", 2, 0));
         other.create(other.product("z", 3, 0));
@@ -117,7 +101,7 @@ class VerifyAndApiTest {
 
     @Test
     void builderValidates() {
-        Fixture f = fixture();
+        Fixture f = fixtures.open();
         assertThatThrownBy(() -> SyncEngine.builder().build()).hasMessageContaining("at least one source");
         assertThatThrownBy(() -> f.engine("a", 0).build()).hasMessageContaining("pageSize must be >= 1");
         assertThatThrownBy(() -> f.engine("a", 1).projections(List.of(new Projection(Fixture.PRODUCT, "again", List.of()))).build())
