@@ -27,7 +27,7 @@ class VerifyAndApiTest {
         engine.run(SyncRequest.full());
         assertThat(engine.verify(Fixture.SOURCE, Fixture.PRODUCT, VerifyOptions.everything()).isClean()).isTrue();
 
-        f.unlink(Fixture.PRODUCT, b);                                    // extra in Mongo
+        f.unlink(Fixture.PRODUCT, b);                                     // extra in Mongo
         long d = f.product("d", 4);                                       // missing in Mongo
         f.projector.tamper(Fixture.SOURCE, Fixture.PRODUCT, c, "list_price", 99.0); // field mismatch
         f.unlink(Fixture.QUANT, q2);                                      // stock view now says 7, Odoo 5
