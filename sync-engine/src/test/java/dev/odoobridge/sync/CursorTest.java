@@ -14,37 +14,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CursorTest {
     private static final int FULL_PAGES = 10;
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     @Test
     void aSecondSplitByEveryPageBoundaryIsReadWhole() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         Instant second = f.clock.instant();
         // 30 rows in one second; later ids have earlier microseconds, so Odoo returns them descending
         for (int i = 0; i < 30; i++) {
-            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), second.plusNanos((900_000 - i * 1000L) * 1000));
+            f.insertAt(f.product("p" + i, i, 0), second.plusNanos((900_000 - i * 1000L) * 1000));
         }
-        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("before", 1, 1), second.minusSeconds(1));
-        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("after", 1, 1), second.plusSeconds(1));
+        f.insertAt(f.product("before", 1, 0), second.minusSeconds(1));
+        f.insertAt(f.product("after", 1, 0), second.plusSeconds(1));
         f.clock.advance(Duration.ofSeconds(5));
 
         for (int pageSize = 1; pageSize <= 33; pageSize++) {
-            Fixture g = copyOf(f);
-            SyncReport report = g.engine("a", pageSize).build().run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
+            f.forgetSync();
+            SyncReport report = f.engine("a", pageSize).build().run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
             assertThat(report.outcome()).as("page size %d", pageSize).isEqualTo(Outcome.OK);
-            g.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
-            Checkpoint cp = g.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
+            f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
+            Checkpoint cp = f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
             assertThat(cp.writeDate()).isEqualTo(second.plusSeconds(1));
         }
     }
 
     @Test
     void overlapWindowCatchesABackDatedCommitAndReconciliationTheOneBeyondIt() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         long early = 0;
         for (int i = 0; i < 20; i++) {
             early = f.product("p" + i, i);
@@ -57,10 +59,12 @@ class CursorTest {
 
         // a long transaction started 4 minutes before the checkpoint commits now
         f.clock.advance(Duration.ofSeconds(30));
-        long backDated = f.odoo.createAt(Fixture.PRODUCT, Fixture.product("long tx", 9, 2), checkpoint.minus(Duration.ofMinutes(4)));
-        f.odoo.writeAt(Fixture.PRODUCT, early, Map.of("list_price", 77.0), checkpoint.minus(Duration.ofMinutes(2)).plusNanos(1000));
+        long backDated = f.insertAt(f.product("long tx", 9, 1), checkpoint.minus(Duration.ofMinutes(4)));
+        // and a write whose transaction started 2 minutes before the checkpoint
+        f.fake.backdateNextCommit(Duration.between(checkpoint.minus(Duration.ofMinutes(2)).plusNanos(1000), f.clock.instant()));
+        f.write(Fixture.PRODUCT, early, Map.of("list_price", 77.0));
         // one beyond the 10-minute overlap: only reconciliation (missing id) can find it
-        long ancient = f.odoo.createAt(Fixture.PRODUCT, Fixture.product("ancient", 9, 2), checkpoint.minus(Duration.ofMinutes(25)));
+        long ancient = f.insertAt(f.product("ancient", 9, 1), checkpoint.minus(Duration.ofMinutes(25)));
 
         assertThat(engine.run(SyncRequest.incremental()).outcome()).isEqualTo(Outcome.OK);
         assertThat(f.projector.documents(Fixture.SOURCE, Fixture.PRODUCT)).containsKey(backDated).doesNotContainKey(ancient);
@@ -72,7 +76,7 @@ class CursorTest {
 
     @Test
     void checkpointNeverMovesBackwardsAndIncrementalRunsReadOnlyTheOverlap() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         for (int i = 0; i < 200; i++) {
             f.product("p" + i, i);
             f.clock.advance(Duration.ofSeconds(10));
@@ -90,43 +94,16 @@ class CursorTest {
     }
 
     @Test
-    void aFullPageCostsOneCallWhenSecondsAreSmallerThanAPage() {
-        Fixture f = new Fixture();
-        Instant start = f.clock.instant();
-        Random random = new Random(11);
-        for (int i = 0; i < 10_000; i++) {
-            // about 4 rows per second, random microseconds inside the second
-            Instant at = start.plusSeconds(i / 4).plusNanos(random.nextInt(1_000_000) * 1000L);
-            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i % 100, 1), at);
-        }
-        f.clock.advance(Duration.ofHours(1));
-        f.odoo.resetCalls();
-
-        SyncReport report = f.engine("a", 500).build().run(SyncRequest.full().withModels(Fixture.PRODUCT));
-
-        ModelReport m = report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
-        System.out.printf("full sync of 10,000 rows, 4 per second, page 500: %d calls (%d search_read, %d in all), %d rows read%n",
-                m.counts().calls(), f.odoo.calls("search_read"), f.odoo.totalCalls(), m.counts().read());
-        assertThat(report.outcome()).isEqualTo(Outcome.OK);
-        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
-        // each page hands over 496 of its 500 rows and the next page starts at its last second
-        assertThat(f.odoo.calls("search_read")).isBetween(20L, 22L);
-        // plus the reconciliation of a full run: one search for the highest id, one search_count
-        assertThat(m.counts().calls()).isEqualTo(f.odoo.totalCalls()).isLessThanOrEqualTo(f.odoo.calls("search_read") + 2);
-        assertThat(m.counts().read()).isBetween(10_000L, 10_000L + 21 * 4);
-    }
-
-    @Test
     void aSecondLargerThanAPageIsPagedById() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         Instant second = f.clock.instant();
-        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("before", 1, 1), second.minusSeconds(1));
+        f.insertAt(f.product("before", 1, 0), second.minusSeconds(1));
         for (int i = 0; i < 25; i++) {
-            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), second.plusNanos((900_000 - i * 1000L) * 1000));
+            f.insertAt(f.product("p" + i, i, 0), second.plusNanos((900_000 - i * 1000L) * 1000));
         }
-        f.odoo.createAt(Fixture.PRODUCT, Fixture.product("after", 1, 1), second.plusSeconds(1));
+        f.insertAt(f.product("after", 1, 0), second.plusSeconds(1));
         f.clock.advance(Duration.ofSeconds(5));
-        f.odoo.resetCalls();
+        f.resetCalls();
 
         SyncReport report = f.engine("a", 10).build().run(SyncRequest.full().withModels(Fixture.PRODUCT));
 
@@ -134,26 +111,26 @@ class CursorTest {
         f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
         // [before + 9 of the second], [the rest of the second and after: 10 of the second only],
         // then the rest of the second by id without the 19 it holds: [6], then from the next second: [after]
-        assertThat(f.odoo.calls("search_read")).isEqualTo(4);
+        assertThat(f.calls("search_read")).isEqualTo(4);
     }
 
     @Test
     void theNextPageIsReadWhileAPageIsAppliedNeverMoreThanOneAhead() throws Exception {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         for (int i = 0; i < 105; i++) {
-            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), f.clock.instant().plusSeconds(i));
+            f.insertAt(f.product("p" + i, i, 0), f.clock.instant().plusSeconds(i));
         }
         f.clock.advance(Duration.ofMinutes(5));
-        f.odoo.resetCalls();
+        f.resetCalls();
         List<Long> readsSeenByApply = new ArrayList<>();
         Projector watching = new WatchingProjector(f.projector, () -> {
             // the read of the page after a full one is sent while that page is applied: wait until it was counted
             long applied = readsSeenByApply.size() + 1;
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (applied <= FULL_PAGES && f.odoo.calls("search_read") <= applied && System.nanoTime() < deadline) {
+            while (applied <= FULL_PAGES && f.calls("search_read") <= applied && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            readsSeenByApply.add(f.odoo.calls("search_read"));
+            readsSeenByApply.add(f.calls("search_read"));
         });
 
         SyncReport report = f.engine("a", 10).projector(watching).build()
@@ -171,25 +148,25 @@ class CursorTest {
 
     @Test
     void aFailedApplyStopsTheReadsAndKeepsTheCheckpointOfTheAcknowledgedPages() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         for (int i = 0; i < 100; i++) {
-            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i, 1), f.clock.instant().plusSeconds(i));
+            f.insertAt(f.product("p" + i, i, 0), f.clock.instant().plusSeconds(i));
         }
         f.clock.advance(Duration.ofMinutes(5));
-        f.odoo.resetCalls();
+        f.resetCalls();
         f.projector.crashOnApply(3);
 
         SyncReport report = f.engine("a", 10).build().run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
 
         assertThat(report.outcome()).isEqualTo(Outcome.PARTIAL);
-        long readsWhenStopped = f.odoo.calls("search_read");
+        long readsWhenStopped = f.calls("search_read");
         // pages 1 and 2 applied, page 3 failed while page 4 was being read; nothing after it
         assertThat(readsWhenStopped).isEqualTo(4);
         Checkpoint cp = f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
         // pages are handed over whole; the checkpoint stops before page 2's last second, which the next read finishes
         assertThat(f.projector.documents(Fixture.SOURCE, Fixture.PRODUCT)).hasSize(20);
         assertThat(cp.writeDate()).isEqualTo(Instant.parse("2025-03-01T10:00:18Z"));
-        assertThat(f.odoo.calls("search_read")).as("no read outlives the run").isEqualTo(readsWhenStopped);
+        assertThat(f.calls("search_read")).as("no read outlives the run").isEqualTo(readsWhenStopped);
 
         assertThat(f.engine("a", 10).build().run(SyncRequest.incremental().withModels(Fixture.PRODUCT)).outcome())
                 .isEqualTo(Outcome.OK);
@@ -235,19 +212,5 @@ class CursorTest {
         public long deleteAll(String source, String model) {
             return delegate.deleteAll(source, model);
         }
-    }
-
-    /** A second fixture holding the same Odoo rows (same hidden write_dates). */
-    private static Fixture copyOf(Fixture f) {
-        Fixture g = new Fixture();
-        java.util.List<String> fields = java.util.List.of("name", "list_price", "categ_id", "active");
-        f.odoo.snapshot(Fixture.PRODUCT, fields).forEach((id, row) -> {
-            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(row);
-            values.remove("id");
-            long copy = g.odoo.createAt(Fixture.PRODUCT, values, f.odoo.hiddenWriteDate(Fixture.PRODUCT, id));
-            assertThat(copy).isEqualTo(id);
-        });
-        g.clock.advance(Duration.between(g.clock.instant(), f.clock.instant()));
-        return g;
     }
 }

@@ -3,65 +3,135 @@ package dev.odoobridge.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.odoobridge.client.ModelHandle;
+import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.client.OdooClients;
+import dev.odoobridge.client.Transport;
+import dev.odoobridge.client.domain.Domain;
+import dev.odoobridge.client.spi.OdooClientListener;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.sync.state.Checkpoint;
 import dev.odoobridge.sync.testing.FakeClock;
-import dev.odoobridge.sync.testing.FakeOdoo;
 import dev.odoobridge.sync.testing.InMemoryProjector;
 import dev.odoobridge.sync.testing.InMemoryStateStore;
+import dev.odoobridge.testkit.FakeOdoo;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Variants show their template's name and price (Odoo's {@code _inherits}) without their own
- * write_date moving: the fake writes the variant values but keeps the variant's write_date, and
- * the engine must still bring them into the read model through the declared dependent.
+ * Records that show values of another record: variants show their template's name and price (Odoo's
+ * {@code _inherits}; their write_date follows the template's), contacts show their company's name in
+ * their display name (their write_date stays). A run of the parent model must bring them into the read
+ * model through the declared dependent.
  */
 class DependentSyncTest {
     private static final String TEMPLATE = "product.template";
     private static final String VARIANT = "product.product";
+    private static final String PARTNER = "res.partner";
     private static final List<String> FIELDS = List.of("name", "list_price", "active");
 
     private final FakeClock clock = new FakeClock(Instant.parse("2025-03-01T10:00:00Z"));
-    private final FakeOdoo odoo = new FakeOdoo(clock).model(TEMPLATE, true).model(VARIANT, true);
+    private final FakeOdoo fake = FakeOdoo.builder().clock(clock).build().start();
+    private final OdooClient users = fake.client(Transport.JSON2);
+    private final AtomicLong parentIdSearches = new AtomicLong();
+    private volatile Runnable beforeFirstRead = () -> { };
+    private final OdooClient client = spied(OdooClients.create(fake.config(Transport.JSON2, FakeOdoo.ADMIN).toBuilder()
+            .listener(new OdooClientListener() {
+                @Override
+                public void requestStarted(CallInfo call) {
+                    if (call.method().startsWith("search") || call.method().equals("read")) {
+                        Runnable hook = beforeFirstRead;
+                        beforeFirstRead = () -> { };
+                        hook.run();
+                    }
+                }
+            }).build()));
     private final InMemoryProjector projector = new InMemoryProjector();
     private final InMemoryStateStore store = new InMemoryStateStore(clock);
+    private final long category = fake.orm().insert("product.category", Map.of("name", "All"));
+
+    @AfterEach
+    void close() {
+        client.close();
+        users.close();
+        fake.close();
+    }
+
+    /** The client, counting the searches whose domain is on parent_id (the contacts-on-their-company refresh). */
+    private OdooClient spied(OdooClient real) {
+        return (OdooClient) Proxy.newProxyInstance(OdooClient.class.getClassLoader(), new Class<?>[] {OdooClient.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (method.getName().equals("model")) {
+                        ModelHandle handle = (ModelHandle) result;
+                        return Proxy.newProxyInstance(ModelHandle.class.getClassLoader(), new Class<?>[] {ModelHandle.class},
+                                (p, m, a) -> {
+                                    if (a != null && a.length > 0 && a[0] instanceof Domain.Condition c
+                                            && c.path().equals("parent_id")) {
+                                        parentIdSearches.incrementAndGet();
+                                    }
+                                    return invoke(handle, m, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
 
     private SyncEngine.Builder engine(int pageSize) {
-        return SyncEngine.builder().source("shop", odoo.client()).projector(projector).stateStore(store)
+        return SyncEngine.builder().source("shop", client).projector(projector).stateStore(store)
                 .projections(List.of(new Projection(TEMPLATE, "templates", FIELDS),
                         new Projection(VARIANT, "variants", List.of("product_tmpl_id", "name", "list_price", "active"))))
                 .pageSize(pageSize).parallelism(1).lease("a", Duration.ofMinutes(5)).clock(clock);
     }
 
+    private SyncEngine.Builder partnerEngine() {
+        return SyncEngine.builder().source("shop", client).projector(projector).stateStore(store)
+                .projections(List.of(new Projection(PARTNER, "partners", List.of("name", "display_name", "parent_id", "active"))))
+                .pageSize(3).parallelism(1).lease("a", Duration.ofMinutes(5)).clock(clock);
+    }
+
+    /** A template with its variants, created now; the last variant archived when asked. */
     private long template(String name, double price, int variants, boolean archiveLast) {
         clock.tick(100);
-        long t = odoo.create(TEMPLATE, Map.of("name", name, "list_price", price));
+        long t = fake.orm().insert(TEMPLATE, Map.of("name", name, "list_price", price, "categ_id", category));
         for (int i = 0; i < variants; i++) {
-            Map<String, Object> v = new LinkedHashMap<>(Map.of("name", name, "list_price", price));
-            v.put("product_tmpl_id", List.of(t, name));
-            long id = odoo.create(VARIANT, v);
+            long id = fake.orm().insert(VARIANT, Map.of("product_tmpl_id", t, "default_code", name + "-" + i));
             if (archiveLast && i == variants - 1) {
-                odoo.writeAt(VARIANT, id, Map.of("active", false), odoo.hiddenWriteDate(VARIANT, id));
+                users.model(VARIANT).write(List.of(id), Map.of("active", false));
             }
         }
         return t;
     }
 
-    /** Writes the template and, like the delegation, the values its variants show, leaving their write_date. */
+    /** Writes the template; its variants show the new values while their own write_date stays. */
     private void writeTemplate(long template, String name, double price) {
-        odoo.write(TEMPLATE, template, Map.of("name", name, "list_price", price));
-        for (long v : odoo.ids(VARIANT)) {
-            Map<String, Object> row = odoo.snapshot(VARIANT, List.of("product_tmpl_id")).get(v);
-            if (((Number) ((List<?>) row.get("product_tmpl_id")).get(0)).longValue() == template) {
-                odoo.writeAt(VARIANT, v, Map.of("name", name, "list_price", price), odoo.hiddenWriteDate(VARIANT, v));
-            }
-        }
+        users.model(TEMPLATE).write(List.of(template), Map.of("name", name, "list_price", price));
+    }
+
+    /** The partners' display names as Odoo shows them now, by id. */
+    private Map<Long, Object> displayNames() {
+        Map<Long, Object> out = new LinkedHashMap<>();
+        fake.records(PARTNER, List.of("display_name")).forEach(r -> out.put(((Number) r.get("id")).longValue(),
+                r.get("display_name")));
+        return out;
     }
 
     private Map<String, Object> variant(long id) {
@@ -69,9 +139,9 @@ class DependentSyncTest {
     }
 
     private List<Long> variantsOf(long template) {
-        return odoo.snapshot(VARIANT, List.of("product_tmpl_id")).entrySet().stream()
-                .filter(e -> ((Number) ((List<?>) e.getValue().get("product_tmpl_id")).get(0)).longValue() == template)
-                .map(Map.Entry::getKey).toList();
+        return fake.records(VARIANT, List.of("product_tmpl_id")).stream()
+                .filter(r -> ((Number) ((List<?>) r.get("product_tmpl_id")).get(0)).longValue() == template)
+                .map(r -> ((Number) r.get("id")).longValue()).toList();
     }
 
     @Test
@@ -97,7 +167,7 @@ class DependentSyncTest {
     }
 
     @Test
-    void withoutDependentsTheVariantsStayStale() {
+    void withoutDependentsATemplatesRunLeavesTheVariantsToTheirOwnRunWhichSeesTheirMovedWriteDate() {
         long tea = template("Tea", 2.0, 2, false);
         clock.advance(Duration.ofHours(1));
         template("Later", 1.0, 1, false); // moves the variant checkpoint past the overlap window
@@ -105,8 +175,27 @@ class DependentSyncTest {
         engine.run(SyncRequest.full());
         clock.advance(Duration.ofMinutes(30));
         writeTemplate(tea, "Green tea", 3.5);
-        engine.run(SyncRequest.incremental());
+        engine.run(SyncRequest.incremental().withModels(TEMPLATE));
         assertThat(variantsOf(tea)).allSatisfy(v -> assertThat(variant(v)).containsEntry("name", "Tea"));
+        // Odoo moves a variant's write_date with its template's: the variants' own run reads them
+        engine.run(SyncRequest.incremental().withModels(VARIANT));
+        assertThat(variantsOf(tea)).allSatisfy(v -> assertThat(variant(v)).containsEntry("name", "Green tea"));
+    }
+
+    @Test
+    void withoutDependentsContactsKeepTheirCompanysOldName() {
+        long company = fake.orm().insert(PARTNER, Map.of("name", "Co", "is_company", true));
+        long contact = fake.orm().insert(PARTNER, Map.of("name", "c", "parent_id", company));
+        clock.advance(Duration.ofHours(1));
+        fake.orm().insert(PARTNER, Map.of("name", "Later")); // moves the checkpoint past the overlap window
+        SyncEngine engine = partnerEngine().dependents(List.of()).build();
+        engine.run(SyncRequest.full());
+        clock.advance(Duration.ofMinutes(30));
+        users.model(PARTNER).write(List.of(company), Map.of("name", "Renamed"));
+        engine.run(SyncRequest.incremental());
+        assertThat(projector.documents("shop", PARTNER).get(company)).containsEntry("name", "Renamed");
+        assertThat(projector.documents("shop", PARTNER).get(contact)).containsEntry("display_name", "Co, c");
+        assertThat(displayNames().get(contact)).as("what Odoo shows now").isEqualTo("Renamed, c");
     }
 
     @Test
@@ -144,57 +233,45 @@ class DependentSyncTest {
 
     @Test
     void aFullRunRereadsOnlyTheContactsOfCompaniesWrittenSinceItStarted() {
-        String partner = "res.partner";
-        FakeOdoo partners = new FakeOdoo(clock).model(partner, true);
         List<Long> companies = new ArrayList<>();
         Map<Long, List<Long>> contacts = new LinkedHashMap<>();
         for (int c = 0; c < 4; c++) {
             clock.tick(100);
-            long company = partners.create(partner, Map.of("name", "Co" + c, "display_name", "Co" + c, "active", true));
+            long company = fake.orm().insert(PARTNER, Map.of("name", "Co" + c, "is_company", true));
             companies.add(company);
             for (int i = 0; i < 2; i++) {
                 clock.tick(100);
-                Map<String, Object> v = new LinkedHashMap<>(Map.of("name", "c" + i, "display_name", "Co" + c + ", c" + i,
-                        "active", true));
-                v.put("parent_id", List.of(company, "Co" + c));
-                contacts.computeIfAbsent(company, k -> new ArrayList<>()).add(partners.create(partner, v));
+                contacts.computeIfAbsent(company, k -> new ArrayList<>())
+                        .add(fake.orm().insert(PARTNER, Map.of("name", "c" + i, "parent_id", company)));
             }
         }
         clock.advance(Duration.ofHours(1));
         long renamed = companies.get(1);
-        boolean[] once = {false};
-        partners.beforeEachRead(() -> {
-            if (!once[0]) { // the company is renamed while the run reads: its contacts show the new name
-                once[0] = true;
-                partners.write(partner, renamed, Map.of("name", "Renamed", "display_name", "Renamed"));
-                for (long child : contacts.get(renamed)) {
-                    String name = (String) partners.snapshot(partner, List.of("name")).get(child).get("name");
-                    partners.writeAt(partner, child, Map.of("display_name", "Renamed, " + name,
-                            "parent_id", List.of(renamed, "Renamed")), partners.hiddenWriteDate(partner, child));
-                }
-            }
-        });
-        SyncEngine engine = SyncEngine.builder().source("shop", partners.client()).projector(projector).stateStore(store)
-                .projections(List.of(new Projection(partner, "partners", List.of("name", "display_name", "parent_id", "active"))))
-                .pageSize(3).parallelism(1).lease("a", Duration.ofMinutes(5)).clock(clock).build();
+        // the company is renamed while the run reads: its contacts show the new name, their write_date stays
+        beforeFirstRead = () -> users.model(PARTNER).write(List.of(renamed), Map.of("name", "Renamed"));
+        SyncEngine engine = partnerEngine().build();
 
         assertThat(engine.run(SyncRequest.full()).outcome()).isEqualTo(Outcome.OK);
 
-        assertThat(partners.parentIdSearches()).as("one contact re-read, for the page holding the renamed company")
+        assertThat(parentIdSearches.get()).as("one contact re-read, for the page holding the renamed company")
                 .isEqualTo(1);
+        Map<Long, Object> odoo = displayNames();
         for (long child : contacts.get(renamed)) {
-            assertThat(projector.documents("shop", partner).get(child).get("display_name").toString()).startsWith("Renamed, ");
+            assertThat(projector.documents("shop", PARTNER).get(child).get("display_name").toString()).startsWith("Renamed, ");
         }
         for (long company : companies) {
             for (long child : contacts.get(company)) {
-                assertThat(projector.documents("shop", partner).get(child).get("display_name"))
-                        .isEqualTo(partners.snapshot(partner, List.of("display_name")).get(child).get("display_name"));
+                assertThat(projector.documents("shop", PARTNER).get(child).get("display_name"))
+                        .isEqualTo(odoo.get(child));
             }
         }
         clock.advance(Duration.ofMinutes(30));
-        partners.write(partner, companies.get(2), Map.of("name", "Again"));
+        users.model(PARTNER).write(List.of(companies.get(2)), Map.of("name", "Again"));
         engine.run(SyncRequest.incremental());
-        assertThat(partners.parentIdSearches()).as("an incremental run re-reads the contacts of what it reads").isEqualTo(2);
+        assertThat(parentIdSearches.get()).as("an incremental run re-reads the contacts of what it reads").isEqualTo(2);
+        for (long child : contacts.get(companies.get(2))) {
+            assertThat(projector.documents("shop", PARTNER).get(child).get("display_name").toString()).startsWith("Again, ");
+        }
     }
 
     @Test

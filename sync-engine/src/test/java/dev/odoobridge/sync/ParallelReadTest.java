@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Full runs with several page reads at once: by id ranges, then the changes made meanwhile by write_date. */
 class ParallelReadTest {
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     private static SyncEngine engine(Fixture f, String owner, int pageSize, int readers) {
         return f.engine(owner, pageSize).readers(readers).build();
@@ -23,7 +26,7 @@ class ParallelReadTest {
     private static void catalog(Fixture f, int products) {
         for (int i = 0; i < products; i++) {
             f.clock.advance(Duration.ofSeconds(1));
-            f.product("p" + i, i);
+            f.insertAt(f.product("p" + i, i, 0), f.clock.instant());
         }
         f.clock.advance(Duration.ofHours(1));
     }
@@ -31,19 +34,19 @@ class ParallelReadTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void aParallelFullRunWhileOdooChangesEndsEqualToOdoo(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         f.mutate(random, 600);
         Random concurrent = new Random(seed + 100);
         // changes between (and during) the page reads of the run: creates, writes, archives, deletions
-        f.odoo.beforeEachRead(() -> {
+        f.beforeEachRead(() -> {
             if (concurrent.nextInt(3) == 0) {
                 f.mutate(concurrent, 1 + concurrent.nextInt(3));
             }
         });
         SyncEngine engine = engine(f, "a", 1 + random.nextInt(30), 2 + random.nextInt(4));
         assertThat(engine.run(SyncRequest.full().withReconcile(true)).outcome()).isEqualTo(Outcome.OK);
-        f.odoo.beforeEachRead(() -> { });
+        f.beforeEachRead(() -> { });
         assertThat(f.store.scanProgress(Fixture.SOURCE, Fixture.PRODUCT)).isEmpty();
         assertThat(f.store.checkpoint(Fixture.SOURCE, Fixture.PRODUCT)).isPresent();
 
@@ -56,7 +59,7 @@ class ParallelReadTest {
 
     @Test
     void aParallelFullRunReadsEachRecordOnceByIdThenOnlyTheOverlap() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         catalog(f, 1_000);
         SyncReport report = f.engine("a", 50).readers(4).overlap(Duration.ZERO).build()
                 .run(SyncRequest.full().withModels(Fixture.PRODUCT).withReconcile(false));
@@ -64,15 +67,15 @@ class ParallelReadTest {
         ModelReport products = report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
         // the newest record, then every record once by id, then the newest second again
         assertThat(products.counts().read()).isEqualTo(1 + 1_000 + 1);
-        assertThat(f.odoo.calls("search_read")).isBetween(1L + 1_000 / 50 + 1, 1L + 1_000 / 50 + 1 + 1_000 / 200 + 1);
-        assertThat(f.odoo.calls("search_count")).isEqualTo(1);
+        assertThat(f.calls("search_read")).isBetween(1L + 1_000 / 50 + 1, 1L + 1_000 / 50 + 1 + 1_000 / 200 + 1);
+        assertThat(f.calls("search_count")).isEqualTo(1);
         f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
     }
 
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15})
     void aRunKilledInTheMiddleIsResumedByTheNextRunWithoutReadingTheDoneRangesAgain(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         catalog(f, 2_000);
         f.projector.crashOnApply(20 + random.nextInt(40));
@@ -85,14 +88,14 @@ class ParallelReadTest {
         long doneThrough = progress.get().doneThroughId();
         // everything up to the stored progress is in the read model
         Map<Long, Map<String, Object>> docs = f.projector.documents(Fixture.SOURCE, Fixture.PRODUCT);
-        f.odoo.ids(Fixture.PRODUCT).stream().filter(id -> id <= doneThrough)
+        f.ids(Fixture.PRODUCT).stream().filter(id -> id <= doneThrough)
                 .forEach(id -> assertThat(docs).as("id %d up to the progress %d", id, doneThrough).containsKey(id));
 
-        f.odoo.resetCalls();
+        f.resetCalls();
         SyncReport resumed = f.engine("second", 20).readers(3).overlap(Duration.ZERO).build().run(SyncRequest.incremental().withModels(Fixture.PRODUCT)
                 .withReconcile(true));
         assertThat(resumed.outcome()).isEqualTo(Outcome.OK);
-        long total = f.odoo.ids(Fixture.PRODUCT).size();
+        long total = f.ids(Fixture.PRODUCT).size();
         assertThat(f.store.scanProgress(Fixture.SOURCE, Fixture.PRODUCT)).isEmpty();
         f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
         // the resumed read skipped the ranges done before (and its readers read at most one page past a failure)
@@ -102,7 +105,7 @@ class ParallelReadTest {
 
     @Test
     void aFullRunStartsOverInsteadOfResumingAndSoDoesAReadOfOtherFields() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         for (int i = 0; i < 500; i++) {
             f.product("p" + i, i);
         }
@@ -128,19 +131,19 @@ class ParallelReadTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24})
     void readsFailingAtRandomStopTheRunWithItsProgressAndRepeatedRunsConverge(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         for (int i = 0; i < 30; i++) {
             f.mutate(random, 20);
             f.clock.advance(Duration.ofMinutes(1));
         }
-        f.odoo.faults(0.08, seed);
+        f.readFaults(0.08, seed);
         AtomicInteger failures = new AtomicInteger();
         for (int attempt = 0; attempt < 200; attempt++) {
             SyncRequest request = attempt == 0 ? SyncRequest.full() : SyncRequest.incremental();
             SyncReport report = engine(f, "a", 7, 4).run(request.withReconcile(true));
             if (report.outcome() == Outcome.OK) {
-                f.odoo.faults(0, 0);
+                f.readFaults(0, 0);
                 assertThat(failures.get()).as("some runs saw a fault").isPositive();
                 f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
                 f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
@@ -148,7 +151,7 @@ class ParallelReadTest {
             }
             failures.incrementAndGet();
             report.models().stream().filter(m -> m.outcome() != Outcome.OK)
-                    .forEach(m -> assertThat(m.message()).contains("injected fault"));
+                    .forEach(m -> assertThat(m.message()).contains("failed mid-exchange"));
         }
         throw new AssertionError("200 runs at 8% faults never finished");
     }

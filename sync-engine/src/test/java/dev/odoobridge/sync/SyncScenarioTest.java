@@ -2,7 +2,6 @@ package dev.odoobridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.odoobridge.sync.state.Checkpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,15 +10,18 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SyncScenarioTest {
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void randomChangesThenIncrementalWithReconciliationMirrorOdoo(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         f.mutate(random, 300);
         SyncEngine engine = f.engine("a", 1 + random.nextInt(40)).build();
@@ -40,7 +42,7 @@ class SyncScenarioTest {
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13, 14, 15, 16})
     void aCrashAtARandomPageLosesNothingAndTheNextEngineResumes(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         f.mutate(random, 400);
         // each page is applied once: crash within the first 12 applies
@@ -57,14 +59,14 @@ class SyncScenarioTest {
         f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
         f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
         assertThat(f.projector.count(Fixture.SOURCE, Fixture.PRODUCT, 0, Long.MAX_VALUE))
-                .isEqualTo(f.odoo.ids(Fixture.PRODUCT).size());
+                .isEqualTo(f.ids(Fixture.PRODUCT).size());
     }
 
     /** Every Odoo row whose second is at or before the checkpoint is in the read model at its current version. */
     private static void assertCheckpointCovered(Fixture f, String model) {
         f.store.checkpoint(Fixture.SOURCE, model).ifPresent(cp -> {
             Map<Long, Map<String, Object>> docs = f.projector.documents(Fixture.SOURCE, model);
-            f.odoo.snapshot(model, List.of("write_date")).forEach((id, row) -> {
+            f.rows(model, List.of("write_date")).forEach((id, row) -> {
                 Instant wd = dev.odoobridge.client.value.OdooValues.parseDatetime((String) row.get("write_date"));
                 if (!wd.isAfter(cp.writeDate())) {
                     assertThat(docs).as("record %d of %s at %s is covered by checkpoint %s", id, model, wd, cp).containsKey(id);
@@ -78,19 +80,19 @@ class SyncScenarioTest {
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24, 25, 26, 28, 29})
     void tenPercentFaultsEndCorrectOrWithAClearErrorAndACoveredCheckpoint(long seed) {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         Random random = new Random(seed);
         for (int i = 0; i < 30; i++) {
             f.mutate(random, 10);
             f.clock.advance(Duration.ofMinutes(1));
         }
         SyncEngine engine = f.engine("a", 8).build();
-        f.odoo.faults(0.10, seed);
+        f.readFaults(0.10, seed);
         int failures = 0;
         for (int attempt = 0; attempt < 200; attempt++) {
             SyncReport report = engine.run(SyncRequest.incremental().withReconcile(true));
             if (report.outcome() == Outcome.OK) {
-                f.odoo.faults(0, 0);
+                f.readFaults(0, 0);
                 f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
                 f.assertMirrors(Fixture.SOURCE, Fixture.QUANT, Fixture.QUANT_FIELDS);
                 assertThat(failures).as("some runs saw a fault").isPositive();
@@ -99,7 +101,7 @@ class SyncScenarioTest {
             failures++;
             for (ModelReport m : report.models()) {
                 if (m.outcome() != Outcome.OK) {
-                    assertThat(m.message()).contains("injected fault").contains("checkpoint stays at");
+                    assertThat(m.message()).contains("failed mid-exchange").contains("checkpoint stays at");
                     assertCheckpointCovered(f, m.model());
                 }
             }
@@ -110,7 +112,7 @@ class SyncScenarioTest {
     @Test
     void twoEnginesSharingAStateStoreNeverSyncTheSameModelAtOnce() throws Exception {
         for (int round = 0; round < 5; round++) {
-            Fixture f = new Fixture();
+            Fixture f = fixtures.open();
             f.mutate(new Random(round), 500);
             SyncEngine a = f.engine("host-a", 5).parallelism(2).build();
             SyncEngine b = f.engine("host-b", 5).parallelism(2).build();
@@ -131,7 +133,7 @@ class SyncScenarioTest {
 
     @Test
     void aModelLeasedByAnotherOwnerIsSkippedAndTheOthersRun() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         f.product("a", 1);
         assertThat(f.store.tryAcquireLease(Fixture.SOURCE, Fixture.PRODUCT, "host-z", Duration.ofMinutes(1))).isTrue();
         SyncReport report = f.engine("host-a", 10).build().run(SyncRequest.incremental());
@@ -145,38 +147,5 @@ class SyncScenarioTest {
         f.engine("host-a", 10).build().run(SyncRequest.incremental());
         f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
         assertThat(f.store.leaseHolder(Fixture.SOURCE, Fixture.PRODUCT)).isEmpty();
-    }
-
-    @Test
-    void reconciliationCostIsProportionalToTheDifferencesNotTheTableSize() {
-        Fixture f = new Fixture();
-        Instant t = f.clock.instant();
-        for (int i = 0; i < 100_000; i++) {
-            // one record every 100 ms: the 10-minute overlap re-reads only the newest 6,000
-            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, i % 100, 1), t.plusMillis(i * 100L));
-        }
-        f.clock.advance(Duration.ofHours(3));
-        SyncRequest products = SyncRequest.incremental().withModels(Fixture.PRODUCT);
-        assertThat(f.engine("a", 200_000).build().run(products).outcome()).isEqualTo(Outcome.OK);
-        SyncEngine engine = f.engine("a", 5000).reconcileRangeSize(1000).build();
-        Random random = new Random(7);
-        for (int i = 0; i < 10; i++) {
-            List<Long> ids = f.odoo.ids(Fixture.PRODUCT);
-            f.odoo.unlink(Fixture.PRODUCT, Fixture.pick(ids, random));
-        }
-        f.odoo.resetCalls();
-        SyncReport report = engine.run(SyncRequest.incremental().withModels(Fixture.PRODUCT).withReconcile(true));
-        ModelReport m = report.get(Fixture.SOURCE, Fixture.PRODUCT).orElseThrow();
-        long counts = f.odoo.calls("search_count");
-        long searches = f.odoo.calls("search");
-        System.out.printf("reconcile of 100,000 rows with 10 deletions: %d search_count, %d search, %d search_read, %d read, %d calls%n",
-                counts, searches, f.odoo.calls("search_read"), f.odoo.calls("read"), m.counts().calls());
-        assertThat(m.counts().deleted()).isEqualTo(10);
-        // depth of bisection from 100,000 to 1,000 ids is 7: at most 2 counts per level per difference, plus the root
-        assertThat(counts).isLessThanOrEqualTo(1 + 10 * 2 * 7);
-        assertThat(searches).isLessThanOrEqualTo(1 + 10);
-        assertThat(f.odoo.calls("read")).as("nothing was missing, nothing fetched").isZero();
-        assertThat(m.counts().read()).as("only the overlap window is re-read").isBetween(6_000L, 6_100L);
-        f.assertMirrors(Fixture.SOURCE, Fixture.PRODUCT, Fixture.PRODUCT_FIELDS);
     }
 }

@@ -5,31 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.odoobridge.readmodel.ApplyResult;
 import dev.odoobridge.readmodel.Projection;
-import dev.odoobridge.sync.testing.FakeOdoo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class VerifyAndApiTest {
+    @RegisterExtension
+    final Fixtures fixtures = new Fixtures();
 
     @Test
     void verifyReportsEachKindOfDrift() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         long a = f.product("a", 1);
         long b = f.product("b", 2);
         long c = f.product("c", 3);
-        f.odoo.create(Fixture.QUANT, Map.of("product_id", List.of(a, "a"), "quantity", 5.0));
-        long q2 = f.odoo.create(Fixture.QUANT, Map.of("product_id", List.of(a, "a"), "quantity", 2.0));
+        f.quant(a, 5.0);
+        long q2 = f.quant(a, 2.0);
         SyncEngine engine = f.engine("a", 10).build();
         engine.run(SyncRequest.full());
         assertThat(engine.verify(Fixture.SOURCE, Fixture.PRODUCT, VerifyOptions.everything()).isClean()).isTrue();
 
-        f.odoo.unlink(Fixture.PRODUCT, b);                               // extra in Mongo
+        f.unlink(Fixture.PRODUCT, b);                                     // extra in Mongo
         long d = f.product("d", 4);                                       // missing in Mongo
         f.projector.tamper(Fixture.SOURCE, Fixture.PRODUCT, c, "list_price", 99.0); // field mismatch
-        f.odoo.unlink(Fixture.QUANT, q2);                                 // stock view now says 7, Odoo 5
+        f.unlink(Fixture.QUANT, q2);                                      // stock view now says 7, Odoo 5
 
         DriftReport report = engine.verify(Fixture.SOURCE, Fixture.PRODUCT, VerifyOptions.everything());
         assertThat(report.of(Drift.Kind.EXTRA_IN_MONGO)).extracting(Drift::odooId).containsExactly(b);
@@ -55,17 +56,17 @@ class VerifyAndApiTest {
         f.projector.tamper(Fixture.SOURCE, Fixture.PRODUCT, c, "list_price", 3.0);
         f.projector.exposeStock(true);
         assertThat(engine.verify(Fixture.SOURCE, Fixture.PRODUCT, VerifyOptions.everything()).drifts()).isEmpty();
-        f.odoo.unlink(Fixture.PRODUCT, a);
+        f.unlinkProduct(a);
         assertThat(engine.verify(Fixture.SOURCE, Fixture.PRODUCT, VerifyOptions.defaults()).of(Drift.Kind.COUNT)).hasSize(1);
     }
 
     @Test
     void severalSourcesAreKeptApartAndResetForgetsOne() {
-        Fixture f = new Fixture();
-        FakeOdoo other = new FakeOdoo(f.clock).model(Fixture.PRODUCT, true).model(Fixture.QUANT, false);
+        Fixture f = fixtures.open();
+        Fixture other = fixtures.open(f.clock);
         f.product("x", 1);
-        other.create(Fixture.PRODUCT, Fixture.product("y", 2, 1));
-        other.create(Fixture.PRODUCT, Fixture.product("z", 3, 1));
+        other.create(other.product("y", 2, 0));
+        other.create(other.product("z", 3, 0));
         List<String> events = new ArrayList<>();
         SyncListener listener = new SyncListener() {
             @Override
@@ -74,7 +75,7 @@ class VerifyAndApiTest {
                 throw new IllegalStateException("a broken listener must not break the sync");
             }
         };
-        SyncEngine engine = f.engine("a", 10).source("north", other.client()).listener(listener).parallelism(2).build();
+        SyncEngine engine = f.engine("a", 10).source("north", other.client).listener(listener).parallelism(2).build();
         SyncReport report = engine.run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
         assertThat(report.outcome()).isEqualTo(Outcome.OK);
         assertThat(report.models()).extracting(ModelReport::source).containsExactly(Fixture.SOURCE, "north");
@@ -100,7 +101,7 @@ class VerifyAndApiTest {
 
     @Test
     void builderValidates() {
-        Fixture f = new Fixture();
+        Fixture f = fixtures.open();
         assertThatThrownBy(() -> SyncEngine.builder().build()).hasMessageContaining("at least one source");
         assertThatThrownBy(() -> f.engine("a", 0).build()).hasMessageContaining("pageSize must be >= 1");
         assertThatThrownBy(() -> f.engine("a", 1).projections(List.of(new Projection(Fixture.PRODUCT, "again", List.of()))).build())

@@ -1,6 +1,5 @@
 /**
- * Test doubles for the sync engine: an in-memory Odoo that behaves like Odoo 19 around
- * {@code write_date} (hidden microseconds, whole-second reads and literals), an in-memory
- * projector and an in-memory state store.
+ * Test doubles for the sync engine's own side (Odoo itself is played by the testkit's FakeOdoo): an
+ * in-memory projector, an in-memory state store and a manually advanced clock.
  */
 package dev.odoobridge.sync.testing;

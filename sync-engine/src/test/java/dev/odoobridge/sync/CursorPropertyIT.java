@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -16,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
  * the page size and the writes that land between the engine's reads, a sync followed by an
  * incremental run leaves the read model equal to Odoo.
  */
-class CursorPropertyTest {
+class CursorPropertyIT {
 
     @Property(tries = 100)
     void syncThenIncrementalMirrorsOdoo(@ForAll @IntRange(min = 1, max = 12) int pageSize,
@@ -24,32 +23,37 @@ class CursorPropertyTest {
                                         @ForAll @IntRange(min = 1, max = 4) int seconds,
                                         @ForAll @IntRange(min = 0, max = 40) int concurrentWritePercent,
                                         @ForAll long seed) {
-        Fixture f = new Fixture();
+        try (Fixture f = new Fixture()) {
+            run(f, pageSize, rows, seconds, concurrentWritePercent, seed);
+        }
+    }
+
+    private static void run(Fixture f, int pageSize, int rows, int seconds, int concurrentWritePercent, long seed) {
         Random random = new Random(seed);
         Instant base = f.clock.instant();
         for (int i = 0; i < rows; i++) {
             // ids grow while the hidden microseconds are random inside a few seconds: ids come out of order
             Instant at = base.plusSeconds(random.nextInt(seconds)).plusNanos(random.nextInt(1_000_000) * 1000L);
-            f.odoo.createAt(Fixture.PRODUCT, Fixture.product("p" + i, random.nextInt(100), 1 + random.nextInt(3)), at);
+            f.insertAt(f.product("p" + i, random.nextInt(100), random.nextInt(3)), at);
         }
         f.clock.advance(Duration.ofSeconds(seconds));
-        List<Long> ids = new ArrayList<>(f.odoo.ids(Fixture.PRODUCT));
-        f.odoo.beforeEachRead(() -> {
+        List<Long> ids = f.ids(Fixture.PRODUCT);
+        f.beforeEachRead(() -> {
             if (random.nextInt(100) < concurrentWritePercent) {
                 // a concurrent transaction commits between two reads, sometimes in the second the cursor is in
                 f.clock.tick(random.nextInt(400_000));
                 if (ids.isEmpty() || random.nextBoolean()) {
-                    ids.add(f.odoo.create(Fixture.PRODUCT, Fixture.product("new", random.nextInt(100), 2)));
+                    ids.add(f.create(f.product("new", random.nextInt(100), 1)));
                 } else {
                     long id = ids.get(random.nextInt(ids.size()));
-                    f.odoo.write(Fixture.PRODUCT, id, java.util.Map.of("list_price", (double) random.nextInt(1000)));
+                    f.write(Fixture.PRODUCT, id, java.util.Map.of("list_price", (double) random.nextInt(1000)));
                 }
             }
         });
         SyncEngine engine = f.engine("a", pageSize).build();
 
         SyncReport first = engine.run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
-        f.odoo.beforeEachRead(() -> { });
+        f.beforeEachRead(() -> { });
         f.clock.advance(Duration.ofSeconds(1));
         SyncReport second = engine.run(SyncRequest.incremental().withModels(Fixture.PRODUCT));
 
