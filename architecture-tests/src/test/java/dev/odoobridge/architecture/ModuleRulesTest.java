@@ -80,7 +80,9 @@ class ModuleRulesTest {
     @Test
     void librariesDoNotShipTheTestkit() {
         noClasses().that().resideInAnyPackage("dev.odoobridge.client..", "dev.odoobridge.readmodel..",
-                        "dev.odoobridge.sync..", "dev.odoobridge.vendors..", "dev.odoobridge.embedded..")
+                        "dev.odoobridge.sync..", "dev.odoobridge.vendors..", "dev.odoobridge.embedded..",
+                        "dev.odoobridge.access..", "dev.odoobridge.feed..", "dev.odoobridge.api..",
+                        "dev.odoobridge.serve..")
                 .should().dependOnClassesThat().resideInAPackage("dev.odoobridge.testkit..")
                 .because("FakeOdoo is for tests: library users must not inherit it")
                 .check(mainClasses);
@@ -94,11 +96,17 @@ class ModuleRulesTest {
         SYNC("sync-engine", "dev.odoobridge.sync", Set.of("CLIENT", "READMODEL", "TESTKIT")),
         VENDORS("vendors", "dev.odoobridge.vendors", Set.of("CLIENT", "READMODEL", "SYNC", "TESTKIT")),
         EMBEDDED("embedded", "dev.odoobridge.embedded", Set.of("CLIENT", "READMODEL", "SYNC", "TESTKIT")),
-        CLI("cli", "dev.odoobridge.cli", Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED")),
+        ACCESS("access", "dev.odoobridge.access", Set.of("CLIENT", "READMODEL", "SYNC", "TESTKIT", "EMBEDDED")),
+        FEED("feed", "dev.odoobridge.feed", Set.of("CLIENT", "READMODEL", "SYNC", "ACCESS", "TESTKIT", "EMBEDDED")),
+        API("api", "dev.odoobridge.api", Set.of("CLIENT", "READMODEL", "SYNC", "ACCESS", "TESTKIT", "EMBEDDED")),
+        SERVE("serve", "dev.odoobridge.serve",
+                Set.of("CLIENT", "READMODEL", "SYNC", "VENDORS", "ACCESS", "FEED", "API", "TESTKIT", "EMBEDDED")),
+        CLI("cli", "dev.odoobridge.cli", Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED",
+                "ACCESS", "FEED", "API", "SERVE")),
         EXAMPLES("examples", "dev.odoobridge.examples",
-                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED")),
+                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED", "ACCESS", "FEED", "API", "SERVE")),
         BENCHMARKS("benchmarks", "dev.odoobridge.benchmarks",
-                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED"));
+                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED", "ACCESS", "FEED", "API", "SERVE"));
 
         final String directory;
         final String rootPackage;
