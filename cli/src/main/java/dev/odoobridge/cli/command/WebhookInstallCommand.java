@@ -60,8 +60,9 @@ public final class WebhookInstallCommand implements Callable<Integer> {
                 out.println("  " + change.describe());
                 out.flush();
             }
-            out.printf(dryRun ? "  dry run: %d changes planned, nothing changed%n" : "  %d changes applied%n",
-                    plan.changes().size());
+            int n = plan.changes().size();
+            String changes = n + (n == 1 ? " change" : " changes");
+            out.println(dryRun ? "  dry run: " + changes + " planned, nothing changed" : "  " + changes + " applied");
         }
         out.flush();
         return ExitCode.OK.code();

@@ -54,8 +54,10 @@ public final class WebhookUninstallCommand implements Callable<Integer> {
                 out.println("  " + change.describe());
                 out.flush();
             }
-            out.printf(dryRun ? "  dry run: %d rules would be deleted, nothing changed%n" : "  %d rules deleted%n",
-                    plan.changes().size());
+            int n = plan.changes().size();
+            String deleted = n + (n == 1 ? " rule" : " rules");
+            out.println(dryRun ? "  dry run: " + deleted + " would be deleted, nothing changed" : "  " + deleted
+                    + " deleted");
         }
         out.flush();
         return ExitCode.OK.code();
