@@ -51,7 +51,13 @@ public record RuleChange(Kind kind, String model, String trigger, long ruleId, L
         /** Add the missing webhook action. */
         ADD_ACTION,
         /** Delete surplus webhook actions (each would post again). */
-        EXTRA_ACTIONS
+        EXTRA_ACTIONS,
+        /**
+         * Name the webhook action like its rule: Odoo sends the action's name in {@code _action}, from which the
+         * receiver tells a deletion from a write (17.0 and 18.0 name a new rule's action "Send Webhook
+         * Notification" whatever name it was given).
+         */
+        ACTION_NAME
     }
 
     /** One line for a terminal, e.g. {@code create  product.product on_unlink -> https://…/webhook/shop/abcd****ef}. */

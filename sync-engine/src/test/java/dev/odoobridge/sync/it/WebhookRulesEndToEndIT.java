@@ -13,7 +13,9 @@ import dev.odoobridge.sync.SyncListener;
 import dev.odoobridge.sync.SyncRequest;
 import dev.odoobridge.sync.schema.ServerSchemas;
 import dev.odoobridge.sync.state.StateDatabase;
+import dev.odoobridge.sync.webhook.EventFilter;
 import dev.odoobridge.sync.webhook.RecordFetcher;
+import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.RuleState;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
 import dev.odoobridge.sync.webhook.WebhookReceiver;
@@ -69,6 +71,10 @@ class WebhookRulesEndToEndIT {
 
                 odoo.model("res.partner").unlink(List.of(partner));
                 awaitDocument(readModel, "res.partner", partner, Optional::isEmpty);
+                // the post names its rule's action, so the receiver knew it was a deletion on every version
+                assertThat(WebhookInbox.of(state).list(EventFilter.all(), 10_000))
+                        .filteredOn(e -> e.model().equals("res.partner") && e.recordId() == partner)
+                        .extracting(e -> e.action()).contains("unlink", "archive", "create_or_write");
 
                 assertThat(fake.webhooks().awaitIdle(Duration.ofSeconds(10))).isTrue();
                 assertThat(fake.webhooks().posted()).isGreaterThanOrEqualTo(4);

@@ -68,6 +68,11 @@ class WebhookRulesIT {
                     "webhook_field_ids", "base_automation_id", "model_id", "usage"));
             assertThat(actions).hasSize(6).allSatisfy(a -> {
                 assertThat(a.get("state")).isEqualTo("webhook");
+                // named like the rule on every version (17/18 name it "Send Webhook Notification" at create):
+                // Odoo posts the name in _action, where the receiver reads the trigger
+                assertThat(fake.records("ir.actions.server", List.of("name")).stream()
+                        .filter(n -> n.get("id").equals(a.get("id"))).findFirst().orElseThrow().get("name"))
+                        .isEqualTo(((List<?>) a.get("base_automation_id")).get(1));
                 assertThat(a.get("webhook_url")).isEqualTo(URL);
                 assertThat(a.get("usage")).isEqualTo("base_automation");
             });

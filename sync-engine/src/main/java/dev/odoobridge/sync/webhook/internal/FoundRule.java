@@ -30,12 +30,14 @@ public record FoundRule(long id, String name, String model, String trigger, bool
      * An {@code ir.actions.server} record of a rule.
      *
      * @param id the action id
+     * @param name its name (Odoo puts it in each post's {@code _action})
      * @param state its {@code state} ({@code webhook} for "Send Webhook Notification")
      * @param url its {@code webhook_url}, empty when unset
      * @param fields the names of its {@code webhook_field_ids}
      */
-    public record FoundAction(long id, String state, String url, List<String> fields) {
+    public record FoundAction(long id, String name, String state, String url, List<String> fields) {
         public FoundAction {
+            Objects.requireNonNull(name, "name == null");
             Objects.requireNonNull(state, "state == null");
             Objects.requireNonNull(url, "url == null");
             fields = List.copyOf(fields);

@@ -87,7 +87,7 @@ public final class OdooRules {
         Set<Long> fields = new TreeSet<>();
         if (!actionIds.isEmpty()) {
             for (OdooRecord a : odoo.model(AutomationSchema.ACTION).read(actionIds,
-                    List.of("state", "webhook_url", "webhook_field_ids"))) {
+                    List.of("name", "state", "webhook_url", "webhook_field_ids"))) {
                 actions.put(a.id(), a);
                 fields.addAll(a.getIds("webhook_field_ids"));
             }
@@ -106,7 +106,7 @@ public final class OdooRules {
                 if (a != null) {
                     List<String> sent = a.getIds("webhook_field_ids").stream().map(fieldNames::get)
                             .filter(Objects::nonNull).toList();
-                    ruleActions.add(new FoundRule.FoundAction(id, text(a.getString("state")),
+                    ruleActions.add(new FoundRule.FoundAction(id, text(a.getString("name")), text(a.getString("state")),
                             text(a.getString("webhook_url")), sent));
                 }
             }
@@ -133,7 +133,26 @@ public final class OdooRules {
         rule.put("model_id", modelId(wanted.model()));
         rule.put("trigger", wanted.trigger());
         rule.put("action_server_ids", List.of(List.of(0, 0, action(wanted))));
-        odoo.model(AutomationSchema.RULE).create(rule);
+        long id = odoo.model(AutomationSchema.RULE).create(rule);
+        nameActions(id, wanted);
+    }
+
+    /**
+     * Names the rule's webhook actions like the rule where the server named them otherwise (17.0 and 18.0 name an
+     * action created in a rule after its type; a later write of the name alone is kept).
+     */
+    private void nameActions(long ruleId, WantedRule wanted) {
+        List<Long> ids = odoo.model(AutomationSchema.RULE).read(List.of(ruleId), List.of("action_server_ids")).stream()
+                .flatMap(r -> r.getIds("action_server_ids").stream()).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> misnamed = odoo.model(AutomationSchema.ACTION).read(ids, List.of("name", "state")).stream()
+                .filter(a -> "webhook".equals(a.getString("state")) && !wanted.name().equals(a.getString("name")))
+                .map(OdooRecord::id).toList();
+        if (!misnamed.isEmpty()) {
+            odoo.model(AutomationSchema.ACTION).write(misnamed, Map.of("name", wanted.name()));
+        }
     }
 
     private void update(RuleChange change, WantedRule wanted) {
@@ -147,8 +166,14 @@ public final class OdooRules {
         if (!rule.isEmpty()) {
             odoo.model(AutomationSchema.RULE).write(List.of(change.ruleId()), rule);
         }
-        if (change.fixes().contains(Fix.URL) || change.fixes().contains(Fix.FIELDS)) {
+        if (change.fixes().contains(Fix.ADD_ACTION)) {
+            nameActions(change.ruleId(), wanted);
+        }
+        if (change.fixes().contains(Fix.URL) || change.fixes().contains(Fix.FIELDS)
+                || change.fixes().contains(Fix.ACTION_NAME)) {
+            // the name goes with every write: Odoo recomputes an automation action's name when its URL changes
             Map<String, Object> action = new LinkedHashMap<>();
+            action.put("name", wanted.name());
             action.put("webhook_url", wanted.url());
             action.put("webhook_field_ids", List.of(Command.set(fieldIds(wanted.model()).values())));
             odoo.model(AutomationSchema.ACTION).write(List.of(change.actionIds().get(0)), action);

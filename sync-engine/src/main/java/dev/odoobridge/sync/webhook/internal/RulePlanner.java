@@ -124,6 +124,11 @@ public final class RulePlanner {
                 fixes.add(Fix.FIELDS);
                 details.add("sends " + sorted(first.fields()) + " instead of " + sorted(want.fields()));
             }
+            if (!first.name().equals(want.name())) {
+                fixes.add(Fix.ACTION_NAME);
+                details.add("its action is named \"" + first.name() + "\", not \"" + want.name()
+                        + "\" (the receiver reads the trigger from it)");
+            }
             if (webhooks.size() > 1) {
                 fixes.add(Fix.EXTRA_ACTIONS);
                 details.add(webhooks.size() + " webhook actions (each posts)");

@@ -15,6 +15,7 @@ class RulePlannerTest {
     private static final String TOKEN = "tok-0123456789abcdef";
     private static final String URL = "https://bridge.example.com/webhook/shop/" + TOKEN;
     private static final List<String> FIELDS = List.of("write_date", "active");
+    private static final String PP_UNLINK = RuleMarker.name("product.product", "on_unlink");
     private final RulePlanner planner = new RulePlanner(new RuleMarker("shop", TOKEN));
     private long nextId = 100;
 
@@ -30,7 +31,7 @@ class RulePlannerTest {
     private FoundRule rule(String name, String model, String trigger, boolean active, String url, List<String> fields) {
         long id = nextId++;
         return new FoundRule(id, name, model, trigger, active,
-                List.of(new FoundRule.FoundAction(id + 1000, "webhook", url, fields)));
+                List.of(new FoundRule.FoundAction(id + 1000, name, "webhook", url, fields)));
     }
 
     private FoundRule ours(String model, String trigger) {
@@ -116,10 +117,10 @@ class RulePlannerTest {
         FoundRule fewer = rule(RuleMarker.name("res.partner", "on_create_or_write"), "res.partner",
                 "on_create_or_write", true, URL, List.of("write_date"));
         FoundRule noAction = new FoundRule(nextId++, RuleMarker.name("res.partner", "on_unlink"), "res.partner",
-                "on_unlink", true, List.of(new FoundRule.FoundAction(7, "code", "", List.of())));
+                "on_unlink", true, List.of(new FoundRule.FoundAction(7, "Execute Code", "code", "", List.of())));
         FoundRule twice = new FoundRule(nextId++, RuleMarker.name("product.product", "on_unlink"), "product.product",
-                "on_unlink", true, List.of(new FoundRule.FoundAction(8, "webhook", URL, FIELDS),
-                new FoundRule.FoundAction(9, "webhook", URL, FIELDS)));
+                "on_unlink", true, List.of(new FoundRule.FoundAction(8, PP_UNLINK, "webhook", URL, FIELDS),
+                new FoundRule.FoundAction(9, PP_UNLINK, "webhook", URL, FIELDS)));
         RulePlanner.Planned planned = planner.plan(wanted("res.partner", "product.product"),
                 List.of(fewer, noAction, twice, ours("product.product", "on_create_or_write")), RulePlanner.Mode.INSTALL);
         assertThat(planned.statuses()).extracting(s -> s.model() + " " + s.trigger() + " " + s.state()).containsExactly(
@@ -129,6 +130,23 @@ class RulePlannerTest {
                 twice.id() + " [EXTRA_ACTIONS]", fewer.id() + " [FIELDS]", noAction.id() + " [ADD_ACTION]");
         assertThat(planned.changes()).filteredOn(c -> c.ruleId() == twice.id()).singleElement()
                 .satisfies(c -> assertThat(c.actionIds()).containsExactly(8L, 9L));
+    }
+
+    @Test
+    void anActionNamedAfterItsTypeIsRenamedSoThatPostsTellTheirTrigger() {
+        FoundRule named = new FoundRule(nextId++, RuleMarker.name("res.partner", "on_unlink"), "res.partner",
+                "on_unlink", true, List.of(new FoundRule.FoundAction(70, "Send Webhook Notification", "webhook", URL,
+                FIELDS)));
+        RulePlanner.Planned planned = planner.plan(List.of(new WantedRule("res.partner", "on_unlink", URL, FIELDS)),
+                List.of(named), RulePlanner.Mode.INSTALL);
+        assertThat(planned.changes()).singleElement().satisfies(c -> {
+            assertThat(c.fixes()).containsExactly(Fix.ACTION_NAME);
+            assertThat(c.actionIds()).containsExactly(70L);
+        });
+        assertThat(planned.statuses()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(RuleState.OUTDATED);
+            assertThat(s.details()).singleElement().asString().contains("Send Webhook Notification");
+        });
     }
 
     @Test
@@ -159,8 +177,8 @@ class RulePlannerTest {
     void uninstallDeletesEveryRuleOfOursWithAllItsActions() {
         List<FoundRule> found = new ArrayList<>(installed("res.partner"));
         found.add(new FoundRule(nextId++, RuleMarker.name("stock.quant", "on_write"), "stock.quant", "on_write", false,
-                List.of(new FoundRule.FoundAction(50, "webhook", "http://elsewhere/x", List.of()),
-                        new FoundRule.FoundAction(51, "code", "", List.of()))));
+                List.of(new FoundRule.FoundAction(50, "x", "webhook", "http://elsewhere/x", List.of()),
+                        new FoundRule.FoundAction(51, "Execute Code", "code", "", List.of()))));
         RulePlanner.Planned planned = planner.plan(List.of(), found, RulePlanner.Mode.UNINSTALL);
         assertThat(planned.changes()).hasSize(3).extracting(RuleChange::kind).containsOnly(Kind.DELETE);
         assertThat(planned.changes()).filteredOn(c -> c.model().equals("stock.quant")).singleElement()
