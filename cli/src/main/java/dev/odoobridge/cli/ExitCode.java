@@ -22,7 +22,11 @@ public enum ExitCode {
     MONGODB_UNAVAILABLE(7, "MongoDB unavailable"),
     /** PostgreSQL could not be reached or failed. */
     POSTGRES_UNAVAILABLE(8, "PostgreSQL unavailable"),
-    /** {@code sync verify} found drift between Odoo and MongoDB. */
+    /**
+     * Something differs from what it should be: {@code sync verify} found drift between Odoo and MongoDB, a
+     * {@code --check} report differs from Odoo, or {@code webhook status} found a rule missing, disabled, posting
+     * elsewhere, outdated or unwanted.
+     */
     DRIFT(10, "drift found"),
     /** Some of the work failed (e.g. some models of a sync), the rest succeeded. */
     PARTIAL(11, "partial failure"),

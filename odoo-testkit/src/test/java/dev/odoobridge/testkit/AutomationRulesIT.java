@@ -169,6 +169,55 @@ class AutomationRulesIT {
                 + "\n\nContact your administrator to request access if necessary.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"17.0", "18.0", "19.0"})
+    void theDemoUserMayReadRulesButNotChangeOrDeleteThemOrTheirActions(String version) throws Exception {
+        RpcCalls rpc = start(version);
+        int action = fake.webhooks().add("res.partner", WebhookTrigger.UNLINK, "http://127.0.0.1:9/x", "name");
+        long rule = fake.records("base.automation", List.of("id")).stream().mapToLong(r -> ((Number) r.get("id"))
+                .longValue()).findFirst().orElseThrow();
+        Map<String, Object> read = rpc.jsonRpc("demo", "base.automation", "read", List.of(List.of(rule),
+                List.of("name", "active")), Map.of());
+        assertThat(read).containsKey("result").doesNotContainKey("error");
+        String group = version.equals("19.0") ? "Role / Administrator" : "Administration/Settings";
+        for (var call : List.of(List.of("base.automation", "write", "modify", "Automation Rule", rule),
+                List.of("base.automation", "unlink", "delete", "Automation Rule", rule),
+                List.of("ir.actions.server", "write", "modify", "Server Action", (long) action),
+                List.of("ir.actions.server", "unlink", "delete", "Server Action", (long) action))) {
+            String model = (String) call.get(0);
+            String method = (String) call.get(1);
+            List<Object> args = new ArrayList<>(List.of(List.of(call.get(4))));
+            if (method.equals("write")) {
+                args.add(model.equals("base.automation")
+                        ? Map.of("active", false) : Map.of("webhook_url", "http://127.0.0.1:9/elsewhere"));
+            }
+            Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) rpc.jsonRpc("demo", model, method, args, Map.of()).get("error"))
+                    .get("data");
+            assertThat(data.get("name")).as(model + "." + method).isEqualTo("odoo.exceptions.AccessError");
+            assertThat(data.get("message")).isEqualTo("You are not allowed to " + call.get(2) + " '" + call.get(3)
+                    + "' (" + model + ") records.\n\nThis operation is allowed for the following groups:\n\t- "
+                    + group + "\n\nContact your administrator to request access if necessary.");
+        }
+        assertThat(fake.records("base.automation", List.of("active"))).extracting(r -> r.get("active"))
+                .containsExactly(true);
+        assertThat(fake.records("ir.actions.server", List.of("webhook_url"))).extracting(r -> r.get("webhook_url"))
+                .containsExactly("http://127.0.0.1:9/x");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutBaseAutomationThereIsNoRuleModelButServerActionsStillKnowWebhooks() throws Exception {
+        fake = FakeOdoo.builder().version("18.0").without("base_automation").build().start();
+        RpcCalls rpc = new RpcCalls(fake);
+        Map<String, Object> answer = rpc.jsonRpc("admin", "base.automation", "fields_get", List.of(), Map.of());
+        assertThat(answer).containsKey("error");
+        Map<String, Object> fields = (Map<String, Object>) rpc.jsonRpcResult("ir.actions.server", "fields_get", List.of(),
+                Map.of("attributes", List.of("type", "selection")));
+        assertThat(fields).containsKeys("webhook_url", "webhook_field_ids").doesNotContainKey("base_automation_id");
+        assertThat(((Map<?, ?>) fields.get("state")).get("selection")).asString().contains("webhook");
+        assertThat(((Map<?, ?>) fields.get("usage")).get("selection")).asString().doesNotContain("base_automation");
+    }
+
     @Test
     void onSeventeenTheActionOfARuleIsNamedAfterItsType() throws Exception {
         RpcCalls rpc = start("17.0");

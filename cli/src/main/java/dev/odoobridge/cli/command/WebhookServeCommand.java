@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 /** Runs the webhook receiver and processor until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the webhook receiver and the inbox processor until SIGTERM or Ctrl-C.",
-            "Every source with a webhook-token gets the URL /webhook/<source>/<token>; point Odoo's automation "
-                + "rule (\"Send Webhook Notification\") at it. Events are stored in PostgreSQL before the answer, "
+            "Every source with a webhook-token gets the URL /webhook/<source>/<token>; `odoo-bridge webhook install` "
+                + "creates the automation rules in Odoo that post to it. Events are stored in PostgreSQL before the answer, "
                 + "then the records are re-read from Odoo and applied to MongoDB."},
         footer = {"%nExample:%n  odoo-bridge webhook serve --bind 0.0.0.0 --port 8088"})
 public final class WebhookServeCommand implements Callable<Integer> {

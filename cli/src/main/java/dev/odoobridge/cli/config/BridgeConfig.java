@@ -70,8 +70,24 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
                                 int velocityWindowDays) {
     }
 
-    /** Webhook receiver. */
-    public record WebhookSettings(String bind, int port, int maxBodyBytes) {
+    /**
+     * Webhook receiver.
+     *
+     * @param bind address the receiver listens on
+     * @param port its port
+     * @param maxBodyBytes largest post accepted
+     * @param rules where Odoo reaches the receiver, for the rules {@code webhook install} creates
+     */
+    public record WebhookSettings(String bind, int port, int maxBodyBytes, RuleSettings rules) {
+    }
+
+    /**
+     * The automation rules {@code webhook install} keeps in each source's Odoo.
+     *
+     * @param publicUrl {@code webhook.public-url}: the absolute http(s) URL under which Odoo reaches the receiver
+     *                  (the rules post to {@code <public-url>/webhook/<source>/<token>}); empty when unset
+     */
+    public record RuleSettings(Optional<java.net.URI> publicUrl) {
     }
 
     /** Vendor linking and exports. */

@@ -3,7 +3,10 @@ package dev.odoobridge.cli.config;
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.sync.SyncEngine;
 import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.sync.webhook.WebhookRules;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +40,7 @@ public final class ConfigLoader {
     private static final Set<String> SYNC = Set.of("models", "extra-fields", "page-size", "parallelism", "readers", "overlap");
     private static final Set<String> STOCK = Set.of("threshold-field", "default-threshold", "near-expiry-days",
             "velocity-window-days");
-    private static final Set<String> WEBHOOK = Set.of("bind", "port", "max-body-bytes");
+    private static final Set<String> WEBHOOK = Set.of("bind", "port", "max-body-bytes", "public-url");
     private static final Set<String> VENDOR = Set.of("otp-secret", "mail-to");
     private static final Set<String> TRANSPORTS = Set.of("auto", "xmlrpc", "jsonrpc", "json2");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -134,13 +137,34 @@ public final class ConfigLoader {
                         b.intIn(stock, "velocity-window-days", 120, 7, 3650)),
                 new BridgeConfig.WebhookSettings(b.string(webhook, "bind", "0.0.0.0"),
                         b.intIn(webhook, "port", 8088, 0, 65535),
-                        b.intIn(webhook, "max-body-bytes", WebhookReceiver.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024)),
+                        b.intIn(webhook, "max-body-bytes", WebhookReceiver.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
+                        ruleSettings(b, webhook)),
                 new BridgeConfig.VendorSettings(b.optString(vendor, "otp-secret"), mailTo),
                 dataDir);
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems);
         }
         return config;
+    }
+
+    /** {@code webhook.public-url}: an absolute http(s) URL with a host, no query or fragment. */
+    private static BridgeConfig.RuleSettings ruleSettings(Binder b, ConfigNode webhook) {
+        Optional<String> text = b.optString(webhook, "public-url");
+        if (text.isEmpty()) {
+            return new BridgeConfig.RuleSettings(Optional.empty());
+        }
+        String where = webhook.map().get("public-url").where();
+        try {
+            URI url = new URI(text.get());
+            WebhookRules.checkPublicUrl(url);
+            return new BridgeConfig.RuleSettings(Optional.of(url));
+        } catch (URISyntaxException e) {
+            b.problems.add(where + ": must be an absolute http:// or https:// URL like https://bridge.example.com, "
+                    + "was '" + text.get() + "' (" + e.getReason() + ")");
+        } catch (IllegalArgumentException e) {
+            b.problems.add(where + ": " + e.getMessage());
+        }
+        return new BridgeConfig.RuleSettings(Optional.empty());
     }
 
     private static BridgeConfig.SourceConfig source(Binder b, String name, ConfigNode node) {

@@ -1,8 +1,6 @@
 package dev.odoobridge.cli.demo;
 
 import dev.odoobridge.client.OdooClient;
-import dev.odoobridge.client.domain.Domains;
-import dev.odoobridge.client.value.Command;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.sync.schema.ServerSchemas;
@@ -14,10 +12,11 @@ import dev.odoobridge.sync.webhook.WebhookEvent;
 import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
 import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.sync.webhook.WebhookRules;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.RetailDataSummary;
-import dev.odoobridge.testkit.WebhookTrigger;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -42,6 +41,7 @@ final class LiveWebhooks implements AutoCloseable {
     private final Narrator narrator;
     private final WebhookReceiver receiver;
     private final WebhookProcessor processor;
+    private final String token;
 
     LiveWebhooks(FakeOdoo fake, OdooClient odoo, StateDatabase db, ReadModel readModel, ServerSchemas schemas,
                  Narrator narrator) {
@@ -52,8 +52,9 @@ final class LiveWebhooks implements AutoCloseable {
         this.narrator = narrator;
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
+        this.token = HexFormat.of().formatHex(secret);
         List<String> synced = readModel.projections().stream().map(Projection::model).toList();
-        this.receiver = WebhookReceiver.builder(db).source(WebhookSource.of(DemoRun.SOURCE, HexFormat.of().formatHex(secret)))
+        this.receiver = WebhookReceiver.builder(db).source(WebhookSource.of(DemoRun.SOURCE, token))
                 .models(synced).bind("127.0.0.1").port(0).build().start();
         try {
             this.processor = WebhookProcessor.builder(db, RecordFetcher.odoo(Map.of(DemoRun.SOURCE, odoo)),
@@ -68,14 +69,12 @@ final class LiveWebhooks implements AutoCloseable {
     Result run(RetailDataSummary data) {
         narrator.step("Webhooks: Odoo pushes every change; the receiver stores it in PostgreSQL, the processor"
                 + " re-reads the record and updates MongoDB");
-        String url = "http://127.0.0.1:" + receiver.port() + receiver.path(DemoRun.SOURCE);
-        for (String model : MODELS) {
-            addRule(model, WebhookTrigger.CREATE_OR_WRITE, url);
-            addRule(model, WebhookTrigger.UNLINK, url);
-        }
+        WebhookRules rules = WebhookRules.builder(odoo).source(DemoRun.SOURCE).token(token)
+                .publicUrl(URI.create("http://127.0.0.1:" + receiver.port())).models(MODELS).build();
+        rules.apply(rules.planInstall());
         narrator.line("receiver listening on http://127.0.0.1:%d/webhook/%s/<token>", receiver.port(), DemoRun.SOURCE);
-        narrator.line("Odoo automation rules (\"Send Webhook Notification\") on create/write/unlink of %s",
-                String.join(", ", MODELS));
+        narrator.line("Odoo automation rules (\"Send Webhook Notification\") on create/write/unlink of %s,"
+                + " installed as `odoo-bridge webhook install` does", String.join(", ", MODELS));
 
         LiveChanges changes = new LiveChanges(odoo, readModel.stock(), DemoRun.SOURCE, data, narrator);
         narrator.raw("");
@@ -95,27 +94,6 @@ final class LiveWebhooks implements AutoCloseable {
         narrator.line("webhook events by status: %s (Odoo posted %d)", byStatus, fake.webhooks().posted());
         return new Result(byStatus.values().stream().mapToInt(Integer::intValue).sum(),
                 byStatus.getOrDefault(EventStatus.DONE, 0), changes.latenciesMillis());
-    }
-
-    /**
-     * Creates an automation rule with a "Send Webhook Notification" action through RPC, as a tool does on a real
-     * server: a {@code base.automation} on the model's {@code ir.model} with the action created inside it.
-     */
-    private void addRule(String model, WebhookTrigger trigger, String url) {
-        List<Long> modelIds = odoo.model("ir.model").search(Domains.eq("model", model));
-        if (modelIds.isEmpty()) {
-            throw new IllegalStateException("Odoo has no model " + model);
-        }
-        long modelId = modelIds.get(0);
-        // the post carries the record's write_date: on Odoo 17/18, which post before commit, the processor re-reads
-        // until Odoo shows at least that write_date
-        List<Long> writeDate = odoo.model("ir.model.fields").search(Domains.and(Domains.eq("model", model),
-                Domains.eq("name", "write_date")));
-        String name = "odoo-bridge " + model + " " + trigger.odooName();
-        Map<String, Object> action = Map.of("name", name, "state", "webhook", "model_id", modelId, "webhook_url", url,
-                "webhook_field_ids", List.of(Command.set(writeDate)));
-        odoo.model("base.automation").create(Map.of("name", name, "model_id", modelId, "trigger", trigger.odooName(),
-                "action_server_ids", List.of(List.of(0, 0, action))));
     }
 
     /** Waits until the processor has handled every stored event, then counts them by status. */

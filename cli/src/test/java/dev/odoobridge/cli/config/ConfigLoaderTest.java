@@ -56,6 +56,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void webhookPublicUrlIsOptionalAndReadAsAnAbsoluteUrl() {
+        assertThat(loader.parse(VALID, "test.yaml", Path.of("/tmp")).webhook().rules().publicUrl()).isEmpty();
+        BridgeConfig c = loader.parse(VALID + "webhook:\n  public-url: https://bridge.example.com/odoo\n", "test.yaml",
+                Path.of("/tmp"));
+        assertThat(c.webhook().rules().publicUrl()).contains(java.net.URI.create("https://bridge.example.com/odoo"));
+    }
+
+    @Test
+    void aRelativeOrMalformedPublicUrlIsAConfigErrorNamingItsLine() {
+        int line = (int) VALID.lines().count() + 2;
+        for (String bad : java.util.List.of("/webhooks", "bridge.example.com", "ftp://bridge.example.com",
+                "https://bridge example.com", "https://bridge.example.com/?a=b")) {
+            String yaml = VALID + "webhook:\n  public-url: " + bad + "\n";
+            assertThatThrownBy(() -> loader.parse(yaml, "test.yaml", Path.of("/tmp")))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("webhook.public-url (line " + line + ")")
+                    .hasMessageContaining(bad);
+        }
+    }
+
+    @Test
     void unknownKeyNamesKeyLineAndSuggestion() {
         String yaml = VALID.replace("    login: sync@example.com", "    logn: sync@example.com");
         assertThatThrownBy(() -> loader.parse(yaml, "test.yaml", Path.of(".")))

@@ -25,7 +25,10 @@ final class RetailSchema {
     record Spec(String name, String description, Naming naming, String recName, boolean restricted) {
     }
 
-    /** The served models, in the order ir.model lists them. */
+    private static final String AUTOMATION = "base.automation";
+    private static final String AUTOMATION_MODULE = "base_automation";
+
+    /** The served models, in the order ir.model lists them (base.automation only with base_automation). */
     static final List<Spec> MODELS = List.of(
             new Spec("res.company", "Companies", Naming.FIELD, "name", true),
             new Spec("res.partner", "Contact", Naming.PARTNER, "name", false),
@@ -85,10 +88,32 @@ final class RetailSchema {
     static Map<String, Map<String, Map<String, Object>>> sources(OdooRelease release) {
         Map<String, Map<String, Map<String, Object>>> schema = new LinkedHashMap<>();
         for (Spec spec : MODELS) {
+            if (spec.name().equals(AUTOMATION) && !release.has(AUTOMATION_MODULE)) {
+                continue;
+            }
             schema.put(spec.name(), FieldsGetDump.recorded(release.version(), spec.name()));
         }
         ModuleFields.apply(release, schema);
+        if (!release.has(AUTOMATION_MODULE)) {
+            withoutAutomation(schema.get("ir.actions.server"));
+        }
         return schema;
+    }
+
+    /**
+     * Without base_automation there is no {@code base.automation}; its server-action link
+     * ({@code base_automation_id}) and usage value ({@code 'base_automation'}) go too. The webhook state of
+     * server actions stays: it belongs to base ({@code odoo/addons/base/models/ir_actions.py}).
+     */
+    private static void withoutAutomation(Map<String, Map<String, Object>> actions) {
+        actions.remove("base_automation_id");
+        Map<String, Object> usage = actions.get("usage");
+        if (usage != null && usage.get("selection") instanceof List<?> values) {
+            Map<String, Object> narrowed = new LinkedHashMap<>(usage);
+            narrowed.put("selection", values.stream().filter(v -> !(v instanceof List<?> pair && !pair.isEmpty()
+                    && AUTOMATION_MODULE.equals(pair.get(0)))).toList());
+            actions.put("usage", narrowed);
+        }
     }
 
     /** A fresh, mutable schema of {@code release} (custom fields are added per ORM instance). */
@@ -103,7 +128,7 @@ final class RetailSchema {
     static Map<String, ModelDef> create(OdooRelease release, Map<String, Map<String, Map<String, Object>>> own) {
         Map<String, Map<String, Map<String, Object>>> schema = sources(release);
         Map<String, Spec> specs = new LinkedHashMap<>();
-        MODELS.forEach(spec -> specs.put(spec.name(), spec));
+        MODELS.stream().filter(spec -> schema.containsKey(spec.name())).forEach(spec -> specs.put(spec.name(), spec));
         own.forEach((model, fields) -> {
             Map<String, Map<String, Object>> served = schema.computeIfAbsent(model, m -> new LinkedHashMap<>());
             fields.forEach(served::putIfAbsent);
