@@ -1,5 +1,6 @@
 package dev.odoobridge.sync.webhook;
 
+import dev.odoobridge.serve.WebhookServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.odoobridge.readmodel.Projection;
@@ -40,7 +41,7 @@ class WebhookLatencyIT {
             }
         };
         try (StateDatabase db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null);
-             WebhookReceiver receiver = WebhookReceiver.builder(db).source(WebhookSource.of("shop", "bench-token-0123456789"))
+             WebhookServer receiver = WebhookServer.builder(db).source(WebhookSource.of("shop", "bench-token-0123456789"))
                      .models(List.of("product.product")).build().start();
              WebhookProcessor processor = WebhookProcessor.builder(db, odoo, readModel)
                      .projections(List.of(new Projection("product.product", "products", List.of("name"))))
