@@ -88,7 +88,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .orElse("off") + ", reconcile " + s.reconcileAt().map(c -> "at '" + c + "' UTC").orElse("off")
                 + (settings.adminToken().isEmpty() ? "; admin API off (set serve.admin-token)" : "") + ". Stop with Ctrl-C.");
         out.flush();
-        stop.awaitSignal();
+        try (stop) {
+            stop.awaitSignal();
+        }
         return ExitCode.OK.code();
     }
 

@@ -67,7 +67,9 @@ public final class WebhookServeCommand implements Callable<Integer> {
         ServeCommand.printWebhookUrls(rt, out, host, server.port());
         out.println("Processing events into " + rt.readModel().describe() + ". Stop with Ctrl-C.");
         out.flush();
-        stop.awaitSignal();
+        try (stop) {
+            stop.awaitSignal();
+        }
         return ExitCode.OK.code();
     }
 

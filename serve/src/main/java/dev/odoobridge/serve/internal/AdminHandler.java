@@ -5,6 +5,7 @@ import dev.odoobridge.sync.SyncRequest;
 import dev.odoobridge.sync.state.Checkpoint;
 import dev.odoobridge.sync.state.RunRecord;
 import dev.odoobridge.sync.state.StateStore;
+import dev.odoobridge.sync.state.StateStoreException;
 import dev.odoobridge.sync.webhook.EventFilter;
 import dev.odoobridge.sync.webhook.EventStatus;
 import dev.odoobridge.sync.webhook.ReplayPlan;
@@ -44,6 +45,7 @@ import org.eclipse.jetty.util.Fields;
  */
 public final class AdminHandler extends Handler.Abstract {
     private static final String PREFIX = "/admin";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminHandler.class);
 
     private final byte[] tokenHash;
     private final StateStore state;
@@ -121,8 +123,11 @@ public final class AdminHandler extends Handler.Abstract {
             HttpAnswers.problem(response, callback, 404, null, e.getMessage());
         } catch (IllegalArgumentException e) {
             HttpAnswers.problem(response, callback, 400, null, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (StateStoreException e) {
             HttpAnswers.problem(response, callback, 503, null, "the state database could not answer: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("admin request {} {} failed", method, route, e);
+            HttpAnswers.problem(response, callback, 500, null, "the request failed: " + e);
         }
         return true;
     }
@@ -227,10 +232,8 @@ public final class AdminHandler extends Handler.Abstract {
         if (reconcile != null) {
             r = r.withReconcile(bool(params, "reconcile"));
         }
-        List<String> sources = params.getValues("source").stream().flatMap(v -> List.of(v.split(",")).stream())
-                .filter(s -> !s.isBlank()).toList();
-        List<String> models = params.getValues("model").stream().flatMap(v -> List.of(v.split(",")).stream())
-                .filter(s -> !s.isBlank()).toList();
+        List<String> sources = InboxQuery.list(params, "source");
+        List<String> models = InboxQuery.list(params, "model");
         return new SyncRequest(Set.copyOf(sources), Set.copyOf(models), r.mode(),
                 r.reconcile());
     }

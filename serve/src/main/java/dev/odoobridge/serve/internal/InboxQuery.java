@@ -65,9 +65,11 @@ final class InboxQuery {
         return f;
     }
 
-    private static List<String> list(Fields params, String name) {
+    /** The comma-separated values of every {@code name} parameter; empty when absent. */
+    static List<String> list(Fields params, String name) {
         List<String> out = new ArrayList<>();
-        for (String v : params.getValues(name)) {
+        List<String> values = params.getValues(name);
+        for (String v : values == null ? List.<String>of() : values) {
             for (String part : v.split(",")) {
                 if (!part.isBlank()) {
                     out.add(part.trim());
