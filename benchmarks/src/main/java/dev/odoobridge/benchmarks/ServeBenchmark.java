@@ -60,7 +60,7 @@ final class ServeBenchmark {
         List<Integer> rates = Arrays.stream(args.string("rates", "100,1000").split(",")).map(String::trim)
                 .map(Integer::parseInt).toList();
         int warmup = 200;
-        int total = warmup + rates.size() * 2 * events;
+        int total = 2 * warmup + rates.size() * 2 * events;
         Path work = Files.createTempDirectory("odoo-bridge-serve-bench");
         try (FakeOdoo odoo = FakeOdoo.builder().build().start();
              OdooClient client = odoo.client(Transport.JSON2);
@@ -107,7 +107,7 @@ final class ServeBenchmark {
                 };
                 AtomicLong nextId = new AtomicLong(1);
                 phase(viaHttp, warmup, 200, nextId, sentAt, latencies, done);
-                phase(direct, warmup / 2, 200, nextId, sentAt, latencies, done);
+                phase(direct, warmup, 200, nextId, sentAt, latencies, done);
                 for (int rate : rates) {
                     long[] base = phase(direct, events, rate, nextId, sentAt, latencies, done);
                     long[] served = phase(viaHttp, events, rate, nextId, sentAt, latencies, done);

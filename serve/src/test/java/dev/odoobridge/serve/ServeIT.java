@@ -11,6 +11,8 @@ import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.ReadModelConfig;
 import dev.odoobridge.readmodel.ReadModels;
 import dev.odoobridge.sync.SyncEngine;
+import dev.odoobridge.sync.SyncRequest;
+import dev.odoobridge.sync.state.StateStore;
 import dev.odoobridge.sync.state.SharedPostgres;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.webhook.RecordFetcher;
@@ -216,6 +218,24 @@ class ServeIT {
         assertThat(json(Http.get(port, "/admin/sync", "Authorization", BEARER)).get("runs").size()).isPositive();
         assertThat(Http.get(port, "/admin/sync/999999", "Authorization", BEARER).statusCode()).isEqualTo(404);
         assertThat(Http.post(port, "/admin/sync?mode=sideways", null, "Authorization", BEARER).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aRunFindingTheLeaseHeldByAnotherProcessSkipsQuietly() {
+        StateStore store = db.stateStore();
+        String other = "other-host:1:serve-0000";
+        Http.await(Duration.ofSeconds(30), "the lease taken by another owner",
+                () -> store.tryAcquireLease(SOURCE, "res.partner", other, Duration.ofMinutes(1)));
+        try {
+            long id = serve.trigger(SyncRequest.incremental()).id();
+            Http.await(Duration.ofSeconds(30), "run " + id + " ended", () -> serve.recentRuns().stream()
+                    .anyMatch(r -> r.id() == id && r.finishedAt() != null));
+            SyncRun run = serve.recentRuns().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+            assertThat(run.state()).isEqualTo("skipped");
+            assertThat(run.models()).singleElement().satisfies(line -> assertThat(line).contains("leased by " + other));
+        } finally {
+            store.releaseLease(SOURCE, "res.partner", other);
+        }
     }
 
     @Test

@@ -36,6 +36,13 @@ public final class Routes extends Handler.Abstract {
     }
 
     @Override
+    public void setServer(org.eclipse.jetty.server.Server server) {
+        super.setServer(server);
+        fixed.forEach(h -> h.setServer(server));
+        mounts.forEach(m -> m.handler().setServer(server));
+    }
+
+    @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         for (Handler h : fixed) {
             if (h.handle(request, response, callback)) {

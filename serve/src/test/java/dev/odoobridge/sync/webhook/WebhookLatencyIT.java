@@ -1,8 +1,8 @@
 package dev.odoobridge.sync.webhook;
 
-import dev.odoobridge.serve.WebhookServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.sync.state.SharedPostgres;
 import dev.odoobridge.sync.state.StateDatabase;
