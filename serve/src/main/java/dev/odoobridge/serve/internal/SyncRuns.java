@@ -95,8 +95,9 @@ public final class SyncRuns implements AutoCloseable {
         record(run);
         open.incrementAndGet();
         long id = run.id();
+        SyncRun queued = run;
         try {
-            runner.execute(() -> execute(id, request, verify));
+            runner.execute(() -> execute(queued, request, verify));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             open.decrementAndGet();
             replace(finished(run, "skipped", null, List.of(), "the process is stopping"));
@@ -148,9 +149,9 @@ public final class SyncRuns implements AutoCloseable {
         }
     }
 
-    private void execute(long id, SyncRequest request, boolean verify) {
+    private void execute(SyncRun queued, SyncRequest request, boolean verify) {
+        long id = queued.id();
         try {
-            SyncRun queued = get(id).orElseThrow();
             if (stopping) {
                 replace(finished(queued, "skipped", null, List.of(), "the process is stopping"));
                 return;
@@ -218,11 +219,17 @@ public final class SyncRuns implements AutoCloseable {
         }
     }
 
+    /** Replaces the kept run of the same id, or keeps this one anew when it had been dropped. */
     private synchronized void replace(SyncRun run) {
         List<SyncRun> all = new ArrayList<>(runs);
         runs.clear();
+        boolean found = false;
         for (SyncRun r : all) {
+            found |= r.id() == run.id();
             runs.addLast(r.id() == run.id() ? run : r);
+        }
+        if (!found) {
+            record(run);
         }
     }
 
