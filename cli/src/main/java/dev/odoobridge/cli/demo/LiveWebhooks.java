@@ -11,7 +11,7 @@ import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookEvent;
 import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.webhook.WebhookRules;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
@@ -39,7 +39,7 @@ final class LiveWebhooks implements AutoCloseable {
     private final StateDatabase db;
     private final ReadModel readModel;
     private final Narrator narrator;
-    private final WebhookReceiver receiver;
+    private final WebhookServer receiver;
     private final WebhookProcessor processor;
     private final String token;
 
@@ -54,7 +54,7 @@ final class LiveWebhooks implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         this.token = HexFormat.of().formatHex(secret);
         List<String> synced = readModel.projections().stream().map(Projection::model).toList();
-        this.receiver = WebhookReceiver.builder(db).source(WebhookSource.of(DemoRun.SOURCE, token))
+        this.receiver = WebhookServer.builder(db).source(WebhookSource.of(DemoRun.SOURCE, token))
                 .models(synced).bind("127.0.0.1").port(0).build().start();
         try {
             this.processor = WebhookProcessor.builder(db, RecordFetcher.odoo(Map.of(DemoRun.SOURCE, odoo)),

@@ -18,7 +18,7 @@ import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.RuleState;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.webhook.WebhookRules;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
@@ -95,7 +95,7 @@ class WebhookRulesEndToEndIT {
      * how webhooks are received, so that it can be pointed at another server.
      */
     private static Receiving receiving(StateDatabase state, ReadModel readModel, OdooClient odoo, ServerSchemas schemas) {
-        WebhookReceiver receiver = WebhookReceiver.builder(state).source(WebhookSource.of(SOURCE, TOKEN))
+        WebhookServer receiver = WebhookServer.builder(state).source(WebhookSource.of(SOURCE, TOKEN))
                 .models(World.MODELS).bind("127.0.0.1").port(0).build().start();
         try {
             WebhookProcessor processor = WebhookProcessor.builder(state, RecordFetcher.odoo(Map.of(SOURCE, odoo)),
