@@ -1,5 +1,6 @@
 package dev.odoobridge.readmodel;
 
+import dev.odoobridge.readmodel.changes.ChangeLog;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.stock.StockViews;
 import java.util.List;
@@ -34,6 +35,14 @@ public interface ReadModel extends AutoCloseable {
      */
     default Reports reports() {
         throw new UnsupportedOperationException(getClass().getName() + " has no report queries");
+    }
+
+    /**
+     * The change sequence and tombstones (safe sequence, oldest retained sequence, purge). Implementations that
+     * keep none (e.g. test doubles) keep this default, which throws {@link UnsupportedOperationException}.
+     */
+    default ChangeLog changes() {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no change sequence");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.odoobridge.readmodel;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ReadModelConfig {
     private final Map<String, Map<String, String>> fieldTypes;
     private final StockOptions stockOptions;
     private final GuardStrategy guardStrategy;
+    private final Duration tombstoneHorizon;
 
     private ReadModelConfig(Builder b) {
         this.connectionString = b.connectionString;
@@ -38,6 +40,7 @@ public final class ReadModelConfig {
         this.fieldTypes = Map.copyOf(types);
         this.stockOptions = b.stockOptions;
         this.guardStrategy = b.guardStrategy;
+        this.tombstoneHorizon = b.tombstoneHorizon;
     }
 
     /** A builder with the defaults: embedded server, database {@code odoo_bridge}, the retail projections. */
@@ -56,6 +59,7 @@ public final class ReadModelConfig {
         fieldTypes.forEach((model, fields) -> b.fieldTypes.put(model, new LinkedHashMap<>(fields)));
         b.stockOptions = stockOptions;
         b.guardStrategy = guardStrategy;
+        b.tombstoneHorizon = tombstoneHorizon;
         return b;
     }
 
@@ -94,6 +98,15 @@ public final class ReadModelConfig {
         return stockOptions;
     }
 
+    /**
+     * How long tombstones of deleted documents are kept by
+     * {@link dev.odoobridge.readmodel.changes.ChangeLog#purgeTombstones()} (default 30 days): a client that last
+     * pulled longer ago needs a full resync.
+     */
+    public Duration tombstoneHorizon() {
+        return tombstoneHorizon;
+    }
+
     /** The version guard strategy as configured (possibly {@link GuardStrategy#AUTO}). */
     public GuardStrategy guardStrategy() {
         return guardStrategy;
@@ -129,6 +142,7 @@ public final class ReadModelConfig {
         private final Map<String, Map<String, String>> fieldTypes = new LinkedHashMap<>();
         private StockOptions stockOptions = StockOptions.DEFAULTS;
         private GuardStrategy guardStrategy = GuardStrategy.AUTO;
+        private Duration tombstoneHorizon = Duration.ofDays(30);
 
         private Builder() {
         }
@@ -212,6 +226,16 @@ public final class ReadModelConfig {
          */
         public Builder guardStrategy(GuardStrategy strategy) {
             this.guardStrategy = Objects.requireNonNull(strategy, "strategy == null");
+            return this;
+        }
+
+        /** How long tombstones are kept by {@code purgeTombstones()} (default 30 days); positive. */
+        public Builder tombstoneHorizon(Duration horizon) {
+            Objects.requireNonNull(horizon, "horizon == null");
+            if (horizon.isNegative() || horizon.isZero()) {
+                throw new IllegalArgumentException("tombstone horizon must be positive, was " + horizon);
+            }
+            this.tombstoneHorizon = horizon;
             return this;
         }
 

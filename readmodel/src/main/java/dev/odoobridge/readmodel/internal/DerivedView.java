@@ -15,14 +15,14 @@ interface DerivedView {
     Set<String> dependencyFields(String model);
 
     /**
-     * Called after a change to documents of the model.
+     * Called after a change to documents of the model; the view's own writes take their sequences from {@code batch}.
      *
      * @param before the changed documents as stored before the change (dependency fields only; absent for
      *               new documents); a document here but not in {@code after} was deleted
      * @param after documents now written (empty for deletes)
      */
-    void changed(String source, String model, List<Document> before, List<Document> after);
+    void changed(ChangeBatch batch, String source, String model, List<Document> before, List<Document> after);
 
     /** Called after every document of the model for the source was removed. */
-    void cleared(String source, String model);
+    void cleared(ChangeBatch batch, String source, String model);
 }

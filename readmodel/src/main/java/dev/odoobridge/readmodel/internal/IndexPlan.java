@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.odoobridge.readmodel.Projection;
+import dev.odoobridge.readmodel.changes.ChangeLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.bson.conversions.Bson;
  * Every index the read model uses, declared once and created when it opens (creating an existing
  * index is a no-op). Each projected collection gets ({@code _source}, {@code _odoo_id}) for the
  * id-range reconciliation and ({@code _source}, {@code _write_date}); the stock views and reports get
- * indexes on the references they join and filter by.
+ * indexes on the references they join and filter by; every projected and view collection gets
+ * ({@code _source}, {@code _seq}) and the tombstones ({@code coll}, {@code _source}, {@code _seq}) for pulls of changes.
  */
 final class IndexPlan {
     private static final Map<String, List<List<String>>> PER_MODEL = Map.of(
@@ -32,7 +34,22 @@ final class IndexPlan {
     private IndexPlan() {
     }
 
+    /** The collections whose documents carry change sequences: every projected model's and the stock views'. */
+    static List<String> sequenced(List<Projection> projections) {
+        List<String> names = new ArrayList<>();
+        projections.forEach(p -> names.add(p.collection()));
+        names.add(Names.PRODUCT_STOCK);
+        names.add(Names.LOT_STOCK);
+        return names;
+    }
+
     static void create(MongoDatabase db, List<Projection> projections, Names names) {
+        for (String name : sequenced(projections)) {
+            db.getCollection(name).createIndex(Indexes.ascending("_source", ChangeLog.SEQUENCE_FIELD),
+                    new IndexOptions().name("source_seq"));
+        }
+        db.getCollection(Tombstones.COLLECTION).createIndex(Indexes.ascending("coll", "_source", ChangeLog.SEQUENCE_FIELD),
+                new IndexOptions().name("coll_source_seq"));
         for (Projection p : projections) {
             var coll = db.getCollection(p.collection());
             coll.createIndex(Indexes.ascending("_source", "_odoo_id"), new IndexOptions().name("source_odoo_id"));

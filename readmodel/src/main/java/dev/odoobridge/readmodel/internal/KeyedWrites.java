@@ -14,11 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.odoobridge.readmodel.changes.ChangeLog;
 import org.bson.Document;
 
 /**
  * Writes derived documents keyed by {@code _id} against what is stored: writes those that are absent
- * or differ (every filter is {@code _id} alone), leaves equal ones alone and deletes the unwanted.
+ * or differ (every filter is {@code _id} alone) with a new change sequence, leaves equal ones alone (sequence
+ * included) and deletes the unwanted, leaving tombstones.
  * Chunked {@code _id $in} reads and at most one unordered bulk per batch. When this process is the
  * database's sole writer (the embedded server; view maintenance is serialized by the projector)
  * absent documents are inserted, which the embedded server does several times faster than upserts;
@@ -30,12 +32,14 @@ final class KeyedWrites {
     private final boolean soleWriter;
     private final KeyReads reads;
     private final InProcessWrites direct;
+    private final Tombstones tombstones;
 
     /**
      * @param direct the embedded store's in-process writes: with a sole writer, they take the inserts and the
      *               replacements of stored documents when the store offers them
      */
-    KeyedWrites(boolean soleWriter, KeyReads reads, InProcessWrites direct) {
+    KeyedWrites(boolean soleWriter, KeyReads reads, InProcessWrites direct, Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.soleWriter = soleWriter;
         this.reads = reads;
         this.direct = direct;
@@ -49,15 +53,16 @@ final class KeyedWrites {
     }
 
     /**
-     * Makes the collection hold {@code wanted} for its keys: a null value deletes. {@code volatileField}
-     * (a timestamp, or null) is ignored when deciding whether a stored document is unchanged.
+     * Makes the collection hold {@code wanted} for its keys: a null value deletes (leaving a tombstone). {@code volatileField}
+     * (a timestamp, or null) is ignored when deciding whether a stored document is unchanged; a document written
+     * (inserted or changed) gets the next sequence of the batch, an unchanged one is left alone with its own.
      */
-    void write(MongoCollection<Document> coll, Map<String, Document> wanted, String volatileField) {
-        write(coll, wanted, stored(coll, wanted.keySet()), volatileField);
+    void write(ChangeBatch batch, MongoCollection<Document> coll, Map<String, Document> wanted, String volatileField) {
+        write(batch, coll, wanted, stored(coll, wanted.keySet()), volatileField);
     }
 
-    /** As {@link #write(MongoCollection, Map, String)} with the stored documents already read. */
-    void write(MongoCollection<Document> coll, Map<String, Document> wanted, Map<String, Document> stored,
+    /** As {@link #write(ChangeBatch, MongoCollection, Map, String)} with the stored documents already read. */
+    void write(ChangeBatch batch, MongoCollection<Document> coll, Map<String, Document> wanted, Map<String, Document> stored,
                String volatileField) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         // in process, with a sole writer whose view maintenance is serialized: a stored document stays stored until
@@ -65,19 +70,24 @@ final class KeyedWrites {
         boolean inProcess = soleWriter && direct.available();
         List<Document> inserts = new ArrayList<>();
         List<Document> replacements = new ArrayList<>();
+        List<Document> deleted = new ArrayList<>();
+        batch.expect(wanted.size());
         wanted.forEach((id, doc) -> {
             Document old = stored.get(id);
             if (doc == null) {
                 if (old != null) {
+                    deleted.add(old);
                     writes.add(new DeleteOneModel<>(Filters.eq("_id", id)));
                 }
             } else if (old == null) {
+                doc.put(ChangeLog.SEQUENCE_FIELD, batch.next());
                 if (inProcess) {
                     inserts.add(doc);
                 } else {
                     writes.add(soleWriter ? new InsertOneModel<>(doc) : new ReplaceOneModel<>(Filters.eq("_id", id), doc, UPSERT));
                 }
             } else if (!sameIgnoring(old, doc, volatileField)) {
+                doc.put(ChangeLog.SEQUENCE_FIELD, batch.next());
                 if (inProcess) {
                     replacements.add(doc);
                 } else {
@@ -85,6 +95,9 @@ final class KeyedWrites {
                 }
             }
         });
+        String name = coll.getNamespace().getCollectionName();
+        tombstones.record(batch, name, deleted); // before the deletes: see Tombstones
+        batch.checkLease();
         if (inProcess) {
             direct.insertAbsent(coll, inserts);
             direct.replace(coll, replacements);
@@ -92,17 +105,29 @@ final class KeyedWrites {
         if (!writes.isEmpty()) {
             coll.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
+        List<Object> created = new ArrayList<>();
+        wanted.forEach((id, doc) -> {
+            if (doc != null && !stored.containsKey(id)) {
+                created.add(id);
+            }
+        });
+        tombstones.clear(name, created);
     }
 
+    /** Whether the stored document {@code a} holds what {@code b} would write, ignoring {@code field} and the sequence. */
     private static boolean sameIgnoring(Document a, Document b, String field) {
-        if (a.size() != b.size()) {
-            return false;
-        }
+        int compared = 0;
         for (Map.Entry<String, Object> e : b.entrySet()) {
-            if (!e.getKey().equals(field) && (!a.containsKey(e.getKey()) || !Objects.equals(a.get(e.getKey()), e.getValue()))) {
+            String key = e.getKey();
+            if (key.equals(field) || key.equals(ChangeLog.SEQUENCE_FIELD)) {
+                continue;
+            }
+            if (!a.containsKey(key) || !Objects.equals(a.get(key), e.getValue())) {
                 return false;
             }
+            compared++;
         }
-        return true;
+        int stored = a.size() - (a.containsKey(field) ? 1 : 0) - (a.containsKey(ChangeLog.SEQUENCE_FIELD) ? 1 : 0);
+        return stored == compared;
     }
 }

@@ -50,7 +50,7 @@ final class LotStockView implements DerivedView {
     }
 
     @Override
-    public void changed(String source, String model, List<Document> before, List<Document> after) {
+    public void changed(ChangeBatch batch, String source, String model, List<Document> before, List<Document> after) {
         Set<Long> lots = new TreeSet<>();
         List<Document> all = new ArrayList<>(before);
         all.addAll(after);
@@ -66,25 +66,25 @@ final class LotStockView implements DerivedView {
                 return;
             }
         }
-        recompute(source, new ArrayList<>(lots));
+        recompute(batch, source, new ArrayList<>(lots));
     }
 
     @Override
-    public void cleared(String source, String model) {
+    public void cleared(ChangeBatch batch, String source, String model) {
         List<Long> lots = new ArrayList<>();
         for (org.bson.BsonValue v : db.getCollection(Names.LOT_STOCK).distinct("lot_id", Filters.eq("_source", source), org.bson.BsonValue.class)) {
             lots.add(v.asNumber().longValue());
         }
-        recompute(source, lots);
+        recompute(batch, source, lots);
     }
 
-    private void recompute(String source, List<Long> lotIds) {
+    private void recompute(ChangeBatch batch, String source, List<Long> lotIds) {
         for (int i = 0; i < lotIds.size(); i += ProductStockView.BATCH) {
-            rebuild(source, lotIds.subList(i, Math.min(lotIds.size(), i + ProductStockView.BATCH)));
+            rebuild(batch, source, lotIds.subList(i, Math.min(lotIds.size(), i + ProductStockView.BATCH)));
         }
     }
 
-    private void rebuild(String source, List<Long> lotIds) {
+    private void rebuild(ChangeBatch batch, String source, List<Long> lotIds) {
         List<String> keys = DocumentMapper.keys(source, lotIds);
         Map<Long, Document> lots = new HashMap<>();
         reads.find(db.getCollection(names.of("stock.lot")), keys, null, l -> lots.put(asLong(l.get("_odoo_id")), l));
@@ -124,6 +124,6 @@ final class LotStockView implements DerivedView {
                     .append("quantity", quantities.getOrDefault(id, 0.0))
                     .append("_updated_at", now));
         }
-        writes.write(db.getCollection(Names.LOT_STOCK), wanted, "_updated_at");
+        writes.write(batch, db.getCollection(Names.LOT_STOCK), wanted, "_updated_at");
     }
 }

@@ -21,6 +21,7 @@ import dev.odoobridge.readmodel.GuardStrategy;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.changes.ChangeLog;
 import dev.odoobridge.readmodel.spi.StoreFastPaths;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.bson.Document;
@@ -48,7 +50,9 @@ import org.bson.conversions.Bson;
 /**
  * {@link Projector} on MongoDB: one unordered bulk of replace-upserts per page, guarded by version
  * either in each upsert's filter or, for the embedded server, by reading the stored versions by
- * {@code _id} first under a lock per collection (see {@link GuardStrategy}).
+ * {@code _id} first under a lock per collection (see {@link GuardStrategy}). Each page, delete or reset is one
+ * {@link ChangeBatch}: written documents take their {@code _seq} from it (an unchanged rewrite keeps the stored
+ * one), deleted ones leave {@link Tombstones}, and the views it changes write with the same batch.
  */
 final class MongoProjector implements Projector {
     private static final Logger LOG = LoggerFactory.getLogger(MongoProjector.class);
@@ -80,13 +84,22 @@ final class MongoProjector implements Projector {
     private final InProcessWrites direct;
     /** Serializes view maintenance: pages of different models may recompute the same derived documents. */
     private final ReentrantLock viewLock = new ReentrantLock();
+    /** The change sequence every write takes its {@code _seq} from. */
+    private final MongoChangeLog changes;
+    /** The tombstones deletes leave. */
+    private final Tombstones tombstones;
+    /** Fields that are no content: a rewrite differing only in them keeps the stored sequence. */
+    private static final Set<String> NOT_CONTENT = Set.of("_fetched_at", "_synced_at", ChangeLog.SEQUENCE_FIELD);
 
     MongoProjector(MongoDatabase db, List<Projection> projections, DocumentMapper mapper, List<DerivedView> views, Clock clock,
-                   GuardStrategy strategy, StoreFastPaths fastPaths, KeyReads reads, InProcessWrites direct) {
+                   GuardStrategy strategy, StoreFastPaths fastPaths, KeyReads reads, InProcessWrites direct,
+                   MongoChangeLog changes, Tombstones tombstones) {
         if (strategy == GuardStrategy.AUTO) {
             throw new IllegalArgumentException("resolve GuardStrategy.AUTO before creating the projector");
         }
         this.strategy = strategy;
+        this.changes = changes;
+        this.tombstones = tombstones;
         this.fastPaths = fastPaths;
         this.reads = reads;
         this.direct = direct;
@@ -108,11 +121,12 @@ final class MongoProjector implements Projector {
         if (records.isEmpty()) {
             return ApplyResult.EMPTY;
         }
-        return guarded(coll, () -> inOneCommit(() -> write(coll, source, model, records, fetchedAt, strategy)));
+        return guarded(coll, () -> inBatch(batch -> inOneCommit(() -> write(batch, coll, source, model, records, fetchedAt,
+                strategy))));
     }
 
-    private ApplyResult write(MongoCollection<Document> coll, String source, String model, List<OdooRecord> records,
-                              Instant fetchedAt, GuardStrategy strategy) {
+    private ApplyResult write(ChangeBatch batch, MongoCollection<Document> coll, String source, String model,
+                              List<OdooRecord> records, Instant fetchedAt, GuardStrategy strategy) {
         Instant now = clock.instant();
         // newest version per id only: two versions of one record in one unordered bulk would race
         Map<String, Document> newest = new LinkedHashMap<>();
@@ -123,20 +137,31 @@ final class MongoProjector implements Projector {
         }
         int droppedInPage = records.size() - newest.size();
         List<Document> docs = new ArrayList<>(newest.values());
-        Map<String, Document> before = loadBefore(coll, model, keysThatMayExist(source, model, docs, strategy));
+        // whole documents: an unchanged one keeps its sequence
+        Map<String, Document> before = loadBefore(coll, model, keysThatMayExist(source, model, docs, strategy), true);
+        batch.expect(2 * docs.size() + 16); // the page and the view documents it changes, usually in one reservation
 
         Set<Integer> stale = new HashSet<>();
+        Set<Integer> carried = new HashSet<>();
         List<WriteModel<Document>> ops = new ArrayList<>(docs.size());
         List<Integer> opIndex = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             Document d = docs.get(i);
             String id = d.getString("_id");
-            if (strategy == GuardStrategy.CONDITIONAL_FILTER) {
-                ops.add(new ReplaceOneModel<>(StoreVersionGuard.filter(id, d.getDate("_write_date"), d.getDate("_fetched_at")),
-                        d, UPSERT));
-            } else if (StoreVersionGuard.isStale(before.get(id), d.getDate("_write_date"), d.getDate("_fetched_at"))) {
+            if (strategy == GuardStrategy.READ_THEN_WRITE
+                    && StoreVersionGuard.isStale(before.get(id), d.getDate("_write_date"), d.getDate("_fetched_at"))) {
                 stale.add(i);
                 continue;
+            }
+            Long kept = unchangedSequence(before.get(id), d);
+            d.put(ChangeLog.SEQUENCE_FIELD, kept != null ? kept : batch.next());
+            if (strategy == GuardStrategy.CONDITIONAL_FILTER) {
+                // an unchanged document keeps its sequence only if nobody changed it since it was read
+                if (kept != null) {
+                    carried.add(i);
+                }
+                ops.add(new ReplaceOneModel<>(StoreVersionGuard.filter(id, d.getDate("_write_date"), d.getDate("_fetched_at"),
+                        kept), d, UPSERT));
             } else if (before.containsKey(id)) {
                 ops.add(new ReplaceOneModel<>(Filters.eq("_id", id), d));
             } else {
@@ -159,12 +184,13 @@ final class MongoProjector implements Projector {
             if (!direct.insert(coll, inserts).isEmpty()) {
                 LOG.warn("embedded store gave an inconsistent read of {} for '{}'; applying the page with the "
                         + "conditional-filter guard", model, source);
-                return write(coll, source, model, records, fetchedAt, GuardStrategy.CONDITIONAL_FILTER);
+                return write(batch, coll, source, model, records, fetchedAt, GuardStrategy.CONDITIONAL_FILTER);
             }
             ops.clear();
         }
         try {
             if (!ops.isEmpty()) {
+                batch.checkLease();
                 coll.bulkWrite(ops, UNORDERED);
             }
         } catch (MongoException e) {
@@ -173,10 +199,11 @@ final class MongoProjector implements Projector {
                 // or a file an older version left inconsistent; apply this page with the atomic filter guard instead
                 LOG.warn("embedded store gave an inconsistent read of {} for '{}'; applying the page with the "
                         + "conditional-filter guard", model, source);
-                return write(coll, source, model, records, fetchedAt, GuardStrategy.CONDITIONAL_FILTER);
+                return write(batch, coll, source, model, records, fetchedAt, GuardStrategy.CONDITIONAL_FILTER);
             }
             rethrowClassified(e, coll, source, model, ops.size(), opIndex, stale, strategy);
         }
+        rewriteChangedMeanwhile(batch, coll, source, model, docs, stale, carried);
         List<Document> written = new ArrayList<>(docs.size() - stale.size());
         int unchanged = 0;
         for (int i = 0; i < docs.size(); i++) {
@@ -191,14 +218,76 @@ final class MongoProjector implements Projector {
             }
         }
         List<Document> changedBefore = new ArrayList<>();
+        List<String> created = new ArrayList<>();
         for (Document d : written) {
             Document old = before.get(d.getString("_id"));
             if (old != null) {
                 changedBefore.add(old);
+            } else {
+                created.add(d.getString("_id"));
             }
         }
-        notifyViews(source, model, changedBefore, written);
+        tombstones.clear(coll.getNamespace().getCollectionName(), created);
+        notifyViews(batch, source, model, changedBefore, written);
         return new ApplyResult(written.size(), stale.size() + droppedInPage, unchanged);
+    }
+
+    /**
+     * With the conditional filter: the unchanged documents that kept their stored sequence were written only if the
+     * stored one still had it; those refused (in {@code stale} now) were changed by another writer since they were
+     * read, or are stale. They are written again with a new sequence and the plain guard, which tells the two apart.
+     */
+    private void rewriteChangedMeanwhile(ChangeBatch batch, MongoCollection<Document> coll, String source, String model,
+                                         List<Document> docs, Set<Integer> stale, Set<Integer> carried) {
+        List<Integer> again = new ArrayList<>();
+        for (Integer i : carried) {
+            if (stale.remove(i)) {
+                again.add(i);
+            }
+        }
+        if (again.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> ops = new ArrayList<>(again.size());
+        for (Integer i : again) {
+            Document d = docs.get(i);
+            d.put(ChangeLog.SEQUENCE_FIELD, batch.next());
+            ops.add(new ReplaceOneModel<>(StoreVersionGuard.filter(d.getString("_id"), d.getDate("_write_date"),
+                    d.getDate("_fetched_at"), null), d, UPSERT));
+        }
+        try {
+            batch.checkLease();
+            coll.bulkWrite(ops, UNORDERED);
+        } catch (MongoException e) {
+            rethrowClassified(e, coll, source, model, ops.size(), again, stale, GuardStrategy.CONDITIONAL_FILTER);
+        }
+    }
+
+    /**
+     * The stored document's sequence when the incoming one holds the same content (only {@code _fetched_at},
+     * {@code _synced_at} and the sequence may differ): rewriting it is no change a reader of changes needs to see.
+     * Null when it differs, is not stored or has no sequence.
+     */
+    static Long unchangedSequence(Document stored, Document incoming) {
+        if (stored == null || !(stored.get(ChangeLog.SEQUENCE_FIELD) instanceof Number seq)) {
+            return null;
+        }
+        int compared = 0;
+        for (Map.Entry<String, Object> e : incoming.entrySet()) {
+            if (NOT_CONTENT.contains(e.getKey())) {
+                continue;
+            }
+            if (!stored.containsKey(e.getKey()) || !Objects.equals(stored.get(e.getKey()), e.getValue())) {
+                return null;
+            }
+            compared++;
+        }
+        for (String k : stored.keySet()) {
+            if (!NOT_CONTENT.contains(k)) {
+                compared--;
+            }
+        }
+        return compared == 0 ? seq.longValue() : null;
     }
 
     /**
@@ -254,12 +343,14 @@ final class MongoProjector implements Projector {
         }
         List<String> keys = DocumentMapper.keys(source, odooIds);
         try {
-            return guarded(coll, () -> inOneCommit(() -> {
-                Map<String, Document> before = loadBefore(coll, model, keys);
+            return guarded(coll, () -> inBatch(batch -> inOneCommit(() -> {
+                Map<String, Document> before = loadBefore(coll, model, keys, false);
+                tombstones.record(batch, coll.getNamespace().getCollectionName(), before.values());
+                batch.checkLease();
                 long deleted = ById.delete(coll, keys);
-                notifyViews(source, model, new ArrayList<>(before.values()), List.of());
+                notifyViews(batch, source, model, new ArrayList<>(before.values()), List.of());
                 return deleted;
-            }));
+            })));
         } catch (MongoException e) {
             throw new ReadModelException("deleting " + keys.size() + " " + model + " documents for source '" + source
                     + "' failed: " + e.getMessage(), e);
@@ -376,7 +467,19 @@ final class MongoProjector implements Projector {
     public long deleteAll(String source, String model) {
         checkSource(source);
         MongoCollection<Document> coll = collection(model);
-        return guarded(coll, () -> {
+        return guarded(coll, () -> inBatch(batch -> {
+            // every document leaves a tombstone, written a chunk at a time before the documents go
+            List<Document> chunk = new ArrayList<>();
+            String name = coll.getNamespace().getCollectionName();
+            for (Document d : coll.find(Filters.eq("_source", source)).projection(Projections.include("_id", "_source"))) {
+                chunk.add(d);
+                if (chunk.size() == 1_000) {
+                    tombstones.record(batch, name, chunk);
+                    chunk = new ArrayList<>();
+                }
+            }
+            tombstones.record(batch, name, chunk);
+            batch.checkLease();
             long deleted = coll.deleteMany(Filters.eq("_source", source)).getDeletedCount();
             db.getCollection(MAX_IDS).deleteOne(Filters.eq("_id", maxIdKey(source, model)));
             knownMaxIds.remove(maxIdKey(source, model));
@@ -384,14 +487,14 @@ final class MongoProjector implements Projector {
             try {
                 for (DerivedView v : views) {
                     if (!v.dependencyFields(model).isEmpty()) {
-                        v.cleared(source, model);
+                        v.cleared(batch, source, model);
                     }
                 }
             } finally {
                 viewLock.unlock();
             }
             return deleted;
-        });
+        }));
     }
 
     /**
@@ -408,6 +511,31 @@ final class MongoProjector implements Projector {
         return fastPaths == null ? work.get() : fastPaths.inOneCommit(work);
     }
 
+    /**
+     * Runs the work with a batch of change sequences and ends the batch's registration once the work's writes are
+     * acknowledged and committed (on the embedded store, a commit is forced first, also when the work ran outside
+     * one commit, so that every sequence a reader may then be told is safe is in the file). A failed batch against
+     * another MongoDB leaves its registration to expire: a write of it may still land.
+     */
+    private <T> T inBatch(Function<ChangeBatch, T> work) {
+        ChangeBatch batch = changes.begin();
+        boolean done = false;
+        try {
+            T result = work.apply(batch);
+            done = true;
+            return result;
+        } finally {
+            if (batch.used() && fastPaths != null) {
+                fastPaths.inOneCommit(() -> null); // commits what is not yet committed
+            }
+            if (done) {
+                batch.close();
+            } else {
+                batch.failed();
+            }
+        }
+    }
+
     private <T> T guarded(MongoCollection<Document> coll, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(coll.getNamespace().getCollectionName(), k -> new ReentrantLock());
         lock.lock();
@@ -418,20 +546,22 @@ final class MongoProjector implements Projector {
         }
     }
 
-    private Map<String, Document> loadBefore(MongoCollection<Document> coll, String model, Collection<String> keys) {
-        Set<String> fields = new HashSet<>(List.of("_write_date", "_fetched_at", "_odoo_id"));
+    /** The stored documents with these keys: whole, or with the fields the guard, views and tombstones need. */
+    private Map<String, Document> loadBefore(MongoCollection<Document> coll, String model, Collection<String> keys,
+                                             boolean whole) {
+        Set<String> fields = new HashSet<>(List.of("_write_date", "_fetched_at", "_odoo_id", "_source"));
         views.forEach(v -> fields.addAll(v.dependencyFields(model)));
         Map<String, Document> before = new HashMap<>();
-        reads.find(coll, keys, new ArrayList<>(fields), d -> before.put(d.getString("_id"), d));
+        reads.find(coll, keys, whole ? null : new ArrayList<>(fields), d -> before.put(d.getString("_id"), d));
         return before;
     }
 
-    private void notifyViews(String source, String model, List<Document> before, List<Document> after) {
+    private void notifyViews(ChangeBatch batch, String source, String model, List<Document> before, List<Document> after) {
         viewLock.lock();
         try {
             for (DerivedView v : views) {
                 if (!v.dependencyFields(model).isEmpty()) {
-                    v.changed(source, model, before, after);
+                    v.changed(batch, source, model, before, after);
                 }
             }
         } finally {

@@ -13,6 +13,7 @@ import dev.odoobridge.readmodel.Projector;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.ReadModelConfig;
 import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.changes.ChangeLog;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.spi.EmbeddedStoreProvider;
 import dev.odoobridge.readmodel.spi.RunningStore;
@@ -35,6 +36,7 @@ public final class MongoReadModel implements ReadModel {
     private final Projector projector;
     private final StockViews stock;
     private final Reports reports;
+    private final ChangeLog changes;
 
     private MongoReadModel(ReadModelConfig config, RunningStore embedded, String uri, String description, Clock clock) {
         this.config = config;
@@ -60,7 +62,11 @@ public final class MongoReadModel implements ReadModel {
             KeyReads reads = new KeyReads(config.database(), fastPaths);
             boolean soleWriter = config.effectiveGuardStrategy() == GuardStrategy.READ_THEN_WRITE;
             InProcessWrites direct = new InProcessWrites(config.database(), fastPaths);
-            KeyedWrites writes = new KeyedWrites(soleWriter, reads, direct);
+            MongoChangeLog changeLog = new MongoChangeLog(db, clock, Clock.systemUTC(), MongoChangeLog.LEASE,
+                    config.tombstoneHorizon(), embedded != null);
+            changeLog.open(IndexPlan.sequenced(config.projections()), soleWriter);
+            Tombstones tombstones = new Tombstones(db, changeLog, soleWriter, reads, direct);
+            KeyedWrites writes = new KeyedWrites(soleWriter, reads, direct, tombstones);
             ReferenceIndex refs = new ReferenceIndex(db, reads, soleWriter, direct);
             refs.buildIfMissing(names);
             // the reference index first: the views read it
@@ -69,7 +75,9 @@ public final class MongoReadModel implements ReadModel {
                             new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes, reads), refs),
                     new LotStockView(db, names, clock, refs, writes, reads));
             this.projector = MongoFailures.guard(Projector.class, new MongoProjector(db, config.projections(),
-                    new DocumentMapper(types), views, clock, config.effectiveGuardStrategy(), fastPaths, reads, direct));
+                    new DocumentMapper(types), views, clock, config.effectiveGuardStrategy(), fastPaths, reads, direct,
+                    changeLog, tombstones));
+            this.changes = MongoFailures.guard(ChangeLog.class, changeLog);
             this.stock = MongoFailures.guard(StockViews.class, new MongoStockViews(db));
             this.reports = MongoFailures.guard(Reports.class,
                     new MongoReports(db, names, config.stockOptions(), clock));
@@ -135,6 +143,11 @@ public final class MongoReadModel implements ReadModel {
     @Override
     public Reports reports() {
         return reports;
+    }
+
+    @Override
+    public ChangeLog changes() {
+        return changes;
     }
 
     @Override

@@ -50,15 +50,11 @@ final class ProductStockBuilder {
         this.clock = clock;
     }
 
-    void rebuild(String source, List<Long> productIds) {
-        rebuild(source, productIds, Map.of());
-    }
-
     /**
      * Rebuilds the products' stock documents; {@code known} holds product documents as just written (by Odoo
      * id), which are not read back.
      */
-    void rebuild(String source, List<Long> productIds, Map<Long, Document> known) {
+    void rebuild(ChangeBatch batch, String source, List<Long> productIds, Map<Long, Document> known) {
         Map<Long, Document> products = new HashMap<>();
         List<Long> unknown = new ArrayList<>(productIds.size());
         for (Long pid : productIds) {
@@ -86,7 +82,7 @@ final class ProductStockBuilder {
             wanted.put(key, product == null && perWarehouse.isEmpty() ? null
                     : compose(source, pid, product, perWarehouse, minimums.get(pid), vendors.getOrDefault(pid, List.of()), now));
         }
-        writes.write(db.getCollection(Names.PRODUCT_STOCK), wanted, "_updated_at");
+        writes.write(batch, db.getCollection(Names.PRODUCT_STOCK), wanted, "_updated_at");
     }
 
     private Document compose(String source, long pid, Document product, Map<Long, Document> perWarehouse, Double minimum,

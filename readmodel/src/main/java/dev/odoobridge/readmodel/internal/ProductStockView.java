@@ -44,7 +44,7 @@ final class ProductStockView implements DerivedView {
     }
 
     @Override
-    public void changed(String source, String model, List<Document> before, List<Document> after) {
+    public void changed(ChangeBatch batch, String source, String model, List<Document> before, List<Document> after) {
         Set<Long> products = new TreeSet<>();
         Map<Long, Document> written = Map.of();
         List<Document> all = new ArrayList<>(before);
@@ -78,33 +78,33 @@ final class ProductStockView implements DerivedView {
                 return;
             }
         }
-        recompute(source, products, written);
+        recompute(batch, source, products, written);
     }
 
     @Override
-    public void cleared(String source, String model) {
+    public void cleared(ChangeBatch batch, String source, String model) {
         Set<Long> products = new TreeSet<>();
         for (org.bson.BsonValue id : db.getCollection(Names.PRODUCT_STOCK).distinct("product_id", Filters.eq("_source", source), org.bson.BsonValue.class)) {
             products.add(id.asNumber().longValue());
         }
-        recompute(source, products, Map.of());
+        recompute(batch, source, products, Map.of());
     }
 
     /**
      * Recomputes the products' stock documents, {@value #BATCH} at a time; {@code written} holds product
      * documents as just written, by Odoo id.
      */
-    void recompute(String source, Collection<Long> productIds, Map<Long, Document> written) {
-        List<Long> batch = new ArrayList<>(BATCH);
+    void recompute(ChangeBatch changes, String source, Collection<Long> productIds, Map<Long, Document> written) {
+        List<Long> ids = new ArrayList<>(BATCH);
         for (Long id : productIds) {
-            batch.add(id);
-            if (batch.size() == BATCH) {
-                builder.rebuild(source, batch, written);
-                batch.clear();
+            ids.add(id);
+            if (ids.size() == BATCH) {
+                builder.rebuild(changes, source, ids, written);
+                ids.clear();
             }
         }
-        if (!batch.isEmpty()) {
-            builder.rebuild(source, batch, written);
+        if (!ids.isEmpty()) {
+            builder.rebuild(changes, source, ids, written);
         }
     }
 

@@ -74,7 +74,12 @@ final class ReferenceIndex implements DerivedView {
     }
 
     @Override
-    public void changed(String source, String model, List<Document> before, List<Document> after) {
+    public void changed(ChangeBatch batch, String source, String model, List<Document> before, List<Document> after) {
+        changed(source, model, before, after);
+    }
+
+    /** The index entries of the changed documents updated (the index carries no change sequence). */
+    void changed(String source, String model, List<Document> before, List<Document> after) {
         List<String> fields = INDEXED.get(model);
         if (fields == null) {
             return;
@@ -150,7 +155,7 @@ final class ReferenceIndex implements DerivedView {
     }
 
     @Override
-    public void cleared(String source, String model) {
+    public void cleared(ChangeBatch batch, String source, String model) {
         if (INDEXED.containsKey(model)) {
             db.getCollection(COLLECTION).deleteMany(Filters.regex("_id", "^" + Pattern.quote(source + "|" + model + "|")));
         }

@@ -21,9 +21,18 @@ final class StoreVersionGuard {
     }
 
     static Bson filter(String id, Date writeDate, Date fetchedAt) {
-        return new Document("_id", id).append("$or", List.of(
+        return filter(id, writeDate, fetchedAt, null);
+    }
+
+    /** The guard, and when {@code sequence} is not null also that the stored document still has that change sequence. */
+    static Bson filter(String id, Date writeDate, Date fetchedAt, Long sequence) {
+        Document filter = new Document("_id", id).append("$or", List.of(
                 new Document("_write_date", new Document("$lt", writeDate)),
                 new Document("_write_date", writeDate).append("_fetched_at", new Document("$lte", fetchedAt))));
+        if (sequence != null) {
+            filter.append("_seq", sequence);
+        }
+        return filter;
     }
 
     /** True when the stored document (null when absent) is newer than the incoming version, which must then be skipped. */
