@@ -14,6 +14,12 @@ public interface ChangeSequence {
     /** The lowest sequence still answerable (tombstones below it were purged); 0 when nothing was purged. */
     long oldestRetained();
 
+    /** The read model's change log ({@code ReadModel.changes()}). */
+    static ChangeSequence of(dev.odoobridge.readmodel.changes.ChangeLog log) {
+        Objects.requireNonNull(log, "log == null");
+        return of(log::safeSequence, log::oldestRetained);
+    }
+
     /** A sequence view over two suppliers (e.g. the read model's change log's methods). */
     static ChangeSequence of(LongSupplier safe, LongSupplier oldestRetained) {
         Objects.requireNonNull(safe, "safe == null");

@@ -64,18 +64,10 @@ final class PullReader {
         long upper = config.sequence().safeSequence();
         boolean first = request.lastPulledAt().isEmpty();
         long lower = first ? 0 : request.lastPulledAt().getAsLong() - 1;
-        if (!first) {
-            long oldest = config.sequence().oldestRetained();
-            if (request.lastPulledAt().getAsLong() < oldest) {
-                throw new FeedException(Reason.FULL_RESYNC_REQUIRED, "last_pulled_at " + request.lastPulledAt().getAsLong()
-                        + " is older than the oldest retained change (" + oldest + "): deletions since then were purged; "
-                        + "reset the local database and pull with last_pulled_at=null");
-            }
-            if (lower > upper) {
-                throw new FeedException(Reason.FULL_RESYNC_REQUIRED, "last_pulled_at " + request.lastPulledAt().getAsLong()
-                        + " is ahead of this read model (" + (upper + 1) + "): it comes from another database; reset the "
-                        + "local database and pull with last_pulled_at=null");
-            }
+        if (!first && lower > upper) {
+            throw new FeedException(Reason.FULL_RESYNC_REQUIRED, "last_pulled_at " + request.lastPulledAt().getAsLong()
+                    + " is ahead of this read model (" + (upper + 1) + "): it comes from another database; reset the "
+                    + "local database and pull with last_pulled_at=null");
         }
         boolean asUpdated = request.sendCreatedAsUpdated().orElse(config.sendCreatedAsUpdated());
         try {
@@ -148,6 +140,15 @@ final class PullReader {
                 }
             }
             boolean hasMore = !heads.isEmpty();
+            if (!first) {
+                // checked after the read: a purge that ran meanwhile raised it before it deleted anything
+                long oldest = config.sequence().oldestRetained();
+                if (lower < oldest) {
+                    throw new FeedException(Reason.FULL_RESYNC_REQUIRED, "last_pulled_at " + (lower + 1) + " is older than "
+                            + "the oldest retained change (" + (oldest + 1) + "): deletions since then were purged; reset "
+                            + "the local database and pull with last_pulled_at=null");
+                }
+            }
             long timestamp = (hasMore ? covered : upper) + 1;
             return new PullPage(render(scope, page, first, asUpdated), timestamp, hasMore);
         } finally {
