@@ -114,6 +114,43 @@ class FeedPushIT {
         assertThat(next.changes().get("sale_orders").updated()).extracting(r -> r.get("id")).contains("dev-o1");
     }
 
+    @org.junit.jupiter.api.Test
+    void aProcessKilledBetweenTheOdooCreateAndTheMappingDoesNotDuplicateOnRetry() throws Exception {
+        String stateUrl = dev.odoobridge.sync.state.SharedPostgres.freshDatabaseUrl();
+        dev.odoobridge.testkit.FakeOdoo fake = dev.odoobridge.testkit.FakeOdoo.builder().version("19.0").products(10)
+                .build().start();
+        try (dev.odoobridge.sync.state.StateDatabase state =
+                     dev.odoobridge.sync.state.StateDatabase.connect(stateUrl, "postgres", null)) {
+            stack = new FeedStack(fake, state);
+            long ts = stack.feed.pull(stack.scope, PullRequest.first()).timestamp();
+            String body = offlineOrder(anyProduct()).replace('\'', '"');
+            java.nio.file.Path file = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target"), "push-", ".json");
+            java.nio.file.Files.writeString(file, body);
+            dev.odoobridge.client.OdooConfig admin = fake.config(dev.odoobridge.client.Transport.XMLRPC,
+                    dev.odoobridge.testkit.FakeOdoo.ADMIN);
+            Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), dev.odoobridge.feed.internal.KillAfterCreate.class.getName(),
+                    admin.url().toString(), admin.database(), admin.login(), admin.secret(), stateUrl, stack.source,
+                    String.valueOf(ts), file.toString()).redirectErrorStream(true).start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(out).isEqualTo(dev.odoobridge.feed.internal.KillAfterCreate.KILLED);
+            assertThat(stack.odoo.model("sale.order").searchCount(Domains.eq("client_order_ref", "dev-o1"))).isEqualTo(1);
+
+            PushResult retry = stack.feed.push(stack.scope, ts, stack.feed.parseChanges(body.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(retry.rejected()).isEmpty();
+            assertThat(stack.odoo.model("sale.order").searchCount(Domains.eq("client_order_ref", "dev-o1"))).isEqualTo(1);
+            assertThat(stack.odoo.model("res.partner").searchCount(Domains.eq("ref", "dev-p1"))).isEqualTo(1);
+            PullPage next = stack.feed.pull(stack.scope, PullRequest.after(ts));
+            assertThat(next.changes().get("sale_orders").updated()).extracting(r -> r.get("id")).contains("dev-o1");
+            assertThat(next.changes().get("sale_order_lines").updated()).extracting(r -> r.get("id"))
+                    .contains("dev-l1", "dev-l2");
+            stack.close();
+            stack = null;
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"17.0", "19.0"})
     void odooRefusalsRejectOneRecordWhileTheOthersGoThrough(String version) {

@@ -46,6 +46,11 @@ final class FeedStack implements AutoCloseable {
     }
 
     FeedStack(FakeOdoo fake) {
+        this(fake, SharedPostgres.database());
+    }
+
+    /** On a state database of its own (e.g. one another process connects to by URL). */
+    FeedStack(FakeOdoo fake, dev.odoobridge.sync.state.StateDatabase state) {
         this.fake = fake;
         this.odoo = fake.adminClient();
         try {
@@ -64,7 +69,7 @@ final class FeedStack implements AutoCloseable {
         Map<String, OdooClient> clients = Map.of(source, odoo);
         this.feed = Feeds.create(FeedConfig.builder().readModel(store.connectionString(), "odoo_bridge")
                 .sequence(ChangeSequence.of(model.changes())).source(source, odoo)
-                .stateDatabase(SharedPostgres.database())
+                .stateDatabase(state)
                 .resync(Resync.through(RecordFetcher.odoo(clients), ServerSchemas.of(clients, Projections.retail()),
                         model.projector()))
                 .build());
