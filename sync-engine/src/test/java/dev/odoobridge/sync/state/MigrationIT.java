@@ -22,8 +22,8 @@ class MigrationIT {
         try (StateDatabase db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null)) {
             assertThat(db.schemaVersion()).isEqualTo(6);
             assertThat(tables(db)).contains("checkpoints", "sync_runs", "leases", "webhook_events", "schema_version",
-                    "vendor_challenges", "vendor_links", "vendor_audit", "scan_progress", "feed_push_ids");
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 6);
+                    "vendor_challenges", "vendor_links", "vendor_audit", "scan_progress", "api_keys", "feed_push_ids");
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
         }
     }
 
@@ -35,7 +35,7 @@ class MigrationIT {
         }
         try (StateDatabase db = StateDatabase.connect(url, "postgres", null)) {
             assertThat(db.schemaVersion()).isEqualTo(6);
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 6);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(db.stateStore().recentRuns(10)).hasSize(1);
         }
     }
@@ -59,7 +59,7 @@ class MigrationIT {
             for (Future<StateDatabase> f : started) {
                 try (StateDatabase db = f.get()) {
                     assertThat(db.schemaVersion()).isEqualTo(6);
-                    assertThat(versions(db)).containsExactly(1, 2, 3, 4, 6);
+                    assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
                 }
             }
         } finally {
