@@ -58,6 +58,18 @@ public final class FeedHandler extends Handler.Abstract {
         this.scopes = Objects.requireNonNull(scopes, "scopes == null");
     }
 
+    /**
+     * The feed behind API keys, as {@code odoo-bridge serve} mounts it under {@code /sync/}: {@link
+     * dev.odoobridge.access.ApiKeyAuth} answers 401 / 403 (a path naming another source) / 429 with
+     * {@code Retry-After}, and the feed reads each key's scope (source, vendor, tables). Mount it in a context
+     * (e.g. {@code new ContextHandler(handler, "/sync")}) so that the source is the first path segment.
+     */
+    public static Handler withApiKeys(Feed feed, dev.odoobridge.access.ApiKeys keys,
+                                      dev.odoobridge.access.RateLimiter limiter) {
+        return dev.odoobridge.access.ApiKeyAuth.builder(keys).rateLimiter(limiter).pathPrefix("/")
+                .handler(new FeedHandler(feed, ScopeResolver.apiKeys())).build();
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String[] parts = Arrays.stream(Request.getPathInContext(request).split("/")).filter(s -> !s.isEmpty())

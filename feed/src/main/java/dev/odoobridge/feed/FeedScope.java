@@ -26,6 +26,13 @@ public record FeedScope(String source, Set<Long> vendorPartnerIds, Set<String> t
         return new FeedScope(source, Set.of(), Set.of());
     }
 
+    /** The scope of an API key: its source, its vendor partner (if any) and its tables (if limited). */
+    public static FeedScope of(dev.odoobridge.access.ApiScope key) {
+        Objects.requireNonNull(key, "key == null");
+        return new FeedScope(key.source(), key.vendorPartnerId().isPresent() ? Set.of(key.vendorPartnerId().getAsLong())
+                : Set.of(), key.resources());
+    }
+
     /** True when the caller is restricted to a vendor's products. */
     public boolean vendorScoped() {
         return !vendorPartnerIds.isEmpty();

@@ -11,4 +11,12 @@ import org.eclipse.jetty.server.Request;
 public interface ScopeResolver {
     /** The caller's scope, or empty when the request carries no valid credentials. */
     Optional<FeedScope> scope(Request request);
+
+    /**
+     * The scope of the API key that {@link dev.odoobridge.access.ApiKeyAuth} verified for the request (its request
+     * attribute): the key's source, vendor and tables.
+     */
+    static ScopeResolver apiKeys() {
+        return request -> dev.odoobridge.access.ApiKeyAuth.scope(request).map(FeedScope::of);
+    }
 }
