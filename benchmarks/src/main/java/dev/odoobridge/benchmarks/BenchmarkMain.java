@@ -17,6 +17,8 @@ public final class BenchmarkMain {
               heap      full sync in a child JVM with -Xmx256m       [--records 100000] [--xmx 256m] [--page 500]
                         [--readers 1]
               webhooks  Odoo write -> webhook -> read model latency   [--events 2000] [--rate N]
+              feed      WatermelonDB pull / push on the embedded store [--products 100000] [--records 1000000]
+                        [--changes 100] [--runs 200] [--orders 100]
               codecs    JMH codec benchmarks (from the source tree)   [JMH options, e.g. -wi 2 -i 3 -f 1]
             """;
 
@@ -40,6 +42,7 @@ public final class BenchmarkMain {
                 }
             }
             case "webhooks" -> WebhookBenchmark.run(new Args(rest), out);
+            case "feed" -> FeedBenchmark.run(new Args(rest), out);
             case "codecs" -> System.exit(CodecLauncher.run(rest, out));
             default -> {
                 System.err.print("unknown benchmark '" + argv[0] + "'\n" + USAGE);
