@@ -41,7 +41,7 @@ class FileStoreFastPathsTest {
         }
     }
 
-    private static void applyHistory(Projector projector) {
+    static void applyHistory(Projector projector) {
         projector.apply("shop", "stock.location", List.of(OdooRows.location(5, "WH/Stock", "internal", 1),
                 OdooRows.location(9, "Vendors", "supplier", 0)), F);
         pages(120, 50, id -> OdooRows.product(id, "Product " + id), r -> projector.apply("shop", "product.product", r, F));

@@ -97,6 +97,11 @@ class InProcessWritesTest {
                 new Document("name", "id written last " + version).append("_id", "shop:2").append("deep",
                         new Document("a", List.of(List.of("x", 1), new Document("b", Map.of("c", false))))),
                 new Document("_id", "shop:3").append("text", "Ünïcödé ✓ 日本 😀 " + version).append("lone", "a\uD800b"),
+                // a change sequence and a tombstone as the projector writes them
+                new Document("_id", "shop:4").append("_source", "shop").append("name", "sequenced " + version)
+                        .append("_seq", 9_007_199_254_740_993L),
+                new Document("_id", "product_product|shop:5").append("coll", "product_product").append("docId", "shop:5")
+                        .append("_source", "shop").append("_seq", 42L).append("deletedAt", new Date(1_764_000_000_000L)),
                 new Document("_id", "plain"));
     }
 

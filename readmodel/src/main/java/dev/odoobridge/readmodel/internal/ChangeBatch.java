@@ -48,11 +48,12 @@ final class ChangeBatch implements AutoCloseable {
     /**
      * Called before a write command carrying this batch's sequences: renews the registration once half its lease
      * is gone, and fails the batch (so that it is applied again, with new sequences) when it may have expired for
-     * a reader, whose safe sequence could then have passed the sequences it holds.
+     * a reader, whose safe sequence could then have passed the sequences it holds. Registrations kept in this
+     * process (the embedded store) do not expire.
      */
     void checkLease() {
-        if (token == null) {
-            return;
+        if (token == null || log.registersInProcess()) {
+            return; // a registration in this process does not expire: it ends when the batch does
         }
         Instant now = log.leaseNow();
         if (!now.isBefore(expires.minus(log.lease().dividedBy(4)))) {

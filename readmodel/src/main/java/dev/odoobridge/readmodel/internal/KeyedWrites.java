@@ -8,13 +8,13 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.odoobridge.readmodel.changes.ChangeLog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import dev.odoobridge.readmodel.changes.ChangeLog;
 import org.bson.Document;
 
 /**

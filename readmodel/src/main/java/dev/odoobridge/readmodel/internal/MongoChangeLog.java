@@ -75,15 +75,20 @@ final class MongoChangeLog implements ChangeLog {
             db.getCollection(INFLIGHT).deleteMany(new Document());
         }
         Document counter = counter();
-        observe(counter == null ? 0 : value(counter, "value"));
+        observe(value(counter, "value"));
         if (counter == null || !Boolean.TRUE.equals(counter.get("numbered"))) {
-            try (ChangeBatch batch = begin()) {
-                long seq = batch.next();
-                for (String name : collections) {
-                    db.getCollection(name).updateMany(Filters.exists(SEQUENCE_FIELD, false), Updates.set(SEQUENCE_FIELD, seq));
+            List<String> unnumbered = collections.stream()
+                    .filter(name -> db.getCollection(name).find(Filters.exists(SEQUENCE_FIELD, false)).first() != null).toList();
+            if (!unnumbered.isEmpty()) {
+                try (ChangeBatch batch = begin()) {
+                    long seq = batch.next();
+                    for (String name : unnumbered) {
+                        db.getCollection(name).updateMany(Filters.exists(SEQUENCE_FIELD, false), Updates.set(SEQUENCE_FIELD, seq));
+                    }
                 }
             }
-            db.getCollection(SEQUENCES).updateOne(Filters.eq("_id", COUNTER), Updates.set("numbered", true));
+            db.getCollection(SEQUENCES).updateOne(Filters.eq("_id", COUNTER), Updates.set("numbered", true),
+                    new UpdateOptions().upsert(true));
         }
     }
 
@@ -127,11 +132,16 @@ final class MongoChangeLog implements ChangeLog {
         }
     }
 
-    /** Reserves {@code n} sequences; returns the last one (the block is {@code last - n + 1 .. last}). */
+    /**
+     * Reserves {@code n} sequences; returns the last one (the block is {@code last - n + 1 .. last}). The block is
+     * computed from the counter as it was before the increment: the embedded server (mongo-java-server) answers
+     * {@code returnDocument: after} with its stored document, which a concurrent increment may change before the
+     * reply is encoded (two writers then got the same block); the document before is a copy on every server.
+     */
     long reserve(int n) {
-        Document after = db.getCollection(SEQUENCES).findOneAndUpdate(Filters.eq("_id", COUNTER), Updates.inc("value", (long) n),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long last = value(Objects.requireNonNull(after, "the counter update returned nothing"), "value");
+        Document before = db.getCollection(SEQUENCES).findOneAndUpdate(Filters.eq("_id", COUNTER), Updates.inc("value", (long) n),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        long last = value(before, "value") + n;
         observe(last);
         return last;
     }
@@ -155,8 +165,7 @@ final class MongoChangeLog implements ChangeLog {
 
     @Override
     public long safeSequence() {
-        Document counter = counter();
-        long value = counter == null ? 0 : value(counter, "value");
+        long value = value(counter(), "value");
         observe(value);
         long safe = value;
         if (local != null) {
@@ -175,8 +184,7 @@ final class MongoChangeLog implements ChangeLog {
 
     @Override
     public long oldestRetained() {
-        Document counter = counter();
-        return counter == null || counter.get("oldestRetained") == null ? 0 : value(counter, "oldestRetained");
+        return value(counter(), "oldestRetained");
     }
 
     @Override
@@ -216,7 +224,8 @@ final class MongoChangeLog implements ChangeLog {
         seen.accumulateAndGet(value, Math::max);
     }
 
+    /** The field's number, 0 when the document or the field is missing. */
     private static long value(Document d, String field) {
-        return ((Number) d.get(field)).longValue();
+        return d != null && d.get(field) instanceof Number n ? n.longValue() : 0;
     }
 }

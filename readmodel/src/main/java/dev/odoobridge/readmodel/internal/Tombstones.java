@@ -53,7 +53,9 @@ final class Tombstones {
         batch.expect(deleted.size());
         Date now = Date.from(log.clock().instant());
         List<Document> stones = new ArrayList<>(deleted.size());
-        for (Document d : deleted) {
+        List<Document> inOrder = new ArrayList<>(deleted);
+        inOrder.sort(java.util.Comparator.comparing(d -> String.valueOf(d.get("_id")))); // sequences in a stable order
+        for (Document d : inOrder) {
             Object id = d.get("_id");
             stones.add(new Document("_id", key(collection, id)).append("coll", collection).append("docId", id)
                     .append("_source", d.get("_source")).append(ChangeLog.SEQUENCE_FIELD, batch.next())
