@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import dev.odoobridge.feed.FeedConfig;
+import dev.odoobridge.feed.FeedTable;
+import dev.odoobridge.feed.FeedTables;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +32,7 @@ public final class ConfigLoader {
             "stock.warehouse.orderpoint", "sale.order", "sale.order.line", "purchase.order", "purchase.order.line");
 
     private static final Set<String> TOP = Set.of("sources", "mongodb", "postgres", "sync", "stock", "webhook",
-            "vendor", "data-dir");
+            "vendor", "feed", "data-dir");
     private static final Set<String> SOURCE = Set.of("url", "database", "login", "secret", "transport", "timeout",
             "webhook-token", "webhook-signing-secret", "shop-email");
     private static final Set<String> MONGO = Set.of("uri", "database");
@@ -39,6 +42,7 @@ public final class ConfigLoader {
             "velocity-window-days");
     private static final Set<String> WEBHOOK = Set.of("bind", "port", "max-body-bytes");
     private static final Set<String> VENDOR = Set.of("otp-secret", "mail-to");
+    private static final Set<String> FEED = Set.of("tables", "page-size", "max-push-bytes", "send-created-as-updated");
     private static final Set<String> TRANSPORTS = Set.of("auto", "xmlrpc", "jsonrpc", "json2");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
@@ -53,6 +57,25 @@ public final class ConfigLoader {
     /** A loader over the process environment. */
     public static ConfigLoader fromSystemEnv() {
         return new ConfigLoader(System::getenv);
+    }
+
+    /** The {@code feed:} section: built-in tables by name, page size, push size, created-as-updated. */
+    private static BridgeConfig.FeedSettings feedSettings(Binder b, ConfigNode feed, List<String> problems) {
+        List<String> known = FeedTables.retail().stream().map(FeedTable::name).toList();
+        List<String> tables = b.stringList(feed, "tables", known);
+        for (String t : tables) {
+            if (!known.contains(t)) {
+                problems.add(feed.map().get("tables").where() + ": unknown feed table '" + t + "'; known: " + known);
+            }
+        }
+        String asUpdated = b.string(feed, "send-created-as-updated", "false");
+        if (!asUpdated.equals("true") && !asUpdated.equals("false")) {
+            problems.add(feed.map().get("send-created-as-updated").where() + ": must be true or false");
+        }
+        return new BridgeConfig.FeedSettings(tables,
+                b.intIn(feed, "page-size", FeedConfig.DEFAULT_PAGE_SIZE, 1, 100_000),
+                b.intIn(feed, "max-push-bytes", FeedConfig.DEFAULT_MAX_PUSH_BYTES, 1024, 64 * 1024 * 1024),
+                Boolean.parseBoolean(asUpdated));
     }
 
     /** Loads a file. A missing file is an error naming it. */
@@ -95,6 +118,7 @@ public final class ConfigLoader {
         ConfigNode stock = b.section(root, "stock", STOCK);
         ConfigNode webhook = b.section(root, "webhook", WEBHOOK);
         ConfigNode vendor = b.section(root, "vendor", VENDOR);
+        ConfigNode feed = b.section(root, "feed", FEED);
 
         Optional<String> mongoUri = b.optString(mongo, "uri");
         mongoUri.ifPresent(u -> {
@@ -121,6 +145,7 @@ public final class ConfigLoader {
         if (!mailTo.equals("partner") && !mailTo.equals("shop")) {
             problems.add(vendor.map().get("mail-to").where() + ": must be 'partner' or 'shop'");
         }
+        BridgeConfig.FeedSettings feedSettings = feedSettings(b, feed, problems);
         Path dataDir = baseDir.resolve(b.string(root, "data-dir", "odoo-bridge-data")).normalize();
         BridgeConfig config = new BridgeConfig(sources,
                 new BridgeConfig.MongoSettings(mongoUri, b.string(mongo, "database", "odoo_bridge")),
@@ -136,7 +161,7 @@ public final class ConfigLoader {
                         b.intIn(webhook, "port", 8088, 0, 65535),
                         b.intIn(webhook, "max-body-bytes", WebhookReceiver.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024)),
                 new BridgeConfig.VendorSettings(b.optString(vendor, "otp-secret"), mailTo),
-                dataDir);
+                feedSettings, dataDir);
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems);
         }
