@@ -19,6 +19,8 @@ public final class BenchmarkMain {
               webhooks  Odoo write -> webhook -> read model latency   [--events 2000] [--rate N]
               serve     webhook post -> read model under serve, vs  [--events 1000] [--rates 100,1000] [--idle 30]
                         the same events handed to the processor without HTTP; idle CPU and heap
+              feed      WatermelonDB pull / push on the embedded store [--products 100000] [--records 1000000]
+                        [--changes 100] [--runs 200] [--orders 100]
               codecs    JMH codec benchmarks (from the source tree)   [JMH options, e.g. -wi 2 -i 3 -f 1]
             """;
 
@@ -43,6 +45,7 @@ public final class BenchmarkMain {
             }
             case "webhooks" -> WebhookBenchmark.run(new Args(rest), out);
             case "serve" -> ServeBenchmark.run(new Args(rest), out);
+            case "feed" -> FeedBenchmark.run(new Args(rest), out);
             case "codecs" -> System.exit(CodecLauncher.run(rest, out));
             default -> {
                 System.err.print("unknown benchmark '" + argv[0] + "'\n" + USAGE);

@@ -16,13 +16,14 @@ import java.util.Optional;
  * @param stock stock-view settings
  * @param webhook receiver settings
  * @param vendor vendor-linking settings
+ * @param feed offline-sync feed settings
  * @param dataDir where embedded servers keep their data
  * @param serve the {@code serve} process: where it listens, its admin token
  * @param schedule when {@code serve} syncs on its own
  */
 public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mongo, PostgresSettings postgres,
                            SyncSettings sync, StockSettings stock, WebhookSettings webhook, VendorSettings vendor,
-                           Path dataDir, ServeSettings serve, ScheduleSettings schedule) {
+                           FeedSettings feed, Path dataDir, ServeSettings serve, ScheduleSettings schedule) {
     public BridgeConfig {
         sources = Map.copyOf(new java.util.LinkedHashMap<>(sources));
     }
@@ -116,6 +117,20 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
     }
 
     /** Vendor linking and exports. */
+    /**
+     * The offline-sync feed ({@code feed:}).
+     *
+     * @param tables the built-in tables served (default all: products, partners, sale_orders, sale_order_lines)
+     * @param pageSize changes per pull page
+     * @param maxPushBytes largest pushed change set
+     * @param sendCreatedAsUpdated whether new records go to {@code updated} by default
+     */
+    public record FeedSettings(List<String> tables, int pageSize, int maxPushBytes, boolean sendCreatedAsUpdated) {
+        public FeedSettings {
+            tables = List.copyOf(tables);
+        }
+    }
+
     public record VendorSettings(Optional<String> otpSecret, String mailTo) {
         @Override
         public String toString() {

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import dev.odoobridge.feed.FeedConfig;
+import dev.odoobridge.feed.FeedTable;
+import dev.odoobridge.feed.FeedTables;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +36,7 @@ public final class ConfigLoader {
             "stock.warehouse.orderpoint", "sale.order", "sale.order.line", "purchase.order", "purchase.order.line");
 
     private static final Set<String> TOP = Set.of("sources", "mongodb", "postgres", "sync", "stock", "webhook",
-            "vendor", "data-dir", "serve", "schedule");
+            "vendor", "feed", "data-dir", "serve", "schedule");
     private static final Set<String> SOURCE = Set.of("url", "database", "login", "secret", "transport", "timeout",
             "webhook-token", "webhook-signing-secret", "shop-email");
     private static final Set<String> MONGO = Set.of("uri", "database");
@@ -46,6 +49,7 @@ public final class ConfigLoader {
     private static final Set<String> SERVE = Set.of("bind", "port", "admin-token");
     private static final Set<String> SCHEDULE = Set.of("incremental", "reconcile");
     private static final int MIN_ADMIN_TOKEN = 24;
+    private static final Set<String> FEED = Set.of("tables", "page-size", "max-push-bytes", "send-created-as-updated");
     private static final Set<String> TRANSPORTS = Set.of("auto", "xmlrpc", "jsonrpc", "json2");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
@@ -60,6 +64,25 @@ public final class ConfigLoader {
     /** A loader over the process environment. */
     public static ConfigLoader fromSystemEnv() {
         return new ConfigLoader(System::getenv);
+    }
+
+    /** The {@code feed:} section: built-in tables by name, page size, push size, created-as-updated. */
+    private static BridgeConfig.FeedSettings feedSettings(Binder b, ConfigNode feed, List<String> problems) {
+        List<String> known = FeedTables.retail().stream().map(FeedTable::name).toList();
+        List<String> tables = b.stringList(feed, "tables", known);
+        for (String t : tables) {
+            if (!known.contains(t)) {
+                problems.add(feed.map().get("tables").where() + ": unknown feed table '" + t + "'; known: " + known);
+            }
+        }
+        String asUpdated = b.string(feed, "send-created-as-updated", "false");
+        if (!asUpdated.equals("true") && !asUpdated.equals("false")) {
+            problems.add(feed.map().get("send-created-as-updated").where() + ": must be true or false");
+        }
+        return new BridgeConfig.FeedSettings(tables,
+                b.intIn(feed, "page-size", FeedConfig.DEFAULT_PAGE_SIZE, 1, 100_000),
+                b.intIn(feed, "max-push-bytes", FeedConfig.DEFAULT_MAX_PUSH_BYTES, 1024, 64 * 1024 * 1024),
+                Boolean.parseBoolean(asUpdated));
     }
 
     /** Loads a file. A missing file is an error naming it. */
@@ -104,6 +127,7 @@ public final class ConfigLoader {
         ConfigNode vendor = b.section(root, "vendor", VENDOR);
         ConfigNode serve = b.section(root, "serve", SERVE);
         ConfigNode schedule = b.section(root, "schedule", SCHEDULE);
+        ConfigNode feed = b.section(root, "feed", FEED);
 
         Optional<String> mongoUri = b.optString(mongo, "uri");
         mongoUri.ifPresent(u -> {
@@ -130,6 +154,7 @@ public final class ConfigLoader {
         if (!mailTo.equals("partner") && !mailTo.equals("shop")) {
             problems.add(vendor.map().get("mail-to").where() + ": must be 'partner' or 'shop'");
         }
+        BridgeConfig.FeedSettings feedSettings = feedSettings(b, feed, problems);
         Path dataDir = baseDir.resolve(b.string(root, "data-dir", "odoo-bridge-data")).normalize();
         BridgeConfig config = new BridgeConfig(sources,
                 new BridgeConfig.MongoSettings(mongoUri, b.string(mongo, "database", "odoo_bridge")),
@@ -146,7 +171,7 @@ public final class ConfigLoader {
                         b.intIn(webhook, "max-body-bytes", WebhookIntake.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
                         ruleSettings(b, webhook)),
                 new BridgeConfig.VendorSettings(b.optString(vendor, "otp-secret"), mailTo),
-                dataDir, serveSettings(b, serve), scheduleSettings(b, schedule));
+                feedSettings, dataDir, serveSettings(b, serve), scheduleSettings(b, schedule));
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems);
         }

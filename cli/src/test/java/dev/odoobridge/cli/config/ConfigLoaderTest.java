@@ -35,6 +35,25 @@ class ConfigLoaderTest {
     private final ConfigLoader loader = new ConfigLoader(Map.of("SHOP_KEY", "k3y")::get);
 
     @Test
+    void theFeedSectionSelectsBuiltInTablesAndIsCheckedWithLineNumbers() {
+        BridgeConfig defaults = loader.parse(VALID, "test.yaml", Path.of("/tmp"));
+        assertThat(defaults.feed().tables()).containsExactly("products", "partners", "sale_orders", "sale_order_lines");
+        assertThat(defaults.feed().pageSize()).isEqualTo(5_000);
+        assertThat(defaults.feed().sendCreatedAsUpdated()).isFalse();
+
+        BridgeConfig c = loader.parse(VALID + "feed:\n  tables: [products, sale_orders]\n  page-size: 1000\n"
+                + "  send-created-as-updated: true\n", "test.yaml", Path.of("/tmp"));
+        assertThat(c.feed().tables()).containsExactly("products", "sale_orders");
+        assertThat(c.feed().pageSize()).isEqualTo(1000);
+        assertThat(c.feed().sendCreatedAsUpdated()).isTrue();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse(VALID
+                        + "feed:\n  tables: [products, orders]\n  send-created-as-updated: maybe\n", "test.yaml", Path.of("/tmp")))
+                .hasMessageContaining("unknown feed table 'orders'").hasMessageContaining("must be true or false")
+                .hasMessageContaining("test.yaml:");
+    }
+
+    @Test
     void loadsAValidFileWithInterpolation() {
         BridgeConfig c = loader.parse(VALID, "test.yaml", Path.of("/tmp"));
         BridgeConfig.SourceConfig shop = c.sources().get("shop");

@@ -40,7 +40,14 @@ final class Writer {
                 throw new OrmFault(FaultKind.TYPE_ERROR, "create() expects a dict or a list of dicts, got "
                         + PyRepr.of(vals));
             }
-            ids.add(createOne(model, map, true));
+            int id = createOne(model, map, true);
+            ids.add(id);
+            if (model.name().equals("sale.order")) {
+                settleSaleOrder(id);
+            } else if (model.name().equals("sale.order.line")
+                    && db.table(modelName).value(id, model.field("order_id")) instanceof Integer order) {
+                settleSaleOrder(order);
+            }
         }
         return ids;
     }
@@ -173,6 +180,59 @@ final class Writer {
         event(table, id, "create");
         rules.checkConstraints(model, new int[] {id});
         return id;
+    }
+
+    /**
+     * What Odoo's sale.order does on create: a quotation named {@code New} (or unnamed) gets the next number of the
+     * sales sequence ({@code S00042}, here from its id), and its lines' subtotals and its untaxed and total amounts
+     * are computed (FakeOdoo has no taxes: total = untaxed = sum of quantity × unit price).
+     */
+    private void settleSaleOrder(int orderId) {
+        ModelDef orders = db.model("sale.order");
+        Table orderTable = db.table("sale.order");
+        ModelDef lines = db.model("sale.order.line");
+        Table lineTable = db.table("sale.order.line");
+        FieldDef orderField = lines.field("order_id");
+        int[] referencing = lineTable.referencing(orderField.name(), orderId);
+        List<Integer> mine = new ArrayList<>();
+        if (referencing != null) {
+            for (int l : referencing) {
+                mine.add(l);
+            }
+        } else {
+            lineTable.forEachId(l -> {
+                if (Integer.valueOf(orderId).equals(lineTable.value(l, orderField))) {
+                    mine.add(l);
+                }
+            });
+        }
+        double untaxed = 0.0;
+        for (int l : mine) {
+            Object[] row = lineTable.copyRow(l);
+            double qty = row[lines.field("product_uom_qty").column()] instanceof Number n ? n.doubleValue() : 0.0;
+            double price = row[lines.field("price_unit").column()] instanceof Number n ? n.doubleValue() : 0.0;
+            double subtotal = Math.round(qty * price * 100.0) / 100.0;
+            untaxed += subtotal;
+            setIfPresent(lines, row, "price_subtotal", subtotal);
+            setIfPresent(lines, row, "price_total", subtotal);
+            update(lineTable, l, row);
+        }
+        Object[] row = orderTable.copyRow(orderId);
+        Object name = row[orders.field("name").column()];
+        if (name == null || "New".equals(name) || Boolean.FALSE.equals(name)) {
+            row[orders.field("name").column()] = "S" + String.format(java.util.Locale.ROOT, "%05d", orderId);
+        }
+        untaxed = Math.round(untaxed * 100.0) / 100.0;
+        setIfPresent(orders, row, "amount_untaxed", untaxed);
+        setIfPresent(orders, row, "amount_total", untaxed);
+        update(orderTable, orderId, row);
+    }
+
+    private static void setIfPresent(ModelDef model, Object[] row, String field, Object value) {
+        FieldDef f = model.fields().stream().filter(x -> x.name().equals(field) && x.inRow()).findFirst().orElse(null);
+        if (f != null) {
+            row[f.column()] = value;
+        }
     }
 
     private void update(Table table, int id, Object[] row) {
