@@ -20,10 +20,10 @@ class MigrationIT {
     @Test
     void freshDatabaseGetsEveryTableAndVersion() throws Exception {
         try (StateDatabase db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null)) {
-            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat(db.schemaVersion()).isEqualTo(5);
             assertThat(tables(db)).contains("checkpoints", "sync_runs", "leases", "webhook_events", "schema_version",
-                    "vendor_challenges", "vendor_links", "vendor_audit", "scan_progress");
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4);
+                    "vendor_challenges", "vendor_links", "vendor_audit", "scan_progress", "api_keys");
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
         }
     }
 
@@ -34,8 +34,8 @@ class MigrationIT {
             db.stateStore().runStarted("s", "m", "full", java.time.Instant.now());
         }
         try (StateDatabase db = StateDatabase.connect(url, "postgres", null)) {
-            assertThat(db.schemaVersion()).isEqualTo(4);
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4);
+            assertThat(db.schemaVersion()).isEqualTo(5);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
             assertThat(db.stateStore().recentRuns(10)).hasSize(1);
         }
     }
@@ -58,8 +58,8 @@ class MigrationIT {
             go.countDown();
             for (Future<StateDatabase> f : started) {
                 try (StateDatabase db = f.get()) {
-                    assertThat(db.schemaVersion()).isEqualTo(4);
-                    assertThat(versions(db)).containsExactly(1, 2, 3, 4);
+                    assertThat(db.schemaVersion()).isEqualTo(5);
+                    assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5);
                 }
             }
         } finally {
