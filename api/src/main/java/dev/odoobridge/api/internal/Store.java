@@ -53,9 +53,10 @@ final class Store {
     /** Every vendor partner of the source's products. */
     Set<Long> allVendors(String source) {
         Set<Long> ids = new TreeSet<>();
-        for (Object v : db.getCollection(PRODUCT_STOCK).distinct("vendor_ids", Filters.eq("_source", source), Object.class)) {
-            if (v instanceof Number n && n.longValue() > 0) {
-                ids.add(n.longValue());
+        for (org.bson.BsonValue v : db.getCollection(PRODUCT_STOCK).distinct("vendor_ids", Filters.eq("_source", source),
+                org.bson.BsonValue.class)) {
+            if (v.isNumber() && v.asNumber().longValue() > 0) {
+                ids.add(v.asNumber().longValue());
             }
         }
         return ids;
