@@ -89,6 +89,9 @@ public final class ApiHandler extends Handler.Abstract {
             send(request, response, callback, Json.bytes(body), "application/json", "private, no-cache");
         } catch (ApiError e) {
             problem(response, callback, e.status(), e.title(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // the report queries validate their arguments (e.g. a period that ends before it starts)
+            problem(response, callback, 400, "Bad Request", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("read API request {} failed", request.getHttpURI().getPath(), e);
             problem(response, callback, 500, "Internal Server Error", "the request failed; see the server log");
