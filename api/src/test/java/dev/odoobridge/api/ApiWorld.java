@@ -59,6 +59,7 @@ final class ApiWorld {
 
     final FakeOdoo odoo;
     final ReadModel model;
+    final String uri;
     final MongoClient mongo;
     final MongoDatabase db;
     final ApiKeys keys;
@@ -92,7 +93,7 @@ final class ApiWorld {
                 throw new IllegalStateException("initial sync failed: " + report);
             }
             // describe() is "<connection string>/<database> (embedded, in memory)"
-            String uri = model.describe().split(" ")[0];
+            uri = model.describe().split(" ")[0];
             ConnectionString cs = new ConnectionString(uri);
             mongo = MongoClients.create(cs);
             db = mongo.getDatabase(cs.getDatabase());

@@ -41,18 +41,27 @@ class OpenApiRoutesIT {
                     path = path.replace("{" + name + "}", URLEncoder.encode(p.get("example").asText(), StandardCharsets.UTF_8));
                 }
             }
+            String required = "";
+            for (JsonNode p : get.get("parameters")) {
+                if (p.get("in").asText().equals("query") && p.get("required").asBoolean()) {
+                    required += (required.isEmpty() ? "?" : "&") + p.get("name").asText() + "="
+                            + URLEncoder.encode(p.get("example").asText(), StandardCharsets.UTF_8);
+                }
+            }
+            path = path + required;
             HttpResponse<String> r = w.get(path.substring(1), w.shopKey);
             assertThat(r.statusCode()).as(template + " " + r.body()).isIn(200, 404);
             if (r.statusCode() == 404) {
                 assertThat(r.body()).as(template).doesNotContain("no such resource");
             }
             for (JsonNode p : get.get("parameters")) {
-                if (!p.get("in").asText().equals("query")) {
+                if (!p.get("in").asText().equals("query") || p.get("required").asBoolean()) {
                     continue;
                 }
                 String value;
                 if (p.get("name").asText().equals("cursor")) {
-                    JsonNode first = JSON.readTree(w.get(path.substring(1) + "?limit=1", w.shopKey).body());
+                    JsonNode first = JSON.readTree(w.get(path.substring(1) + (required.isEmpty() ? "?" : "&") + "limit=1",
+                            w.shopKey).body());
                     if (first.path("next").isNull() || first.path("next").isMissingNode()) {
                         continue;
                     }
@@ -63,7 +72,7 @@ class OpenApiRoutesIT {
                     default -> sampleString(p.get("name").asText());
                 };
                 query.setLength(0);
-                query.append('?').append(p.get("name").asText()).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                query.append(required.isEmpty() ? '?' : '&').append(p.get("name").asText()).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
                 HttpResponse<String> withParam = w.get(path.substring(1) + query, w.shopKey);
                 assertThat(withParam.statusCode()).as(template + query + " " + withParam.body()).isIn(200, 404);
             }

@@ -43,7 +43,9 @@ final class BarcodeLookup {
     }
 
     Object lookup(Ctx ctx) {
-        String code = ctx.path().get("code").trim();
+        String raw = ctx.path().containsKey("code") ? ctx.path().get("code")
+                : ctx.param("code").orElseThrow(() -> ApiError.badRequest("give the scanned code as code="));
+        String code = raw.trim();
         if (code.isEmpty() || code.length() > 200) {
             throw ApiError.badRequest("a barcode is 1 to 200 characters");
         }

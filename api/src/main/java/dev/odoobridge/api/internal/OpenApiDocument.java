@@ -30,7 +30,7 @@ final class OpenApiDocument {
                 Map<String, Object> pm = new LinkedHashMap<>();
                 pm.put("name", p.name());
                 pm.put("in", p.in());
-                pm.put("required", p.in().equals("path"));
+                pm.put("required", p.required());
                 pm.put("description", p.description());
                 pm.put("schema", Map.of("type", p.type()));
                 if (p.example() != null) {

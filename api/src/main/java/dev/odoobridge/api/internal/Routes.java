@@ -88,8 +88,13 @@ final class Routes {
                 List.of(), false, this::dashboard));
         r.add(new Route("barcode/{code}", "barcode", "Look a scanned code up: product barcodes (GTIN forms), GS1-128 "
                 + "(01, 10, 17), Odoo's nomenclature (weight / price in EAN-13), lot names, then the external catalogue.",
-                List.of(Param.path("code", "string", "The scanned code (URL-encoded; FNC1 as %1D).", "0000000000000")),
+                List.of(Param.path("code", "string", "The scanned code, URL-encoded. Codes with FNC1 (GS, "
+                        + "a control character servers refuse in paths) go to barcode?code= instead.", "0000000000000")),
                 false, barcodes::lookup));
+        r.add(new Route("barcode", "barcode", "The same lookup with the code as a query parameter: for GS1-128 codes "
+                + "carrying FNC1 as the GS character (%1D).",
+                List.of(Param.requiredQuery("code", "string", "The scanned code, URL-encoded.", "0000000000000")), false,
+                barcodes::lookup));
         return List.copyOf(r);
     }
 
