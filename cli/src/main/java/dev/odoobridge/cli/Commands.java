@@ -13,6 +13,7 @@ final class Commands {
         root.addSubcommand(dev.odoobridge.cli.command.WebhookCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.ServeCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.VendorCommand.class);
+        root.addSubcommand(dev.odoobridge.cli.command.ApiKeyCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.ReportCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.RestockCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.ModelsCommand.class);
