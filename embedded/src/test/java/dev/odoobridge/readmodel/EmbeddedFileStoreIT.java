@@ -32,6 +32,9 @@ class EmbeddedFileStoreIT {
         ReadModelConfig config = ReadModelConfig.builder().dataDirectory(dir).build();
         try (ReadModel model = ReadModels.open(config)) {
             assertThat(model.describe()).contains("embedded").contains(dir.toString());
+            assertThat(model.connectionString()).startsWith("mongodb://127.0.0.1:")
+                    .as("what the feed and the read API open their own clients with")
+                    .isEqualTo(model.describe().substring(0, model.describe().indexOf('/', "mongodb://".length())));
             model.projector().apply("shop", "product.product", List.of(OdooRows.product(1, "Apple")), Instant.now());
         }
         try (ReadModel model = ReadModels.open(config)) {

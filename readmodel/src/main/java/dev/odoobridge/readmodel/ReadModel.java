@@ -22,6 +22,16 @@ public interface ReadModel extends AutoCloseable {
     String describe();
 
     /**
+     * The connection string this read model's client uses, credentials included (the embedded server's loopback
+     * address when it runs one): for components that open their own client on the same database, such as the
+     * offline-sync feed and the read API. Never print it. Implementations without a MongoDB connection (test
+     * doubles) keep this default, which throws {@link UnsupportedOperationException}.
+     */
+    default String connectionString() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no MongoDB connection");
+    }
+
+    /**
      * The derived stock views. Implementations that do not maintain them (e.g. test doubles)
      * keep this default, which throws {@link UnsupportedOperationException}.
      */

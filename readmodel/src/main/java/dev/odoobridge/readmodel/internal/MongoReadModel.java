@@ -33,6 +33,7 @@ public final class MongoReadModel implements ReadModel {
     private final RunningStore embedded;
     private final MongoClient client;
     private final String description;
+    private final String connectionString;
     private final Projector projector;
     private final StockViews stock;
     private final Reports reports;
@@ -42,6 +43,7 @@ public final class MongoReadModel implements ReadModel {
         this.config = config;
         this.embedded = embedded;
         this.description = description;
+        this.connectionString = uri;
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
@@ -133,6 +135,11 @@ public final class MongoReadModel implements ReadModel {
     @Override
     public String describe() {
         return description;
+    }
+
+    @Override
+    public String connectionString() {
+        return connectionString;
     }
 
     @Override
