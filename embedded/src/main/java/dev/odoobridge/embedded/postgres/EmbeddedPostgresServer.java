@@ -1,5 +1,6 @@
 package dev.odoobridge.embedded.postgres;
 
+import dev.odoobridge.embedded.internal.EndpointFile;
 import dev.odoobridge.sync.state.StateStoreException;
 import dev.odoobridge.sync.state.spi.RunningPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -66,7 +67,9 @@ final class EmbeddedPostgresServer implements RunningPostgres {
             }
             EmbeddedPostgres pg = builder.start();
             LOG.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
-            return new EmbeddedPostgresServer(pg, dir);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, dir);
+            EndpointFile.publish(dir, pg.getPort(), server.jdbcUrl());
+            return server;
         } catch (IOException | RuntimeException e) {
             throw new StateStoreException("Could not start the embedded PostgreSQL with data in " + dir
                     + (port == 0 ? "" : " on port " + port) + ": " + e.getMessage()
@@ -93,6 +96,7 @@ final class EmbeddedPostgresServer implements RunningPostgres {
     /** Stops the server (fast shutdown); data stays in the directory. Never throws. */
     @Override
     public void close() {
+        EndpointFile.withdraw(dataDirectory);
         try {
             postgres.close();
         } catch (IOException | RuntimeException e) {
@@ -172,9 +176,30 @@ final class EmbeddedPostgresServer implements RunningPostgres {
         }
     }
 
+    /** Whether a process (this one or another) holds the directory's lock file, i.e. runs a server on it. */
+    static boolean locked(Path dir) {
+        Path lock = dir.resolve(LOCK_FILE);
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static StateStoreException inUse(Path dir, Throwable cause) {
         return new StateStoreException("The PostgreSQL data directory " + dir + " is in use by another embedded server"
-                + " (its lock file " + LOCK_FILE + " is held); stop that process or use another directory", cause);
+                + " (its lock file " + LOCK_FILE + " is held) that published no live endpoint (" + EndpointFile.NAME
+                + "); stop that process or use another directory", cause);
     }
 
     private static Optional<Long> orphanPid(Path dir) throws IOException {
