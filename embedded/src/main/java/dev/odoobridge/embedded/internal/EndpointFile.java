@@ -50,11 +50,46 @@ public final class EndpointFile {
     }
 
     /**
-     * Publishes this process's server on {@code port} at {@code address} in the directory, replacing a file left
-     * by an earlier owner. A failure to write is logged, not thrown: the server runs, only other processes cannot
-     * find it.
+     * A published endpoint file: {@link #close()} removes it. A JVM shutdown hook removes it too, so a process
+     * stopped by a signal (SIGTERM, Ctrl-C) does not leave it behind; only a killed process does.
      */
-    public static void publish(Path directory, int port, String address) {
+    public static final class Published implements AutoCloseable {
+        private final Path directory;
+        private final Thread hook;
+
+        private Published(Path directory) {
+            this.directory = directory;
+            this.hook = new Thread(() -> withdraw(directory), "endpoint-file-withdraw");
+            try {
+                Runtime.getRuntime().addShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is stopping already: close() is the only way left
+            }
+        }
+
+        /** Removes the file when it still names this process. Never throws. */
+        @Override
+        public void close() {
+            withdraw(directory);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) anyway
+            }
+        }
+    }
+
+    /**
+     * Publishes this process's server on {@code port} at {@code address} in the directory, replacing a file left
+     * by an earlier owner; close the returned handle when the server stops. A failure to write is logged, not
+     * thrown: the server runs, only other processes cannot find it.
+     */
+    public static Published publish(Path directory, int port, String address) {
+        writeFile(directory, port, address);
+        return new Published(directory);
+    }
+
+    private static void writeFile(Path directory, int port, String address) {
         Endpoint endpoint = new Endpoint(ProcessHandle.current().pid(), port, address);
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(endpoint.pid()));
@@ -81,7 +116,7 @@ public final class EndpointFile {
     }
 
     /** Removes the file when it still names this process (another owner may have replaced it since). Never throws. */
-    public static void withdraw(Path directory) {
+    private static void withdraw(Path directory) {
         Path file = directory.resolve(NAME);
         try {
             Optional<Endpoint> published = read(file);

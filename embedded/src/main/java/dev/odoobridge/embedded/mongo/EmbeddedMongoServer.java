@@ -23,18 +23,15 @@ final class EmbeddedMongoServer implements RunningStore {
     private final StoreFastPaths fastPaths;
     private final String connectionString;
 
-    private final Path directory;
+    private final EndpointFile.Published endpoint;
 
     private EmbeddedMongoServer(MongoBackend backend, StoreFastPaths fastPaths, Path directory) {
         this.backend = backend;
         this.fastPaths = fastPaths;
-        this.directory = directory;
         this.server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
-        if (directory != null) {
-            EndpointFile.publish(directory, address.getPort(), connectionString);
-        }
+        this.endpoint = directory == null ? null : EndpointFile.publish(directory, address.getPort(), connectionString);
     }
 
     /** Starts a server keeping its data in memory (no fast paths: the projector uses standard commands). */
@@ -84,8 +81,8 @@ final class EmbeddedMongoServer implements RunningStore {
 
     @Override
     public void close() {
-        if (directory != null) {
-            EndpointFile.withdraw(directory);
+        if (endpoint != null) {
+            endpoint.close();
         }
         server.shutdownNow();
         backend.close();

@@ -39,9 +39,12 @@ final class EmbeddedPostgresServer implements RunningPostgres {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
 
+    private final EndpointFile.Published endpoint;
+
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.endpoint = EndpointFile.publish(dataDirectory, postgres.getPort(), jdbcUrl());
     }
 
     /** Starts the server (running initdb first when the directory holds no cluster yet). */
@@ -67,9 +70,7 @@ final class EmbeddedPostgresServer implements RunningPostgres {
             }
             EmbeddedPostgres pg = builder.start();
             LOG.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, dir);
-            EndpointFile.publish(dir, pg.getPort(), server.jdbcUrl());
-            return server;
+            return new EmbeddedPostgresServer(pg, dir);
         } catch (IOException | RuntimeException e) {
             throw new StateStoreException("Could not start the embedded PostgreSQL with data in " + dir
                     + (port == 0 ? "" : " on port " + port) + ": " + e.getMessage()
@@ -96,7 +97,7 @@ final class EmbeddedPostgresServer implements RunningPostgres {
     /** Stops the server (fast shutdown); data stays in the directory. Never throws. */
     @Override
     public void close() {
-        EndpointFile.withdraw(dataDirectory);
+        endpoint.close();
         try {
             postgres.close();
         } catch (IOException | RuntimeException e) {
