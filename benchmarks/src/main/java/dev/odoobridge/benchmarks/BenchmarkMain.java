@@ -17,6 +17,8 @@ public final class BenchmarkMain {
               heap      full sync in a child JVM with -Xmx256m       [--records 100000] [--xmx 256m] [--page 500]
                         [--readers 1]
               webhooks  Odoo write -> webhook -> read model latency   [--events 2000] [--rate N]
+              serve     webhook post -> read model under serve, vs  [--events 1000] [--rates 100,1000] [--idle 30]
+                        the same events handed to the processor without HTTP; idle CPU and heap
               codecs    JMH codec benchmarks (from the source tree)   [JMH options, e.g. -wi 2 -i 3 -f 1]
             """;
 
@@ -40,6 +42,7 @@ public final class BenchmarkMain {
                 }
             }
             case "webhooks" -> WebhookBenchmark.run(new Args(rest), out);
+            case "serve" -> ServeBenchmark.run(new Args(rest), out);
             case "codecs" -> System.exit(CodecLauncher.run(rest, out));
             default -> {
                 System.err.print("unknown benchmark '" + argv[0] + "'\n" + USAGE);

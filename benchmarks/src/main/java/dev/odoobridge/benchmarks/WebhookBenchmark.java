@@ -10,7 +10,7 @@ import dev.odoobridge.readmodel.ReadModels;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.WebhookTrigger;
@@ -61,7 +61,7 @@ final class WebhookBenchmark {
                     }
                 }
             });
-            try (WebhookReceiver receiver = WebhookReceiver.builder(db).source(WebhookSource.of(SyncStack.SOURCE, TOKEN))
+            try (WebhookServer receiver = WebhookServer.builder(db).source(WebhookSource.of(SyncStack.SOURCE, TOKEN))
                          .models(List.of(PartnerCatalog.MODEL)).build().start();
                  WebhookProcessor processor = WebhookProcessor.builder(db, RecordFetcher.odoo(Map.of(SyncStack.SOURCE, client)), projector)
                          .projections(List.of(PartnerCatalog.PROJECTION)).pollInterval(Duration.ofMillis(500)).build().start()) {

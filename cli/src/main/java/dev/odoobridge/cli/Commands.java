@@ -11,6 +11,7 @@ final class Commands {
         root.addSubcommand(dev.odoobridge.cli.command.CheckCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.SyncCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.WebhookCommand.class);
+        root.addSubcommand(dev.odoobridge.cli.command.ServeCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.VendorCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.ReportCommand.class);
         root.addSubcommand(dev.odoobridge.cli.command.RestockCommand.class);

@@ -70,6 +70,8 @@ public final class SyncEngine {
     private final ServerSchemas schemas;
     /** The fields each (source, model) was last read with in this engine, to notice a schema change. */
     private final Map<String, List<String>> lastReadFields = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set by {@link #stop()}: runs end after the page in flight, later ones skip every model. */
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SyncEngine(Builder b) {
         this.sources = Map.copyOf(b.sources);
@@ -77,7 +79,7 @@ public final class SyncEngine {
         b.projections.forEach(p -> projections.put(p.model(), p));
         this.parallelism = b.parallelism;
         this.settings = new EngineSettings(b.projector, b.stateStore, new GuardedListener(b.listener), b.clock,
-                b.pageSize, b.overlap, b.leaseOwner, b.leaseTtl, b.reconcileRangeSize, b.readers);
+                b.pageSize, b.overlap, b.leaseOwner, b.leaseTtl, b.reconcileRangeSize, b.readers, stopping::get);
         this.sourceOrder = List.copyOf(b.sources.keySet());
         this.schemas = b.schemas != null ? b.schemas
                 : new ServerSchemas(b.sources, b.projections, b.clock, b.schemaMaxAge);
@@ -233,6 +235,12 @@ public final class SyncEngine {
 
     private ModelReport syncOne(String source, String model, SyncRequest request, Object schemaOrFailure,
                                 ModelSync.WholeReads wholeReads, SyncMode[] ran) {
+        if (stopping.get()) {
+            ModelReport report = new ModelReport(source, model, RunCounts.ZERO, Duration.ZERO, Outcome.SKIPPED,
+                    "the engine is stopping");
+            settings.listener().modelFinished(report);
+            return report;
+        }
         ModelSchema schema;
         try {
             if (schemaOrFailure instanceof RuntimeException failure) {
@@ -269,6 +277,22 @@ public final class SyncEngine {
             settings.listener().modelFinished(report);
             return report;
         }
+    }
+
+    /**
+     * Stops this engine for good (a process shutting down): each (source, model) being synced ends after
+     * the page it is applying, with that page's checkpoint stored and its lease released, reported
+     * {@link Outcome#PARTIAL} (or {@link Outcome#FAILED} when nothing was applied yet) with a message
+     * saying it was stopped; every (source, model) not started yet, now or in a later run, is
+     * {@link Outcome#SKIPPED}. Returns at once; the run in progress returns when its pages are done.
+     */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    /** True once {@link #stop()} was called. */
+    public boolean stopped() {
+        return stopping.get();
     }
 
     /**

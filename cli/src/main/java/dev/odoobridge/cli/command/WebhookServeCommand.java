@@ -5,23 +5,22 @@ import dev.odoobridge.cli.CommandContext;
 import dev.odoobridge.cli.ExitCode;
 import dev.odoobridge.cli.config.BridgeConfig;
 import dev.odoobridge.cli.runtime.BridgeRuntime;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
-import dev.odoobridge.sync.webhook.WebhookSource;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the webhook receiver and processor until stopped. */
+/** Runs the webhook receiver and processor until stopped (the webhook-only variant of {@code serve}). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the webhook receiver and the inbox processor until SIGTERM or Ctrl-C.",
             "Every source with a webhook-token gets the URL /webhook/<source>/<token>; point Odoo's automation "
                 + "rule (\"Send Webhook Notification\") at it. Events are stored in PostgreSQL before the answer, "
-                + "then the records are re-read from Odoo and applied to MongoDB."},
+                + "then the records are re-read from Odoo and applied to MongoDB.",
+            "`odoo-bridge serve` runs the same receiver together with the scheduler, health and admin API."},
         footer = {"%nExample:%n  odoo-bridge webhook serve --bind 0.0.0.0 --port 8088"})
 public final class WebhookServeCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: webhook.bind, 0.0.0.0).")
@@ -42,53 +41,36 @@ public final class WebhookServeCommand implements Callable<Integer> {
         BridgeRuntime rt = ctx.runtime();
         BridgeConfig.WebhookSettings settings = rt.config().webhook();
         StateDatabase db = rt.stateDatabase();
-        WebhookReceiver.Builder b = WebhookReceiver.builder(db).models(rt.config().sync().models())
-                .bind(bind != null ? bind : settings.bind()).port(port != null ? port : settings.port())
+        String host = bind != null ? bind : settings.bind();
+        WebhookServer.Builder b = WebhookServer.builder(db).models(rt.config().sync().models())
+                .bind(host).port(port != null ? port : settings.port())
                 .maxBodyBytes(settings.maxBodyBytes());
-        int served = 0;
-        for (String name : rt.sourceNames()) {
-            BridgeConfig.SourceConfig s = rt.source(name);
-            if (s.webhookToken().isEmpty()) {
-                continue;
-            }
-            try {
-                b.source(new WebhookSource(name, s.webhookToken().get(), s.webhookSigningSecret().orElse(null)));
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(ExitCode.CONFIG, "sources." + name + ".webhook-token: " + e.getMessage(), e);
-            }
-            served++;
+        if (ServeCommand.addWebhookSources(rt, b::source) == 0) {
+            throw ServeCommand.noWebhookSource();
         }
-        if (served == 0) {
-            throw new CliFailure(ExitCode.CONFIG, "no source has a webhook-token: add `webhook-token: ${SHOP_WEBHOOK_TOKEN}` "
-                    + "(16+ characters of [A-Za-z0-9._~-]) under a source in the configuration");
+        WebhookProcessor processor = WebhookProcessor.builder(db, RecordFetcher.odoo(rt.odooClients()),
+                rt.readModel().projector()).projections(rt.projections()).schemas(rt.serverSchemas()).build();
+        WebhookServer server = b.build();
+        try {
+            processor.start();
+            server.start();
+        } catch (RuntimeException e) {
+            processor.close();
+            throw ServeCommand.listenFailure(host, e);
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "webhook-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (WebhookProcessor processor = WebhookProcessor.builder(db, RecordFetcher.odoo(rt.odooClients()),
-                        rt.readModel().projector()).projections(rt.projections()).schemas(rt.serverSchemas())
-                        .build().start();
-             WebhookReceiver receiver = b.build().start()) {
-            PrintWriter out = ctx.console().out();
-            String host = bind != null ? bind : settings.bind();
-            String shown = host.equals("0.0.0.0") ? "localhost" : host;
-            out.println("Webhook receiver listening on " + host + ":" + receiver.port());
-            for (String name : rt.sourceNames()) {
-                rt.source(name).webhookToken().ifPresent(token -> out.println("  " + name + ": http://" + shown + ":"
-                        + receiver.port() + "/webhook/" + name + "/" + mask(token)));
-            }
-            out.println("Processing events into " + rt.readModel().describe() + ". Stop with Ctrl-C.");
-            out.flush();
-            stop.await();
-            return ExitCode.OK.code();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already shutting down because of the signal; the hook has run
-                stop.countDown();
-            }
+        ShutdownOnSignal stop = ShutdownOnSignal.install("webhook-serve-shutdown", () -> {
+            server.close();
+            processor.close();
+        });
+        PrintWriter out = ctx.console().out();
+        out.println("Webhook receiver listening on " + host + ":" + server.port());
+        ServeCommand.printWebhookUrls(rt, out, host, server.port());
+        out.println("Processing events into " + rt.readModel().describe() + ". Stop with Ctrl-C.");
+        out.flush();
+        try (stop) {
+            stop.awaitSignal();
         }
+        return ExitCode.OK.code();
     }
 
     static String mask(String token) {

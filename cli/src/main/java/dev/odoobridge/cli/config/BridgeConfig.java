@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param webhook receiver settings
  * @param vendor vendor-linking settings
  * @param dataDir where embedded servers keep their data
+ * @param serve the {@code serve} process: where it listens, its admin token
+ * @param schedule when {@code serve} syncs on its own
  */
 public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mongo, PostgresSettings postgres,
                            SyncSettings sync, StockSettings stock, WebhookSettings webhook, VendorSettings vendor,
-                           Path dataDir) {
+                           Path dataDir, ServeSettings serve, ScheduleSettings schedule) {
     public BridgeConfig {
         sources = Map.copyOf(new java.util.LinkedHashMap<>(sources));
     }
@@ -72,6 +74,29 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
 
     /** Webhook receiver. */
     public record WebhookSettings(String bind, int port, int maxBodyBytes) {
+    }
+
+    /**
+     * The {@code serve} process.
+     *
+     * @param bind address to listen on
+     * @param port port (0 picks a free one)
+     * @param adminToken bearer token of the admin API (24+ characters); empty turns the admin API off
+     */
+    public record ServeSettings(String bind, int port, Optional<String> adminToken) {
+        @Override
+        public String toString() {
+            return "ServeSettings{" + bind + ":" + port + ", adminToken=" + (adminToken.isPresent() ? "****" : "<unset>") + "}";
+        }
+    }
+
+    /**
+     * When {@code serve} syncs.
+     *
+     * @param incremental interval of the incremental runs; empty = none
+     * @param reconcile five-field cron expression (UTC) of the reconcile-and-verify runs; empty = never
+     */
+    public record ScheduleSettings(Optional<Duration> incremental, Optional<String> reconcile) {
     }
 
     /** Vendor linking and exports. */

@@ -2,7 +2,8 @@ package dev.odoobridge.cli.config;
 
 import dev.odoobridge.client.OdooConfig;
 import dev.odoobridge.sync.SyncEngine;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.CronExpression;
+import dev.odoobridge.sync.webhook.WebhookIntake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class ConfigLoader {
             "stock.warehouse.orderpoint", "sale.order", "sale.order.line", "purchase.order", "purchase.order.line");
 
     private static final Set<String> TOP = Set.of("sources", "mongodb", "postgres", "sync", "stock", "webhook",
-            "vendor", "data-dir");
+            "vendor", "data-dir", "serve", "schedule");
     private static final Set<String> SOURCE = Set.of("url", "database", "login", "secret", "transport", "timeout",
             "webhook-token", "webhook-signing-secret", "shop-email");
     private static final Set<String> MONGO = Set.of("uri", "database");
@@ -39,6 +40,9 @@ public final class ConfigLoader {
             "velocity-window-days");
     private static final Set<String> WEBHOOK = Set.of("bind", "port", "max-body-bytes");
     private static final Set<String> VENDOR = Set.of("otp-secret", "mail-to");
+    private static final Set<String> SERVE = Set.of("bind", "port", "admin-token");
+    private static final Set<String> SCHEDULE = Set.of("incremental", "reconcile");
+    private static final int MIN_ADMIN_TOKEN = 24;
     private static final Set<String> TRANSPORTS = Set.of("auto", "xmlrpc", "jsonrpc", "json2");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
@@ -95,6 +99,8 @@ public final class ConfigLoader {
         ConfigNode stock = b.section(root, "stock", STOCK);
         ConfigNode webhook = b.section(root, "webhook", WEBHOOK);
         ConfigNode vendor = b.section(root, "vendor", VENDOR);
+        ConfigNode serve = b.section(root, "serve", SERVE);
+        ConfigNode schedule = b.section(root, "schedule", SCHEDULE);
 
         Optional<String> mongoUri = b.optString(mongo, "uri");
         mongoUri.ifPresent(u -> {
@@ -134,13 +140,57 @@ public final class ConfigLoader {
                         b.intIn(stock, "velocity-window-days", 120, 7, 3650)),
                 new BridgeConfig.WebhookSettings(b.string(webhook, "bind", "0.0.0.0"),
                         b.intIn(webhook, "port", 8088, 0, 65535),
-                        b.intIn(webhook, "max-body-bytes", WebhookReceiver.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024)),
+                        b.intIn(webhook, "max-body-bytes", WebhookIntake.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024)),
                 new BridgeConfig.VendorSettings(b.optString(vendor, "otp-secret"), mailTo),
-                dataDir);
+                dataDir, serveSettings(b, serve), scheduleSettings(b, schedule));
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems);
         }
         return config;
+    }
+
+    private static BridgeConfig.ServeSettings serveSettings(Binder b, ConfigNode serve) {
+        Optional<String> token = b.optString(serve, "admin-token");
+        token.ifPresent(t -> {
+            if (t.length() < MIN_ADMIN_TOKEN) {
+                b.problems.add(serve.map().get("admin-token").where() + ": must be at least " + MIN_ADMIN_TOKEN
+                        + " characters (a random one, e.g. `openssl rand -hex 24`), set from the environment: "
+                        + "`admin-token: ${ODOO_BRIDGE_ADMIN_TOKEN}`");
+            }
+        });
+        return new BridgeConfig.ServeSettings(b.string(serve, "bind", "0.0.0.0"), b.intIn(serve, "port", 8088, 0, 65535),
+                token);
+    }
+
+    private static BridgeConfig.ScheduleSettings scheduleSettings(Binder b, ConfigNode schedule) {
+        Optional<String> incrementalText = b.optString(schedule, "incremental");
+        Optional<Duration> incremental;
+        if (incrementalText.isPresent() && isOff(incrementalText.get())) {
+            incremental = Optional.empty();
+        } else {
+            Duration d = b.duration(schedule, "incremental", Duration.ofMinutes(5));
+            if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                b.problems.add(schedule.map().get("incremental").where() + ": must be at least 1s (or off), was " + d);
+            }
+            incremental = Optional.of(d);
+        }
+        Optional<String> reconcile = b.optString(schedule, "reconcile");
+        if (reconcile.isPresent() && isOff(reconcile.get())) {
+            reconcile = Optional.empty();
+        } else if (reconcile.isPresent()) {
+            try {
+                CronExpression.parse(reconcile.get());
+            } catch (IllegalArgumentException e) {
+                b.problems.add(schedule.map().get("reconcile").where() + ": " + e.getMessage());
+            }
+        } else {
+            reconcile = Optional.of("30 3 * * *");
+        }
+        return new BridgeConfig.ScheduleSettings(incremental, reconcile);
+    }
+
+    private static boolean isOff(String value) {
+        return value.equalsIgnoreCase("off") || value.equalsIgnoreCase("none") || value.equalsIgnoreCase("false");
     }
 
     private static BridgeConfig.SourceConfig source(Binder b, String name, ConfigNode node) {

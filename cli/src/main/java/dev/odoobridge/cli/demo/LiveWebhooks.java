@@ -13,7 +13,7 @@ import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookEvent;
 import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.RetailDataSummary;
@@ -40,7 +40,7 @@ final class LiveWebhooks implements AutoCloseable {
     private final StateDatabase db;
     private final ReadModel readModel;
     private final Narrator narrator;
-    private final WebhookReceiver receiver;
+    private final WebhookServer receiver;
     private final WebhookProcessor processor;
 
     LiveWebhooks(FakeOdoo fake, OdooClient odoo, StateDatabase db, ReadModel readModel, ServerSchemas schemas,
@@ -53,7 +53,7 @@ final class LiveWebhooks implements AutoCloseable {
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         List<String> synced = readModel.projections().stream().map(Projection::model).toList();
-        this.receiver = WebhookReceiver.builder(db).source(WebhookSource.of(DemoRun.SOURCE, HexFormat.of().formatHex(secret)))
+        this.receiver = WebhookServer.builder(db).source(WebhookSource.of(DemoRun.SOURCE, HexFormat.of().formatHex(secret)))
                 .models(synced).bind("127.0.0.1").port(0).build().start();
         try {
             this.processor = WebhookProcessor.builder(db, RecordFetcher.odoo(Map.of(DemoRun.SOURCE, odoo)),

@@ -196,7 +196,13 @@ public final class BridgeRuntime implements AutoCloseable {
 
     /** A sync engine over every source, reporting to the listener. */
     public SyncEngine syncEngine(SyncListener listener) {
+        return syncEngine(listener, leaseOwner());
+    }
+
+    /** A sync engine over every source, reporting to the listener, taking leases as {@code leaseOwner}. */
+    public SyncEngine syncEngine(SyncListener listener, String leaseOwner) {
         Objects.requireNonNull(listener, "listener == null");
+        Objects.requireNonNull(leaseOwner, "leaseOwner == null");
         return SyncEngine.builder()
                 .sources(odooClients())
                 .projector(readModel().projector())
@@ -207,7 +213,7 @@ public final class BridgeRuntime implements AutoCloseable {
                 .parallelism(config.sync().parallelism())
                 .readers(config.sync().readers())
                 .overlap(config.sync().overlap())
-                .lease(leaseOwner(), Duration.ofMinutes(5))
+                .lease(leaseOwner, Duration.ofMinutes(5))
                 .listener(listener)
                 .build();
     }

@@ -11,7 +11,7 @@ import dev.odoobridge.readmodel.ReadModels;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class WebhookExample implements AutoCloseable {
     private final String source;
-    private final WebhookReceiver receiver;
+    private final WebhookServer receiver;
     private final WebhookProcessor processor;
 
     /**
@@ -39,7 +39,7 @@ public final class WebhookExample implements AutoCloseable {
                           String bind, int port) {
         Objects.requireNonNull(readModel, "readModel == null");
         this.source = Objects.requireNonNull(source, "source == null");
-        this.receiver = WebhookReceiver.builder(state).source(WebhookSource.of(source, token))
+        this.receiver = WebhookServer.builder(state).source(WebhookSource.of(source, token))
                 .models(readModel.projections().stream().map(Projection::model).toList())
                 .bind(bind).port(port).build().start();
         try {

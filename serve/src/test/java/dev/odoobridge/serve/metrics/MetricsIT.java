@@ -11,6 +11,7 @@ import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.ReadModelConfig;
 import dev.odoobridge.readmodel.ReadModels;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.ModelReport;
 import dev.odoobridge.sync.Outcome;
 import dev.odoobridge.sync.SyncEngine;
@@ -22,7 +23,6 @@ import dev.odoobridge.sync.webhook.EventStatus;
 import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.WebhookTrigger;
@@ -77,7 +77,7 @@ class MetricsIT {
              OdooClient odoo = OdooClients.create(fake.config(Transport.JSON2, "admin").toBuilder()
                      .listener(metrics.odooClientListener()).build());
              ReadModel readModel = ReadModels.open(ReadModelConfig.builder().inMemory().build());
-             WebhookReceiver receiver = WebhookReceiver.builder(state).source(WebhookSource.of("shop", "metrics-token-0123456789"))
+             WebhookServer receiver = WebhookServer.builder(state).source(WebhookSource.of("shop", "metrics-token-0123456789"))
                      .models(MODELS).build().start()) {
             List<Projection> projections = readModel.projections().stream().filter(p -> MODELS.contains(p.model())).toList();
             SyncEngine engine = SyncEngine.builder().sources(Map.of("shop", odoo)).projector(readModel.projector())

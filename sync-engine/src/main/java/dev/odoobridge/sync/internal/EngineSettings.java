@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param leaseTtl lease time to live, renewed between pages
  * @param reconcileLeafSize id ranges this small are compared id by id
  * @param readers page reads at once when a run reads a whole model (1: one at a time, by write_date)
+ * @param stopRequested true once the engine is stopping: runs end after the page in flight
  */
 public record EngineSettings(Projector projector, StateStore stateStore, SyncListener listener, Clock clock,
                              int pageSize, Duration overlap, String leaseOwner, Duration leaseTtl,
-                             int reconcileLeafSize, int readers) {
+                             int reconcileLeafSize, int readers,
+                             java.util.function.BooleanSupplier stopRequested) {
     public EngineSettings {
         Objects.requireNonNull(projector, "projector == null");
         Objects.requireNonNull(stateStore, "stateStore == null");
@@ -32,5 +34,6 @@ public record EngineSettings(Projector projector, StateStore stateStore, SyncLis
         Objects.requireNonNull(overlap, "overlap == null");
         Objects.requireNonNull(leaseOwner, "leaseOwner == null");
         Objects.requireNonNull(leaseTtl, "leaseTtl == null");
+        Objects.requireNonNull(stopRequested, "stopRequested == null");
     }
 }

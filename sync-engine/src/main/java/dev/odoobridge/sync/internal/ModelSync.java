@@ -162,6 +162,7 @@ public final class ModelSync {
                 from = scanByIds(unfinished.orElse(null));
             }
             cursor.run(from, this::applyPage);
+            stopIfRequested();
             if (reconcile) {
                 Reconciler ranges = new Reconciler(reads, settings.projector(), source, settings.reconcileLeafSize(), true);
                 Reconciler.FetchSink fetch = page -> {
@@ -175,6 +176,12 @@ public final class ModelSync {
                 settings.listener().reconciled(source, model, result.deleted(), result.missingInMongo().size());
             }
             return report(cursor, started, Outcome.OK, null);
+        } catch (Stopped e) {
+            String message = "stopped by the engine after the page in flight; checkpoint stays at " + describe(checkpoint)
+                    + ", the next run resumes from there";
+            LOG.info("sync of {} {} {}", source, model, message);
+            Outcome outcome = applied > 0 || deleted > 0 ? Outcome.PARTIAL : Outcome.FAILED;
+            return report(cursor, started, outcome, message);
         } catch (RuntimeException e) {
             String message = e.getMessage() + "; checkpoint stays at " + describe(checkpoint)
                     + ", the next run resumes from there";
@@ -227,6 +234,7 @@ public final class ModelSync {
                 unseen.saw(rows);
             }
             renewLease();
+            stopIfRequested();
         }, id -> {
             current[0] = current[0].doneThrough(id, settings.clock().instant());
             store.saveScanProgress(current[0]);
@@ -259,6 +267,23 @@ public final class ModelSync {
             checkpoint = next;
         }
         renewLease();
+        stopIfRequested();
+    }
+
+    /** Ends the run between pages when the engine is stopping (what was applied is checkpointed). */
+    private void stopIfRequested() {
+        if (settings.stopRequested().getAsBoolean()) {
+            throw new Stopped();
+        }
+    }
+
+    /** The engine asked this run to end; thrown between pages only. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("stopped", null, false, false);
+        }
     }
 
     private void renewLease() {

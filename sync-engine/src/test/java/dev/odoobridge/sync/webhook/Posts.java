@@ -13,15 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sends posts to a receiver, and the real Odoo 19 posts from the recordings. */
-final class Posts {
+/** Sends posts to a receiver or straight to an intake, and the real Odoo 19 posts from the recordings. */
+public final class Posts {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Posts() {
     }
 
     /** Bodies of the captured Odoo posts, in arrival order. */
-    static List<String> captured() {
+    public static List<String> captured() {
         try {
             JsonNode all = new ObjectMapper().readTree(
                     Files.readString(Path.of("../odoo-recordings/webhooks/captured-posts.json")));
@@ -33,7 +33,14 @@ final class Posts {
         }
     }
 
-    static HttpResponse<String> post(int port, String path, String body, String... headers) {
+    /** Hands a POST to the intake without HTTP. */
+    public static WebhookAnswer receive(WebhookIntake intake, String source, String token, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return intake.receive(new WebhookPost(source, token, "POST", h -> null,
+                java.util.OptionalLong.of(bytes.length), false, limit -> bytes));
+    }
+
+    public static HttpResponse<String> post(int port, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
         if (headers.length > 0) {
@@ -42,7 +49,7 @@ final class Posts {
         return send(b.build());
     }
 
-    static HttpResponse<String> send(HttpRequest request) {
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -23,7 +23,7 @@ class WebhookProcessorIT {
             new Projection("stock.quant", "quants", List.of("product_id", "location_id", "quantity")));
 
     StateDatabase db;
-    WebhookReceiver receiver;
+    WebhookIntake intake;
     WebhookInbox inbox;
     FakeFetcher odoo = new FakeFetcher(SOURCE);
     MemoryProjector readModel = new MemoryProjector();
@@ -31,14 +31,13 @@ class WebhookProcessorIT {
     @BeforeEach
     void open() {
         db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null);
-        receiver = WebhookReceiver.builder(db).source(WebhookSource.of(SOURCE, TOKEN))
-                .models(List.of("product.product", "product.template", "stock.quant", "res.partner")).build().start();
+        intake = WebhookIntake.builder(db).source(WebhookSource.of(SOURCE, TOKEN))
+                .models(List.of("product.product", "product.template", "stock.quant", "res.partner")).build();
         inbox = WebhookInbox.of(db);
     }
 
     @AfterEach
     void close() {
-        receiver.close();
         db.close();
     }
 
@@ -48,7 +47,7 @@ class WebhookProcessorIT {
     }
 
     void post(String body) {
-        assertThat(Posts.post(receiver.port(), receiver.path(SOURCE), body).statusCode()).isEqualTo(202);
+        assertThat(Posts.receive(intake, SOURCE, TOKEN, body).status()).isEqualTo(202);
     }
 
     List<WebhookEvent> events(EventStatus status) {

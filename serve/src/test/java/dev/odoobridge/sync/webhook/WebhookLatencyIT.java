@@ -2,6 +2,7 @@ package dev.odoobridge.sync.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.sync.state.SharedPostgres;
 import dev.odoobridge.sync.state.StateDatabase;
@@ -40,7 +41,7 @@ class WebhookLatencyIT {
             }
         };
         try (StateDatabase db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null);
-             WebhookReceiver receiver = WebhookReceiver.builder(db).source(WebhookSource.of("shop", "bench-token-0123456789"))
+             WebhookServer receiver = WebhookServer.builder(db).source(WebhookSource.of("shop", "bench-token-0123456789"))
                      .models(List.of("product.product")).build().start();
              WebhookProcessor processor = WebhookProcessor.builder(db, odoo, readModel)
                      .projections(List.of(new Projection("product.product", "products", List.of("name"))))

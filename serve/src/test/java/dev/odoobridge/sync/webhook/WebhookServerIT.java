@@ -2,6 +2,7 @@ package dev.odoobridge.sync.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.state.SharedPostgres;
 import dev.odoobridge.sync.webhook.internal.Signatures;
 import java.net.URI;
@@ -18,19 +19,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class WebhookReceiverIT {
+class WebhookServerIT {
     static final String TOKEN = "tok-0123456789abcdef";
     static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("signing-key-0123456789".getBytes());
     static final Instant NOW = Instant.parse("2026-11-21T19:35:00Z");
     static final String SOURCE = SharedPostgres.uniqueSource("recv");
     static final String SIGNED = SharedPostgres.uniqueSource("signed");
     static final String VALID = "{\"_action\": \"wh(#478)\", \"_id\": 5060, \"_model\": \"product.product\", \"id\": 5060}";
-    static WebhookReceiver receiver;
+    static WebhookServer receiver;
     static WebhookInbox inbox;
 
     @BeforeAll
     static void start() {
-        receiver = WebhookReceiver.builder(SharedPostgres.database())
+        receiver = WebhookServer.builder(SharedPostgres.database())
                 .source(WebhookSource.of(SOURCE, TOKEN))
                 .source(new WebhookSource(SIGNED, TOKEN + "x", SECRET))
                 .models(List.of("product.product", "stock.quant"))

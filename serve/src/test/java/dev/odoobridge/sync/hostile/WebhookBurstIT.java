@@ -14,7 +14,7 @@ import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookEvent;
 import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
 import java.io.OutputStream;
@@ -57,7 +57,7 @@ class WebhookBurstIT {
              OdooClient client = odoo.client(Transport.JSON2);
              StateDatabase db = StateDatabase.embedded(dir.resolve("state"));
              ReadModel readModel = ReadModels.open(ReadModelConfig.builder().inMemory().projection(PARTNERS).build());
-             WebhookReceiver receiver = WebhookReceiver.builder(db).source(WebhookSource.of(SOURCE, TOKEN))
+             WebhookServer receiver = WebhookServer.builder(db).source(WebhookSource.of(SOURCE, TOKEN))
                      .models(List.of("res.partner")).maxBodyBytes(4096).build().start()) {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < VALID; i++) {

@@ -1,7 +1,7 @@
 package dev.odoobridge.sync.faults;
 
 import dev.odoobridge.sync.state.StateDatabase;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import java.util.List;
 
@@ -17,7 +17,7 @@ public final class ReceiverChildMain {
     /** Runs until the process is killed. */
     public static void main(String[] args) throws Exception {
         StateDatabase db = StateDatabase.connect(args[0], "postgres", null);
-        WebhookReceiver receiver = WebhookReceiver.builder(db).source(WebhookSource.of(args[1], args[2]))
+        WebhookServer receiver = WebhookServer.builder(db).source(WebhookSource.of(args[1], args[2]))
                 .models(List.of("res.partner")).build().start();
         System.out.println("PORT " + receiver.port());
         System.out.flush();

@@ -2,6 +2,7 @@ package dev.odoobridge.sync.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.state.SharedPostgres;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,11 +19,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class ReceiverFuzzIT {
     static final String SOURCE = SharedPostgres.uniqueSource("fuzz");
     static final String TOKEN = "fuzz-token-0123456789";
-    static WebhookReceiver receiver;
+    static WebhookServer receiver;
 
-    static synchronized WebhookReceiver receiver() {
+    static synchronized WebhookServer receiver() {
         if (receiver == null) {
-            receiver = WebhookReceiver.builder(SharedPostgres.database())
+            receiver = WebhookServer.builder(SharedPostgres.database())
                     .source(WebhookSource.of(SOURCE, TOKEN))
                     .models(List.of("product.product"))
                     .maxBodyBytes(2048)

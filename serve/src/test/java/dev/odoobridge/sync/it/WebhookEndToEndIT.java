@@ -17,7 +17,7 @@ import dev.odoobridge.sync.webhook.EventStatus;
 import dev.odoobridge.sync.webhook.RecordFetcher;
 import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
-import dev.odoobridge.sync.webhook.WebhookReceiver;
+import dev.odoobridge.serve.WebhookServer;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
 import dev.odoobridge.testkit.WebhookTrigger;
@@ -48,7 +48,7 @@ class WebhookEndToEndIT {
              OdooClient odoo = fake.client(version.equals("19.0") ? Transport.JSON2 : Transport.JSONRPC);
              StateDatabase state = World.freshState();
              ReadModel readModel = World.inMemoryReadModel();
-             WebhookReceiver receiver = WebhookReceiver.builder(state).source(WebhookSource.of("shop", TOKEN))
+             WebhookServer receiver = WebhookServer.builder(state).source(WebhookSource.of("shop", TOKEN))
                      .models(World.MODELS).build().start()) {
             SyncEngine engine = World.engine(Map.of("shop", odoo), readModel, state, "hooks", SyncListener.NONE).build();
             assertThat(engine.run(SyncRequest.full()).outcome()).isEqualTo(Outcome.OK);
@@ -128,7 +128,7 @@ class WebhookEndToEndIT {
              OdooClient odoo = fake.client(Transport.JSON2);
              StateDatabase state = World.freshState();
              ReadModel readModel = World.inMemoryReadModel();
-             WebhookReceiver receiver = WebhookReceiver.builder(state).source(WebhookSource.of("shop", TOKEN))
+             WebhookServer receiver = WebhookServer.builder(state).source(WebhookSource.of("shop", TOKEN))
                      .models(World.MODELS).build().start();
              WebhookProcessor processor = WebhookProcessor.builder(state, RecordFetcher.odoo(Map.of("shop", odoo)),
                      readModel.projector()).projections(World.projections(readModel)).pollInterval(Duration.ofMillis(200))
