@@ -87,7 +87,13 @@ class FleetKillIT {
                 for (int i = 0; i < PARTNERS; i++) {
                     long partner = partners.get(i);
                     Member target = alive.get(i % alive.size());
-                    if (!post(target, partner)) {
+                    long sent = System.nanoTime();
+                    boolean stored = post(target, partner);
+                    if (i < 4) {
+                        System.out.println("fleet: post " + i + " answered in "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) + " ms");
+                    }
+                    if (!stored) {
                         alive.remove(target);
                         if (!post(alive.get(0), partner)) {
                             throw new AssertionError("the survivor refused a post");
@@ -105,8 +111,9 @@ class FleetKillIT {
 
             // kill the process holding the sync's lease while the sync is in the middle of the model
             long products = odoo.count("product.product");
-            Http.await(Duration.ofSeconds(120), "the first sync pages applied", () ->
-                    readModel.projector().count(SOURCE, "product.product", 0, Long.MAX_VALUE) >= 3L * FleetChildMain.PAGE_SIZE);
+            Http.await(Duration.ofSeconds(120), "the first sync pages applied and posts flowing", () ->
+                    readModel.projector().count(SOURCE, "product.product", 0, Long.MAX_VALUE) >= 3L * FleetChildMain.PAGE_SIZE
+                            && acknowledged.size() >= 20);
             String holder = db.stateStore().leaseHolder(SOURCE, "product.product").orElseThrow().owner();
             Member victim = members.stream().filter(m -> m.owner().equals(holder)).findFirst().orElseThrow();
             Member survivor = members.stream().filter(m -> m != victim).findFirst().orElseThrow();
@@ -116,7 +123,7 @@ class FleetKillIT {
             assertThat(victim.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
             Map<EventStatus, Long> atKill = inbox.countByStatus();
             System.out.println("fleet: killed " + victim.owner() + " with " + syncedAtKill + " of " + products
-                    + " products synced; inbox " + atKill);
+                    + " products synced, " + acknowledged.size() + " posts acknowledged; inbox " + atKill);
             assertThat(syncedAtKill).as("killed in the middle of the sync").isLessThan(products);
             poster.join(120_000);
             assertThat(acknowledged).as("every post acknowledged by one of the processes").hasSize(PARTNERS);
