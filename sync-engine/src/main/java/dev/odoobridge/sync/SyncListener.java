@@ -61,6 +61,27 @@ public interface SyncListener {
     default void webhookDeferred(String source, String model, int events, String reason) {
     }
 
+    /**
+     * Webhook events were re-read, applied to the read model (or their records deleted there) and
+     * marked done. {@code appliedAt} minus each receipt time is the event's receive-to-apply latency.
+     *
+     * @param receivedAt when each of the events was stored in the inbox (the state database's clock)
+     * @param appliedAt when the read model had them (this process's wall clock)
+     */
+    default void webhookApplied(String source, String model, java.util.List<java.time.Instant> receivedAt,
+                                java.time.Instant appliedAt) {
+    }
+
+    /**
+     * Processing webhook events of (source, model) failed: they are retried after a backoff, or
+     * marked failed once their last attempt failed.
+     *
+     * @param events the events of the failed attempt
+     * @param error what failed
+     */
+    default void webhookFailed(String source, String model, int events, Throwable error) {
+    }
+
     /** A run ended. */
     default void runFinished(SyncReport report) {
     }

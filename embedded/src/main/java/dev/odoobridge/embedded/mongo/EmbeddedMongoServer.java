@@ -2,6 +2,7 @@ package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import dev.odoobridge.embedded.internal.EndpointFile;
 import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.spi.RunningStore;
 import dev.odoobridge.readmodel.spi.StoreFastPaths;
@@ -22,21 +23,34 @@ final class EmbeddedMongoServer implements RunningStore {
     private final StoreFastPaths fastPaths;
     private final String connectionString;
 
-    private EmbeddedMongoServer(MongoBackend backend, StoreFastPaths fastPaths) {
+    private final EndpointFile.Published endpoint;
+
+    private EmbeddedMongoServer(MongoBackend backend, StoreFastPaths fastPaths, Path directory) {
         this.backend = backend;
         this.fastPaths = fastPaths;
         this.server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        this.endpoint = directory == null ? null : EndpointFile.publish(directory, address.getPort(), connectionString);
     }
 
     /** Starts a server keeping its data in memory (no fast paths: the projector uses standard commands). */
     static EmbeddedMongoServer inMemory() {
-        return new EmbeddedMongoServer(new InMemoryBackend(), null);
+        return new EmbeddedMongoServer(new InMemoryBackend(), null, null);
     }
 
-    /** Starts a server with its H2 file store {@code readmodel.mv} in the directory. */
-    static EmbeddedMongoServer inDirectory(Path directory) {
+    /**
+     * Starts a server with its H2 file store {@code readmodel.mv} in the directory and publishes its endpoint
+     * there; when another live process already serves the directory (its published endpoint answers), returns
+     * that server instead, without fast paths (its file belongs to that process).
+     */
+    static RunningStore inDirectory(Path directory) {
+        Optional<EndpointFile.Endpoint> owner = Files.isDirectory(directory) ? EndpointFile.live(directory) : Optional.empty();
+        if (owner.isPresent()) {
+            LOG.info("The read model store in {} is in use by process {}: connecting to its server on port {}",
+                    directory, owner.get().pid(), owner.get().port());
+            return new AttachedStore(owner.get().address());
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -52,7 +66,7 @@ final class EmbeddedMongoServer implements RunningStore {
                     + e.getMessage(), e);
         }
         LOG.info("embedded read model store at {}", file);
-        return new EmbeddedMongoServer(backend, backend.fastPaths());
+        return new EmbeddedMongoServer(backend, backend.fastPaths(), directory);
     }
 
     @Override
@@ -67,6 +81,9 @@ final class EmbeddedMongoServer implements RunningStore {
 
     @Override
     public void close() {
+        if (endpoint != null) {
+            endpoint.close();
+        }
         server.shutdownNow();
         backend.close();
     }

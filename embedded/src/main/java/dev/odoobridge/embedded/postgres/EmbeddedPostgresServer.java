@@ -1,5 +1,6 @@
 package dev.odoobridge.embedded.postgres;
 
+import dev.odoobridge.embedded.internal.EndpointFile;
 import dev.odoobridge.sync.state.StateStoreException;
 import dev.odoobridge.sync.state.spi.RunningPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,9 +39,12 @@ final class EmbeddedPostgresServer implements RunningPostgres {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
 
+    private final EndpointFile.Published endpoint;
+
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.endpoint = EndpointFile.publish(dataDirectory, postgres.getPort(), jdbcUrl());
     }
 
     /** Starts the server (running initdb first when the directory holds no cluster yet). */
@@ -93,6 +97,7 @@ final class EmbeddedPostgresServer implements RunningPostgres {
     /** Stops the server (fast shutdown); data stays in the directory. Never throws. */
     @Override
     public void close() {
+        endpoint.close();
         try {
             postgres.close();
         } catch (IOException | RuntimeException e) {
@@ -172,9 +177,30 @@ final class EmbeddedPostgresServer implements RunningPostgres {
         }
     }
 
+    /** Whether a process (this one or another) holds the directory's lock file, i.e. runs a server on it. */
+    static boolean locked(Path dir) {
+        Path lock = dir.resolve(LOCK_FILE);
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static StateStoreException inUse(Path dir, Throwable cause) {
         return new StateStoreException("The PostgreSQL data directory " + dir + " is in use by another embedded server"
-                + " (its lock file " + LOCK_FILE + " is held); stop that process or use another directory", cause);
+                + " (its lock file " + LOCK_FILE + " is held) that published no live endpoint (" + EndpointFile.NAME
+                + "); stop that process or use another directory", cause);
     }
 
     private static Optional<Long> orphanPid(Path dir) throws IOException {

@@ -69,6 +69,17 @@ public final class GuardedListener implements SyncListener {
     }
 
     @Override
+    public void webhookApplied(String source, String model, java.util.List<java.time.Instant> receivedAt,
+                               java.time.Instant appliedAt) {
+        guard("webhookApplied", () -> delegate.webhookApplied(source, model, receivedAt, appliedAt));
+    }
+
+    @Override
+    public void webhookFailed(String source, String model, int events, Throwable error) {
+        guard("webhookFailed", () -> delegate.webhookFailed(source, model, events, error));
+    }
+
+    @Override
     public void runFinished(SyncReport report) {
         guard("runFinished", () -> delegate.runFinished(report));
     }

@@ -32,6 +32,14 @@ public final class WebhookInbox {
     }
 
     /**
+     * How many events the inbox holds in each status (every status present, zero when none), e.g.
+     * for a depth gauge. One aggregate query over the whole inbox.
+     */
+    public java.util.Map<EventStatus, Long> countByStatus() {
+        return repository.countByStatus();
+    }
+
+    /**
      * Replays the matching events (all but those being processed). With {@code dryRun} nothing
      * changes and the plan lists what would be replayed; otherwise the events are reset to
      * pending (attempts and error cleared) and the plan lists them as they were.

@@ -226,6 +226,7 @@ public final class BatchProcessor {
             LOG.warn("Processing {} webhook events of {}/{} failed (attempt {} of {}): {}", events.size(),
                     group.source(), group.model(), failures, settings.maxAttempts(), reason, e);
             inbox.retryOrFail(events, reason, settings.maxAttempts(), backoff(failures));
+            listener.webhookFailed(group.source(), group.model(), events.size(), e);
         }
     }
 
@@ -260,6 +261,9 @@ public final class BatchProcessor {
             }
         }
         inbox.finish(done, EventStatus.DONE, null);
+        if (!done.isEmpty()) {
+            listener.webhookApplied(group.source(), group.model(), done.stream().map(Claimed::receivedAt).toList(), now);
+        }
         waiting.forEach((delay, list) -> {
             inbox.awaitCommit(list, "awaiting the commit of the posted change", delay);
             listener.webhookAwaitingCommit(group.source(), group.model(), list.size(), delay);

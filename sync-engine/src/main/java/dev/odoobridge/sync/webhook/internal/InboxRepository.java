@@ -173,6 +173,24 @@ public final class InboxRepository {
         }
     }
 
+    /** How many events are in each status; every status is present (zero when none). */
+    public java.util.Map<EventStatus, Long> countByStatus() {
+        java.util.Map<EventStatus, Long> counts = new java.util.EnumMap<>(EventStatus.class);
+        for (EventStatus status : EventStatus.values()) {
+            counts.put(status, 0L);
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT status, count(*) FROM webhook_events GROUP BY status");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.put(EventStatus.fromDb(rs.getString(1)), rs.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw failed("count webhook events by status", e);
+        }
+    }
+
     /** Resets the matching events (except those being processed) to pending; returns them as they were. */
     public List<WebhookEvent> reset(EventFilter filter) {
         Where where = Where.of(filter).and("status <> 'processing'");
