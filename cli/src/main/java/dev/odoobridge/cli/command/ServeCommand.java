@@ -8,10 +8,11 @@ import dev.odoobridge.cli.runtime.BridgeRuntime;
 import dev.odoobridge.serve.CronExpression;
 import dev.odoobridge.serve.Schedule;
 import dev.odoobridge.serve.Serve;
+import dev.odoobridge.serve.metrics.BridgeMetrics;
 import dev.odoobridge.sync.SyncEngine;
-import dev.odoobridge.sync.SyncListener;
 import dev.odoobridge.sync.state.StateDatabase;
 import dev.odoobridge.sync.webhook.RecordFetcher;
+import dev.odoobridge.sync.webhook.WebhookInbox;
 import dev.odoobridge.sync.webhook.WebhookIntake;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
 import dev.odoobridge.sync.webhook.WebhookSource;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         description = {"Run odoo-bridge as one long-running process until SIGTERM or Ctrl-C: the webhook receiver "
                 + "(/webhook/<source>/<token>) and inbox processor, incremental syncs every schedule.incremental, "
                 + "reconcile and verify at schedule.reconcile (cron, UTC), /health/live and /health/ready, and the "
-                + "admin API under /admin/ when serve.admin-token is set.",
+                + "admin API under /admin/ when serve.admin-token is set, Prometheus metrics at /metrics, the read API under "
+                + "/api/v1/<source>/ and the offline-sync feed under /sync/<source>/ (both behind API keys: odoo-bridge apikey create).",
             "On SIGTERM it stops accepting requests, finishes the page and the inbox batch in flight and exits "
                 + "within 30 s; events not processed yet stay in the inbox for the next start.",
             "Several serves may share one PostgreSQL and MongoDB: they split the work through leases."},
@@ -58,8 +60,10 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.USAGE, "--port must be within 0..65535, was " + listenPort);
         }
         StateDatabase db = rt.stateDatabase();
+        BridgeMetrics metrics = BridgeMetrics.builder().inbox(WebhookInbox.of(db)).build();
+        rt.odooListener(metrics.odooClientListener());
         String leaseOwner = Serve.newLeaseOwner();
-        SyncEngine engine = rt.syncEngine(SyncListener.NONE, leaseOwner);
+        SyncEngine engine = rt.syncEngine(metrics.syncListener(), leaseOwner);
         Serve.Builder b = Serve.builder(db).syncEngine(engine).leaseOwner(leaseOwner).schedule(schedule(config))
                 .odooSources(rt.odooClients()).readModel(rt.readModel()).bind(host).port(listenPort);
         settings.adminToken().ifPresent(b::adminToken);
@@ -69,11 +73,14 @@ public final class ServeCommand implements Callable<Integer> {
             b.webhooks(intake.build());
         }
         b.processor(WebhookProcessor.builder(db, RecordFetcher.odoo(rt.odooClients()), rt.readModel().projector())
-                .projections(rt.projections()).schemas(rt.serverSchemas()).build());
+                .projections(rt.projections()).schemas(rt.serverSchemas()).listener(metrics.syncListener()).build());
+        b.mount("/metrics", metrics.handler());
+        ServedReadModel served = ServedReadModel.mount(rt, db, b);
         Serve serve = b.build();
         try {
             serve.start();
         } catch (RuntimeException e) {
+            served.close();
             throw listenFailure(host, e);
         }
         ShutdownOnSignal stop = ShutdownOnSignal.install("serve-shutdown", serve::close);
@@ -88,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .orElse("off") + ", reconcile " + s.reconcileAt().map(c -> "at '" + c + "' UTC").orElse("off")
                 + (settings.adminToken().isEmpty() ? "; admin API off (set serve.admin-token)" : "") + ". Stop with Ctrl-C.");
         out.flush();
-        try (stop) {
+        try (served; stop) {
             stop.awaitSignal();
         }
         return ExitCode.OK.code();

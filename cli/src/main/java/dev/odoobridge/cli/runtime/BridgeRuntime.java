@@ -5,6 +5,7 @@ import dev.odoobridge.cli.config.ConfigException;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooClients;
 import dev.odoobridge.client.OdooConfig;
+import dev.odoobridge.client.spi.OdooClientListener;
 import dev.odoobridge.client.Transport;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.Projections;
@@ -54,6 +55,7 @@ public final class BridgeRuntime implements AutoCloseable {
     private ReadModel readModel;
     private StateDatabase stateDatabase;
     private ServerSchemas schemas;
+    private OdooClientListener odooListener = OdooClientListener.NONE;
 
     /** A runtime over the configuration; nothing is opened yet. */
     public BridgeRuntime(BridgeConfig config) {
@@ -80,11 +82,25 @@ public final class BridgeRuntime implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Reports every call of the Odoo clients to the listener (e.g. metrics). Set it before the first client is
+     * created: clients keep the listener they were built with.
+     *
+     * @throws IllegalStateException when a client exists already
+     */
+    public void odooListener(OdooClientListener listener) {
+        Objects.requireNonNull(listener, "listener == null");
+        if (!clients.isEmpty()) {
+            throw new IllegalStateException("Odoo clients exist already (" + clients.keySet() + "); set the listener first");
+        }
+        this.odooListener = listener;
+    }
+
     /** The client of a source (created on first use; connects on first call). */
     public OdooClient odoo(String source) {
         OdooClient c = clients.get(source);
         if (c == null) {
-            c = OdooClients.create(odooConfig(source(source)));
+            c = OdooClients.create(odooConfig(source(source)).toBuilder().listener(odooListener).build());
             clients.put(source, c);
             opened.push(c);
         }

@@ -2,6 +2,8 @@ package dev.odoobridge.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoobridge.access.ApiKeys;
+import dev.odoobridge.access.NewApiKey;
 import dev.odoobridge.cli.Cli;
 import dev.odoobridge.cli.ExitCode;
 import dev.odoobridge.sync.state.StateDatabase;
@@ -23,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code odoo-bridge serve}: the banner, health, the admin API behind its token, a bad config. */
+/**
+ * {@code odoo-bridge serve}: the banner, health, the admin API behind its token, the read API and the offline-sync
+ * feed behind API keys, a bad config.
+ */
 class ServeCommandIT {
     private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+)");
     private static final String ADMIN = "cli-admin-token-0123456789abcdef";
@@ -87,6 +92,24 @@ class ServeCommandIT {
                 Thread.sleep(200);
             }
             assertThat(status).as("a scheduled run synced res.partner").contains("res.partner").contains("checkpoint");
+
+            HttpResponse<String> scrape = get(http, port, "/metrics", null);
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).containsPattern("odoo_bridge_sync_records_read_total\\{[^}]*model=\"res.partner\"")
+                    .contains("odoo_bridge_odoo_call_duration_seconds").contains("odoo_bridge_webhook_inbox_events");
+
+            String key = ApiKeys.of(postgres).create(NewApiKey.builder("shop").label("serve test").build()).token();
+            assertThat(get(http, port, "/api/v1/shop/partners", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> partners = get(http, port, "/api/v1/shop/partners", "Bearer " + key);
+            assertThat(partners.statusCode()).as(partners.body()).isEqualTo(200);
+            assertThat(partners.body()).contains("\"name\"");
+            assertThat(get(http, port, "/sync/shop/pull?last_pulled_at=null", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> pull = get(http, port, "/sync/shop/pull?last_pulled_at=null", "Bearer " + key);
+            assertThat(pull.statusCode()).as(pull.body()).isEqualTo(200);
+            assertThat(pull.body()).contains("\"partners\"").contains("\"timestamp\"")
+                    .as("only the synced model's table").doesNotContain("\"products\"");
+            assertThat(get(http, port, "/sync/elsewhere/pull?last_pulled_at=null", "Bearer " + key).statusCode())
+                    .isEqualTo(403);
         } finally {
             serve.interrupt();
             serve.join(30_000);
