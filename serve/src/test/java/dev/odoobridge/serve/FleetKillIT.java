@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetKillIT {
     static final String SOURCE = "shop";
     static final String TOKEN = "fleet-token-0123456789ab";
-    static final int PRODUCTS = 2000;
+    static final int PRODUCTS = 4000;
     static final int PARTNERS = 200;
 
     @TempDir
@@ -64,7 +64,7 @@ class FleetKillIT {
         String jdbcUrl = SharedPostgres.freshDatabaseUrl();
         List<Member> members = new ArrayList<>();
         try (FakeOdoo odoo = FakeOdoo.builder().products(PRODUCTS)
-                .pace(new ServingPace(Duration.ofMillis(40), Duration.ZERO, 8)).build().start();
+                .pace(new ServingPace(Duration.ofMillis(50), Duration.ZERO, 8)).build().start();
              StateDatabase db = StateDatabase.connect(jdbcUrl, "postgres", null);
              ReadModel readModel = ReadModels.open(ReadModelConfig.builder().connectionString(mongo.connectionString())
                      .guardStrategy(GuardStrategy.READ_THEN_WRITE).projection(ServeChildMain.PARTNERS)
@@ -113,7 +113,7 @@ class FleetKillIT {
             long products = odoo.count("product.product");
             Http.await(Duration.ofSeconds(120), "the first sync pages applied and posts flowing", () ->
                     readModel.projector().count(SOURCE, "product.product", 0, Long.MAX_VALUE) >= 3L * FleetChildMain.PAGE_SIZE
-                            && acknowledged.size() >= 20);
+                            && acknowledged.size() >= 4);
             String holder = db.stateStore().leaseHolder(SOURCE, "product.product").orElseThrow().owner();
             Member victim = members.stream().filter(m -> m.owner().equals(holder)).findFirst().orElseThrow();
             Member survivor = members.stream().filter(m -> m != victim).findFirst().orElseThrow();

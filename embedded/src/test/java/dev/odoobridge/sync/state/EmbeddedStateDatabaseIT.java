@@ -15,15 +15,19 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedStateDatabaseIT {
 
     @Test
-    void dataSurvivesARestartAndTheDirectoryCannotBeSharedMeanwhile(@TempDir Path dir) {
+    void dataSurvivesARestartAndASecondOpenMeanwhileUsesTheRunningServer(@TempDir Path dir) {
         Instant wd = Instant.parse("2026-11-21T19:35:13Z");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (StateDatabase db = StateDatabase.embedded(dir)) {
             assertThat(db.describe()).startsWith("jdbc:postgresql://");
             db.stateStore().saveCheckpoint(new Checkpoint("shop", "product.product", wd, 9, now));
-            assertThatThrownBy(() -> StateDatabase.embedded(dir))
-                    .isInstanceOf(StateStoreException.class)
-                    .hasMessageContaining("is in use by another embedded server");
+            try (StateDatabase second = StateDatabase.embedded(dir)) {
+                assertThat(second.describe()).isEqualTo(db.describe());
+                assertThat(second.stateStore().checkpoint("shop", "product.product"))
+                        .contains(new Checkpoint("shop", "product.product", wd, 9, now));
+            }
+            assertThat(db.stateStore().checkpoint("shop", "product.product")).as("closing the second left the server running")
+                    .isPresent();
         }
         try (StateDatabase db = StateDatabase.embedded(dir)) {
             assertThat(db.schemaVersion()).isEqualTo(4);
