@@ -94,6 +94,11 @@ class ServeCommandIT {
             assertThat(status).as("a scheduled run synced res.partner").contains("res.partner").contains("checkpoint");
 
             HttpResponse<String> scrape = get(http, port, "/metrics", null);
+            long scraped = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < scraped && !scrape.body().contains("odoo_bridge_sync_records_read_total")) {
+                Thread.sleep(200); // the run's report reaches the metrics just after its checkpoint is stored
+                scrape = get(http, port, "/metrics", null);
+            }
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.body()).containsPattern("odoo_bridge_sync_records_read_total\\{[^}]*model=\"res.partner\"")
                     .contains("odoo_bridge_odoo_call_duration_seconds").contains("odoo_bridge_webhook_inbox_events");
