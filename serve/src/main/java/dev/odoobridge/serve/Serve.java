@@ -3,6 +3,7 @@ package dev.odoobridge.serve;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.readmodel.Projection;
 import dev.odoobridge.readmodel.ReadModel;
+import dev.odoobridge.readmodel.changes.ChangeLog;
 import dev.odoobridge.serve.internal.AdminHandler;
 import dev.odoobridge.serve.internal.HealthHandler;
 import dev.odoobridge.serve.internal.JettyServers;
@@ -75,7 +76,7 @@ public final class Serve implements AutoCloseable {
 
     private Serve(Builder b) {
         this.b = b;
-        this.runs = b.engine == null ? null : new SyncRuns(b.engine, b.schedule, b.clock);
+        this.runs = b.engine == null ? null : new SyncRuns(b.engine, b.schedule, b.clock, b.changes);
         this.readiness = new Readiness(b.probes, b.probeTimeout);
     }
 
@@ -239,6 +240,7 @@ public final class Serve implements AutoCloseable {
         private Duration probeTimeout = Duration.ofSeconds(3);
         private String leaseOwner = "";
         private Clock clock = Clock.systemUTC();
+        private ChangeLog changes;
 
         private Builder(StateDatabase database) {
             this.database = Objects.requireNonNull(database, "database == null");
@@ -309,9 +311,17 @@ public final class Serve implements AutoCloseable {
             return this;
         }
 
-        /** Checks the read model's MongoDB for readiness, as {@code mongodb}. */
+        /**
+         * Checks the read model's MongoDB for readiness, as {@code mongodb}, and purges its change log's tombstones
+         * past their horizon after each reconcile run.
+         */
         public Builder readModel(ReadModel readModel) {
             Objects.requireNonNull(readModel, "readModel == null");
+            try {
+                this.changes = readModel.changes();
+            } catch (UnsupportedOperationException e) {
+                this.changes = null; // a read model without a change log (a test double)
+            }
             String model = readModel.projections().stream().map(Projection::model).findFirst().orElse("res.partner");
             return readiness("mongodb", () -> readModel.projector().count("_health", model, 0, 1));
         }

@@ -221,6 +221,21 @@ class ServeIT {
     }
 
     @Test
+    void aReconcileRunPurgesTombstonesPastTheHorizon() {
+        HttpResponse<String> triggered = Http.post(port, "/admin/sync?mode=incremental&model=res.partner&reconcile=true",
+                null, "Authorization", BEARER);
+        assertThat(triggered.statusCode()).as(triggered.body()).isEqualTo(202);
+        long id = json(triggered).get("id").asLong();
+        Http.await(Duration.ofSeconds(30), "run " + id + " finished", () -> {
+            String state = json(Http.get(port, "/admin/sync/" + id, "Authorization", BEARER)).get("state").asText();
+            return state.equals("done") || state.equals("skipped");
+        });
+        JsonNode run = json(Http.get(port, "/admin/sync/" + id, "Authorization", BEARER));
+        assertThat(run.get("reconcile").asBoolean()).isTrue();
+        assertThat(run.toString()).contains("tombstones purged: ");
+    }
+
+    @Test
     void aRunFindingTheLeaseHeldByAnotherProcessSkipsQuietly() {
         StateStore store = db.stateStore();
         String other = "other-host:1:serve-0000";

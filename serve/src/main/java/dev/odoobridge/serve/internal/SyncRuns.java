@@ -1,5 +1,6 @@
 package dev.odoobridge.serve.internal;
 
+import dev.odoobridge.readmodel.changes.ChangeLog;
 import dev.odoobridge.serve.Schedule;
 import dev.odoobridge.serve.SyncRun;
 import dev.odoobridge.sync.DriftReport;
@@ -39,6 +40,7 @@ public final class SyncRuns implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRuns.class);
 
     private final SyncEngine engine;
+    private final ChangeLog changes;
     private final Schedule schedule;
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
@@ -50,9 +52,10 @@ public final class SyncRuns implements AutoCloseable {
     private volatile Instant nextReconcile;
     private volatile boolean stopping;
 
-    /** Not started yet. */
-    public SyncRuns(SyncEngine engine, Schedule schedule, Clock clock) {
+    /** Not started yet; reconcile runs purge the change log's tombstones past its horizon when one is given. */
+    public SyncRuns(SyncEngine engine, Schedule schedule, Clock clock, ChangeLog changes) {
         this.engine = engine;
+        this.changes = changes;
         this.schedule = schedule;
         this.clock = clock;
         this.runner = Executors.newSingleThreadExecutor(r -> daemon(r, "serve-sync"));
@@ -170,6 +173,9 @@ public final class SyncRuns implements AutoCloseable {
                 if (verify && !stopping) {
                     lines.addAll(verify(report));
                 }
+                if (request.reconcile() && changes != null && !stopping) {
+                    lines.add(purgeTombstones());
+                }
                 if (skippedAll) {
                     LOG.debug("sync run {} ({}) skipped: every model is leased by another process or the engine stopped",
                             id, running.trigger());
@@ -183,6 +189,16 @@ public final class SyncRuns implements AutoCloseable {
             }
         } finally {
             open.decrementAndGet();
+        }
+    }
+
+    /** Tombstones older than the read model's horizon go, so the change log does not grow for ever. */
+    private String purgeTombstones() {
+        try {
+            return "tombstones purged: " + changes.purgeTombstones();
+        } catch (RuntimeException e) {
+            LOG.warn("purging tombstones failed: {}", e.getMessage());
+            return "tombstones not purged: " + e.getMessage();
         }
     }
 
