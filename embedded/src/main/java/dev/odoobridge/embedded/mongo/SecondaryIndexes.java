@@ -16,13 +16,19 @@ import org.slf4j.LoggerFactory;
  */
 final class SecondaryIndexes {
     private static final Logger LOG = LoggerFactory.getLogger(SecondaryIndexes.class);
+    /**
+     * System property: {@code false} builds no sequence index either, so {@code _seq} queries scan as before (to
+     * compare both in one build; the answers are the same).
+     */
+    static final String SEQUENCE_INDEXES = "odoobridge.embedded.sequenceIndexes";
+    private static final boolean BUILD_SEQUENCE_INDEXES = !"false".equals(System.getProperty(SEQUENCE_INDEXES));
 
     private SecondaryIndexes() {
     }
 
     static <P> Index<P> open(String database, String collection, String indexName, List<IndexKey> keys,
                              boolean sparse) {
-        if (!sparse && SequenceIndex.fits(keys)) {
+        if (BUILD_SEQUENCE_INDEXES && !sparse && SequenceIndex.fits(keys)) {
             return SequenceIndex.of(indexName, keys);
         }
         LOG.debug("embedded store: index {} on {}.{} ({}) is not built; queries on it scan", indexName, database,

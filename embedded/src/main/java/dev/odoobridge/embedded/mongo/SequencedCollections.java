@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the embedded store's collections add to mongo-java-server's for {@link SequenceIndex}es.
@@ -19,6 +21,8 @@ import java.util.stream.Stream;
  * an add pass, each reading every document); that is what happens for each such index when the file store opens.
  */
 final class SequencedCollections {
+    private static final Logger LOG = LoggerFactory.getLogger(SequencedCollections.class);
+
     private SequencedCollections() {
     }
 
@@ -42,7 +46,8 @@ final class SequencedCollections {
      * Fills a new, empty sequence index from the documents in one pass, unless the collection already has an index
      * of that name (the library then keeps the existing one).
      */
-    static <P> void fill(Index<P> index, List<Index<P>> existing, Supplier<Stream<DocumentWithPosition<P>>> documents) {
+    static <P> void fill(String collection, Index<P> index, List<Index<P>> existing,
+                         Supplier<Stream<DocumentWithPosition<P>>> documents) {
         if (!(index instanceof SequenceIndex<P>) || !index.isEmpty()) {
             return;
         }
@@ -51,8 +56,13 @@ final class SequencedCollections {
                 return;
             }
         }
+        long start = System.nanoTime();
         try (Stream<DocumentWithPosition<P>> all = documents.get()) {
             all.forEach(d -> index.add(d.getDocument(), d.getPosition(), null));
+        }
+        if (!index.isEmpty()) {
+            LOG.info("embedded store: index {} on {} built from {} documents in {} ms", index.getName(), collection,
+                    index.getCount(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 }

@@ -27,7 +27,7 @@ final class SequencedH2Collection extends H2Collection {
 
     @Override
     public synchronized void addIndex(Index<Object> index) {
-        SequencedCollections.fill(index, getIndexes(), this::streamAllDocumentsWithPosition);
+        SequencedCollections.fill(getFullName(), index, getIndexes(), this::streamAllDocumentsWithPosition);
         super.addIndex(index);
     }
 }

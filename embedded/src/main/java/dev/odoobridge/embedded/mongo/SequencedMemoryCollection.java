@@ -25,7 +25,7 @@ final class SequencedMemoryCollection extends MemoryCollection {
 
     @Override
     public synchronized void addIndex(Index<Integer> index) {
-        SequencedCollections.fill(index, getIndexes(), this::streamAllDocumentsWithPosition);
+        SequencedCollections.fill(getFullName(), index, getIndexes(), this::streamAllDocumentsWithPosition);
         super.addIndex(index);
     }
 }
