@@ -111,8 +111,18 @@ final class SequenceIndex<P> extends Index<P> {
         add(newDocument, position, collection);
     }
 
+    /**
+     * Answers queries that bound {@code _seq} (a query on the prefix alone, such as the projector's lookups by
+     * {@code _source} and another field, scans as before: reading a whole source by position costs more than a scan).
+     */
     @Override
     public boolean canHandle(Document query) {
+        SequenceRange range = irregular.isEmpty() ? SequenceRange.of(query, prefixFields) : null;
+        return range != null && range.bounded();
+    }
+
+    /** Whether {@link #ordered} can answer the query: it gives every prefix field by equality. */
+    boolean canOrder(Document query) {
         return irregular.isEmpty() && SequenceRange.of(query, prefixFields) != null;
     }
 
@@ -125,7 +135,7 @@ final class SequenceIndex<P> extends Index<P> {
      * The positions of the documents that may match the query, in ascending or descending {@code _seq} order;
      * read lazily from the index (a caller that stops after {@code k} reads {@code k} entries).
      *
-     * @throws IllegalArgumentException when {@link #canHandle} is false for the query
+     * @throws IllegalArgumentException when {@link #canOrder} is false for the query
      */
     Iterable<P> ordered(Document query, boolean ascending) {
         SequenceRange range = SequenceRange.of(query, prefixFields);

@@ -28,6 +28,11 @@ record SequenceRange(String[] prefix, long lowest, long highest) {
         return new SequenceRange(c.prefix, c.lowest, c.highest);
     }
 
+    /** Whether the query bounds {@code _seq} at all. */
+    boolean bounded() {
+        return lowest != Long.MIN_VALUE || highest != Long.MAX_VALUE;
+    }
+
     private static final class Collector {
         final String[] fields;
         final String[] prefix;

@@ -35,7 +35,7 @@ final class SequencedCollections {
             return null;
         }
         for (Index<P> index : indexes) {
-            if (index instanceof SequenceIndex<P> sequence && sequence.canHandle(query)) {
+            if (index instanceof SequenceIndex<P> sequence && sequence.canOrder(query)) {
                 return sequence.ordered(query, direction.intValue() >= 0);
             }
         }

@@ -51,6 +51,9 @@ class SequencedCollectionsTest {
     @Test
     void otherSortsAndOpenPrefixesAreLeftToTheLibrary() {
         Document query = new Document("_source", "main");
+        assertThat(positions(SequencedCollections.inSequenceOrder(indexes, query, new Document("_seq", 1)))).containsExactly(2, 4, 6, 8, 10);
+        assertThat(bySource.canHandle(query)).as("a source alone, unsorted, scans").isFalse();
+        assertThat(bySource.canHandle(new Document("_source", "main").append("_seq", new Document("$gte", 3L)))).isTrue();
         assertThat(SequencedCollections.inSequenceOrder(indexes, query, new Document("_seq", 1).append("_id", 1))).isNull();
         assertThat(SequencedCollections.inSequenceOrder(indexes, query, new Document("_id", 1))).isNull();
         assertThat(SequencedCollections.inSequenceOrder(indexes, query, null)).isNull();
