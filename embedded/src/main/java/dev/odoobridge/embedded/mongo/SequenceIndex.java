@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * An ordered, non-unique index of the read model's change sequence: ascending string fields (the prefix, such as
  * {@code _source}, or {@code coll} and {@code _source}) followed by {@code _seq}, held in memory in key order and
- * rebuilt from the documents when the store opens. It answers queries with equality on every prefix field and an
- * optional range on {@code _seq} with the positions in {@code _seq} order, so a sorted, limited query reads
- * {@code log n + k} entries instead of the whole collection (see {@link SequencedCollections}).
+ * rebuilt from the documents when the store opens. It gives the positions in {@code _seq} order for queries with
+ * equality on every prefix field ({@link #ordered}; the collections use it for queries sorted by {@code _seq}, so a
+ * limited one reads {@code log n + k} entries instead of the whole collection, see {@link SequencedCollections}),
+ * and answers mongo-java-server's index lookup ({@link #canHandle}) for those that also bound {@code _seq}.
  *
  * <p>A document whose prefix fields are not all strings or whose {@code _seq} is not an integer is kept aside by
  * its {@code _id}; while there is any, the index declines every query (they scan, as without the index), so an
