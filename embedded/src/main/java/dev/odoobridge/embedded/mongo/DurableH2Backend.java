@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
@@ -135,7 +134,7 @@ final class DurableH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
-            return SecondaryIndexes.notBuilt(getDatabaseName(), collectionName, indexName, keys);
+            return SecondaryIndexes.open(getDatabaseName(), collectionName, indexName, keys, sparse);
         }
 
         @Override
@@ -145,7 +144,7 @@ final class DurableH2Backend extends H2Backend {
             MVMap<Object, Document> data = store.openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new StoredDocumentType()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new SequencedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
         MongoCollection<Object> writable(String collectionName) {

@@ -1,14 +1,17 @@
 package dev.odoobridge.embedded.mongo;
 
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import java.util.List;
 
 /**
- * mongo-java-server's in-memory backend, whose databases note the secondary indexes they do not build at debug
- * level (see {@link SecondaryIndexes}) instead of warning once per index on every start.
+ * mongo-java-server's in-memory backend whose databases build the change sequence's indexes
+ * ({@link SequenceIndex}, read in order by {@link SequencedMemoryCollection}) and note the other secondary indexes
+ * they do not build at debug level (see {@link SecondaryIndexes}) instead of warning once per index on every start.
  */
 final class InMemoryBackend extends MemoryBackend {
     @Override
@@ -22,9 +25,14 @@ final class InMemoryBackend extends MemoryBackend {
         }
 
         @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            return new SequencedMemoryCollection(this, collectionName, options, getCursorRegistry());
+        }
+
+        @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
-            return SecondaryIndexes.notBuilt(getDatabaseName(), collectionName, indexName, keys);
+            return SecondaryIndexes.open(getDatabaseName(), collectionName, indexName, keys, sparse);
         }
     }
 }

@@ -3,8 +3,11 @@ package dev.odoobridge.sync.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +33,7 @@ class EmbeddedStateDatabaseIT {
                     .isPresent();
         }
         try (StateDatabase db = StateDatabase.embedded(dir)) {
-            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat(db.schemaVersion()).isEqualTo(latestMigration());
             assertThat(db.stateStore().checkpoint("shop", "product.product"))
                     .contains(new Checkpoint("shop", "product.product", wd, 9, now));
         }
@@ -53,5 +56,18 @@ class EmbeddedStateDatabaseIT {
                 .isInstanceOf(StateStoreException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("is a file, not a directory");
+    }
+
+    /** The highest version listed in sync-engine's {@code db/migration/migrations.txt} (the schema after a start). */
+    private static int latestMigration() {
+        try (InputStream in = StateDatabase.class.getClassLoader().getResourceAsStream("db/migration/migrations.txt")) {
+            assertThat(in).as("db/migration/migrations.txt on the class path").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("V"))
+                    .mapToInt(l -> Integer.parseInt(l.substring(1, l.indexOf("__"))))
+                    .max().orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }
