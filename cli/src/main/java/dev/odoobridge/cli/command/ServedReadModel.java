@@ -5,6 +5,7 @@ import dev.odoobridge.access.RateLimit;
 import dev.odoobridge.access.RateLimiter;
 import dev.odoobridge.api.ReadApi;
 import dev.odoobridge.cli.config.BridgeConfig;
+import dev.odoobridge.cli.config.FeedColumnSpec;
 import dev.odoobridge.cli.runtime.BridgeRuntime;
 import dev.odoobridge.feed.ChangeSequence;
 import dev.odoobridge.feed.Feed;
@@ -66,13 +67,16 @@ final class ServedReadModel implements AutoCloseable {
     }
 
     /**
-     * The configured tables whose model this read model holds (a child table only with its parent): a shop that
-     * syncs no sale orders serves no {@code sale_orders}.
+     * The configured tables whose model this read model holds (a child table only with its parent), with the
+     * configured columns: a shop that syncs no sale orders serves no {@code sale_orders}.
      */
     static List<FeedTable> feedTables(BridgeConfig.FeedSettings settings, ReadModel readModel) {
         Set<String> synced = readModel.projections().stream().map(Projection::model).collect(Collectors.toSet());
         List<FeedTable> held = FeedTables.retail().stream()
-                .filter(t -> settings.tables().contains(t.name()) && synced.contains(t.model())).toList();
+                .filter(t -> settings.tables().contains(t.name()) && synced.contains(t.model()))
+                .map(t -> settings.columns().containsKey(t.name())
+                        ? FeedColumnSpec.apply(t, settings.columns().get(t.name())) : t)
+                .toList();
         return held.stream().filter(t -> t.parent() == null
                 || held.stream().anyMatch(p -> p.name().equals(t.parent().parentTable()))).toList();
     }

@@ -125,9 +125,20 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
      * @param maxPushBytes largest pushed change set
      * @param sendCreatedAsUpdated whether new records go to {@code updated} by default
      */
-    public record FeedSettings(List<String> tables, int pageSize, int maxPushBytes, boolean sendCreatedAsUpdated) {
+    /**
+     * The {@code feed:} section.
+     *
+     * @param tables the built-in tables served (those whose model is synced)
+     * @param pageSize changes per pull page
+     * @param maxPushBytes largest push body
+     * @param sendCreatedAsUpdated new records in {@code updated}
+     * @param columns per table, the columns kept (renamed, or on hand at one warehouse); a table not named keeps all
+     */
+    public record FeedSettings(List<String> tables, int pageSize, int maxPushBytes, boolean sendCreatedAsUpdated,
+                               Map<String, List<FeedColumnSpec>> columns) {
         public FeedSettings {
             tables = List.copyOf(tables);
+            columns = Map.copyOf(columns);
         }
     }
 

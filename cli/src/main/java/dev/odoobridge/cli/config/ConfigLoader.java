@@ -1,8 +1,11 @@
 package dev.odoobridge.cli.config;
 
 import dev.odoobridge.client.OdooConfig;
-import dev.odoobridge.sync.SyncEngine;
+import dev.odoobridge.feed.FeedConfig;
+import dev.odoobridge.feed.FeedTable;
+import dev.odoobridge.feed.FeedTables;
 import dev.odoobridge.serve.CronExpression;
+import dev.odoobridge.sync.SyncEngine;
 import dev.odoobridge.sync.webhook.WebhookIntake;
 import dev.odoobridge.sync.webhook.WebhookRules;
 import java.io.IOException;
@@ -21,9 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import dev.odoobridge.feed.FeedConfig;
-import dev.odoobridge.feed.FeedTable;
-import dev.odoobridge.feed.FeedTables;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +49,8 @@ public final class ConfigLoader {
     private static final Set<String> SERVE = Set.of("bind", "port", "admin-token");
     private static final Set<String> SCHEDULE = Set.of("incremental", "reconcile");
     private static final int MIN_ADMIN_TOKEN = 24;
-    private static final Set<String> FEED = Set.of("tables", "page-size", "max-push-bytes", "send-created-as-updated");
+    private static final Set<String> FEED = Set.of("tables", "page-size", "max-push-bytes", "send-created-as-updated",
+            "columns");
     private static final Set<String> TRANSPORTS = Set.of("auto", "xmlrpc", "jsonrpc", "json2");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
@@ -82,7 +83,45 @@ public final class ConfigLoader {
         return new BridgeConfig.FeedSettings(tables,
                 b.intIn(feed, "page-size", FeedConfig.DEFAULT_PAGE_SIZE, 1, 100_000),
                 b.intIn(feed, "max-push-bytes", FeedConfig.DEFAULT_MAX_PUSH_BYTES, 1024, 64 * 1024 * 1024),
-                Boolean.parseBoolean(asUpdated));
+                Boolean.parseBoolean(asUpdated), feedColumns(b, feed, problems));
+    }
+
+    /** {@code feed.columns}: table name → list of {@code name}, {@code name=column}, {@code name=qty_on_hand@<wh>}. */
+    private static Map<String, List<FeedColumnSpec>> feedColumns(Binder b, ConfigNode feed, List<String> problems) {
+        Map<String, List<FeedColumnSpec>> out = new LinkedHashMap<>();
+        ConfigNode node = feed.map().get("columns");
+        if (node == null) {
+            return out;
+        }
+        if (!node.isMap()) {
+            problems.add(node.where() + ": must map table names to lists of columns, e.g. `products: [name, "
+                    + "price=list_price, qty_main=qty_on_hand@1]`");
+            return out;
+        }
+        node.map().forEach((table, entries) -> {
+            Optional<FeedTable> builtIn = FeedTables.retail().stream().filter(t -> t.name().equals(table)).findFirst();
+            if (builtIn.isEmpty()) {
+                problems.add(entries.where() + ": unknown feed table '" + table + "'; known: "
+                        + FeedTables.retail().stream().map(FeedTable::name).toList());
+                return;
+            }
+            List<FeedColumnSpec> specs = new ArrayList<>();
+            for (String entry : b.stringList(node, table, List.of())) {
+                try {
+                    specs.add(FeedColumnSpec.parse(entry));
+                } catch (IllegalArgumentException e) {
+                    problems.add(entries.where() + ": " + e.getMessage());
+                    return;
+                }
+            }
+            try {
+                FeedColumnSpec.apply(builtIn.get(), specs);
+                out.put(table, specs);
+            } catch (IllegalArgumentException e) {
+                problems.add(entries.where() + ": " + e.getMessage());
+            }
+        });
+        return out;
     }
 
     /** Loads a file. A missing file is an error naming it. */

@@ -3,9 +3,13 @@ package dev.odoobridge.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.odoobridge.feed.FeedColumn;
+import dev.odoobridge.feed.FeedTable;
+import dev.odoobridge.feed.FeedTables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -51,6 +55,31 @@ class ConfigLoaderTest {
                         + "feed:\n  tables: [products, orders]\n  send-created-as-updated: maybe\n", "test.yaml", Path.of("/tmp")))
                 .hasMessageContaining("unknown feed table 'orders'").hasMessageContaining("must be true or false")
                 .hasMessageContaining("test.yaml:");
+    }
+
+    @Test
+    void feedColumnsSelectRenameAndPickAWarehouse() {
+        BridgeConfig c = loader.parse(VALID + "feed:\n  columns:\n    products: [name, price=list_price, "
+                + "qty_main=qty_on_hand@1, updated_at]\n", "test.yaml", Path.of("/tmp"));
+        assertThat(c.feed().columns().get("products")).containsExactly(
+                new FeedColumnSpec("name", "name", Optional.empty()),
+                new FeedColumnSpec("price", "list_price", Optional.empty()),
+                new FeedColumnSpec("qty_main", "qty_on_hand", Optional.of(1L)),
+                new FeedColumnSpec("updated_at", "updated_at", Optional.empty()));
+        FeedTable products = FeedColumnSpec.apply(FeedTables.products(), c.feed().columns().get("products"));
+        assertThat(products.columns()).extracting(FeedColumn::name).containsExactly("name", "price", "qty_main", "updated_at");
+        assertThat(products.column("price").orElseThrow().field()).isEqualTo("list_price");
+        assertThat(products.column("qty_main").orElseThrow().warehouseId()).isEqualTo(1L);
+        assertThat(products.vendorScoped()).isEqualTo(FeedTables.products().vendorScoped());
+
+        assertThatThrownBy(() -> loader.parse(VALID + "feed:\n  columns:\n    products: [name, cost=standard_price]\n"
+                        + "    orders: [name]\n    partners: [name=email@2, 'Bad Name']\n", "test.yaml", Path.of("/tmp")))
+                .hasMessageContaining("table 'products' has no column 'standard_price'")
+                .hasMessageContaining("unknown feed table 'orders'")
+                .hasMessageContaining("'Bad Name' is not a column")
+                .hasMessageContaining("test.yaml:");
+        assertThatThrownBy(() -> loader.parse(VALID + "feed:\n  columns:\n    partners: [mail=email@2]\n", "test.yaml",
+                Path.of("/tmp"))).hasMessageContaining("only a quantity on hand column takes a warehouse");
     }
 
     @Test
