@@ -14,15 +14,16 @@ import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 
 class ServeBuilderTest {
+    /** A state database the builder may name but never use: these tests check validation, which opens nothing. */
     static final StateDatabase NO_DATABASE = new StateDatabase() {
         @Override
         public DataSource dataSource() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the builder's validation must not open the state database");
         }
 
         @Override
         public StateStore stateStore() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the builder's validation must not open the state database");
         }
 
         @Override
