@@ -133,6 +133,9 @@ class ServeIT {
         long id = odoo.orm().insert("res.partner", Map.of("name", "Scheduled partner", "city", "Mons"));
         Http.await(Duration.ofSeconds(30), "a scheduled run applying partner " + id,
                 () -> readModel.projector().find(SOURCE, "res.partner", id).isPresent());
+        // the partner is in the read model while its run is still closing: wait for a finished one
+        Http.await(Duration.ofSeconds(30), "a finished scheduled run", () -> serve.recentRuns().stream()
+                .anyMatch(run -> run.trigger().equals("incremental") && run.state().equals("done")));
         assertThat(serve.recentRuns()).anySatisfy(run -> {
             assertThat(run.trigger()).isEqualTo("incremental");
             assertThat(run.state()).isEqualTo("done");
