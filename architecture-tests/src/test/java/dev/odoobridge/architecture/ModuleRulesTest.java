@@ -93,7 +93,7 @@ class ModuleRulesTest {
         noClasses().that().resideInAnyPackage("dev.odoobridge.client..", "dev.odoobridge.readmodel..",
                         "dev.odoobridge.sync..", "dev.odoobridge.vendors..", "dev.odoobridge.embedded..",
                         "dev.odoobridge.access..", "dev.odoobridge.feed..", "dev.odoobridge.api..",
-                        "dev.odoobridge.serve..")
+                        "dev.odoobridge.portal..", "dev.odoobridge.serve..")
                 .should().dependOnClassesThat().resideInAPackage("dev.odoobridge.testkit..")
                 .because("FakeOdoo is for tests: library users must not inherit it")
                 .check(mainClasses);
@@ -110,14 +110,15 @@ class ModuleRulesTest {
         ACCESS("access", "dev.odoobridge.access", Set.of("CLIENT", "READMODEL", "SYNC", "TESTKIT", "EMBEDDED")),
         FEED("feed", "dev.odoobridge.feed", Set.of("CLIENT", "READMODEL", "SYNC", "ACCESS", "TESTKIT", "EMBEDDED")),
         API("api", "dev.odoobridge.api", Set.of("CLIENT", "READMODEL", "SYNC", "ACCESS", "TESTKIT", "EMBEDDED")),
+        PORTAL("portal", "dev.odoobridge.portal", Set.of("CLIENT", "READMODEL", "SYNC", "VENDORS", "TESTKIT", "EMBEDDED")),
         SERVE("serve", "dev.odoobridge.serve",
-                Set.of("CLIENT", "READMODEL", "SYNC", "VENDORS", "ACCESS", "FEED", "API", "TESTKIT", "EMBEDDED")),
+                Set.of("CLIENT", "READMODEL", "SYNC", "VENDORS", "ACCESS", "FEED", "API", "PORTAL", "TESTKIT", "EMBEDDED")),
         CLI("cli", "dev.odoobridge.cli", Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED",
-                "ACCESS", "FEED", "API", "SERVE")),
+                "ACCESS", "FEED", "API", "PORTAL", "SERVE")),
         EXAMPLES("examples", "dev.odoobridge.examples",
-                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED", "ACCESS", "FEED", "API", "SERVE")),
+                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED", "ACCESS", "FEED", "API", "PORTAL", "SERVE")),
         BENCHMARKS("benchmarks", "dev.odoobridge.benchmarks",
-                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED", "ACCESS", "FEED", "API", "SERVE"));
+                Set.of("CLIENT", "TESTKIT", "READMODEL", "SYNC", "VENDORS", "EMBEDDED", "ACCESS", "FEED", "API", "PORTAL", "SERVE"));
 
         final String directory;
         final String rootPackage;
