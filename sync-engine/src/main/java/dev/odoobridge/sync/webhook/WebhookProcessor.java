@@ -23,7 +23,9 @@ import java.util.Objects;
  * deletes what Odoo no longer has. Pending events and events whose claim expired (their
  * processor died) are picked up after a restart. Failures are retried with exponential backoff;
  * after the last attempt an event is marked failed with the reason. Workers wake up on
- * PostgreSQL notifications, so a post is usually applied within milliseconds.
+ * PostgreSQL notifications, so a post is usually applied within milliseconds; each worker hands a
+ * pass's bookkeeping (re-reading dependents, marking the events done) to a thread of its own and
+ * claims the next pass at once, so a post waits only for the read and apply of the pass before it.
  *
  * <p>Odoo 17 and 18 post before their transaction commits: a re-read right after the post often
  * returns the record as it was. The processor compares the re-read with the post (its

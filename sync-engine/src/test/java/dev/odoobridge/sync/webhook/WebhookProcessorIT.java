@@ -234,6 +234,89 @@ class WebhookProcessorIT {
     }
 
     @Test
+    void anEventPostedWhileThePreviousPassRefreshesDependentsIsAppliedWithoutWaitingForThatRefresh() throws Exception {
+        List<Projection> withTemplates = new java.util.ArrayList<>(PROJECTIONS);
+        withTemplates.add(new Projection("product.template", "templates", List.of("name")));
+        odoo.put("product.template", 3, Map.of("name", "Tea", "write_date", "2026-11-21 19:40:00"));
+        odoo.put("product.product", 31, Map.of("name", "Tea", "product_tmpl_id", List.of(3, "Tea"),
+                "write_date", "2026-11-21 10:00:00"));
+        odoo.put("product.product", 9, Map.of("name", "Coffee", "write_date", "2026-11-21 10:00:00"));
+        CountDownLatch refreshing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordFetcher slowChildren = new RecordFetcher() {
+            @Override
+            public List<dev.odoobridge.client.OdooRecord> read(String source, String model, java.util.Collection<Long> ids,
+                                                               List<String> fields) {
+                return odoo.read(source, model, ids, fields);
+            }
+
+            @Override
+            public List<dev.odoobridge.client.OdooRecord> readByLink(String source, String model, String linkField,
+                                                                     java.util.Collection<Long> parentIds, List<String> fields) {
+                refreshing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return odoo.readByLink(source, model, linkField, parentIds, fields);
+            }
+        };
+        CountDownLatch coffee = new CountDownLatch(1);
+        readModel.onApplied = id -> {
+            if (id == 9) {
+                coffee.countDown();
+            }
+        };
+        try (WebhookProcessor p = WebhookProcessor.builder(db, slowChildren, readModel).projections(withTemplates)
+                .pollInterval(Duration.ofMillis(200)).build().start()) {
+            try {
+                post("{\"_id\": 3, \"_model\": \"product.template\"}");
+                assertThat(refreshing.await(10, TimeUnit.SECONDS)).isTrue();
+                post("{\"_id\": 9, \"_model\": \"product.product\"}");
+
+                assertThat(coffee.await(10, TimeUnit.SECONDS))
+                        .as("applied while the previous pass still re-reads the template's variants").isTrue();
+                assertThat(events(EventStatus.PROCESSING)).as("not done before its variants are refreshed")
+                        .anySatisfy(e -> assertThat(e.model()).isEqualTo("product.template"));
+                assertThat(events(EventStatus.DONE)).isEmpty();
+            } finally {
+                release.countDown();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (events(EventStatus.DONE).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(events(EventStatus.DONE)).hasSize(2);
+        assertThat(readModel.find(SOURCE, "product.product", 31)).isPresent();
+    }
+
+    @Test
+    void aFailingModelDoesNotHoldBackTheOtherModelsOfThePass() {
+        odoo.put("product.product", 9, Map.of("name", "n", "write_date", "2026-11-21 10:00:00"));
+        odoo.put("stock.quant", 47, Map.of("quantity", 5.0, "write_date", "2026-11-21 10:00:00"));
+        RecordFetcher productsDown = (source, model, ids, fields) -> {
+            if (model.equals("product.product")) {
+                throw new IllegalStateException("Odoo answered 502 Bad Gateway");
+            }
+            return odoo.read(source, model, ids, fields);
+        };
+        post("{\"_id\": 9, \"_model\": \"product.product\"}");
+        post("{\"_id\": 47, \"_model\": \"stock.quant\"}");
+        post("{\"_id\": 9, \"_model\": \"product.product\"}");
+
+        int claimed = WebhookProcessor.builder(db, productsDown, readModel).projections(PROJECTIONS)
+                .backoff(Duration.ofHours(1), Duration.ofHours(1)).build().processOnce();
+
+        assertThat(claimed).isEqualTo(3);
+        assertThat(readModel.find(SOURCE, "stock.quant", 47)).isPresent();
+        assertThat(events(EventStatus.DONE)).singleElement().satisfies(e -> assertThat(e.recordId()).isEqualTo(47));
+        assertThat(events(EventStatus.PENDING)).hasSize(2)
+                .allSatisfy(e -> assertThat(e.lastError()).contains("502"));
+    }
+
+    @Test
     void replaySelectsByIdModelStatusAndTimeWithADryRun() {
         odoo.failuresLeft.set(Integer.MAX_VALUE);
         post("{\"_id\": 1, \"_model\": \"product.product\"}");

@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One processing pass: claim due events, group them by (source, model), re-read each group's
  * distinct ids from Odoo in one call, apply what Odoo returns through the projector (its version
- * guard makes out-of-order and duplicate events harmless), re-read and apply the dependent children
- * of what was applied (e.g. a template's variants) and delete what Odoo no longer has.
+ * guard makes out-of-order and duplicate events harmless) and delete what Odoo no longer has; then,
+ * as the pass's bookkeeping ({@link Pass#finish()}), re-read and apply the dependent children of what
+ * was applied (e.g. a template's variants) and record each event's outcome. The background workers
+ * run a pass's bookkeeping while the next pass claims and applies, so a post does not wait for the
+ * previous pass's dependents and mark-done; the version guard ({@code write_date}, then the instant
+ * taken before each read) keeps an older read from replacing a newer one whichever lands last.
  *
  * <p>Odoo 17 and 18 post before their transaction commits, so the re-read may not show the change
  * yet ({@link CommitCheck}). Such an event is put back and re-read after a short wait — half the time
@@ -165,24 +169,83 @@ public final class BatchProcessor {
         }, settings.batchSize(), clock);
     }
 
-    /** Runs one pass; returns how many events it claimed. */
+    /**
+     * A pass whose records are applied: what is left is its bookkeeping (the dependents' refresh, then
+     * each event's outcome), which {@link #finish()} runs, possibly on another thread while the next
+     * pass claims and applies. The events stay claimed until then, so a crash before it re-processes
+     * them after their claim expires.
+     */
+    public static final class Pass {
+        /** A pass that claimed nothing. */
+        public static final Pass NONE = new Pass(0, List.of());
+
+        private final int claimed;
+        private final List<Runnable> rest;
+
+        private Pass(int claimed, List<Runnable> rest) {
+            this.claimed = claimed;
+            this.rest = rest;
+        }
+
+        /** How many events the pass claimed. */
+        public int claimed() {
+            return claimed;
+        }
+
+        /**
+         * Refreshes the dependents and records every event's outcome, group by group; a group that
+         * cannot be recorded (the state database is down) does not stop the others, and the first such
+         * failure is thrown at the end (those events are taken over once their claim expires).
+         */
+        public void finish() {
+            RuntimeException first = null;
+            for (Runnable r : rest) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    /** Runs one pass, its bookkeeping included; returns how many events it claimed. */
     public int runOnce() {
+        Pass pass = apply();
+        pass.finish();
+        return pass.claimed();
+    }
+
+    /**
+     * Claims due events, re-reads their records and applies them (and deletes what Odoo no longer
+     * has); returns the pass with its bookkeeping still to {@link Pass#finish() finish}.
+     */
+    public Pass apply() {
         List<Claimed> claimed = inbox.claim(settings.batchSize(), settings.claimTimeout());
         if (claimed.isEmpty()) {
-            return 0;
+            return Pass.NONE;
         }
         Map<Group, List<Claimed>> groups = new LinkedHashMap<>();
         for (Claimed c : claimed) {
             groups.computeIfAbsent(new Group(c.source(), c.model()), g -> new ArrayList<>()).add(c);
         }
-        groups.forEach(this::process);
-        return claimed.size();
+        List<Runnable> rest = new ArrayList<>(groups.size());
+        groups.forEach((group, events) -> rest.add(apply(group, events)));
+        return new Pass(claimed.size(), rest);
     }
 
-    private void process(Group group, List<Claimed> events) {
+    /** Applies one group; returns its bookkeeping. */
+    private Runnable apply(Group group, List<Claimed> events) {
         if (!models.contains(group.model())) {
-            inbox.finish(events, EventStatus.IGNORED, "model " + group.model() + " is not synced by this processor");
-            return;
+            return () -> inbox.finish(events, EventStatus.IGNORED,
+                    "model " + group.model() + " is not synced by this processor");
         }
         Set<Long> ids = new TreeSet<>();
         Set<Long> deletions = new TreeSet<>();
@@ -210,24 +273,37 @@ public final class BatchProcessor {
                     : projector.existing(group.source(), group.model(), gone);
             if (!wanted.isEmpty()) {
                 projector.apply(group.source(), group.model(), wanted, fetchedAt);
-                dependents.refresh(group.source(), group.model(), wanted.stream().map(OdooRecord::id).toList(),
-                        (child, link, parentIds, childFields) ->
-                                fetcher.readByLink(group.source(), child, link, parentIds, childFields), projector);
             }
             if (!stored.isEmpty()) {
                 projector.delete(group.source(), group.model(), stored);
             }
-            settle(group, events, byId, deletions, stored);
-            LOG.debug("Webhook events {}/{}: {} posts, {} ids, {} applied, {} deleted", group.source(),
-                    group.model(), events.size(), ids.size(), wanted.size(), stored.size());
+            return () -> {
+                try {
+                    if (!wanted.isEmpty()) {
+                        dependents.refresh(group.source(), group.model(), wanted.stream().map(OdooRecord::id).toList(),
+                                (child, link, parentIds, childFields) ->
+                                        fetcher.readByLink(group.source(), child, link, parentIds, childFields),
+                                projector);
+                    }
+                    settle(group, events, byId, deletions, stored);
+                    LOG.debug("Webhook events {}/{}: {} posts, {} ids, {} applied, {} deleted", group.source(),
+                            group.model(), events.size(), ids.size(), wanted.size(), stored.size());
+                } catch (RuntimeException e) {
+                    failed(group, events, e);
+                }
+            };
         } catch (RuntimeException e) {
-            int failures = events.stream().mapToInt(Claimed::failures).max().orElse(0) + 1;
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.warn("Processing {} webhook events of {}/{} failed (attempt {} of {}): {}", events.size(),
-                    group.source(), group.model(), failures, settings.maxAttempts(), reason, e);
-            inbox.retryOrFail(events, reason, settings.maxAttempts(), backoff(failures));
-            listener.webhookFailed(group.source(), group.model(), events.size(), e);
+            return () -> failed(group, events, e);
         }
+    }
+
+    private void failed(Group group, List<Claimed> events, RuntimeException e) {
+        int failures = events.stream().mapToInt(Claimed::failures).max().orElse(0) + 1;
+        String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        LOG.warn("Processing {} webhook events of {}/{} failed (attempt {} of {}): {}", events.size(),
+                group.source(), group.model(), failures, settings.maxAttempts(), reason, e);
+        inbox.retryOrFail(events, reason, settings.maxAttempts(), backoff(failures));
+        listener.webhookFailed(group.source(), group.model(), events.size(), e);
     }
 
     /** Marks each event done, puts it back to wait for its commit, or defers it once the window has ended. */

@@ -6,6 +6,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -17,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * that LISTENs on the inbox channel and wakes the workers on every notification, and workers
  * that run passes back to back while full batches come in, then wait for a notification or the
  * poll interval (retries come due without a notification).
+ *
+ * <p>Each worker has a finisher thread for its passes' bookkeeping (dependents' refresh, mark done):
+ * the worker hands a pass over once its records are applied and claims the next one at once, so
+ * events posted during a pass wait for the claim, read and apply of the pass before them, not for its
+ * bookkeeping. At most one pass per worker is being finished; the worker waits for it before handing
+ * over the next, and for the last one before it stops.
  */
 public final class InboxWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorkers.class);
@@ -49,7 +60,8 @@ public final class InboxWorkers implements AutoCloseable {
         running = true;
         threads.add(new Thread(this::listen, "webhook-listener"));
         for (int i = 1; i <= workerCount; i++) {
-            threads.add(new Thread(this::work, "webhook-worker-" + i));
+            String finisher = "webhook-finisher-" + i;
+            threads.add(new Thread(() -> work(finisher), "webhook-worker-" + i));
         }
         threads.forEach(t -> {
             t.setDaemon(true);
@@ -75,20 +87,55 @@ public final class InboxWorkers implements AutoCloseable {
         threads.clear();
     }
 
-    private void work() {
-        while (running) {
-            long seen = generation();
-            int claimed;
+    private void work(String finisherName) {
+        ExecutorService finisher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, finisherName);
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> finishing = CompletableFuture.completedFuture(null);
+        try {
+            while (running) {
+                long seen = generation();
+                BatchProcessor.Pass pass;
+                try {
+                    pass = batch.apply();
+                } catch (RuntimeException e) {
+                    LOG.warn("Webhook processing pass failed; retrying after {} ms: {}", pollInterval.toMillis(),
+                            e.getMessage(), e);
+                    pass = BatchProcessor.Pass.NONE;
+                }
+                if (pass.claimed() > 0) {
+                    awaitFinished(finishing);
+                    finishing = finisher.submit(pass::finish);
+                }
+                if (pass.claimed() < batchSize) {
+                    await(seen);
+                }
+            }
+        } finally {
+            awaitFinished(finishing);
+            finisher.shutdown();
+        }
+    }
+
+    /** Waits for a pass's bookkeeping; its failure is logged (those events are taken over when their claim expires). */
+    private static void awaitFinished(Future<?> finishing) {
+        boolean interrupted = false;
+        while (true) {
             try {
-                claimed = batch.runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("Webhook processing pass failed; retrying after {} ms: {}", pollInterval.toMillis(),
-                        e.getMessage(), e);
-                claimed = 0;
+                finishing.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                LOG.warn("Recording the outcome of webhook events failed; they are taken over when their claim"
+                        + " expires: {}", e.getCause().getMessage(), e.getCause());
+                break;
             }
-            if (claimed < batchSize) {
-                await(seen);
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
