@@ -1,0 +1,81 @@
+package dev.odoobridge.portal.pages;
+
+import dev.odoobridge.vendors.VendorLink;
+import dev.odoobridge.vendors.VendorStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A vendor store that only keeps the audit trail (the pages under test write nothing else). */
+final class RecordingVendorStore implements VendorStore {
+    record Event(String vendor, String source, Long partnerId, String event, String detail) {
+    }
+
+    final List<Event> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void audit(String vendor, String source, Long partnerId, String event, String detail, Instant at) {
+        events.add(new Event(vendor, source, partnerId, event, detail));
+    }
+
+    @Override
+    public void insertChallenge(Challenge challenge) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Challenge> latestChallenge(String vendor) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean deleteChallenge(String challengeId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int recordFailedAttempt(String challengeId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean markUsed(String challengeId, Instant at) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int challengesForVendorSince(String vendor, Instant since) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int challengesForPartnerSince(String source, long partnerId, Instant since) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Instant> lastChallengeAt(String vendor, String source, long partnerId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void saveLink(VendorLink link) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<VendorLink> links(String vendor) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<VendorLink> allLinks() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean deleteLink(String vendor, String source, long partnerId) {
+        throw new UnsupportedOperationException();
+    }
+}
