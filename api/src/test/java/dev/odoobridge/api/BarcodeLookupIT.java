@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odoobridge.api.barcode.ExternalProduct;
+import dev.odoobridge.api.barcode.Gs1;
 import dev.odoobridge.api.barcode.Gtin;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -130,6 +131,45 @@ class BarcodeLookupIT {
         HttpResponse<String> r = W.get("shop/barcode?code=036000291452", W.shopKey);
         assertThat(JSON.readTree(r.body()).get("product").get("id").asLong()).isEqualTo(900_003);
         assertThat(W.get("shop/barcode", W.shopKey).statusCode()).isEqualTo(400);
+    }
+
+    static HttpResponse<String> byQuery(String code) {
+        return W.get("shop/barcode?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20"), W.shopKey);
+    }
+
+    @Test
+    void gs1128WithGroupSeparatorThroughTheQueryForm() throws Exception {
+        // lot 10 is variable length: the GS (FNC1) ends it before expiry 17; without it, "L-7717271231" would be the lot
+        String code = "0104006381333931" + "10L-77" + Gs1.GS + "17271231";
+        HttpResponse<String> r = byQuery(code);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("source").asText()).isEqualTo("lot");
+        assertThat(body.get("lot").get("name").asText()).isEqualTo("L-77");
+        assertThat(body.get("expiry").asText()).isEqualTo("2027-12-31");
+        assertThat(body.get("gtin").asText()).isEqualTo("04006381333931");
+        assertThat(body.get("code").asText()).isEqualTo(code);
+    }
+
+    @Test
+    void gs1128WithSymbologyIdentifierThroughTheQueryForm() throws Exception {
+        HttpResponse<String> r = byQuery("]C1" + "0104006381333931" + "10NEW-2" + Gs1.GS + "17280100");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("source").asText()).isEqualTo("inventory");
+        assertThat(body.get("product").get("id").asLong()).isEqualTo(900_004);
+        assertThat(body.get("lot").get("name").asText()).isEqualTo("NEW-2");
+        assertThat(body.get("expiry").asText()).isEqualTo("2028-01-31");
+        assertThat(byQuery("]C1" + "0104006381333931").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void gs1128WithABadGtinCheckDigitThroughTheQueryFormIs422() throws Exception {
+        HttpResponse<String> r = byQuery("]C1" + "0104006381333932" + "10L-77" + Gs1.GS + "17271231");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(r.body()).get("detail").asText()).contains("|17271231").doesNotContain(String.valueOf(Gs1.GS));
+        assertThat(byQuery("4006381333932").statusCode()).isEqualTo(422);
     }
 
     @Test
