@@ -133,10 +133,20 @@ final class BarcodeLookup {
         return out;
     }
 
+    /**
+     * The product with one of the barcodes (tried in turn, each an equality the ({@code _source}, {@code barcode})
+     * index answers, where an {@code $in} would scan on the embedded store).
+     */
     private Optional<Document> product(Ctx ctx, List<String> barcodes) {
-        List<Bson> and = store.scopeStage(Catalog.PRODUCTS, ctx);
-        and.add(Filters.in("barcode", barcodes));
-        return Optional.ofNullable(store.collection("product_product").find(Filters.and(and)).first());
+        for (String barcode : barcodes) {
+            List<Bson> and = store.scopeStage(Catalog.PRODUCTS, ctx);
+            and.add(Filters.eq("barcode", barcode));
+            Document found = store.collection("product_product").find(Filters.and(and)).first();
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Map<String, Object>> lotByName(Ctx ctx, String name, Long productId) {
