@@ -28,6 +28,8 @@ final class IndexPlan {
                     List.of("_source", "partner_id.id")),
             "product.product", List.of(List.of("_source", "product_tmpl_id.id"), List.of("_source", "barcode")),
             "stock.lot", List.of(List.of("_source", "product_id.id")),
+            "product.packaging", List.of(List.of("_source", "barcode"), List.of("_source", "product_id.id")),
+            "product.uom", List.of(List.of("_source", "barcode"), List.of("_source", "product_id.id")),
             "sale.order", List.of(List.of("_source", "partner_id.id", "date_order"), List.of("_source", "state")),
             "sale.order.line", List.of(List.of("_source", "product_id.id"), List.of("_source", "order_id.id")));
 
