@@ -215,6 +215,14 @@ class BarcodeLookupIT {
     }
 
     @Test
+    void unitBarcodeSyncedFromOdoo19IsFound() throws Exception {
+        JsonNode r = found(ApiWorld.SYNCED_UNIT_BARCODE);
+        assertThat(r.get("product").get("id").asLong()).isEqualTo(W.syncedUnitProduct);
+        assertThat(r.get("packaging").get("model").asText()).isEqualTo("product.uom");
+        assertThat(r.get("uom").get("id").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void vendorKeyDoesNotFindOtherVendorsPackagings() {
         assertThat(W.get("shop/barcode/" + BOX, W.vendorKey).statusCode()).isEqualTo(404);
         assertThat(W.get("shop/barcode/" + SIX_PACK, W.vendorKey).statusCode()).isEqualTo(404);
