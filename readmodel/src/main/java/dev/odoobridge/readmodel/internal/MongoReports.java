@@ -14,6 +14,7 @@ import dev.odoobridge.readmodel.report.ForecastMethod;
 import dev.odoobridge.readmodel.report.Granularity;
 import dev.odoobridge.readmodel.report.ProductForecast;
 import dev.odoobridge.readmodel.report.ProductVelocity;
+import dev.odoobridge.readmodel.report.ReportScope;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
 import dev.odoobridge.readmodel.report.SalesQuery;
@@ -35,7 +36,7 @@ import java.util.Objects;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** {@link Reports} as MongoDB aggregations; the vendor scope is the first {@code $match} on product stock. */
+/** {@link Reports} as MongoDB aggregations; the report scope is the first {@code $match} on product stock. */
 final class MongoReports implements Reports {
     private final MongoDatabase db;
     private final Names names;
@@ -52,7 +53,7 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<StockStatusRow> stockStatus(VendorScope scope) {
+    public List<StockStatusRow> stockStatus(ReportScope scope) {
         List<Bson> p = new ArrayList<>();
         p.add(new Document("$match", ScopeFilter.products(scope, "")));
         // products known not to keep stock (consumables, services) have no stock status
@@ -79,7 +80,7 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays) {
+    public List<ProductVelocity> salesVelocity(ReportScope scope, int windowDays) {
         Objects.requireNonNull(scope, "scope == null");
         if (windowDays < 1) {
             throw new IllegalArgumentException("windowDays must be >= 1, was " + windowDays);
@@ -113,7 +114,7 @@ final class MongoReports implements Reports {
         return out;
     }
 
-    private List<Bson> velocityPipeline(VendorScope scope, LocalDate first, LocalDate last) {
+    private List<Bson> velocityPipeline(ReportScope scope, LocalDate first, LocalDate last) {
         String locations = names.of("stock.location");
         List<Bson> p = new ArrayList<>();
         p.add(new Document("$match", ScopeFilter.sources(scope).append("state", "done").append("date",
@@ -131,7 +132,7 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<ProductForecast> forecast(VendorScope scope, int windowDays) {
+    public List<ProductForecast> forecast(ReportScope scope, int windowDays) {
         Map<String, ProductVelocity> velocity = new HashMap<>();
         for (ProductVelocity v : salesVelocity(scope, windowDays)) {
             velocity.put(DocumentMapper.key(v.source(), v.productId()), v);
@@ -171,12 +172,12 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<Alert> alerts(VendorScope scope) {
+    public List<Alert> alerts(ReportScope scope) {
         return alerts(scope, options.nearExpiryDays());
     }
 
     @Override
-    public List<Alert> alerts(VendorScope scope, int nearExpiryDays) {
+    public List<Alert> alerts(ReportScope scope, int nearExpiryDays) {
         Objects.requireNonNull(scope, "scope == null");
         if (nearExpiryDays < 0) {
             throw new IllegalArgumentException("nearExpiryDays must be >= 0, was " + nearExpiryDays);
@@ -206,6 +207,31 @@ final class MongoReports implements Reports {
                     asDouble(d.get("quantity")), 0, asLong(d.get("lot_id")), d.getString("name"), exp.toInstant()));
         }
         return out;
+    }
+
+    @Override
+    public List<StockStatusRow> stockStatus(VendorScope scope) {
+        return stockStatus((ReportScope) scope);
+    }
+
+    @Override
+    public List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays) {
+        return salesVelocity((ReportScope) scope, windowDays);
+    }
+
+    @Override
+    public List<ProductForecast> forecast(VendorScope scope, int windowDays) {
+        return forecast((ReportScope) scope, windowDays);
+    }
+
+    @Override
+    public List<Alert> alerts(VendorScope scope) {
+        return alerts((ReportScope) scope);
+    }
+
+    @Override
+    public List<Alert> alerts(VendorScope scope, int nearExpiryDays) {
+        return alerts((ReportScope) scope, nearExpiryDays);
     }
 
     @Override
