@@ -20,10 +20,11 @@ class MigrationIT {
     @Test
     void freshDatabaseGetsEveryTableAndVersion() throws Exception {
         try (StateDatabase db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null)) {
-            assertThat(db.schemaVersion()).isEqualTo(6);
+            assertThat(db.schemaVersion()).isEqualTo(7);
             assertThat(tables(db)).contains("checkpoints", "sync_runs", "leases", "webhook_events", "schema_version",
-                    "vendor_challenges", "vendor_links", "vendor_audit", "scan_progress", "api_keys", "feed_push_ids");
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+                    "vendor_challenges", "vendor_links", "vendor_audit", "scan_progress", "api_keys", "feed_push_ids",
+                    "portal_sessions", "portal_signin_challenges", "portal_oidc_flows");
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
         }
     }
 
@@ -34,8 +35,8 @@ class MigrationIT {
             db.stateStore().runStarted("s", "m", "full", java.time.Instant.now());
         }
         try (StateDatabase db = StateDatabase.connect(url, "postgres", null)) {
-            assertThat(db.schemaVersion()).isEqualTo(6);
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(db.schemaVersion()).isEqualTo(7);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
             assertThat(db.stateStore().recentRuns(10)).hasSize(1);
         }
     }
@@ -58,8 +59,8 @@ class MigrationIT {
             go.countDown();
             for (Future<StateDatabase> f : started) {
                 try (StateDatabase db = f.get()) {
-                    assertThat(db.schemaVersion()).isEqualTo(6);
-                    assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6);
+                    assertThat(db.schemaVersion()).isEqualTo(7);
+                    assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7);
                 }
             }
         } finally {
