@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 final class RawClient {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     /** Cookies this client sends, by name. */
     final Map<String, String> cookies = new LinkedHashMap<>();
@@ -47,6 +48,37 @@ final class RawClient {
         return send(b);
     }
 
+    /**
+     * Posts a body of {@code bodyBytes} bytes over a plain socket (the server may answer before reading it all and
+     * close the connection) and returns the answer's status.
+     */
+    int postHuge(String path, String prefix, int bodyBytes) throws IOException {
+        URI uri = URI.create(base + path);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            String cookie = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "));
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + bodyBytes
+                    + "\r\nCookie: " + cookie + "\r\nConnection: close\r\n\r\n" + prefix;
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            try {
+                byte[] chunk = "1".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+                for (int sent = prefix.length(); sent < bodyBytes; sent += chunk.length) {
+                    out.write(chunk, 0, Math.min(chunk.length, bodyBytes - sent));
+                }
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server answered without reading the whole body
+            }
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String status = in.readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
     /** The CSRF token of the first form of a page. */
     static String csrf(HttpResponse<String> page) {
         Matcher m = CSRF.matcher(page.body());
@@ -56,7 +88,7 @@ final class RawClient {
 
     /** Signs in with a code from FakeOdoo's mail; returns the session's CSRF token. */
     String signIn(PortalHarness h, String email) {
-        String token = csrf(get("/signin"));
+        String token = csrf(get("/signin/code?email=" + enc(email)));
         HttpResponse<String> asked = post("/signin", Map.of("csrf", token, "email", email));
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(303);
         HttpResponse<String> in = post("/signin/code", Map.of("csrf", token, "email", email, "code", h.lastCodeTo(email)));

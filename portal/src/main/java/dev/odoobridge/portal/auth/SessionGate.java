@@ -69,10 +69,13 @@ public final class SessionGate implements Gate {
     }
 
     /**
-     * The token a public form (sign-in) must post in field {@code csrf}; sets the pre-session cookie when the
-     * browser has none yet.
+     * The token a public form (sign-in) must post in field {@code csrf}: the session's for a signed-in vendor, else
+     * the pre-session token (the pre-session cookie is set when the browser has none yet).
      */
     public String publicFormToken(Exchange exchange) {
+        if (exchange.signedIn().isPresent()) {
+            return exchange.signedIn().get().csrf();
+        }
         Optional<String> present = cookie(exchange.request(), PRESESSION_COOKIE).filter(v -> v.matches("[A-Za-z0-9_-]{43}"));
         String value = present.orElseGet(() -> {
             String v = B64.encodeToString(keys.randomBytes(32));
