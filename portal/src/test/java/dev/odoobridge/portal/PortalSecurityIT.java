@@ -98,6 +98,7 @@ class PortalSecurityIT {
         attacker.signIn(h, PortalHarness.BETA_EMAIL);
         String planted = attacker.cookies.get("portal_session");
 
+        h.clock.advance(Duration.ofMinutes(2));
         RawClient guessed = client();
         guessed.cookies.put("portal_session", "B".repeat(43));
         guessed.signIn(h, PortalHarness.BETA_EMAIL);
