@@ -2,7 +2,9 @@ package dev.odoobridge.vendors;
 
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.client.domain.Domains;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +34,19 @@ public final class OdooVendorGateway implements PartnerDirectory, OtpMailer {
         List<OdooRecord> rows = client(source).model("res.partner").read(List.of(partnerId), List.of("name", "email", "active"));
         return rows.stream().filter(r -> r.getBoolean("active"))
                 .map(r -> new Partner(r.id(), r.getString("name"), r.getString("email"))).findFirst();
+    }
+
+    @Override
+    public List<Partner> findByEmail(String source, String email) {
+        String wanted = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty() || wanted.indexOf('@') < 1) {
+            return List.of();
+        }
+        // ilike finds candidates (its '%' and '_' would be wildcards); the exact comparison keeps the address only
+        return client(source).model("res.partner").searchRead(Domains.ilike("email", wanted), List.of("name", "email"))
+                .stream().filter(r -> r.getString("email") != null
+                        && r.getString("email").strip().toLowerCase(Locale.ROOT).equals(wanted))
+                .map(r -> new Partner(r.id(), r.getString("name"), r.getString("email"))).toList();
     }
 
     @Override

@@ -1,21 +1,13 @@
 package dev.odoobridge.vendors;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class VendorLinking {
     private static final Logger LOG = LoggerFactory.getLogger(VendorLinking.class);
-    private static final int MIN_SECRET_BYTES = 16;
 
     private final VendorStore store;
     private final PartnerDirectory partners;
     private final OtpMailer mailer;
-    private final byte[] secret;
+    private final OneTimeCodes codes;
     private final OtpPolicy policy;
     private final Clock clock;
-    private final SecureRandom random;
     private final DeliveryTarget target;
     private final Lock issuing = new ReentrantLock();
 
@@ -62,29 +52,38 @@ public final class VendorLinking {
         this.store = Objects.requireNonNull(store, "store == null");
         this.partners = Objects.requireNonNull(partners, "partners == null");
         this.mailer = Objects.requireNonNull(mailer, "mailer == null");
-        Objects.requireNonNull(secret, "secret == null");
-        if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("the OTP secret must be at least " + MIN_SECRET_BYTES
-                    + " bytes (set vendor.otp-secret to a long random string)");
-        }
-        this.secret = secret.clone();
+        this.codes = new OneTimeCodes(secret);
         this.policy = Objects.requireNonNull(policy, "policy == null");
         this.target = Objects.requireNonNull(target, "target == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
-        this.random = new SecureRandom();
     }
 
     /**
-     * Sends a code to link {@code vendor} to {@code partnerId} of {@code source}.
+     * Sends a code to link {@code vendor} to {@code partnerId} of {@code source}, to the address this instance's
+     * delivery target names.
      *
      * @param shopEmail the shop's address (used with {@link DeliveryTarget#SHOP}); may be null otherwise
+     * @throws VendorLinkException UNKNOWN_SOURCE, UNKNOWN_PARTNER, NO_EMAIL or RATE_LIMITED
+     */
+    public LinkChallenge requestLink(String vendor, String source, long partnerId, String shopEmail) {
+        return requestLink(vendor, source, partnerId, shopEmail, target);
+    }
+
+    /**
+     * Sends a code to link {@code vendor} to {@code partnerId} of {@code source}, to the partner's or the shop's
+     * address as the caller chooses (the vendor picks it in the portal).
+     *
+     * @param shopEmail the shop's address (used with {@link DeliveryTarget#SHOP}); may be null otherwise
+     * @param target where the code goes
      * @throws VendorLinkException UNKNOWN_SOURCE, UNKNOWN_PARTNER, NO_EMAIL or RATE_LIMITED
      * @throws RuntimeException what the mailer threw when the code could not be sent; the request then consumed no
      *         rate limit and left no challenge behind
      */
-    public LinkChallenge requestLink(String vendor, String source, long partnerId, String shopEmail) {
+    public LinkChallenge requestLink(String vendor, String source, long partnerId, String shopEmail,
+                                     DeliveryTarget target) {
         requireVendor(vendor);
         Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(target, "target == null");
         Instant now = clock.instant();
         if (!partners.hasSource(source)) {
             throw refuse(vendor, source, partnerId, VendorLinkException.Reason.UNKNOWN_SOURCE,
@@ -110,8 +109,8 @@ public final class VendorLinking {
                         ? "partner " + partnerId + " (" + partner.name() + ") has no email address in Odoo; add one there"
                         : "source '" + source + "' has no shop-email configured");
             }
-            challengeId = HexFormat.of().formatHex(randomBytes(12));
-            code = String.format("%06d", random.nextInt(1_000_000));
+            challengeId = codes.newId(12);
+            code = codes.newCode();
             expires = now.plus(policy.codeLifetime());
             store.insertChallenge(new VendorStore.Challenge(challengeId, vendor, source, partnerId,
                     hash(challengeId, vendor, source, partnerId, code), now, expires, 0, null));
@@ -164,7 +163,7 @@ public final class VendorLinking {
         }
         String normalized = code == null ? "" : code.strip();
         byte[] given = hash(c.id(), vendor, c.source(), c.partnerId(), normalized);
-        if (!MessageDigest.isEqual(given, c.codeHash())) {
+        if (!OneTimeCodes.matches(given, c.codeHash())) {
             int left = policy.maxAttempts() - attempts;
             if (left <= 0) {
                 throw refuse(vendor, c.source(), c.partnerId(), VendorLinkException.Reason.TOO_MANY_ATTEMPTS,
@@ -248,20 +247,7 @@ public final class VendorLinking {
     }
 
     private byte[] hash(String challengeId, String vendor, String source, long partnerId, String code) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            String bound = challengeId + "\n" + vendor + "\n" + source + "\n" + partnerId + "\n" + code;
-            return mac.doFinal(bound.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    private byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        random.nextBytes(b);
-        return b;
+        return codes.hash(challengeId, vendor, source, String.valueOf(partnerId), code);
     }
 
     private static void requireVendor(String vendor) {

@@ -52,6 +52,39 @@ public interface VendorStore {
     /** Appends an audit event (never containing a code). */
     void audit(String vendor, String source, Long partnerId, String event, String detail, Instant at);
 
+    /** Audit events matching the query, newest first (the operator's view: {@code odoo-bridge vendor audit}). */
+    List<AuditEvent> auditEvents(AuditQuery query);
+
+    /**
+     * Which audit events to read.
+     *
+     * @param vendor only this vendor's, or null for every vendor
+     * @param source only this source's, or null for every source (events without a source are then left out)
+     * @param since only events at or after this instant, or null
+     * @param limit most events returned (1 to 100,000)
+     */
+    record AuditQuery(String vendor, String source, Instant since, int limit) {
+        public AuditQuery {
+            if (limit < 1 || limit > 100_000) {
+                throw new IllegalArgumentException("limit must be between 1 and 100000, was " + limit);
+            }
+        }
+    }
+
+    /**
+     * One audit event.
+     *
+     * @param id its sequence number
+     * @param vendor the vendor
+     * @param source the source, or null
+     * @param partnerId the partner, or null
+     * @param event what happened ({@code signin}, {@code linked}, {@code download}, ...)
+     * @param detail more, or null (never a code)
+     * @param at when
+     */
+    record AuditEvent(long id, String vendor, String source, Long partnerId, String event, String detail, Instant at) {
+    }
+
     /**
      * A stored challenge.
      *

@@ -13,6 +13,7 @@ final class InMemoryVendorStore implements VendorStore {
     final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
     final List<VendorLink> links = new ArrayList<>();
     final List<String> audit = new ArrayList<>();
+    final List<AuditEvent> events = new ArrayList<>();
 
     @Override
     public synchronized void insertChallenge(Challenge c) {
@@ -93,5 +94,15 @@ final class InMemoryVendorStore implements VendorStore {
     @Override
     public synchronized void audit(String vendor, String source, Long partnerId, String event, String detail, Instant at) {
         audit.add(at + " " + vendor + " " + source + " " + partnerId + " " + event + " " + detail);
+        events.add(new AuditEvent(events.size() + 1, vendor, source, partnerId, event, detail, at));
+    }
+
+    @Override
+    public synchronized List<AuditEvent> auditEvents(AuditQuery q) {
+        return events.stream().filter(e -> q.vendor() == null || q.vendor().equals(e.vendor()))
+                .filter(e -> q.source() == null || q.source().equals(e.source()))
+                .filter(e -> q.since() == null || !e.at().isBefore(q.since()))
+                .sorted(Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::id).reversed())
+                .limit(q.limit()).toList();
     }
 }

@@ -54,6 +54,12 @@ class OtpBruteForceIT {
         }
 
         @Override
+        public java.util.List<Partner> findByEmail(String source, String email) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("p(\\d{1,4})@vendors\\.example").matcher(email);
+            return m.matches() ? find(source, Long.parseLong(m.group(1))).stream().toList() : java.util.List.of();
+        }
+
+        @Override
         public boolean hasSource(String source) {
             return source.equals(SOURCE);
         }

@@ -38,6 +38,11 @@ class VendorLinkingTest {
         }
 
         @Override
+        public List<Partner> findByEmail(String source, String email) {
+            return partners.values().stream().filter(p -> p.email() != null && p.email().equalsIgnoreCase(email)).toList();
+        }
+
+        @Override
         public boolean hasSource(String source) {
             return source.equals("shop");
         }

@@ -144,4 +144,22 @@ abstract class VendorStoreContract {
         store().audit(vendor, source, 7L, "linked", null, T0);
         assertThat(store().links(vendor)).isEmpty();
     }
+
+    @Test
+    void auditEventsAreFilteredAndNewestFirst() {
+        store().audit(vendor, source, 7L, "link_requested", "to o***@acme.example", T0);
+        store().audit(vendor, source, 7L, "linked", null, T0.plusSeconds(60));
+        store().audit(vendor, null, null, "signin", "code", T0.plusSeconds(120));
+        store().audit("other-" + vendor, source, 8L, "linked", null, T0.plusSeconds(30));
+        List<VendorStore.AuditEvent> mine = store().auditEvents(new VendorStore.AuditQuery(vendor, null, null, 100));
+        assertThat(mine).extracting(VendorStore.AuditEvent::event).containsExactly("signin", "linked", "link_requested");
+        assertThat(mine.get(1).partnerId()).isEqualTo(7L);
+        assertThat(mine.get(0).partnerId()).isNull();
+        assertThat(store().auditEvents(new VendorStore.AuditQuery(vendor, source, T0.plusSeconds(1), 100)))
+                .extracting(VendorStore.AuditEvent::event).containsExactly("linked");
+        assertThat(store().auditEvents(new VendorStore.AuditQuery(vendor, null, null, 1)))
+                .extracting(VendorStore.AuditEvent::event).containsExactly("signin");
+        assertThat(store().auditEvents(new VendorStore.AuditQuery(null, source, T0.plusSeconds(30), 100)))
+                .extracting(VendorStore.AuditEvent::vendor).contains(vendor, "other-" + vendor);
+    }
 }

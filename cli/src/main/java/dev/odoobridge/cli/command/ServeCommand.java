@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 + "(/webhook/<source>/<token>) and inbox processor, incremental syncs every schedule.incremental, "
                 + "reconcile and verify at schedule.reconcile (cron, UTC), /health/live and /health/ready, and the "
                 + "admin API under /admin/ when serve.admin-token is set, Prometheus metrics at /metrics, the read API under "
-                + "/api/v1/<source>/ and the offline-sync feed under /sync/<source>/ (both behind API keys: odoo-bridge apikey create).",
+                + "/api/v1/<source>/ and the offline-sync feed under /sync/<source>/ (both behind API keys: odoo-bridge apikey create), "
+                + "and the vendor portal under /portal/ when portal.enabled is true.",
             "On SIGTERM it stops accepting requests, finishes the page and the inbox batch in flight and exits "
                 + "within 30 s; events not processed yet stay in the inbox for the next start.",
             "Several serves may share one PostgreSQL and MongoDB: they split the work through leases."},
@@ -76,11 +77,15 @@ public final class ServeCommand implements Callable<Integer> {
                 .projections(rt.projections()).schemas(rt.serverSchemas()).listener(metrics.syncListener()).build());
         b.mount("/metrics", metrics.handler());
         ServedReadModel served = ServedReadModel.mount(rt, db, b);
+        ServedPortal portal = config.portal().config().map(pc -> ServedPortal.mount(rt, db, pc, b)).orElse(null);
         Serve serve = b.build();
         try {
             serve.start();
         } catch (RuntimeException e) {
             served.close();
+            if (portal != null) {
+                portal.close();
+            }
             throw listenFailure(host, e);
         }
         ShutdownOnSignal stop = ShutdownOnSignal.install("serve-shutdown", serve::close);
@@ -97,6 +102,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         try (served; stop) {
             stop.awaitSignal();
+        } finally {
+            if (portal != null) {
+                portal.close();
+            }
         }
         return ExitCode.OK.code();
     }

@@ -5,10 +5,18 @@ import dev.odoobridge.cli.runtime.BridgeRuntime;
 import dev.odoobridge.vendors.LinkChallenge;
 import dev.odoobridge.vendors.VendorLink;
 import dev.odoobridge.vendors.VendorLinking;
+import dev.odoobridge.vendors.VendorStore;
+import dev.odoobridge.vendors.VendorStores;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "stock reports of their own products and nothing else.",
             "Refusals (wrong, expired or used code, rate limit) exit with 12."},
         subcommands = {VendorCommand.Link.class, VendorCommand.Confirm.class, VendorCommand.ListLinks.class,
-            VendorCommand.Unlink.class})
+            VendorCommand.Unlink.class, VendorCommand.Audit.class})
 public final class VendorCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -158,6 +166,97 @@ public final class VendorCommand implements Runnable {
             ctx.runtime().vendorLinking().unlink(vendor, s, partner, "odoo-bridge cli (" + System.getProperty("user.name") + ")");
             ctx.console().out().println("Unlinked " + vendor + " from partner " + partner + " of " + s + ".");
             ctx.console().out().flush();
+        }
+    }
+
+    /** {@code vendor audit}. */
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = {"Show the vendor audit trail, newest first: portal sign-ins (signin, signin_failed, signout), "
+                    + "links (link_requested, linked, unlinked), downloads and restock proposals, and the linking "
+                    + "refusals. Codes are never recorded."},
+            footer = {"%nExamples:%n  odoo-bridge vendor audit --vendor orders@acme.example --since 2026-06-01",
+                "  odoo-bridge vendor audit --source shop --limit 20 --json"})
+    public static final class Audit implements Runnable {
+        @Option(names = "--vendor", paramLabel = "VENDOR", description = "Only this vendor's events (email, any case).")
+        String vendor;
+
+        @Option(names = "--source", paramLabel = "SOURCE", description = "Only events about this source.")
+        String source;
+
+        @Option(names = "--since", paramLabel = "DATE", description = "Only events from this day (YYYY-MM-DD, UTC) or "
+                + "instant (2026-06-01T08:00:00Z) on.")
+        String since;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "Most events shown (default 100).")
+        int limit;
+
+        @Option(names = "--json", description = "Print the events as a JSON array.")
+        boolean json;
+
+        private final CommandContext ctx;
+
+        /** A command over the context. */
+        public Audit(CommandContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void run() {
+            if (limit < 1 || limit > 100_000) {
+                throw new dev.odoobridge.cli.CliFailure(dev.odoobridge.cli.ExitCode.USAGE,
+                        "--limit must be between 1 and 100000, was " + limit);
+            }
+            VendorStore store = VendorStores.postgres(ctx.runtime().stateDatabase());
+            List<VendorStore.AuditEvent> events = store.auditEvents(new VendorStore.AuditQuery(
+                    vendor == null ? null : vendor.strip().toLowerCase(Locale.ROOT), source, since(), limit));
+            PrintWriter out = ctx.console().out();
+            if (json) {
+                List<Map<String, Object>> rows = events.stream().map(Audit::jsonRow).toList();
+                try {
+                    out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(rows));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("could not write the audit events as JSON", e);
+                }
+                out.flush();
+                return;
+            }
+            if (events.isEmpty()) {
+                out.println("No audit events" + (vendor == null ? "" : " for " + vendor) + ".");
+                out.flush();
+                return;
+            }
+            Table t = new Table("at", "vendor", "event", "source", "partner", "detail");
+            for (VendorStore.AuditEvent e : events) {
+                t.row(e.at(), e.vendor(), e.event(), e.source() == null ? "" : e.source(),
+                        e.partnerId() == null ? "" : e.partnerId(), e.detail() == null ? "" : e.detail());
+            }
+            t.print(out);
+        }
+
+        private Instant since() {
+            if (since == null) {
+                return null;
+            }
+            try {
+                return since.length() == 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        : Instant.parse(since);
+            } catch (DateTimeParseException e) {
+                throw new dev.odoobridge.cli.CliFailure(dev.odoobridge.cli.ExitCode.USAGE, "--since must be a day like "
+                        + "2026-06-01 or an instant like 2026-06-01T08:00:00Z, was '" + since + "'");
+            }
+        }
+
+        private static Map<String, Object> jsonRow(VendorStore.AuditEvent e) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("at", e.at().toString());
+            m.put("vendor", e.vendor());
+            m.put("event", e.event());
+            m.put("source", e.source());
+            m.put("partnerId", e.partnerId());
+            m.put("detail", e.detail());
+            return m;
         }
     }
 }

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param dataDir where embedded servers keep their data
  * @param serve the {@code serve} process: where it listens, its admin token
  * @param schedule when {@code serve} syncs on its own
+ * @param portal the vendor portal {@code serve} mounts at {@code /portal} when enabled
  */
 public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mongo, PostgresSettings postgres,
                            SyncSettings sync, StockSettings stock, WebhookSettings webhook, VendorSettings vendor,
-                           FeedSettings feed, Path dataDir, ServeSettings serve, ScheduleSettings schedule) {
+                           FeedSettings feed, Path dataDir, ServeSettings serve, ScheduleSettings schedule,
+                           PortalSettings portal) {
     public BridgeConfig {
         sources = Map.copyOf(new java.util.LinkedHashMap<>(sources));
     }
@@ -146,6 +148,18 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
         @Override
         public String toString() {
             return "VendorSettings{otpSecret=" + (otpSecret.isPresent() ? "****" : "<unset>") + ", mailTo=" + mailTo + "}";
+        }
+    }
+
+    /**
+     * The {@code portal:} section.
+     *
+     * @param config the portal's settings when {@code portal.enabled} is true; empty when the portal is off
+     */
+    public record PortalSettings(Optional<dev.odoobridge.portal.PortalConfig> config) {
+        /** True when {@code serve} mounts the portal. */
+        public boolean enabled() {
+            return config.isPresent();
         }
     }
 }

@@ -36,7 +36,7 @@ public final class ConfigLoader {
             "stock.warehouse.orderpoint", "sale.order", "sale.order.line", "purchase.order", "purchase.order.line");
 
     private static final Set<String> TOP = Set.of("sources", "mongodb", "postgres", "sync", "stock", "webhook",
-            "vendor", "feed", "data-dir", "serve", "schedule");
+            "vendor", "feed", "data-dir", "serve", "schedule", "portal");
     private static final Set<String> SOURCE = Set.of("url", "database", "login", "secret", "transport", "timeout",
             "webhook-token", "webhook-signing-secret", "shop-email");
     private static final Set<String> MONGO = Set.of("uri", "database");
@@ -48,6 +48,9 @@ public final class ConfigLoader {
     private static final Set<String> VENDOR = Set.of("otp-secret", "mail-to");
     private static final Set<String> SERVE = Set.of("bind", "port", "admin-token");
     private static final Set<String> SCHEDULE = Set.of("incremental", "reconcile");
+    private static final Set<String> PORTAL = Set.of("enabled", "mail-source", "secure-cookies", "session-idle",
+            "session-absolute", "oidc");
+    private static final Set<String> OIDC = Set.of("issuer", "client-id", "client-secret", "redirect-path");
     private static final int MIN_ADMIN_TOKEN = 24;
     private static final Set<String> FEED = Set.of("tables", "page-size", "max-push-bytes", "send-created-as-updated",
             "columns");
@@ -167,6 +170,7 @@ public final class ConfigLoader {
         ConfigNode serve = b.section(root, "serve", SERVE);
         ConfigNode schedule = b.section(root, "schedule", SCHEDULE);
         ConfigNode feed = b.section(root, "feed", FEED);
+        ConfigNode portal = b.section(root, "portal", PORTAL);
 
         Optional<String> mongoUri = b.optString(mongo, "uri");
         mongoUri.ifPresent(u -> {
@@ -210,7 +214,8 @@ public final class ConfigLoader {
                         b.intIn(webhook, "max-body-bytes", WebhookIntake.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
                         ruleSettings(b, webhook)),
                 new BridgeConfig.VendorSettings(b.optString(vendor, "otp-secret"), mailTo),
-                feedSettings, dataDir, serveSettings(b, serve), scheduleSettings(b, schedule));
+                feedSettings, dataDir, serveSettings(b, serve), scheduleSettings(b, schedule),
+                portalSettings(b, portal, sources, vendor));
         if (!problems.isEmpty()) {
             throw new ConfigException(sourceName, problems);
         }
@@ -235,6 +240,64 @@ public final class ConfigLoader {
             b.problems.add(where + ": " + e.getMessage());
         }
         return new BridgeConfig.RuleSettings(Optional.empty());
+    }
+
+    /**
+     * {@code portal:}: off unless {@code enabled: true}; then codes go through {@code mail-source} (default: the first
+     * source), cookies are Secure unless {@code secure-cookies: false}, sessions end after {@code session-idle}
+     * (30m) idle and {@code session-absolute} (12h), and {@code oidc} adds sign-in through a provider. The portal
+     * signs its codes and tokens with {@code vendor.otp-secret}, so that must be set.
+     */
+    private static BridgeConfig.PortalSettings portalSettings(Binder b, ConfigNode portal,
+                                                              Map<String, BridgeConfig.SourceConfig> sources,
+                                                              ConfigNode vendor) {
+        boolean enabled = b.bool(portal, "enabled", false);
+        boolean secure = b.bool(portal, "secure-cookies", true);
+        Duration idle = b.duration(portal, "session-idle", dev.odoobridge.portal.PortalConfig.DEFAULT_IDLE);
+        Duration absolute = b.duration(portal, "session-absolute", dev.odoobridge.portal.PortalConfig.DEFAULT_ABSOLUTE);
+        Optional<String> mailSource = b.optString(portal, "mail-source");
+        ConfigNode oidcNode = portal.map().get("oidc");
+        Optional<dev.odoobridge.portal.PortalConfig.Oidc> oidc = Optional.empty();
+        if (oidcNode != null && oidcNode.value() != null) {
+            if (!oidcNode.isMap()) {
+                b.problems.add(oidcNode.where() + ": must be a mapping with issuer, client-id, client-secret");
+            } else {
+                b.keys(oidcNode, OIDC);
+                String issuer = b.required(oidcNode, "issuer");
+                String clientId = b.required(oidcNode, "client-id");
+                String clientSecret = b.required(oidcNode, "client-secret");
+                String path = b.string(oidcNode, "redirect-path", dev.odoobridge.portal.PortalConfig.Oidc.DEFAULT_REDIRECT_PATH);
+                if (!issuer.isEmpty() && !clientId.isEmpty() && !clientSecret.isEmpty()) {
+                    try {
+                        oidc = Optional.of(new dev.odoobridge.portal.PortalConfig.Oidc(new URI(issuer), clientId,
+                                clientSecret, path));
+                    } catch (URISyntaxException e) {
+                        b.problems.add(oidcNode.map().get("issuer").where() + ": not a URL: " + e.getReason());
+                    } catch (IllegalArgumentException e) {
+                        b.problems.add(oidcNode.where() + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        if (!enabled) {
+            return new BridgeConfig.PortalSettings(Optional.empty());
+        }
+        String source = mailSource.orElse(sources.isEmpty() ? "" : sources.keySet().iterator().next());
+        if (!sources.isEmpty() && !sources.containsKey(source)) {
+            b.problems.add(portal.map().get("mail-source").where() + ": unknown source '" + source + "'; configured: "
+                    + String.join(", ", sources.keySet()));
+        }
+        if (b.optString(vendor, "otp-secret").isEmpty()) {
+            b.problems.add(portal.where() + ": the portal needs vendor.otp-secret (its codes and tokens are keyed with it):"
+                    + " set `vendor: otp-secret: ${ODOO_BRIDGE_OTP_SECRET}`, 16+ random characters");
+        }
+        try {
+            return new BridgeConfig.PortalSettings(Optional.of(new dev.odoobridge.portal.PortalConfig(
+                    source.isEmpty() ? "-" : source, secure, idle, absolute, oidc)));
+        } catch (IllegalArgumentException e) {
+            b.problems.add(portal.where() + ": " + e.getMessage());
+            return new BridgeConfig.PortalSettings(Optional.empty());
+        }
     }
 
     private static BridgeConfig.ServeSettings serveSettings(Binder b, ConfigNode serve) {
@@ -341,6 +404,18 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+        }
+
+        boolean bool(ConfigNode parent, String key, boolean dflt) {
+            Optional<String> v = optString(parent, key);
+            if (v.isEmpty()) {
+                return dflt;
+            }
+            if (!v.get().equals("true") && !v.get().equals("false")) {
+                problems.add(parent.map().get(key).where() + ": must be true or false, was '" + v.get() + "'");
+                return dflt;
+            }
+            return Boolean.parseBoolean(v.get());
         }
 
         String string(ConfigNode parent, String key, String dflt) {

@@ -229,4 +229,32 @@ class VendorCommandsIT {
         assertThat(again.exitCode()).isEqualTo(ExitCode.REJECTED.code());
         assertThat(again.err()).contains("is not linked to partner " + partner);
     }
+
+    @Test
+    @Order(6)
+    void auditShowsTheTrailNewestFirstFilteredAndAsJson() {
+        CliRun r = CliRun.of("vendor", "audit", "--vendor", VENDOR.toUpperCase(java.util.Locale.ROOT), "--config",
+                config.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<String> rows = r.out().lines().filter(l -> l.contains(VENDOR)).toList();
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0)).contains("refused").contains("NOT_LINKED"); // the second unlink
+        assertThat(rows.get(1)).contains("unlinked");
+        assertThat(r.out()).contains("linked").contains("challenge_sent").contains("event");
+
+        CliRun limited = CliRun.of("vendor", "audit", "--vendor", VENDOR, "--limit", "2", "--json", "--config",
+                config.toString());
+        assertThat(limited.exitCode()).as(limited.toString()).isZero();
+        assertThat(limited.out()).contains("\"event\" : \"unlinked\"").contains("\"event\" : \"refused\"")
+                .contains("\"source\" : \"shop\"")
+                .doesNotContain("challenge_sent");
+
+        CliRun future = CliRun.of("vendor", "audit", "--since", "2999-01-01", "--config", config.toString());
+        assertThat(future.exitCode()).as(future.toString()).isZero();
+        assertThat(future.out()).contains("No audit events.");
+
+        CliRun badDate = CliRun.of("vendor", "audit", "--since", "yesterday", "--config", config.toString());
+        assertThat(badDate.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(badDate.err()).contains("--since must be a day like 2026-06-01");
+    }
 }

@@ -28,7 +28,7 @@ public interface ProposalStore {
     /** One of the vendor's proposals; empty when it is unknown or another vendor's. */
     Optional<Proposal> proposal(String vendor, String source, long orderId);
 
-    /** The store in the state database (tables of migration V9). */
+    /** The store in the state database (tables of migration V8). */
     static ProposalStore postgres(StateDatabase database) {
         Objects.requireNonNull(database, "database == null");
         return new PostgresProposalStore(database.dataSource());

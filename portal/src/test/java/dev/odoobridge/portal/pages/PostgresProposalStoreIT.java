@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The proposal store on the state database (migration V9), on an embedded PostgreSQL. */
+/** The proposal store on the state database (migration V8), on an embedded PostgreSQL. */
 class PostgresProposalStoreIT {
     @TempDir
     static Path dir;

@@ -20,11 +20,12 @@ class MigrationIT {
     @Test
     void freshDatabaseGetsEveryTableAndVersion() throws Exception {
         try (StateDatabase db = StateDatabase.connect(SharedPostgres.freshDatabaseUrl(), "postgres", null)) {
-            assertThat(db.schemaVersion()).isEqualTo(9);
+            assertThat(db.schemaVersion()).isEqualTo(8);
             assertThat(tables(db)).contains("checkpoints", "sync_runs", "leases", "webhook_events", "schema_version",
                     "vendor_challenges", "vendor_links", "vendor_audit", "scan_progress", "api_keys", "feed_push_ids",
+                    "portal_sessions", "portal_signin_challenges", "portal_oidc_flows",
                     "portal_proposal_tokens", "portal_proposals", "portal_proposal_lines");
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 9);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         }
     }
 
@@ -35,8 +36,8 @@ class MigrationIT {
             db.stateStore().runStarted("s", "m", "full", java.time.Instant.now());
         }
         try (StateDatabase db = StateDatabase.connect(url, "postgres", null)) {
-            assertThat(db.schemaVersion()).isEqualTo(9);
-            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 9);
+            assertThat(db.schemaVersion()).isEqualTo(8);
+            assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
             assertThat(db.stateStore().recentRuns(10)).hasSize(1);
         }
     }
@@ -59,8 +60,8 @@ class MigrationIT {
             go.countDown();
             for (Future<StateDatabase> f : started) {
                 try (StateDatabase db = f.get()) {
-                    assertThat(db.schemaVersion()).isEqualTo(9);
-                    assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 9);
+                    assertThat(db.schemaVersion()).isEqualTo(8);
+                    assertThat(versions(db)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
                 }
             }
         } finally {

@@ -124,6 +124,30 @@ public final class PostgresVendorStore implements VendorStore {
                 + " VALUES (?, ?, ?, ?, ?, ?)", vendor, source, partnerId, event, detail, odt(at));
     }
 
+    @Override
+    public List<AuditEvent> auditEvents(AuditQuery q) {
+        Objects.requireNonNull(q, "query == null");
+        StringBuilder sql = new StringBuilder("SELECT id, vendor, source, partner_id, event, detail, at FROM vendor_audit"
+                + " WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (q.vendor() != null) {
+            sql.append(" AND vendor = ?");
+            args.add(q.vendor());
+        }
+        if (q.source() != null) {
+            sql.append(" AND source = ?");
+            args.add(q.source());
+        }
+        if (q.since() != null) {
+            sql.append(" AND at >= ?");
+            args.add(odt(q.since()));
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(q.limit());
+        return query("read the vendor audit", sql.toString(), rs -> new AuditEvent(rs.getLong("id"), rs.getString("vendor"),
+                rs.getString("source"), rs.getObject("partner_id") == null ? null : rs.getLong("partner_id"),
+                rs.getString("event"), rs.getString("detail"), instant(rs, "at")), args.toArray());
+    }
+
     private interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * {@link ProposalStore} in the state database (migration V9). A token is claimed by one {@code INSERT ... ON CONFLICT
+ * {@link ProposalStore} in the state database (migration V8). A token is claimed by one {@code INSERT ... ON CONFLICT
  * DO NOTHING}, so two concurrent submits of the same form cannot both win; a proposal and its lines are written in one
  * transaction.
  */
