@@ -13,6 +13,7 @@ import dev.odoobridge.readmodel.report.DemandPattern;
 import dev.odoobridge.readmodel.report.ForecastMethod;
 import dev.odoobridge.readmodel.report.Granularity;
 import dev.odoobridge.readmodel.report.ProductForecast;
+import dev.odoobridge.readmodel.report.ProductTrend;
 import dev.odoobridge.readmodel.report.ProductVelocity;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
@@ -21,6 +22,7 @@ import dev.odoobridge.readmodel.report.StockStatus;
 import dev.odoobridge.readmodel.report.StockStatusRow;
 import dev.odoobridge.readmodel.report.TopProduct;
 import dev.odoobridge.readmodel.report.VendorScope;
+import dev.odoobridge.readmodel.stock.LotStock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -42,6 +45,7 @@ final class MongoReports implements Reports {
     private final StockOptions options;
     private final Clock clock;
     private final SalesReports sales;
+    private final TrendReports trends;
 
     MongoReports(MongoDatabase db, Names names, StockOptions options, Clock clock) {
         this.db = db;
@@ -49,6 +53,7 @@ final class MongoReports implements Reports {
         this.options = options;
         this.clock = clock;
         this.sales = new SalesReports(db, names, clock);
+        this.trends = new TrendReports(db, names, clock);
     }
 
     @Override
@@ -70,7 +75,7 @@ final class MongoReports implements Reports {
     }
 
     /** Adds {@code status}: URGENT when q <= T, MODERATE when q <= 1.5 T, else HEALTHY. */
-    private static Document statusStage() {
+    static Document statusStage() {
         Document moderate = new Document("$cond", List.of(
                 new Document("$lte", List.of("$on_hand", new Document("$multiply", List.of(1.5, "$threshold")))),
                 StockStatus.MODERATE.name(), StockStatus.HEALTHY.name()));
@@ -221,6 +226,43 @@ final class MongoReports implements Reports {
     @Override
     public List<CustomerActivity> customerActivity(String source) {
         return sales.customerActivity(source);
+    }
+
+    @Override
+    public List<LotStock> lotsInStock(VendorScope scope) {
+        return trends.lotsInStock(scope);
+    }
+
+    @Override
+    public Optional<ProductTrend> productTrend(VendorScope scope, String source, long productId, int days) {
+        return trends.productTrend(scope, source, productId, days);
+    }
+
+    @Override
+    public List<ProductForecast> forecast(List<StockStatusRow> rows, List<ProductVelocity> velocity, int windowDays) {
+        if (windowDays < 1) {
+            throw new IllegalArgumentException("windowDays must be >= 1, was " + windowDays);
+        }
+        Map<String, ProductVelocity> byKey = new HashMap<>();
+        for (ProductVelocity v : velocity) {
+            if (v.windowDays() != windowDays) {
+                throw new IllegalArgumentException("velocity over " + v.windowDays() + " days, forecast over " + windowDays);
+            }
+            byKey.put(DocumentMapper.key(v.source(), v.productId()), v);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<ProductForecast> out = new ArrayList<>(rows.size());
+        for (StockStatusRow row : rows) {
+            ProductVelocity v = byKey.get(DocumentMapper.key(row.source(), row.productId()));
+            double[] series = new double[windowDays];
+            if (v != null) {
+                for (int i = 0; i < windowDays; i++) {
+                    series[i] = v.daily().get(i).quantity();
+                }
+            }
+            out.add(forecastOf(row, series, today));
+        }
+        return out;
     }
 
     static Date toDate(LocalDate day) {

@@ -1,0 +1,163 @@
+package dev.odoobridge.readmodel.internal;
+
+import static dev.odoobridge.readmodel.internal.StockAggregations.asDouble;
+import static dev.odoobridge.readmodel.internal.StockAggregations.asLong;
+
+import com.mongodb.client.MongoDatabase;
+import dev.odoobridge.readmodel.StorableProducts;
+import dev.odoobridge.readmodel.report.DailyStock;
+import dev.odoobridge.readmodel.report.ProductTrend;
+import dev.odoobridge.readmodel.report.StockStatus;
+import dev.odoobridge.readmodel.report.StockStatusRow;
+import dev.odoobridge.readmodel.report.VendorScope;
+import dev.odoobridge.readmodel.stock.LotStock;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The vendor portal's queries beside the classic reports: every lot in stock of a scope (one aggregation), and one
+ * product's daily history (its status, its done moves of the window, its lots).
+ */
+final class TrendReports {
+    /** Lots by source, product, expiry (none last) and lot id. */
+    static final Comparator<LotStock> LOT_ORDER = Comparator.comparing(LotStock::source)
+            .thenComparingLong(LotStock::productId)
+            .thenComparing(LotStock::expirationDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(LotStock::lotId);
+
+    private final MongoDatabase db;
+    private final Names names;
+    private final Clock clock;
+
+    TrendReports(MongoDatabase db, Names names, Clock clock) {
+        this.db = db;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    List<LotStock> lotsInStock(VendorScope scope) {
+        Objects.requireNonNull(scope, "scope == null");
+        List<Bson> p = new ArrayList<>();
+        p.add(new Document("$match", ScopeFilter.sources(scope).append("quantity", new Document("$gt", 0))));
+        p.addAll(StockAggregations.joinId(Names.PRODUCT_STOCK, "product_id", "_ps", false));
+        p.add(new Document("$match", ScopeFilter.products(scope, "_ps.")));
+        p.add(new Document("$project", new Document("_source", 1).append("lot_id", 1).append("name", 1)
+                .append("product_id", 1).append("product_name", 1).append("expiration_date", 1).append("quantity", 1)));
+        List<LotStock> out = new ArrayList<>();
+        for (Document d : db.getCollection(Names.LOT_STOCK).aggregate(p)) {
+            out.add(MongoStockViews.lotStock(d));
+        }
+        out.sort(LOT_ORDER);
+        return out;
+    }
+
+    Optional<ProductTrend> productTrend(VendorScope scope, String source, long productId, int days) {
+        Objects.requireNonNull(scope, "scope == null");
+        Objects.requireNonNull(source, "source == null");
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be >= 1, was " + days);
+        }
+        if (!scope.partnersBySource().containsKey(source) || productId <= 0) {
+            return Optional.empty();
+        }
+        Optional<StockStatusRow> status = status(scope, source, productId);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate first = today.minusDays(days - 1L);
+        double[] delivered = new double[days];
+        double[] received = new double[days];
+        double[] shipped = new double[days];
+        for (Document m : db.getCollection(names.of("stock.move")).aggregate(movePipeline(source, productId, first, today))) {
+            Date date = m.getDate("date");
+            int i = (int) (date.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay() - first.toEpochDay());
+            if (i < 0 || i >= days) {
+                continue;
+            }
+            double q = asDouble(m.get("q"));
+            boolean fromInternal = "internal".equals(m.get("from"));
+            boolean toInternal = "internal".equals(m.get("to"));
+            if (fromInternal && "customer".equals(m.get("to"))) {
+                delivered[i] += q;
+            }
+            if (toInternal && !fromInternal) {
+                received[i] += q;
+            } else if (fromInternal && !toInternal) {
+                shipped[i] += q;
+            }
+        }
+        double[] onHand = endOfDayOnHand(status.get().onHand(), received, shipped);
+        List<DailyStock> series = new ArrayList<>(days);
+        for (int i = 0; i < days; i++) {
+            series.add(new DailyStock(first.plusDays(i), delivered[i], received[i], shipped[i], onHand[i]));
+        }
+        List<LotStock> lots = new ArrayList<>();
+        for (Document d : db.getCollection(Names.LOT_STOCK).find(new Document("_source", source).append("product_id", productId)
+                .append("quantity", new Document("$gt", 0)))) {
+            lots.add(MongoStockViews.lotStock(d));
+        }
+        lots.sort(LOT_ORDER);
+        return Optional.of(new ProductTrend(status.get(), series, lots));
+    }
+
+    /**
+     * End-of-day on hand per day, oldest first, from the last day's (today's) on hand backwards:
+     * {@code onHand[i] = onHand[i + 1] - received[i + 1] + shipped[i + 1]}.
+     */
+    static double[] endOfDayOnHand(double today, double[] received, double[] shipped) {
+        int n = received.length;
+        double[] onHand = new double[n];
+        if (n == 0) {
+            return onHand;
+        }
+        onHand[n - 1] = today;
+        for (int i = n - 2; i >= 0; i--) {
+            onHand[i] = onHand[i + 1] - received[i + 1] + shipped[i + 1];
+        }
+        return onHand;
+    }
+
+    private Optional<StockStatusRow> status(VendorScope scope, String source, long productId) {
+        List<Bson> p = new ArrayList<>();
+        p.add(new Document("$match", new Document("_id", DocumentMapper.key(source, productId))));
+        p.add(new Document("$match", ScopeFilter.products(scope, "")));
+        p.add(new Document("$match", new Document("active", true).append(StorableProducts.FIELD, new Document("$ne", false))));
+        p.add(new Document("$project", new Document("_source", 1).append("product_id", 1).append("name", 1)
+                .append("default_code", 1).append("barcode", 1).append("on_hand", 1).append("incoming", 1)
+                .append("threshold", 1)));
+        p.add(MongoReports.statusStage());
+        for (Document d : db.getCollection(Names.PRODUCT_STOCK).aggregate(p)) {
+            return Optional.of(new StockStatusRow(d.getString("_source"), asLong(d.get("product_id")), d.getString("name"),
+                    d.getString("default_code"), d.getString("barcode"), asDouble(d.get("on_hand")),
+                    asDouble(d.get("incoming")), asDouble(d.get("threshold")), StockStatus.valueOf(d.getString("status"))));
+        }
+        return Optional.empty();
+    }
+
+    private List<Bson> movePipeline(String source, long productId, LocalDate first, LocalDate last) {
+        String locations = names.of("stock.location");
+        List<Bson> p = new ArrayList<>();
+        p.add(new Document("$match", new Document("_source", source).append("product_id.id", productId).append("state", "done")
+                .append("date", new Document("$gte", MongoReports.toDate(first)).append("$lt", MongoReports.toDate(last.plusDays(1))))));
+        p.add(new Document("$project", new Document("_source", 1).append("date", 1).append("location_id", 1)
+                .append("location_dest_id", 1).append("q", new Document("$ifNull", List.of("$quantity", "$product_uom_qty")))));
+        // a location not (yet) stored counts as not internal
+        p.addAll(StockAggregations.joinRef(locations, "location_id", "_from", true));
+        p.addAll(StockAggregations.joinRef(locations, "location_dest_id", "_to", true));
+        p.add(new Document("$project", new Document("date", 1).append("q", 1).append("from", "$_from.usage")
+                .append("to", "$_to.usage")));
+        return p;
+    }
+}
