@@ -21,6 +21,8 @@ public final class BenchmarkMain {
                         the same events handed to the processor without HTTP; idle CPU and heap
               feed      WatermelonDB pull / push on the embedded store [--products 100000] [--records 1000000]
                         [--changes 100] [--runs 200] [--orders 100]
+              portal    a vendor's dashboard data (status, velocity,  [--products 10000] [--others 2000] [--days 120]
+                        forecast, lots) and product page with chart [--sales 20] [--runs 20] [--warmup 3]
               codecs    JMH codec benchmarks (from the source tree)   [JMH options, e.g. -wi 2 -i 3 -f 1]
             """;
 
@@ -46,6 +48,7 @@ public final class BenchmarkMain {
             case "webhooks" -> WebhookBenchmark.run(new Args(rest), out);
             case "serve" -> ServeBenchmark.run(new Args(rest), out);
             case "feed" -> FeedBenchmark.run(new Args(rest), out);
+            case "portal" -> PortalBenchmark.run(new Args(rest), out);
             case "codecs" -> System.exit(CodecLauncher.run(rest, out));
             default -> {
                 System.err.print("unknown benchmark '" + argv[0] + "'\n" + USAGE);

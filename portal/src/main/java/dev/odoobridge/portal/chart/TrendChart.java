@@ -264,10 +264,10 @@ public final class TrendChart {
             return bottom - (v - lo) / (hi - lo) * (bottom - top);
         }
 
-        /** Round values inside [lo, hi], zero among them, four to ten of them. */
+        /** Round values inside [lo, hi], zero among them, about five of them. */
         List<Double> ticks() {
             double range = hi - lo;
-            double raw = range / 4;
+            double raw = range / 5;
             double mag = Math.pow(10, Math.floor(Math.log10(raw)));
             double step = mag;
             for (double m : new double[] {1, 2, 5, 10}) {

@@ -27,7 +27,7 @@ import org.bson.conversions.Bson;
 
 /**
  * The vendor portal's queries beside the classic reports: every lot in stock of a scope (one aggregation), and one
- * product's daily history (its status, its done moves of the window, its lots).
+ * product's daily history (its status and done moves read by {@code _id} through the reference index, its lots).
  */
 final class TrendReports {
     /** Lots by source, product, expiry (none last) and lot id. */
@@ -40,10 +40,16 @@ final class TrendReports {
     private final Names names;
     private final Clock clock;
 
+    private final KeyReads reads;
+    private final ReferenceIndex refs;
+
     TrendReports(MongoDatabase db, Names names, Clock clock) {
         this.db = db;
         this.names = names;
         this.clock = clock;
+        // read-only use of the reference index: standard _id reads, no writes
+        this.reads = new KeyReads(db.getName(), null);
+        this.refs = new ReferenceIndex(db, reads, false, null);
     }
 
     List<LotStock> lotsInStock(VendorScope scope) {
@@ -80,16 +86,26 @@ final class TrendReports {
         double[] delivered = new double[days];
         double[] received = new double[days];
         double[] shipped = new double[days];
-        for (Document m : db.getCollection(names.of("stock.move")).aggregate(movePipeline(source, productId, first, today))) {
-            Date date = m.getDate("date");
-            int i = (int) (date.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay() - first.toEpochDay());
+        // the product's moves through the reference index and by _id: every store serves these from its primary index
+        List<Document> moves = refs.documents(source, "stock.move", names.of("stock.move"), "product_id", List.of(productId),
+                List.of("state", "date", "location_id", "location_dest_id", "quantity", "product_uom_qty"));
+        Map<Long, String> usage = usages(source, moves);
+        long firstDay = first.toEpochDay();
+        for (Document m : moves) {
+            if (!"done".equals(m.get("state")) || !(m.get("date") instanceof Date date)) {
+                continue;
+            }
+            int i = (int) (date.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay() - firstDay);
             if (i < 0 || i >= days) {
                 continue;
             }
-            double q = asDouble(m.get("q"));
-            boolean fromInternal = "internal".equals(m.get("from"));
-            boolean toInternal = "internal".equals(m.get("to"));
-            if (fromInternal && "customer".equals(m.get("to"))) {
+            double q = asDouble(m.get("quantity") != null ? m.get("quantity") : m.get("product_uom_qty"));
+            // a location not (yet) stored counts as not internal
+            String from = usage.get(StockAggregations.refId(m, "location_id"));
+            String to = usage.get(StockAggregations.refId(m, "location_dest_id"));
+            boolean fromInternal = "internal".equals(from);
+            boolean toInternal = "internal".equals(to);
+            if (fromInternal && "customer".equals(to)) {
                 delivered[i] += q;
             }
             if (toInternal && !fromInternal) {
@@ -129,35 +145,40 @@ final class TrendReports {
         return onHand;
     }
 
+    /** The product's stock document read by {@code _id} (the primary index), the scope applied in the same filter. */
     private Optional<StockStatusRow> status(VendorScope scope, String source, long productId) {
-        List<Bson> p = new ArrayList<>();
-        p.add(new Document("$match", new Document("_id", DocumentMapper.key(source, productId))));
-        p.add(new Document("$match", ScopeFilter.products(scope, "")));
-        p.add(new Document("$match", new Document("active", true).append(StorableProducts.FIELD, new Document("$ne", false))));
-        p.add(new Document("$project", new Document("_source", 1).append("product_id", 1).append("name", 1)
-                .append("default_code", 1).append("barcode", 1).append("on_hand", 1).append("incoming", 1)
-                .append("threshold", 1)));
-        p.add(MongoReports.statusStage());
-        for (Document d : db.getCollection(Names.PRODUCT_STOCK).aggregate(p)) {
-            return Optional.of(new StockStatusRow(d.getString("_source"), asLong(d.get("product_id")), d.getString("name"),
-                    d.getString("default_code"), d.getString("barcode"), asDouble(d.get("on_hand")),
-                    asDouble(d.get("incoming")), asDouble(d.get("threshold")), StockStatus.valueOf(d.getString("status"))));
+        Document filter = new Document("$and", List.of(new Document("_id", DocumentMapper.key(source, productId)),
+                ScopeFilter.products(scope, ""),
+                new Document("active", true).append(StorableProducts.FIELD, new Document("$ne", false))));
+        Document d = db.getCollection(Names.PRODUCT_STOCK).find(filter).projection(new Document("_source", 1)
+                .append("product_id", 1).append("name", 1).append("default_code", 1).append("barcode", 1)
+                .append("on_hand", 1).append("incoming", 1).append("threshold", 1)).first();
+        if (d == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        double q = asDouble(d.get("on_hand"));
+        double threshold = asDouble(d.get("threshold"));
+        // the rule of the reports' status stage
+        StockStatus status = q <= threshold ? StockStatus.URGENT : q <= 1.5 * threshold ? StockStatus.MODERATE : StockStatus.HEALTHY;
+        return Optional.of(new StockStatusRow(d.getString("_source"), asLong(d.get("product_id")), d.getString("name"),
+                d.getString("default_code"), d.getString("barcode"), q, asDouble(d.get("incoming")), threshold, status));
     }
 
-    private List<Bson> movePipeline(String source, long productId, LocalDate first, LocalDate last) {
-        String locations = names.of("stock.location");
-        List<Bson> p = new ArrayList<>();
-        p.add(new Document("$match", new Document("_source", source).append("product_id.id", productId).append("state", "done")
-                .append("date", new Document("$gte", MongoReports.toDate(first)).append("$lt", MongoReports.toDate(last.plusDays(1))))));
-        p.add(new Document("$project", new Document("_source", 1).append("date", 1).append("location_id", 1)
-                .append("location_dest_id", 1).append("q", new Document("$ifNull", List.of("$quantity", "$product_uom_qty")))));
-        // a location not (yet) stored counts as not internal
-        p.addAll(StockAggregations.joinRef(locations, "location_id", "_from", true));
-        p.addAll(StockAggregations.joinRef(locations, "location_dest_id", "_to", true));
-        p.add(new Document("$project", new Document("date", 1).append("q", 1).append("from", "$_from.usage")
-                .append("to", "$_to.usage")));
-        return p;
+    private Map<Long, String> usages(String source, List<Document> moves) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Document m : moves) {
+            for (String f : List.of("location_id", "location_dest_id")) {
+                Long id = StockAggregations.refId(m, f);
+                if (id != null) {
+                    keys.add(DocumentMapper.key(source, id));
+                }
+            }
+        }
+        Map<Long, String> out = new HashMap<>();
+        if (!keys.isEmpty()) {
+            reads.find(db.getCollection(names.of("stock.location")), keys, List.of("_odoo_id", "usage"),
+                    l -> out.put(asLong(l.get("_odoo_id")), l.getString("usage")));
+        }
+        return out;
     }
 }
