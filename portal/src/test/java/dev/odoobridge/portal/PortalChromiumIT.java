@@ -91,7 +91,7 @@ class PortalChromiumIT {
     /** North: three products of partner 70 (one of them with a 120-day history and lots), one of partner 71. South: one. */
     private static void fill(ShopFixture shop) {
         shop.locations("north").locations("south")
-                .product("north", 1, "Oat milk <1L> & \"barista\"", 70, 45).product("north", 2, "Rye bread", 70, 40)
+                .product("north", 1, "Oat milk <1L> & \"barista\"", 70, 80).product("north", 2, "Rye bread", 70, 40)
                 .product("north", 3, "Honey", 70, 3).product("north", 4, "Not this vendor's", 71, 9)
                 .product("south", 1, "Espresso beans", 80, 25);
         long id = 1000;

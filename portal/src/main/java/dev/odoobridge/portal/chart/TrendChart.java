@@ -270,7 +270,7 @@ public final class TrendChart {
             double raw = range / 5;
             double mag = Math.pow(10, Math.floor(Math.log10(raw)));
             double step = mag;
-            for (double m : new double[] {1, 2, 5, 10}) {
+            for (double m : new double[] {1, 2, 2.5, 5, 10}) {
                 if (m * mag >= raw) {
                     step = m * mag;
                     break;

@@ -146,6 +146,8 @@ class TrendChartTest {
         assertThat(TrendChart.compact(-3_500_000)).isEqualTo("-3.5M");
         assertThat(TrendChart.compact(0.25)).isEqualTo("0.25");
         assertThat(TrendChart.dateTicks(120)).hasSize(6).endsWith(119);
+        assertThat(new TrendChart.Scale(-28, 88, 0, 100).ticks()).containsExactly(-25.0, 0.0, 25.0, 50.0, 75.0);
+        assertThat(new TrendChart.Scale(0, 9, 0, 100).ticks()).containsExactly(0.0, 2.0, 4.0, 6.0, 8.0);
         assertThat(TrendChart.dateTicks(1)).containsExactly(0);
     }
 }
