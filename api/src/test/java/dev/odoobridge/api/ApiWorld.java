@@ -48,7 +48,10 @@ final class ApiWorld {
     static final String LEAK = "LEAK-";
     static final String[] MODELS = {"res.partner", "product.category", "product.template", "product.product",
         "product.supplierinfo", "stock.warehouse", "stock.location", "stock.lot", "stock.quant", "stock.move",
-        "stock.warehouse.orderpoint", "sale.order", "sale.order.line", "purchase.order", "purchase.order.line"};
+        "stock.warehouse.orderpoint", "sale.order", "sale.order.line", "purchase.order", "purchase.order.line",
+        "product.uom"};
+    /** A unit barcode created in Odoo 19 (product.uom) before the sync, and its product. */
+    static final String SYNCED_UNIT_BARCODE = "3012345678901";
     static final String[] COLLECTIONS = {"res_partner", "product_category", "product_template", "product_product",
         "product_supplierinfo", "stock_lot", "sale_order", "sale_order_line", "purchase_order", "purchase_order_line",
         "product_stock", "lot_stock"};
@@ -68,6 +71,7 @@ final class ApiWorld {
     final CreatedApiKey otherKey;
     final CreatedApiKey productsOnlyKey;
     final long vendor;
+    final long syncedUnitProduct;
     final ReadApi api;
     final Server server;
     final String base;
@@ -83,10 +87,19 @@ final class ApiWorld {
             odoo = FakeOdoo.builder().seed(11).modules("product_expiry").data(sink -> RetailDataGenerator.builder().seed(11)
                     .products(60).vendors(4).customers(30).days(30).maxSaleLines(300).now(now).productExpiry(true)
                     .build().generate(sink)).build().start();
-            model = ReadModels.open(ReadModelConfig.builder().inMemory().build(), Clock.systemUTC());
             OdooClient admin = odoo.adminClient();
+            // the models of a product's extra barcodes the server has, as it says (19.0: product.uom)
+            Set<String> serverModels = new java.util.HashSet<>();
+            admin.model("ir.model").searchRead(dev.odoobridge.client.domain.Domains.in("model",
+                    Projections.unitBarcodes().stream().map(dev.odoobridge.readmodel.Projection::model).toList()), List.of("model"))
+                    .forEach(m -> serverModels.add(m.getString("model")));
+            List<dev.odoobridge.readmodel.Projection> projections = Projections.retailOn(serverModels);
+            syncedUnitProduct = admin.model("product.product").search(dev.odoobridge.client.domain.Domains.all()).get(0);
+            admin.model("product.uom").create(java.util.Map.of("product_id", syncedUnitProduct, "uom_id", 1,
+                    "barcode", SYNCED_UNIT_BARCODE));
+            model = ReadModels.open(ReadModelConfig.builder().inMemory().projections(projections).build(), Clock.systemUTC());
             SyncEngine engine = SyncEngine.builder().source(SHOP, admin).projector(model.projector())
-                    .stateStore(new InMemoryStateStore(Clock.systemUTC())).projections(Projections.retail())
+                    .stateStore(new InMemoryStateStore(Clock.systemUTC())).projections(projections)
                     .parallelism(1).lease("test", Duration.ofMinutes(5)).build();
             SyncReport report = engine.run(SyncRequest.full().withModels(MODELS));
             if (report.outcome() != Outcome.OK) {

@@ -23,6 +23,9 @@ public final class BenchmarkMain {
                         [--changes 100] [--runs 200] [--orders 100]
               portal    a vendor's dashboard data (status, velocity,  [--products 10000] [--others 2000] [--days 120]
                         forecast, lots) and product page with chart [--sales 20] [--runs 20] [--warmup 3]
+              read-api  read API on the embedded store (product by id, [--products 100000] [--rates 200,1000] [--seconds 10]
+                        page of 100, barcode) vs FakeOdoo paced as Odoo  [--odoo-pace odoo19] [--odoo-workers 2] [--odoo-seconds 3]
+                        19 (read of 1, search_read of 100), open loop    [--odoo-products 2000] [--threads 64]
               codecs    JMH codec benchmarks (from the source tree)   [JMH options, e.g. -wi 2 -i 3 -f 1]
             """;
 
@@ -49,6 +52,7 @@ public final class BenchmarkMain {
             case "serve" -> ServeBenchmark.run(new Args(rest), out);
             case "feed" -> FeedBenchmark.run(new Args(rest), out);
             case "portal" -> PortalBenchmark.run(new Args(rest), out);
+            case "read-api" -> ReadApiBenchmark.run(new Args(rest), out);
             case "codecs" -> System.exit(CodecLauncher.run(rest, out));
             default -> {
                 System.err.print("unknown benchmark '" + argv[0] + "'\n" + USAGE);

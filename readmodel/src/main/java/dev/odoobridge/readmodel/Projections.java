@@ -2,6 +2,7 @@ package dev.odoobridge.readmodel;
 
 import dev.odoobridge.readmodel.internal.FieldCatalog;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -37,6 +38,36 @@ public final class Projections {
         List<Projection> all = new ArrayList<>();
         for (String model : FieldCatalog.models()) {
             all.add(of(model));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * The projections of a product's extra barcodes, one per model a version keeps them in:
+     * {@code product.packaging} on Odoo 17.0 and 18.0 (name, quantity, barcode, product, unit), {@code product.uom}
+     * on 19.0 (product, unit, barcode). No server has both, so neither is in {@link #retail()}: add the one the
+     * server has, see {@link #retailOn(Collection)}. ({@code product.packaging.product_uom_id} is Odoo's related
+     * field to the product's unit: a change of that unit shows with the packaging's next change or a full sync.)
+     */
+    public static List<Projection> unitBarcodes() {
+        List<Projection> all = new ArrayList<>();
+        for (String model : FieldCatalog.UNIT_BARCODE_MODELS) {
+            all.add(of(model));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * {@link #retail()} plus the {@linkplain #unitBarcodes() unit-barcode projections} whose model the server has:
+     * pass the models the server answers for (its {@code ir.model} names, or those whose {@code fields_get}
+     * answered), never an assumption from its version.
+     */
+    public static List<Projection> retailOn(Collection<String> serverModels) {
+        List<Projection> all = new ArrayList<>(retail());
+        for (Projection p : unitBarcodes()) {
+            if (serverModels.contains(p.model())) {
+                all.add(p);
+            }
         }
         return List.copyOf(all);
     }

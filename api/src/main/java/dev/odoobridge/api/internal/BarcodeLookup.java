@@ -21,12 +21,16 @@ import org.bson.conversions.Bson;
 
 /**
  * {@code barcode/{code}}: GS1-128 first, then the nomenclature's weight / price / discount rules (first
- * matching rule wins, as in Odoo), then product barcodes in every GTIN form, then lot names, then the
+ * matching rule wins, as in Odoo), then product barcodes in every GTIN form, then packaging and unit barcodes
+ * (where the read model holds {@code product.packaging} or {@code product.uom}), then lot names, then the
  * external catalogue. The answer's {@code source} says which one: {@code inventory}, {@code lot},
  * {@code nomenclature} or {@code external}.
  */
 final class BarcodeLookup {
     private static final Set<String> VALUE_TYPES = Set.of("weight", "price", "discount");
+    private static final String PACKAGING = "product_packaging";
+    /** The collections of a product's extra barcodes: packagings (Odoo 17.0 / 18.0), unit barcodes (19.0). */
+    private static final List<String> UNIT_BARCODES = List.of(PACKAGING, "product_uom");
 
     private final Store store;
     private final Nomenclature nomenclature;
@@ -81,6 +85,10 @@ final class BarcodeLookup {
         if (p.isPresent()) {
             return answer("inventory", code, p.get());
         }
+        Optional<Map<String, Object>> unit = unitBarcode(ctx, code, forms);
+        if (unit.isPresent()) {
+            return unit.get();
+        }
         Optional<Map<String, Object>> lot = lotByName(ctx, code, null);
         if (lot.isPresent()) {
             return lot.get();
@@ -121,10 +129,12 @@ final class BarcodeLookup {
                 return out;
             }
         }
-        if (product.isEmpty()) {
+        Optional<Map<String, Object>> unit = product.isPresent() || d.gtin().isEmpty() ? Optional.empty()
+                : unitBarcode(ctx, code, Gtin.equivalents(d.gtin().get()));
+        if (product.isEmpty() && unit.isEmpty()) {
             throw ApiError.notFound("no product with GTIN " + d.gtin().orElse("(none in the code)"));
         }
-        Map<String, Object> out = answer("inventory", code, product.get());
+        Map<String, Object> out = unit.isPresent() ? unit.get() : answer("inventory", code, product.get());
         d.gtin().ifPresent(g -> out.put("gtin", g));
         d.lot().ifPresent(l -> out.put("lot", Map.of("name", l)));
         d.expiry(today).ifPresent(e -> out.put("expiry", e));
@@ -133,10 +143,63 @@ final class BarcodeLookup {
         return out;
     }
 
+    /**
+     * The product with one of the barcodes (tried in turn, each an equality the ({@code _source}, {@code barcode})
+     * index answers, where an {@code $in} would scan on the embedded store).
+     */
     private Optional<Document> product(Ctx ctx, List<String> barcodes) {
-        List<Bson> and = store.scopeStage(Catalog.PRODUCTS, ctx);
-        and.add(Filters.in("barcode", barcodes));
-        return Optional.ofNullable(store.collection("product_product").find(Filters.and(and)).first());
+        for (String barcode : barcodes) {
+            List<Bson> and = store.scopeStage(Catalog.PRODUCTS, ctx);
+            and.add(Filters.eq("barcode", barcode));
+            Document found = store.collection("product_product").find(Filters.and(and)).first();
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A packaging or unit barcode of a product: {@code product.packaging} (Odoo 17.0 / 18.0; the answer's
+     * {@code quantity} is the packaging's contained quantity) or {@code product.uom} (19.0; the answer names the
+     * unit). Only for a product the key may see.
+     */
+    private Optional<Map<String, Object>> unitBarcode(Ctx ctx, String code, List<String> forms) {
+        for (String collection : UNIT_BARCODES) {
+            for (String barcode : forms) {
+                Document unit = store.collection(collection).find(Filters.and(Filters.eq("_source", ctx.source()),
+                        Filters.eq("barcode", barcode))).first();
+                if (unit == null || !(unit.get("product_id") instanceof Document ref) || ref.get("id") == null) {
+                    continue;
+                }
+                List<Bson> scoped = store.scopeStage(Catalog.PRODUCTS, ctx);
+                scoped.add(Filters.eq("_odoo_id", Store.asLong(ref.get("id"))));
+                Document product = store.collection("product_product").find(Filters.and(scoped)).first();
+                if (product == null) {
+                    continue;
+                }
+                Map<String, Object> out = answer("inventory", code, product);
+                Map<String, Object> packaging = new LinkedHashMap<>();
+                packaging.put("model", collection.equals(PACKAGING) ? "product.packaging" : "product.uom");
+                packaging.put("id", unit.get("_odoo_id"));
+                packaging.put("barcode", unit.get("barcode"));
+                if (unit.get("name") != null) {
+                    packaging.put("name", unit.get("name"));
+                }
+                Object uom = unit.get(collection.equals(PACKAGING) ? "product_uom_id" : "uom_id");
+                if (uom != null) {
+                    packaging.put("uom", uom);
+                    out.put("uom", uom);
+                }
+                if (unit.get("qty") instanceof Number qty) {
+                    packaging.put("quantity", qty.doubleValue());
+                    out.put("quantity", qty.doubleValue());
+                }
+                out.put("packaging", packaging);
+                return Optional.of(out);
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Map<String, Object>> lotByName(Ctx ctx, String name, Long productId) {

@@ -1,12 +1,15 @@
 package dev.odoobridge.api.internal;
 
 import com.mongodb.client.model.Filters;
+import dev.odoobridge.api.barcode.Gs1;
 import dev.odoobridge.readmodel.ReadModel;
 import dev.odoobridge.readmodel.report.AmountBasis;
 import dev.odoobridge.readmodel.report.Alert;
 import dev.odoobridge.readmodel.report.Granularity;
+import dev.odoobridge.readmodel.report.ReportScope;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesQuery;
+import dev.odoobridge.readmodel.report.SourceScope;
 import dev.odoobridge.readmodel.report.TopProduct;
 import dev.odoobridge.readmodel.report.VendorScope;
 import java.time.Clock;
@@ -75,10 +78,7 @@ final class Routes {
         r.add(new Route("alerts", "alerts", "Low-stock, near-expiry and expired alerts.",
                 List.of(Param.query("days", "integer", "Near-expiry window in days (default: the configured one).")), false,
                 ctx -> {
-                    VendorScope vs = vendorScope(ctx);
-                    if (vs == null) {
-                        return Map.of("data", List.of());
-                    }
+                    ReportScope vs = reportScope(ctx);
                     List<Alert> a = ctx.param("days").isPresent()
                             ? model.reports().alerts(vs, ctx.intParam("days", 30, 0, 3650)) : model.reports().alerts(vs);
                     return Map.of("data", a);
@@ -93,7 +93,9 @@ final class Routes {
                 false, barcodes::lookup));
         r.add(new Route("barcode", "barcode", "The same lookup with the code as a query parameter: for GS1-128 codes "
                 + "carrying FNC1 as the GS character (%1D).",
-                List.of(Param.requiredQuery("code", "string", "The scanned code, URL-encoded.", "0000000000000")), false,
+                List.of(Param.requiredQuery("code", "string", "The scanned code, URL-encoded (GS as %1D; a ]C1 "
+                        + "symbology identifier is understood).", "]C1" + "0104006381333931" + "10L-1" + Gs1.GS + "17271231")),
+                false,
                 barcodes::lookup));
         return List.copyOf(r);
     }
@@ -174,18 +176,16 @@ final class Routes {
         return new Ctx(ctx.scope(), ctx.path(), q);
     }
 
-    /** The vendor's scope, or for a shop key every vendor of the source (null when it has none). */
-    private VendorScope vendorScope(Ctx ctx) {
+    /** The vendor's scope for a vendor key; for a shop key every product of the source, with a vendor or not. */
+    private static ReportScope reportScope(Ctx ctx) {
         if (ctx.vendor().isPresent()) {
             return VendorScope.of(ctx.source(), List.of(ctx.vendor().getAsLong()));
         }
-        Set<Long> all = store.allVendors(ctx.source());
-        return all.isEmpty() ? null : VendorScope.of(ctx.source(), all);
+        return SourceScope.of(ctx.source());
     }
 
-    private Object rows(Ctx ctx, java.util.function.Function<VendorScope, List<?>> query) {
-        VendorScope vs = vendorScope(ctx);
-        return Map.of("data", vs == null ? List.of() : query.apply(vs));
+    private static Object rows(Ctx ctx, java.util.function.Function<ReportScope, List<?>> query) {
+        return Map.of("data", query.apply(reportScope(ctx)));
     }
 
     private SalesQuery salesQuery(Ctx ctx) {
@@ -238,11 +238,8 @@ final class Routes {
             revenue += d.get("amount_total") instanceof Number n ? n.doubleValue() : 0;
         }
         Map<String, Long> alertCounts = new TreeMap<>();
-        VendorScope vs = vendorScope(ctx);
-        if (vs != null) {
-            for (Alert a : model.reports().alerts(vs)) {
-                alertCounts.merge(a.kind().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
-            }
+        for (Alert a : model.reports().alerts(reportScope(ctx))) {
+            alertCounts.merge(a.kind().name().toLowerCase(Locale.ROOT), 1L, Long::sum);
         }
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<TopProduct> top = model.reports().topProducts(salesQuery(ctx), monday, today, 5);

@@ -50,18 +50,6 @@ final class Store {
         return ids;
     }
 
-    /** Every vendor partner of the source's products. */
-    Set<Long> allVendors(String source) {
-        Set<Long> ids = new TreeSet<>();
-        for (org.bson.BsonValue v : db.getCollection(PRODUCT_STOCK).distinct("vendor_ids", Filters.eq("_source", source),
-                org.bson.BsonValue.class)) {
-            if (v.isNumber() && v.asNumber().longValue() > 0) {
-                ids.add(v.asNumber().longValue());
-            }
-        }
-        return ids;
-    }
-
     /** The scope stage of a query on the collection: source, then the vendor restriction. */
     List<Bson> scopeStage(Collection c, Ctx ctx) {
         List<Bson> and = new ArrayList<>();

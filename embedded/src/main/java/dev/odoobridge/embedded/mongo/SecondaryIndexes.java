@@ -8,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded store's answer to a non-unique index. An index of the change sequence (ascending fields ending with
- * {@code _seq}, such as {@code {_source:1,_seq:1}}) is built in memory ({@link SequenceIndex}); no other is
- * (mongo-java-server has none; queries on it scan, and the read model's other hot paths use the primary or unique
- * indexes). That is a property of the embedded server, not of the user's data, so it is noted at debug level
+ * The embedded store's answer to a non-unique index. An index of the read model's keys (ascending string fields
+ * ending with the change sequence {@code _seq}, the Odoo id {@code _odoo_id}, the stock views' {@code product_id} or
+ * a {@code barcode}, such as {@code {_source:1,_seq:1}} or {@code {_source:1,barcode:1}}) is built in memory
+ * ({@link SequenceIndex}); no other is (mongo-java-server has none; queries on it scan, and the read model's other
+ * hot paths use the primary or unique indexes). That is a property of the embedded server, not of the user's data, so it is noted at debug level
  * instead of the library's warning per index.
  */
 final class SecondaryIndexes {

@@ -4,19 +4,29 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.Map;
 
 /**
- * What a query asks of a {@link SequenceIndex}: one string value per prefix field and the inclusive range of
- * {@code _seq} ({@code Long.MIN_VALUE} / {@code Long.MAX_VALUE} when unbounded). Conditions are read from the top
- * level and from {@code $and}; every other condition is left to the collection's matcher (the range is then wider
- * than the query, never narrower). Prefix conditions other than equality to a string, and {@code _seq} bounds other
- * than integers, are left out the same way.
+ * What a query asks of a {@link SequenceIndex}: one string value per prefix field and the inclusive range of the
+ * integer last field ({@code Long.MIN_VALUE} / {@code Long.MAX_VALUE} when unbounded), or the string the textual
+ * last field equals ({@code text}; null when the query does not say; {@link #CONFLICT}, the very instance, when it asks two). Conditions
+ * are read from the top level and from {@code $and}; every other condition is left to the collection's matcher (the
+ * range is then wider than the query, never narrower). Prefix conditions other than equality to a string, and
+ * bounds of the last field of another type, are left out the same way.
  */
-record SequenceRange(String[] prefix, long lowest, long highest) {
-    /**
-     * The range of the query, or null when it does not give every prefix field a string by equality (or two
-     * different ones).
-     */
+record SequenceRange(String[] prefix, long lowest, long highest, String text) {
+    /** The {@code text} of a query asking the last field to equal two different strings: it matches nothing. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    static final String CONFLICT = new String("conflicting equalities"); // compared by identity
+
+    /** As {@link #of(Document, String[], String, boolean)} for the change sequence {@code _seq}. */
     static SequenceRange of(Document query, String[] prefixFields) {
-        Collector c = new Collector(prefixFields);
+        return of(query, prefixFields, SequenceIndex.SEQUENCE, false);
+    }
+
+    /**
+     * The range of the query on {@code lastField} (integer, or string when {@code textual}), or null when it does
+     * not give every prefix field a string by equality (or two different ones).
+     */
+    static SequenceRange of(Document query, String[] prefixFields, String lastField, boolean textual) {
+        Collector c = new Collector(prefixFields, lastField, textual);
         if (!c.read(query)) {
             return null;
         }
@@ -25,7 +35,7 @@ record SequenceRange(String[] prefix, long lowest, long highest) {
                 return null;
             }
         }
-        return new SequenceRange(c.prefix, c.lowest, c.highest);
+        return new SequenceRange(c.prefix, c.lowest, c.highest, c.text);
     }
 
     /** Whether the query bounds {@code _seq} at all. */
@@ -36,12 +46,17 @@ record SequenceRange(String[] prefix, long lowest, long highest) {
     private static final class Collector {
         final String[] fields;
         final String[] prefix;
+        final String lastField;
+        final boolean textual;
         long lowest = Long.MIN_VALUE;
         long highest = Long.MAX_VALUE;
+        String text;
 
-        Collector(String[] fields) {
+        Collector(String[] fields, String lastField, boolean textual) {
             this.fields = fields;
             this.prefix = new String[fields.length];
+            this.lastField = lastField;
+            this.textual = textual;
         }
 
         /** False when the query cannot be read (conflicting equalities on a prefix field). */
@@ -57,8 +72,12 @@ record SequenceRange(String[] prefix, long lowest, long highest) {
                             }
                         }
                     }
-                } else if (SequenceIndex.SEQUENCE.equals(key)) {
-                    readSequence(value);
+                } else if (lastField.equals(key)) {
+                    if (textual) {
+                        readText(value);
+                    } else {
+                        readSequence(value);
+                    }
                 } else {
                     for (int i = 0; i < fields.length; i++) {
                         if (fields[i].equals(key) && !readPrefix(i, value)) {
@@ -83,6 +102,16 @@ record SequenceRange(String[] prefix, long lowest, long highest) {
             }
             prefix[i] = s;
             return true;
+        }
+
+        private void readText(Object value) {
+            Object v = value;
+            if (value instanceof Document d && d.size() == 1 && d.containsKey("$eq")) {
+                v = d.get("$eq");
+            }
+            if (v instanceof String s) {
+                text = text == null || text != CONFLICT && text.equals(s) ? s : CONFLICT;
+            }
         }
 
         private void readSequence(Object value) {

@@ -27,15 +27,20 @@ final class SequencedCollections {
     }
 
     /**
-     * The positions of the candidates for the query in the order asked for, or null when no sequence index gives
-     * that order (the sort is not exactly {@code {_seq: 1}} or {@code {_seq: -1}}, or no index can handle the query).
+     * The positions of the candidates for the query in the order asked for, or null when no index gives that order
+     * (the sort is not exactly one integer field an index ends with, such as {@code {_seq: 1}} or
+     * {@code {_odoo_id: -1}}, or no such index can handle the query).
      */
     static <P> Iterable<P> inSequenceOrder(List<Index<P>> indexes, Document query, Document orderBy) {
-        if (orderBy == null || orderBy.size() != 1 || !(orderBy.get(SequenceIndex.SEQUENCE) instanceof Number direction)) {
+        if (orderBy == null || orderBy.size() != 1) {
+            return null;
+        }
+        String field = orderBy.keySet().iterator().next();
+        if (!(orderBy.get(field) instanceof Number direction)) {
             return null;
         }
         for (Index<P> index : indexes) {
-            if (index instanceof SequenceIndex<P> sequence && sequence.canOrder(query)) {
+            if (index instanceof SequenceIndex<P> sequence && sequence.lastField().equals(field) && sequence.canOrder(query)) {
                 return sequence.ordered(query, direction.intValue() >= 0);
             }
         }

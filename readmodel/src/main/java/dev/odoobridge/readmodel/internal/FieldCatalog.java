@@ -59,6 +59,9 @@ public final class FieldCatalog {
                 + "state:selection"},
         {"purchase.order", "name:char partner_id:many2one date_order:datetime state:selection origin:char "
                 + "~order_line:one2many amount_total:monetary company_id:many2one"},
+        {"product.packaging", "name:char sequence:integer product_id:many2one qty:float barcode:char "
+                + "product_uom_id:many2one company_id:many2one"},
+        {"product.uom", "product_id:many2one uom_id:many2one barcode:char company_id:many2one"},
         {"purchase.order.line", "order_id:many2one product_id:many2one name:text product_qty:float "
                 + "price_unit:float price_subtotal:monetary date_planned:datetime"},
         {"mail.mail", "subject:char body_html:text email_to:text email_from:char auto_delete:boolean "
@@ -131,11 +134,19 @@ public final class FieldCatalog {
         return model.replace('.', '_');
     }
 
-    /** The built-in model names, in declaration order. */
+    /**
+     * Built-in models that only some Odoo versions have, so not projected by default: a product's extra barcodes,
+     * {@code product.packaging} (17.0, 18.0) and {@code product.uom} (19.0).
+     */
+    public static final java.util.List<String> UNIT_BARCODE_MODELS = java.util.List.of("product.packaging", "product.uom");
+
+    /** The built-in model names projected by default, in declaration order (without {@link #UNIT_BARCODE_MODELS}). */
     public static java.util.List<String> models() {
         java.util.List<String> names = new java.util.ArrayList<>();
         for (String[] m : MODELS) {
-            names.add(m[0]);
+            if (!UNIT_BARCODE_MODELS.contains(m[0])) {
+                names.add(m[0]);
+            }
         }
         return java.util.List.copyOf(names);
     }

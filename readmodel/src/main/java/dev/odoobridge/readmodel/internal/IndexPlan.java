@@ -14,7 +14,7 @@ import org.bson.conversions.Bson;
  * Every index the read model uses, declared once and created when it opens (creating an existing
  * index is a no-op). Each projected collection gets ({@code _source}, {@code _odoo_id}) for the
  * id-range reconciliation and ({@code _source}, {@code _write_date}); the stock views and reports get
- * indexes on the references they join and filter by; every projected and view collection gets
+ * indexes on the references they join and filter by, products ({@code _source}, {@code barcode}) for barcode lookups; every projected and view collection gets
  * ({@code _source}, {@code _seq}) and the tombstones ({@code coll}, {@code _source}, {@code _seq}) for pulls of changes.
  */
 final class IndexPlan {
@@ -26,8 +26,10 @@ final class IndexPlan {
             "stock.warehouse.orderpoint", List.of(List.of("_source", "product_id.id")),
             "product.supplierinfo", List.of(List.of("_source", "product_id.id"), List.of("_source", "product_tmpl_id.id"),
                     List.of("_source", "partner_id.id")),
-            "product.product", List.of(List.of("_source", "product_tmpl_id.id")),
+            "product.product", List.of(List.of("_source", "product_tmpl_id.id"), List.of("_source", "barcode")),
             "stock.lot", List.of(List.of("_source", "product_id.id")),
+            "product.packaging", List.of(List.of("_source", "barcode"), List.of("_source", "product_id.id")),
+            "product.uom", List.of(List.of("_source", "barcode"), List.of("_source", "product_id.id")),
             "sale.order", List.of(List.of("_source", "partner_id.id", "date_order"), List.of("_source", "state")),
             "sale.order.line", List.of(List.of("_source", "product_id.id"), List.of("_source", "order_id.id")));
 

@@ -15,6 +15,7 @@ import dev.odoobridge.readmodel.report.Granularity;
 import dev.odoobridge.readmodel.report.ProductForecast;
 import dev.odoobridge.readmodel.report.ProductTrend;
 import dev.odoobridge.readmodel.report.ProductVelocity;
+import dev.odoobridge.readmodel.report.ReportScope;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
 import dev.odoobridge.readmodel.report.SalesQuery;
@@ -38,7 +39,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** {@link Reports} as MongoDB aggregations; the vendor scope is the first {@code $match} on product stock. */
+/** {@link Reports} as MongoDB aggregations; the report scope is the first {@code $match} on product stock. */
 final class MongoReports implements Reports {
     private final MongoDatabase db;
     private final Names names;
@@ -57,7 +58,7 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<StockStatusRow> stockStatus(VendorScope scope) {
+    public List<StockStatusRow> stockStatus(ReportScope scope) {
         List<Bson> p = new ArrayList<>();
         p.add(new Document("$match", ScopeFilter.products(scope, "")));
         // products known not to keep stock (consumables, services) have no stock status
@@ -84,7 +85,7 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays) {
+    public List<ProductVelocity> salesVelocity(ReportScope scope, int windowDays) {
         Objects.requireNonNull(scope, "scope == null");
         if (windowDays < 1) {
             throw new IllegalArgumentException("windowDays must be >= 1, was " + windowDays);
@@ -118,7 +119,7 @@ final class MongoReports implements Reports {
         return out;
     }
 
-    private List<Bson> velocityPipeline(VendorScope scope, LocalDate first, LocalDate last) {
+    private List<Bson> velocityPipeline(ReportScope scope, LocalDate first, LocalDate last) {
         String locations = names.of("stock.location");
         List<Bson> p = new ArrayList<>();
         p.add(new Document("$match", ScopeFilter.sources(scope).append("state", "done").append("date",
@@ -136,7 +137,7 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<ProductForecast> forecast(VendorScope scope, int windowDays) {
+    public List<ProductForecast> forecast(ReportScope scope, int windowDays) {
         Map<String, ProductVelocity> velocity = new HashMap<>();
         for (ProductVelocity v : salesVelocity(scope, windowDays)) {
             velocity.put(DocumentMapper.key(v.source(), v.productId()), v);
@@ -176,12 +177,12 @@ final class MongoReports implements Reports {
     }
 
     @Override
-    public List<Alert> alerts(VendorScope scope) {
+    public List<Alert> alerts(ReportScope scope) {
         return alerts(scope, options.nearExpiryDays());
     }
 
     @Override
-    public List<Alert> alerts(VendorScope scope, int nearExpiryDays) {
+    public List<Alert> alerts(ReportScope scope, int nearExpiryDays) {
         Objects.requireNonNull(scope, "scope == null");
         if (nearExpiryDays < 0) {
             throw new IllegalArgumentException("nearExpiryDays must be >= 0, was " + nearExpiryDays);
@@ -211,6 +212,31 @@ final class MongoReports implements Reports {
                     asDouble(d.get("quantity")), 0, asLong(d.get("lot_id")), d.getString("name"), exp.toInstant()));
         }
         return out;
+    }
+
+    @Override
+    public List<StockStatusRow> stockStatus(VendorScope scope) {
+        return stockStatus((ReportScope) scope);
+    }
+
+    @Override
+    public List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays) {
+        return salesVelocity((ReportScope) scope, windowDays);
+    }
+
+    @Override
+    public List<ProductForecast> forecast(VendorScope scope, int windowDays) {
+        return forecast((ReportScope) scope, windowDays);
+    }
+
+    @Override
+    public List<Alert> alerts(VendorScope scope) {
+        return alerts((ReportScope) scope);
+    }
+
+    @Override
+    public List<Alert> alerts(VendorScope scope, int nearExpiryDays) {
+        return alerts((ReportScope) scope, nearExpiryDays);
     }
 
     @Override

@@ -46,6 +46,24 @@ public interface Reports {
      */
     List<TopProduct> topProducts(SalesQuery query, LocalDate from, LocalDate to, int limit);
 
+    /**
+     * As {@link #stockStatus(VendorScope)} for any scope; with a {@link SourceScope}, every active product of
+     * the sources, vendors or not (the shop's view).
+     */
+    List<StockStatusRow> stockStatus(ReportScope scope);
+
+    /** As {@link #salesVelocity(VendorScope, int)} for any scope. */
+    List<ProductVelocity> salesVelocity(ReportScope scope, int windowDays);
+
+    /** As {@link #forecast(VendorScope, int)} for any scope. */
+    List<ProductForecast> forecast(ReportScope scope, int windowDays);
+
+    /** As {@link #alerts(VendorScope, int)} for any scope. */
+    List<Alert> alerts(ReportScope scope, int nearExpiryDays);
+
+    /** As {@link #alerts(VendorScope)} for any scope. */
+    List<Alert> alerts(ReportScope scope);
+
     /** Shop-side (not for vendors): activity of every customer with a confirmed order in the source, latest first. */
     List<CustomerActivity> customerActivity(String source);
 

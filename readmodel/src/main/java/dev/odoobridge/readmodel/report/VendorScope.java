@@ -14,7 +14,7 @@ import java.util.TreeSet;
  *
  * @param partnersBySource source name → partner ids (each set non-empty, ids positive)
  */
-public record VendorScope(Map<String, Set<Long>> partnersBySource) {
+public record VendorScope(Map<String, Set<Long>> partnersBySource) implements ReportScope {
     public VendorScope {
         Objects.requireNonNull(partnersBySource, "partnersBySource == null");
         if (partnersBySource.isEmpty()) {

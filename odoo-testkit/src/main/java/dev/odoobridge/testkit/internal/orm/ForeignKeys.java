@@ -43,6 +43,9 @@ final class ForeignKeys {
             Map.entry("product.product.product_tmpl_id", Policy.CASCADE),
             Map.entry("product.supplierinfo.partner_id", Policy.CASCADE),
             Map.entry("product.supplierinfo.product_tmpl_id", Policy.CASCADE),
+            Map.entry("product.packaging.product_id", Policy.CASCADE),
+            Map.entry("product.uom.product_id", Policy.CASCADE),
+            Map.entry("product.uom.uom_id", Policy.CASCADE),
             Map.entry("stock.location.location_id", Policy.CASCADE),
             Map.entry("stock.quant.lot_id", Policy.RESTRICT),
             Map.entry("stock.warehouse.orderpoint.warehouse_id", Policy.CASCADE),
@@ -65,7 +68,7 @@ final class ForeignKeys {
      */
     private static final List<String> CREATION_ORDER = List.of("ir.model", "ir.model.fields", "ir.actions.server",
             "ir.attachment", "res.partner", "res.company", "res.users", "mail.mail", "product.category",
-            "product.template", "product.product", "product.supplierinfo", "stock.location", "stock.move",
+            "product.template", "product.product", "product.supplierinfo", "product.packaging", "product.uom", "stock.location", "stock.move",
             "stock.warehouse.orderpoint", "stock.lot", "stock.quant", "stock.warehouse", "sale.order",
             "sale.order.line", "purchase.order", "purchase.order.line", "base.automation");
 

@@ -25,6 +25,22 @@ final class RetailSchema {
     record Spec(String name, String description, Naming naming, String recName, boolean restricted) {
     }
 
+    /**
+     * Models only some versions have. A product's extra barcodes: {@code product.packaging} on 17.0 and 18.0 (gone in
+     * 19.0, see {@code odoo-recordings/fields_get/README.md}); {@code product.uom} on 19.0
+     * ({@code product.product.product_uom_ids}).
+     */
+    private static final Map<String, Set<String>> ONLY_ON = Map.of(
+            "product.packaging", Set.of("17.0", "18.0"),
+            "product.uom", Set.of("19.0"));
+
+    /**
+     * Served schemas with no {@code fields_get} recording, written from Odoo's source instead: {@code product.uom}
+     * of 19.0 from {@code addons/product/models/product_uom.py} (uom_id, product_id, barcode, company_id and the
+     * bookkeeping fields; {@code _rec_name = 'barcode'}).
+     */
+    static final Set<String> FROM_SOURCE = Set.of("19.0/product.uom");
+
     private static final String AUTOMATION = "base.automation";
     private static final String AUTOMATION_MODULE = "base_automation";
 
@@ -37,6 +53,8 @@ final class RetailSchema {
             new Spec("product.template", "Product", Naming.PRODUCT, "name", false),
             new Spec("product.product", "Product Variant", Naming.PRODUCT, "name", false),
             new Spec("product.supplierinfo", "Supplier Pricelist", Naming.MODEL_ID, null, false),
+            new Spec("product.packaging", "Product Packaging", Naming.FIELD, "name", false),
+            new Spec("product.uom", "Link between products and their UoMs", Naming.FIELD, "barcode", false),
             new Spec("stock.warehouse", "Warehouse", Naming.FIELD, "name", true),
             new Spec("stock.location", "Inventory Locations", Naming.COMPLETE, "complete_name", true),
             new Spec("stock.lot", "Lot/Serial", Naming.FIELD, "name", false),
@@ -84,11 +102,18 @@ final class RetailSchema {
     private RetailSchema() {
     }
 
+    /** Whether a server of {@code version} has the model at all (modules aside). */
+    static boolean exists(String model, String version) {
+        Set<String> versions = ONLY_ON.get(model);
+        return versions == null || versions.contains(version);
+    }
+
     /** The served models' fields as {@code release} has them: model → field → {@code fields_get} attributes. */
     static Map<String, Map<String, Map<String, Object>>> sources(OdooRelease release) {
         Map<String, Map<String, Map<String, Object>>> schema = new LinkedHashMap<>();
         for (Spec spec : MODELS) {
-            if (spec.name().equals(AUTOMATION) && !release.has(AUTOMATION_MODULE)) {
+            if (spec.name().equals(AUTOMATION) && !release.has(AUTOMATION_MODULE)
+                    || !exists(spec.name(), release.version())) {
                 continue;
             }
             schema.put(spec.name(), FieldsGetDump.recorded(release.version(), spec.name()));

@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code depends}, {@code domain}, {@code context}, {@code groups}, {@code translate}, {@code trim},
  * {@code sanitize*}, {@code exportable} and the like were dropped to keep the jar small. To refresh them after new
  * recordings, write each dump's fields with the kept attributes, one field per line; this test then passes again.
+ * A model served without a recording ({@code RetailSchema.FROM_SOURCE}) is written from Odoo's source; once it is
+ * recorded, this test asks for the recording to be used.
  */
 class RecordedSchemaResourcesTest {
     static final List<String> KEPT = List.of("name", "type", "string", "relation", "relation_field", "related",
@@ -47,9 +49,14 @@ class RecordedSchemaResourcesTest {
             listing.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_")).forEach(files::add);
         }
         Set<String> served = new TreeSet<>();
-        RetailSchema.MODELS.forEach(spec -> served.add(spec.name() + ".json"));
+        RetailSchema.MODELS.stream().filter(spec -> RetailSchema.exists(spec.name(), version))
+                .forEach(spec -> served.add(spec.name() + ".json"));
         assertThat(files).isEqualTo(served);
         for (String file : files) {
+            if (RetailSchema.FROM_SOURCE.contains(version + "/" + file.substring(0, file.length() - ".json".length()))) {
+                assertThat(Files.exists(DUMPS.resolve(version).resolve(file))).as("recorded since: compare " + file).isFalse();
+                continue;
+            }
             Map<String, Map<String, Object>> resource = read(RESOURCES.resolve(version).resolve(file));
             Map<String, Map<String, Object>> dump = read(DUMPS.resolve(version).resolve(file));
             assertThat(List.copyOf(resource.keySet())).as(file).isEqualTo(List.copyOf(dump.keySet()));

@@ -65,6 +65,9 @@ class SchemaConformanceTest {
         FakeOrm orm = orm(OdooRelease.of(version));
         SoftAssertions soft = new SoftAssertions();
         for (RetailSchema.Spec spec : RetailSchema.MODELS) {
+            if (!RetailSchema.exists(spec.name(), version) || RetailSchema.FROM_SOURCE.contains(version + "/" + spec.name())) {
+                continue;
+            }
             Map<String, Map<String, Object>> recorded = dump(version, spec.name());
             Map<String, Map<String, Object>> ours = fieldsGet(orm, spec.name(), List.of(), Map.of());
             soft.assertThat(ours.keySet()).as("%s %s fields", version, spec.name())

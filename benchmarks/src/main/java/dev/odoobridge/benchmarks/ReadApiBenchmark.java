@@ -1,0 +1,256 @@
+package dev.odoobridge.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.odoobridge.access.ApiKeys;
+import dev.odoobridge.access.CreatedApiKey;
+import dev.odoobridge.access.NewApiKey;
+import dev.odoobridge.access.RateLimit;
+import dev.odoobridge.access.RateLimiter;
+import dev.odoobridge.api.ReadApi;
+import dev.odoobridge.api.barcode.Gtin;
+import dev.odoobridge.client.OdooClient;
+import dev.odoobridge.client.OdooClients;
+import dev.odoobridge.client.OdooRecord;
+import dev.odoobridge.client.SearchOptions;
+import dev.odoobridge.client.Transport;
+import dev.odoobridge.client.domain.Domains;
+import dev.odoobridge.readmodel.EmbeddedStore;
+import dev.odoobridge.readmodel.GuardStrategy;
+import dev.odoobridge.readmodel.ReadModel;
+import dev.odoobridge.readmodel.ReadModelConfig;
+import dev.odoobridge.readmodel.ReadModels;
+import dev.odoobridge.serve.Schedule;
+import dev.odoobridge.serve.Serve;
+import dev.odoobridge.sync.state.StateDatabase;
+import dev.odoobridge.testkit.FakeOdoo;
+import dev.odoobridge.testkit.ServingPace;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+
+/**
+ * The read API on the embedded store against Odoo itself: N products (default 100,000) bulk-inserted in the read
+ * model's shape (product documents as the projector writes them, with their stock view), the API served by
+ * {@code serve} on a loopback port behind an API key, and an {@link OpenLoop} load at fixed rates for one product by
+ * id, a page of 100 products (keyset cursors walked once through {@code next} beforehand) and a barcode lookup.
+ * Beside it, in the same run, the same reads made directly to FakeOdoo paced like Odoo 19 ({@code read} of one
+ * product, {@code search_read} of 100 after an id), which is what an app without odoo-bridge would call. Odoo runs
+ * a shorter while ({@code --odoo-seconds}): at rates beyond what its workers serve, its queue grows without bound,
+ * and every request still waits its turn.
+ */
+final class ReadApiBenchmark {
+    private static final String SOURCE = "bench";
+    private static final String DB = "odoo_bridge";
+    private static final List<String> ODOO_FIELDS = List.of("name", "default_code", "barcode", "list_price", "categ_id",
+            "product_tmpl_id", "active");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReadApiBenchmark() {
+    }
+
+    static void run(Args args, PrintStream out) throws Exception {
+        int products = args.integer("products", 100_000);
+        List<Double> rates = new ArrayList<>();
+        for (String r : args.string("rates", "200,1000").split(",")) {
+            rates.add(Double.parseDouble(r.trim()));
+        }
+        double seconds = args.integer("seconds", 10);
+        double odooSeconds = args.integer("odoo-seconds", 3);
+        int threads = args.integer("threads", 64);
+        String paceText = args.string("odoo-pace", "odoo19");
+        ServingPace pace = ServingPace.parse(paceText, args.integer("odoo-workers", 2));
+        // the pace makes Odoo's answer time per call and per record returned, as measured on a real 19.0 database of
+        // 5,047 products; FakeOdoo's own table size hardly matters, and generating 100,000 products in it takes minutes
+        int odooProducts = args.integer("odoo-products", 2_000);
+        out.printf("read API benchmark: %,d products, rates %s/s, %.0f s per rate (Odoo %.0f s), %d sender threads; "
+                + "load average %.2f on %d cores%n", products, rates, seconds, odooSeconds, threads,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        Path work = Files.createTempDirectory("odoo-bridge-read-api");
+        try (EmbeddedStore store = ReadModels.serve(work.resolve("mongo"));
+             ReadModel readModel = ReadModels.open(ReadModelConfig.builder().connectionString(store.connectionString())
+                     .database(DB).guardStrategy(GuardStrategy.READ_THEN_WRITE).build());
+             MongoClient mongo = MongoClients.create(store.connectionString());
+             StateDatabase state = StateDatabase.embedded(work.resolve("state"))) {
+            long t0 = System.nanoTime();
+            load(mongo.getDatabase(DB), products);
+            out.printf("loaded %,d products and their stock documents into the embedded store in %.1f s%n", products,
+                    (System.nanoTime() - t0) / 1e9);
+            CreatedApiKey key = ApiKeys.of(state).create(NewApiKey.builder(SOURCE).label("benchmark").build());
+            try (ReadApi api = ReadApi.builder(readModel, store.connectionString()).database(DB).apiKeys(ApiKeys.of(state))
+                    .rateLimiter(new RateLimiter(new RateLimit(1_000_000, 1_000_000))).build();
+                 Serve serve = Serve.builder(state).readModel(readModel).schedule(Schedule.none()).bind("127.0.0.1")
+                         .port(0).mount("/api/v1/", api.handler()).build().start()) {
+                Api client = new Api("http://127.0.0.1:" + serve.port() + "/api/v1/" + SOURCE + "/", key.token());
+                List<String> pages = client.walkPages();
+                out.printf("walked %,d pages of 100 through next cursors%n", pages.size());
+                Random random = new Random(1);
+                int[] ids = random.ints(1_000_000, 1, products + 1).toArray();
+                client.warmUp(pages, ids);
+                for (double rate : rates) {
+                    out.printf("%n-- %,.0f requests/s%n", rate);
+                    out.printf("  API  product by id        %s%n", OpenLoop.run(rate, seconds, threads, 60,
+                            i -> client.get("products/" + ids[i % ids.length])).describe());
+                    out.printf("  API  page of 100 (cursor) %s%n", OpenLoop.run(rate, seconds, threads, 60,
+                            i -> client.get(pages.get(i % pages.size()))).describe());
+                    out.printf("  API  barcode lookup       %s%n", OpenLoop.run(rate, seconds, threads, 60,
+                            i -> client.get("barcode/" + barcode(ids[(i + 7) % ids.length]))).describe());
+                }
+            }
+        }
+        odoo(out, rates, odooSeconds, threads, pace, paceText, odooProducts);
+    }
+
+    private static void odoo(PrintStream out, List<Double> rates, double seconds, int threads, ServingPace pace,
+                             String paceText, int products) throws Exception {
+        long t0 = System.nanoTime();
+        try (FakeOdoo fake = FakeOdoo.builder().version("19.0").products(products).pace(pace).build().start();
+             OdooClient odoo = OdooClients.create(fake.config(Transport.JSON2, FakeOdoo.ADMIN))) {
+            List<Long> all = odoo.model("product.product").search(Domains.all(), SearchOptions.DEFAULT.order("id"));
+            out.printf("%nFakeOdoo 19.0 with %,d products (%,d variants) started in %.1f s; pace %s = %s%n", products,
+                    all.size(), (System.nanoTime() - t0) / 1e9, paceText, pace.describe());
+            Random random = new Random(2);
+            long[] ids = random.ints(100_000, 0, all.size()).mapToLong(all::get).toArray();
+            long[] pageStarts = new long[Math.max(1, all.size() / 100)];
+            for (int p = 0; p < pageStarts.length; p++) {
+                pageStarts[p] = p == 0 ? 0 : all.get(p * 100 - 1);
+            }
+            for (double rate : rates) {
+                out.printf("-- %,.0f requests/s (%.0f s)%n", rate, seconds);
+                out.printf("  Odoo read of one product  %s%n", OpenLoop.run(rate, seconds, threads, 300, i -> {
+                    List<OdooRecord> r = odoo.model("product.product").read(List.of(ids[i % ids.length]), ODOO_FIELDS);
+                    if (r.size() != 1) {
+                        throw new IllegalStateException("read gave " + r.size());
+                    }
+                }).describe());
+                out.printf("  Odoo search_read of 100   %s%n", OpenLoop.run(rate, seconds, threads, 300, i -> {
+                    List<OdooRecord> r = odoo.model("product.product").searchRead(
+                            Domains.gt("id", pageStarts[i % pageStarts.length]), ODOO_FIELDS,
+                            SearchOptions.DEFAULT.order("id").limit(100));
+                    if (r.isEmpty()) {
+                        throw new IllegalStateException("empty page");
+                    }
+                }).describe());
+            }
+        }
+    }
+
+    /** The EAN-13 of product {@code id}. */
+    static String barcode(long id) {
+        return Gtin.withCheckDigit(String.format("40%010d", id));
+    }
+
+    /** Product documents as the projector writes them (retail projection, sequence, bookkeeping) and their stock view. */
+    private static void load(MongoDatabase db, int count) {
+        MongoCollection<Document> products = db.getCollection("product_product");
+        MongoCollection<Document> stock = db.getCollection("product_stock");
+        AtomicLong seq = new AtomicLong();
+        Date now = Date.from(Instant.now());
+        List<Document> batch = new ArrayList<>();
+        List<Document> stockBatch = new ArrayList<>();
+        for (long id = 1; id <= count; id++) {
+            String name = "Product " + id;
+            long category = 1 + id % 40;
+            batch.add(new Document("_id", SOURCE + ":" + id).append("id", id)
+                    .append("product_tmpl_id", new Document("id", id).append("name", name))
+                    .append("name", name).append("default_code", "P" + id).append("barcode", barcode(id))
+                    .append("list_price", (id % 97) + 0.5).append("standard_price", (id % 89) + 0.25)
+                    .append("categ_id", new Document("id", category).append("name", "All / Category " + category))
+                    .append("type", "consu").append("is_storable", true).append("active", true).append("storable", true)
+                    .append("_source", SOURCE).append("_odoo_id", id).append("_write_date", now).append("_fetched_at", now)
+                    .append("_synced_at", now).append("_seq", seq.incrementAndGet()));
+            double onHand = id % 50;
+            stockBatch.add(new Document("_id", SOURCE + ":" + id).append("_source", SOURCE).append("product_id", id)
+                    .append("product_tmpl_id", id).append("name", name).append("default_code", "P" + id)
+                    .append("barcode", barcode(id)).append("active", true).append("storable", true)
+                    .append("on_hand", onHand).append("reserved", 0.0).append("available", onHand).append("incoming", 0.0)
+                    .append("threshold", 10.0).append("threshold_from", "default")
+                    .append("warehouses", List.of(new Document("warehouse_id", 1L).append("warehouse_name", "WH")
+                            .append("on_hand", onHand).append("reserved", 0.0).append("incoming", 0.0).append("min_qty", 0.0)))
+                    .append("vendors", List.of(new Document("partner_id", 100 + id % 20).append("name", "Vendor " + id % 20)
+                            .append("min_qty", 1.0).append("price", 2.5).append("product_code", null).append("delay", 3)
+                            .append("supplierinfo_id", id)))
+                    .append("vendor_ids", List.of(100 + id % 20)).append("_updated_at", now)
+                    .append("_seq", seq.incrementAndGet()));
+            if (batch.size() == 5_000) {
+                products.insertMany(batch);
+                stock.insertMany(stockBatch);
+                batch.clear();
+                stockBatch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            products.insertMany(batch);
+            stock.insertMany(stockBatch);
+        }
+    }
+
+    /** The API as an app calls it: HTTP/1.1 keep-alive, bearer key, gzip accepted (bodies read, not inflated). */
+    private static final class Api {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+        private final String token;
+
+        Api(String base, String token) {
+            this.base = base;
+            this.token = token;
+        }
+
+        HttpResponse<byte[]> send(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                    .header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(120)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        void get(String path) throws Exception {
+            HttpResponse<byte[]> r = send(path);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+        }
+
+        /** Every page's path, the first and then each one's {@code next} (read without gzip). */
+        List<String> walkPages() throws Exception {
+            List<String> pages = new ArrayList<>();
+            String path = "products?limit=100";
+            while (path != null) {
+                pages.add(path);
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+                }
+                JsonNode next = JSON.readTree(r.body()).path("next");
+                path = next.isTextual() ? "products?limit=100&cursor=" + next.asText() : null;
+            }
+            return pages;
+        }
+
+        void warmUp(List<String> pages, int[] ids) throws Exception {
+            for (int i = 0; i < 3_000; i++) {
+                get("products/" + ids[i]);
+                get(pages.get(i % pages.size()));
+                get("barcode/" + barcode(ids[i]));
+            }
+        }
+    }
+}
