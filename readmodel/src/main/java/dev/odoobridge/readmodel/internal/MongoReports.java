@@ -41,6 +41,9 @@ import org.bson.conversions.Bson;
 
 /** {@link Reports} as MongoDB aggregations; the report scope is the first {@code $match} on product stock. */
 final class MongoReports implements Reports {
+    /** Documents per reply when reading many stock views: a reply is held whole in memory and has a size limit. */
+    static final int BATCH = 2000;
+
     private final MongoDatabase db;
     private final Names names;
     private final StockOptions options;
@@ -64,10 +67,14 @@ final class MongoReports implements Reports {
         // products known not to keep stock (consumables, services) have no stock status
         p.add(new Document("$match", new Document("active", true)
                 .append(StorableProducts.FIELD, new Document("$ne", false))));
+        // only the row's fields: the views also hold per-warehouse, vendor and daily delivery detail
+        p.add(new Document("$project", new Document("_source", 1).append("product_id", 1).append("name", 1)
+                .append("default_code", 1).append("barcode", 1).append("on_hand", 1).append("incoming", 1)
+                .append("threshold", 1)));
         p.add(statusStage());
         p.add(new Document("$sort", new Document("_source", 1).append("product_id", 1)));
         List<StockStatusRow> rows = new ArrayList<>();
-        for (Document d : db.getCollection(Names.PRODUCT_STOCK).aggregate(p)) {
+        for (Document d : db.getCollection(Names.PRODUCT_STOCK).aggregate(p).batchSize(BATCH)) {
             rows.add(new StockStatusRow(d.getString("_source"), asLong(d.get("product_id")), d.getString("name"),
                     d.getString("default_code"), d.getString("barcode"), asDouble(d.get("on_hand")),
                     asDouble(d.get("incoming")), asDouble(d.get("threshold")), StockStatus.valueOf(d.getString("status"))));
@@ -94,12 +101,10 @@ final class MongoReports implements Reports {
         LocalDate first = today.minusDays(windowDays - 1L);
         Map<String, Map<LocalDate, Double>> byProduct = new LinkedHashMap<>();
         Map<String, String> productNames = new HashMap<>();
-        for (Document g : db.getCollection(names.of("stock.move")).aggregate(velocityPipeline(scope, first, today))) {
-            Document id = (Document) g.get("_id");
-            String key = DocumentMapper.key(id.getString("s"), asLong(id.get("p")));
-            byProduct.computeIfAbsent(key, k -> new HashMap<>()).merge(LocalDate.parse(id.getString("d")),
-                    asDouble(g.get("q")), Double::sum);
-            productNames.putIfAbsent(key, g.getString("name"));
+        if (!storedDeliveries(scope, first, today, byProduct, productNames)) {
+            byProduct.clear();
+            productNames.clear();
+            movesDeliveries(scope, first, today, byProduct, productNames);
         }
         List<ProductVelocity> out = new ArrayList<>();
         byProduct.forEach((key, days) -> {
@@ -117,6 +122,54 @@ final class MongoReports implements Reports {
         out.sort((a, b) -> a.source().equals(b.source()) ? Long.compare(a.productId(), b.productId())
                 : a.source().compareTo(b.source()));
         return out;
+    }
+
+    /** The deliveries of the window from the moves: one aggregation over the moves of the scope's sources. */
+    private void movesDeliveries(ReportScope scope, LocalDate first, LocalDate today,
+                                 Map<String, Map<LocalDate, Double>> byProduct, Map<String, String> productNames) {
+        for (Document g : db.getCollection(names.of("stock.move")).aggregate(velocityPipeline(scope, first, today))) {
+            Document id = (Document) g.get("_id");
+            String key = DocumentMapper.key(id.getString("s"), asLong(id.get("p")));
+            byProduct.computeIfAbsent(key, k -> new HashMap<>()).merge(LocalDate.parse(id.getString("d")),
+                    asDouble(g.get("q")), Double::sum);
+            productNames.putIfAbsent(key, g.getString("name"));
+        }
+    }
+
+    /**
+     * The deliveries of the window from the {@code product_stock} documents of the scope (one query on the stock
+     * views, no move read): false when a document of the scope lacks them or keeps too few days (views built before
+     * the field existed, until their next rebuild; windows longer than the kept days).
+     */
+    private boolean storedDeliveries(ReportScope scope, LocalDate first, LocalDate today,
+                                     Map<String, Map<LocalDate, Double>> byProduct, Map<String, String> productNames) {
+        String from = first.toString();
+        String to = today.toString();
+        for (Document d : db.getCollection(Names.PRODUCT_STOCK).find(ScopeFilter.products(scope, ""))
+                .projection(new Document("_source", 1).append("product_id", 1).append("name", 1)
+                        .append(ProductStockBuilder.DELIVERED_DAILY, 1).append(ProductStockBuilder.DELIVERED_SINCE, 1))
+                .batchSize(BATCH)) {
+            String since = d.getString(ProductStockBuilder.DELIVERED_SINCE);
+            if (!(d.get(ProductStockBuilder.DELIVERED_DAILY) instanceof Document days) || since == null
+                    || since.compareTo(from) > 0) {
+                return false;
+            }
+            Map<LocalDate, Double> inWindow = null;
+            for (Map.Entry<String, Object> e : days.entrySet()) {
+                if (e.getKey().compareTo(from) >= 0 && e.getKey().compareTo(to) <= 0) {
+                    if (inWindow == null) {
+                        inWindow = new HashMap<>();
+                    }
+                    inWindow.merge(LocalDate.parse(e.getKey()), asDouble(e.getValue()), Double::sum);
+                }
+            }
+            if (inWindow != null) {
+                String key = DocumentMapper.key(d.getString("_source"), asLong(d.get("product_id")));
+                byProduct.put(key, inWindow);
+                productNames.putIfAbsent(key, d.getString("name"));
+            }
+        }
+        return true;
     }
 
     private List<Bson> velocityPipeline(ReportScope scope, LocalDate first, LocalDate last) {

@@ -35,6 +35,8 @@ import org.bson.Document;
  */
 final class ReferenceIndex implements DerivedView {
     static final String COLLECTION = "_references";
+    /** Documents per reply when indexing a store's existing documents. */
+    static final int BUILD_BATCH = 2000;
     private static final Map<String, List<String>> INDEXED = Map.of(
             "stock.quant", List.of("product_id", "lot_id", "location_id"),
             "stock.move", List.of("product_id", "location_id", "location_dest_id"),
@@ -214,6 +216,7 @@ final class ReferenceIndex implements DerivedView {
 
     /** Indexes every stored document of the indexed models once, when the index is empty but they are not (older stores). */
     void buildIfMissing(Names names) {
+        // a cursor read in batches: one reply holding every move of a large store exceeds the maximum message length
         if (db.getCollection(COLLECTION).find().limit(1).first() != null) {
             return;
         }
@@ -221,7 +224,8 @@ final class ReferenceIndex implements DerivedView {
             List<String> projection = new ArrayList<>(e.getValue());
             projection.addAll(List.of("_odoo_id", "_source"));
             Map<String, List<Document>> bySource = new HashMap<>();
-            for (Document d : db.getCollection(names.of(e.getKey())).find().projection(Projections.include(projection))) {
+            for (Document d : db.getCollection(names.of(e.getKey())).find().projection(Projections.include(projection))
+                    .batchSize(BUILD_BATCH)) {
                 List<Document> chunk = bySource.computeIfAbsent(d.getString("_source"), s -> new ArrayList<>());
                 chunk.add(d);
                 if (chunk.size() == 1000) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -54,16 +55,22 @@ final class TrendReports {
 
     List<LotStock> lotsInStock(VendorScope scope) {
         Objects.requireNonNull(scope, "scope == null");
-        List<Bson> p = new ArrayList<>();
-        p.add(new Document("$match", ScopeFilter.sources(scope).append("quantity", new Document("$gt", 0))));
-        p.addAll(StockAggregations.joinId(Names.PRODUCT_STOCK, "product_id", "_ps", false));
-        p.add(new Document("$match", ScopeFilter.products(scope, "_ps.")));
-        p.add(new Document("$project", new Document("_source", 1).append("lot_id", 1).append("name", 1)
-                .append("product_id", 1).append("product_name", 1).append("expiration_date", 1).append("quantity", 1)));
-        List<LotStock> out = new ArrayList<>();
-        for (Document d : db.getCollection(Names.LOT_STOCK).aggregate(p)) {
-            out.add(MongoStockViews.lotStock(d));
+        // the scope resolved to its products first (one query on the stock views), then their lots by product id
+        Map<String, List<Long>> products = new TreeMap<>();
+        for (Document d : db.getCollection(Names.PRODUCT_STOCK).find(ScopeFilter.products(scope, ""))
+                .projection(new Document("_source", 1).append("product_id", 1)).batchSize(MongoReports.BATCH)) {
+            products.computeIfAbsent(d.getString("_source"), s -> new ArrayList<>()).add(StockAggregations.asLong(d.get("product_id")));
         }
+        List<LotStock> out = new ArrayList<>();
+        products.forEach((source, ids) -> {
+            Document filter = new Document("_source", source).append("product_id", new Document("$in", ids))
+                    .append("quantity", new Document("$gt", 0));
+            for (Document d : db.getCollection(Names.LOT_STOCK).find(filter).projection(new Document("_source", 1)
+                    .append("lot_id", 1).append("name", 1).append("product_id", 1).append("product_name", 1)
+                    .append("expiration_date", 1).append("quantity", 1)).batchSize(MongoReports.BATCH)) {
+                out.add(MongoStockViews.lotStock(d));
+            }
+        });
         out.sort(LOT_ORDER);
         return out;
     }
