@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.bson.Document;
 
 /**
@@ -44,6 +46,8 @@ final class PortalBenchmark {
     private static final long VENDOR = 70;
     private static final long OTHER_VENDOR = 71;
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    /** Days of deliveries the read model's stock views keep per product. */
+    private static final int DELIVERED_DAYS = 400;
 
     private PortalBenchmark() {
     }
@@ -65,6 +69,14 @@ final class PortalBenchmark {
             long moves = load(db, products, others, days, salesPerProduct);
             out.printf("shop: %,d products of the vendor + %,d of another, %,d done moves over %d days, loaded in %.1f s%n",
                     products, others, moves, days, (System.nanoTime() - t0) / 1e9);
+            // a store holding every move but no reference index (as before the index existed): opening builds it
+            db.getCollection("_references").drop();
+            long o = System.nanoTime();
+            try (ReadModel reopened = ReadModels.open(ReadModelConfig.builder().connectionString(store.connectionString()).build(),
+                    clock)) {
+                out.printf("opened a read model on the store without its reference index (built from the moves) in %.1f s%n",
+                        (System.nanoTime() - o) / 1e9);
+            }
             Reports reports = model.reports();
             VendorData data = new ReadModelVendorData(reports, clock);
             VendorScope scope = VendorScope.of(SOURCE, List.of(VENDOR));
@@ -122,6 +134,19 @@ final class PortalBenchmark {
         for (int p = 1; p <= products + others; p++) {
             long vendor = p <= products ? VENDOR : OTHER_VENDOR;
             double onHand = random.nextInt(200);
+            long firstMove = moveId + 1;
+            Map<String, Object> delivered = new TreeMap<>();
+            for (int s = 0; s < salesPerProduct; s++) {
+                double qty = 1 + random.nextInt(5);
+                LocalDate day = today.minusDays(random.nextInt(days));
+                moves.add(move(++moveId, p, 5, 9, qty, day, now));
+                if (!day.isBefore(today.minusDays(DELIVERED_DAYS - 1L))) {
+                    delivered.merge(day.toString(), qty, (x, y) -> (Double) x + (Double) y);
+                }
+            }
+            for (int s = 0; s < Math.max(1, salesPerProduct / 10); s++) {
+                moves.add(move(++moveId, p, 8, 5, 20 + random.nextInt(30), today.minusDays(random.nextInt(days)), now));
+            }
             stock.add(new Document("_id", SOURCE + ":" + p).append("_source", SOURCE).append("product_id", (long) p)
                     .append("product_tmpl_id", (long) p).append("name", "Product " + p).append("default_code", "P" + p)
                     .append("barcode", null).append("active", true).append("storable", true)
@@ -132,14 +157,9 @@ final class PortalBenchmark {
                     .append("vendors", List.of(new Document("partner_id", vendor).append("name", "Vendor " + vendor)
                             .append("min_qty", 1.0).append("price", 2.5).append("product_code", null).append("delay", 3)
                             .append("supplierinfo_id", (long) p)))
-                    .append("vendor_ids", List.of(vendor)).append("_updated_at", now).append("_seq", (long) p));
-            long firstMove = moveId + 1;
-            for (int s = 0; s < salesPerProduct; s++) {
-                moves.add(move(++moveId, p, 5, 9, 1 + random.nextInt(5), today.minusDays(random.nextInt(days)), now));
-            }
-            for (int s = 0; s < Math.max(1, salesPerProduct / 10); s++) {
-                moves.add(move(++moveId, p, 8, 5, 20 + random.nextInt(30), today.minusDays(random.nextInt(days)), now));
-            }
+                    .append("vendor_ids", List.of(vendor)).append("_updated_at", now)
+                    .append("delivered_daily", new Document(delivered))
+                    .append("delivered_since", today.minusDays(DELIVERED_DAYS - 1L).toString()).append("_seq", (long) p));
             List<Long> ids = new ArrayList<>();
             for (long m = firstMove; m <= moveId; m++) {
                 ids.add(m);

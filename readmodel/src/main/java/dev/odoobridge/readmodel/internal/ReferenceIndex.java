@@ -214,30 +214,45 @@ final class ReferenceIndex implements DerivedView {
         return out;
     }
 
-    /** Indexes every stored document of the indexed models once, when the index is empty but they are not (older stores). */
+    /**
+     * Indexes every stored document of the indexed models once, when the index is empty but they are not (older
+     * stores): each model read through a cursor in batches with only the referencing fields (one reply holding every
+     * move of a large store would exceed the maximum message length), its entries gathered in memory and each written
+     * once (adding to the same entries batch after batch rewrites a location's entry, which lists every move, per batch).
+     */
     void buildIfMissing(Names names) {
-        // a cursor read in batches: one reply holding every move of a large store exceeds the maximum message length
         if (db.getCollection(COLLECTION).find().limit(1).first() != null) {
             return;
         }
         for (Map.Entry<String, List<String>> e : INDEXED.entrySet()) {
             List<String> projection = new ArrayList<>(e.getValue());
             projection.addAll(List.of("_odoo_id", "_source"));
-            Map<String, List<Document>> bySource = new HashMap<>();
+            Map<String, List<Long>> entries = new TreeMap<>();
             for (Document d : db.getCollection(names.of(e.getKey())).find().projection(Projections.include(projection))
                     .batchSize(BUILD_BATCH)) {
-                List<Document> chunk = bySource.computeIfAbsent(d.getString("_source"), s -> new ArrayList<>());
-                chunk.add(d);
-                if (chunk.size() == 1000) {
-                    changed(d.getString("_source"), e.getKey(), List.of(), chunk);
-                    chunk.clear();
+                long id = StockAggregations.asLong(d.get("_odoo_id"));
+                for (String field : e.getValue()) {
+                    Long ref = StockAggregations.refId(d, field);
+                    if (ref != null) {
+                        entries.computeIfAbsent(key(d.getString("_source"), e.getKey(), field, ref), k -> new ArrayList<>())
+                                .add(id);
+                    }
                 }
             }
-            bySource.forEach((source, chunk) -> {
-                if (!chunk.isEmpty()) {
-                    changed(source, e.getKey(), List.of(), chunk);
+            List<WriteModel<Document>> ops = new ArrayList<>();
+            for (Map.Entry<String, List<Long>> entry : entries.entrySet()) {
+                // an upsert adding to the set: a process indexing the same documents meanwhile loses nothing
+                ops.add(new UpdateOneModel<>(Filters.eq("_id", entry.getKey()),
+                        Updates.addEachToSet("ids", new ArrayList<>(new TreeSet<>(entry.getValue()))),
+                        new UpdateOptions().upsert(true)));
+                if (ops.size() == BUILD_BATCH) {
+                    db.getCollection(COLLECTION).bulkWrite(ops, new BulkWriteOptions().ordered(false));
+                    ops.clear();
                 }
-            });
+            }
+            if (!ops.isEmpty()) {
+                db.getCollection(COLLECTION).bulkWrite(ops, new BulkWriteOptions().ordered(false));
+            }
         }
     }
 
