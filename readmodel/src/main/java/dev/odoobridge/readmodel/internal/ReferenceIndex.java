@@ -1,10 +1,14 @@
 package dev.odoobridge.readmodel.internal;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -239,21 +243,41 @@ final class ReferenceIndex implements DerivedView {
                     }
                 }
             }
-            List<WriteModel<Document>> ops = new ArrayList<>();
+            List<Document> batch = new ArrayList<>();
             for (Map.Entry<String, List<Long>> entry : entries.entrySet()) {
-                // an upsert adding to the set: a process indexing the same documents meanwhile loses nothing
-                ops.add(new UpdateOneModel<>(Filters.eq("_id", entry.getKey()),
-                        Updates.addEachToSet("ids", new ArrayList<>(new TreeSet<>(entry.getValue()))),
-                        new UpdateOptions().upsert(true)));
-                if (ops.size() == BUILD_BATCH) {
-                    db.getCollection(COLLECTION).bulkWrite(ops, new BulkWriteOptions().ordered(false));
-                    ops.clear();
+                batch.add(new Document("_id", entry.getKey()).append("ids", new ArrayList<>(new TreeSet<>(entry.getValue()))));
+                if (batch.size() == BUILD_BATCH) {
+                    insertEntries(batch);
                 }
             }
-            if (!ops.isEmpty()) {
-                db.getCollection(COLLECTION).bulkWrite(ops, new BulkWriteOptions().ordered(false));
-            }
+            insertEntries(batch);
         }
+    }
+
+    /**
+     * Inserts new entries (plain inserts: adding a location's hundreds of thousands of ids to a set one by one is
+     * quadratic in the store); an entry another process stored meanwhile gets the ids added to it instead.
+     */
+    private void insertEntries(List<Document> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        MongoCollection<Document> coll = db.getCollection(COLLECTION);
+        try {
+            coll.insertMany(batch, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            List<WriteModel<Document>> ops = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document entry = batch.get(error.getIndex());
+                ops.add(new UpdateOneModel<>(Filters.eq("_id", entry.get("_id")),
+                        Updates.addEachToSet("ids", entry.getList("ids", Long.class)), new UpdateOptions().upsert(true)));
+            }
+            coll.bulkWrite(ops, new BulkWriteOptions().ordered(false));
+        }
+        batch.clear();
     }
 
     private static Map<Long, Document> byOdooId(List<Document> docs) {
