@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -31,6 +33,9 @@ import org.bson.conversions.Bson;
  * product's daily history (its status and done moves read by {@code _id} through the reference index, its lots).
  */
 final class TrendReports {
+    /** Most product ids matched with {@code $in} in a query; more are matched in this process. */
+    static final int IN_LIMIT = 256;
+
     /** Lots by source, product, expiry (none last) and lot id. */
     static final Comparator<LotStock> LOT_ORDER = Comparator.comparing(LotStock::source)
             .thenComparingLong(LotStock::productId)
@@ -63,12 +68,19 @@ final class TrendReports {
         }
         List<LotStock> out = new ArrayList<>();
         products.forEach((source, ids) -> {
-            Document filter = new Document("_source", source).append("product_id", new Document("$in", ids))
-                    .append("quantity", new Document("$gt", 0));
+            // a long $in list is matched value by value per lot in the embedded store: past a few hundred products,
+            // the source's lots in stock are read (only their fields) and kept when their product is one of the scope's
+            Set<Long> wanted = new HashSet<>(ids);
+            Document filter = new Document("_source", source).append("quantity", new Document("$gt", 0));
+            if (ids.size() <= IN_LIMIT) {
+                filter.append("product_id", new Document("$in", ids));
+            }
             for (Document d : db.getCollection(Names.LOT_STOCK).find(filter).projection(new Document("_source", 1)
                     .append("lot_id", 1).append("name", 1).append("product_id", 1).append("product_name", 1)
                     .append("expiration_date", 1).append("quantity", 1)).batchSize(MongoReports.BATCH)) {
-                out.add(MongoStockViews.lotStock(d));
+                if (wanted.contains(StockAggregations.asLong(d.get("product_id")))) {
+                    out.add(MongoStockViews.lotStock(d));
+                }
             }
         });
         out.sort(LOT_ORDER);
