@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * {@link VendorData} from the read model's {@link Reports}. The dashboard costs the same few queries whatever the number
  * of products or shops: the stock status of the scope, its sales velocity over {@value #WINDOW_DAYS} days and its lots
- * in stock (each one aggregation over every source of the scope, the scope applied inside it); forecasts are computed
+ * in stock (each one or two queries on the stock views of the scope's sources, the scope applied inside them; the
+ * velocity read from the daily deliveries the views keep, not from the moves); forecasts are computed
  * from those rows without another query, and everything is joined per product in memory. A product page reads one
  * product's status, its moves of the window and its lots.
  *

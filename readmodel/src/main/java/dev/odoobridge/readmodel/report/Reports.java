@@ -22,6 +22,8 @@ public interface Reports {
      * Sales velocity over the last {@code windowDays} days (today included, days in UTC) of products in the scope
      * that sold: quantities delivered, i.e. done stock moves from an internal to a customer location (Odoo's
      * stock.move, not the sale order lines {@link #sales(SalesQuery, Granularity, LocalDate, LocalDate)} counts).
+     * Windows of up to 400 days are read from the daily deliveries the stock views keep (one query on the views,
+     * no move read), longer ones and views built before those existed from the moves; both give the same result.
      */
     List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays);
 
