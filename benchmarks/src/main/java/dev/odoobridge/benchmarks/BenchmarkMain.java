@@ -21,6 +21,8 @@ public final class BenchmarkMain {
                         the same events handed to the processor without HTTP; idle CPU and heap
               feed      WatermelonDB pull / push on the embedded store [--products 100000] [--records 1000000]
                         [--changes 100] [--runs 200] [--orders 100]
+              portal    a vendor's dashboard data (status, velocity,  [--products 10000] [--others 2000] [--days 120]
+                        forecast, lots) and product page with chart [--sales 20] [--runs 20] [--warmup 3]
               read-api  read API on the embedded store (product by id, [--products 100000] [--rates 200,1000] [--seconds 10]
                         page of 100, barcode) vs FakeOdoo paced as Odoo  [--odoo-pace odoo19] [--odoo-workers 2] [--odoo-seconds 3]
                         19 (read of 1, search_read of 100), open loop    [--odoo-products 2000] [--threads 64]
@@ -49,6 +51,7 @@ public final class BenchmarkMain {
             case "webhooks" -> WebhookBenchmark.run(new Args(rest), out);
             case "serve" -> ServeBenchmark.run(new Args(rest), out);
             case "feed" -> FeedBenchmark.run(new Args(rest), out);
+            case "portal" -> PortalBenchmark.run(new Args(rest), out);
             case "read-api" -> ReadApiBenchmark.run(new Args(rest), out);
             case "codecs" -> System.exit(CodecLauncher.run(rest, out));
             default -> {

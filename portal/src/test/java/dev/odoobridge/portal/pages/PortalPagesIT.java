@@ -138,7 +138,7 @@ class PortalPagesIT {
         HtmlPage page = page("/product/north/11");
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
         String html = page.getWebResponse().getContentAsString();
-        assertThat(html).contains("<svg class=\"chart\"", "<title id=\"chart-title\">Sales and stock of Apple juice",
+        assertThat(html).contains("class=\"chart trend-chart\"", "<title id=\"chart-title\">Sales and stock of Apple juice",
                 "<desc id=\"chart-desc\">");
         DomElement details = page.getFirstByXPath("//details");
         HtmlTable trend = details.getFirstByXPath(".//table");

@@ -13,6 +13,7 @@ import dev.odoobridge.readmodel.report.DemandPattern;
 import dev.odoobridge.readmodel.report.ForecastMethod;
 import dev.odoobridge.readmodel.report.Granularity;
 import dev.odoobridge.readmodel.report.ProductForecast;
+import dev.odoobridge.readmodel.report.ProductTrend;
 import dev.odoobridge.readmodel.report.ProductVelocity;
 import dev.odoobridge.readmodel.report.ReportScope;
 import dev.odoobridge.readmodel.report.Reports;
@@ -22,6 +23,7 @@ import dev.odoobridge.readmodel.report.StockStatus;
 import dev.odoobridge.readmodel.report.StockStatusRow;
 import dev.odoobridge.readmodel.report.TopProduct;
 import dev.odoobridge.readmodel.report.VendorScope;
+import dev.odoobridge.readmodel.stock.LotStock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,16 +35,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /** {@link Reports} as MongoDB aggregations; the report scope is the first {@code $match} on product stock. */
 final class MongoReports implements Reports {
+    /** Documents per reply when reading many stock views: a reply is held whole in memory and has a size limit. */
+    static final int BATCH = 2000;
+
     private final MongoDatabase db;
     private final Names names;
     private final StockOptions options;
     private final Clock clock;
     private final SalesReports sales;
+    private final TrendReports trends;
 
     MongoReports(MongoDatabase db, Names names, StockOptions options, Clock clock) {
         this.db = db;
@@ -50,6 +57,7 @@ final class MongoReports implements Reports {
         this.options = options;
         this.clock = clock;
         this.sales = new SalesReports(db, names, clock);
+        this.trends = new TrendReports(db, names, clock);
     }
 
     @Override
@@ -59,10 +67,14 @@ final class MongoReports implements Reports {
         // products known not to keep stock (consumables, services) have no stock status
         p.add(new Document("$match", new Document("active", true)
                 .append(StorableProducts.FIELD, new Document("$ne", false))));
+        // only the row's fields: the views also hold per-warehouse, vendor and daily delivery detail
+        p.add(new Document("$project", new Document("_source", 1).append("product_id", 1).append("name", 1)
+                .append("default_code", 1).append("barcode", 1).append("on_hand", 1).append("incoming", 1)
+                .append("threshold", 1)));
         p.add(statusStage());
         p.add(new Document("$sort", new Document("_source", 1).append("product_id", 1)));
         List<StockStatusRow> rows = new ArrayList<>();
-        for (Document d : db.getCollection(Names.PRODUCT_STOCK).aggregate(p)) {
+        for (Document d : db.getCollection(Names.PRODUCT_STOCK).aggregate(p).batchSize(BATCH)) {
             rows.add(new StockStatusRow(d.getString("_source"), asLong(d.get("product_id")), d.getString("name"),
                     d.getString("default_code"), d.getString("barcode"), asDouble(d.get("on_hand")),
                     asDouble(d.get("incoming")), asDouble(d.get("threshold")), StockStatus.valueOf(d.getString("status"))));
@@ -71,7 +83,7 @@ final class MongoReports implements Reports {
     }
 
     /** Adds {@code status}: URGENT when q <= T, MODERATE when q <= 1.5 T, else HEALTHY. */
-    private static Document statusStage() {
+    static Document statusStage() {
         Document moderate = new Document("$cond", List.of(
                 new Document("$lte", List.of("$on_hand", new Document("$multiply", List.of(1.5, "$threshold")))),
                 StockStatus.MODERATE.name(), StockStatus.HEALTHY.name()));
@@ -89,12 +101,10 @@ final class MongoReports implements Reports {
         LocalDate first = today.minusDays(windowDays - 1L);
         Map<String, Map<LocalDate, Double>> byProduct = new LinkedHashMap<>();
         Map<String, String> productNames = new HashMap<>();
-        for (Document g : db.getCollection(names.of("stock.move")).aggregate(velocityPipeline(scope, first, today))) {
-            Document id = (Document) g.get("_id");
-            String key = DocumentMapper.key(id.getString("s"), asLong(id.get("p")));
-            byProduct.computeIfAbsent(key, k -> new HashMap<>()).merge(LocalDate.parse(id.getString("d")),
-                    asDouble(g.get("q")), Double::sum);
-            productNames.putIfAbsent(key, g.getString("name"));
+        if (!storedDeliveries(scope, first, today, byProduct, productNames)) {
+            byProduct.clear();
+            productNames.clear();
+            movesDeliveries(scope, first, today, byProduct, productNames);
         }
         List<ProductVelocity> out = new ArrayList<>();
         byProduct.forEach((key, days) -> {
@@ -112,6 +122,54 @@ final class MongoReports implements Reports {
         out.sort((a, b) -> a.source().equals(b.source()) ? Long.compare(a.productId(), b.productId())
                 : a.source().compareTo(b.source()));
         return out;
+    }
+
+    /** The deliveries of the window from the moves: one aggregation over the moves of the scope's sources. */
+    private void movesDeliveries(ReportScope scope, LocalDate first, LocalDate today,
+                                 Map<String, Map<LocalDate, Double>> byProduct, Map<String, String> productNames) {
+        for (Document g : db.getCollection(names.of("stock.move")).aggregate(velocityPipeline(scope, first, today))) {
+            Document id = (Document) g.get("_id");
+            String key = DocumentMapper.key(id.getString("s"), asLong(id.get("p")));
+            byProduct.computeIfAbsent(key, k -> new HashMap<>()).merge(LocalDate.parse(id.getString("d")),
+                    asDouble(g.get("q")), Double::sum);
+            productNames.putIfAbsent(key, g.getString("name"));
+        }
+    }
+
+    /**
+     * The deliveries of the window from the {@code product_stock} documents of the scope (one query on the stock
+     * views, no move read): false when a document of the scope lacks them or keeps too few days (views built before
+     * the field existed, until their next rebuild; windows longer than the kept days).
+     */
+    private boolean storedDeliveries(ReportScope scope, LocalDate first, LocalDate today,
+                                     Map<String, Map<LocalDate, Double>> byProduct, Map<String, String> productNames) {
+        String from = first.toString();
+        String to = today.toString();
+        for (Document d : db.getCollection(Names.PRODUCT_STOCK).find(ScopeFilter.products(scope, ""))
+                .projection(new Document("_source", 1).append("product_id", 1).append("name", 1)
+                        .append(ProductStockBuilder.DELIVERED_DAILY, 1).append(ProductStockBuilder.DELIVERED_SINCE, 1))
+                .batchSize(BATCH)) {
+            String since = d.getString(ProductStockBuilder.DELIVERED_SINCE);
+            if (!(d.get(ProductStockBuilder.DELIVERED_DAILY) instanceof Document days) || since == null
+                    || since.compareTo(from) > 0) {
+                return false;
+            }
+            Map<LocalDate, Double> inWindow = null;
+            for (Map.Entry<String, Object> e : days.entrySet()) {
+                if (e.getKey().compareTo(from) >= 0 && e.getKey().compareTo(to) <= 0) {
+                    if (inWindow == null) {
+                        inWindow = new HashMap<>();
+                    }
+                    inWindow.merge(LocalDate.parse(e.getKey()), asDouble(e.getValue()), Double::sum);
+                }
+            }
+            if (inWindow != null) {
+                String key = DocumentMapper.key(d.getString("_source"), asLong(d.get("product_id")));
+                byProduct.put(key, inWindow);
+                productNames.putIfAbsent(key, d.getString("name"));
+            }
+        }
+        return true;
     }
 
     private List<Bson> velocityPipeline(ReportScope scope, LocalDate first, LocalDate last) {
@@ -247,6 +305,43 @@ final class MongoReports implements Reports {
     @Override
     public List<CustomerActivity> customerActivity(String source) {
         return sales.customerActivity(source);
+    }
+
+    @Override
+    public List<LotStock> lotsInStock(VendorScope scope) {
+        return trends.lotsInStock(scope);
+    }
+
+    @Override
+    public Optional<ProductTrend> productTrend(VendorScope scope, String source, long productId, int days) {
+        return trends.productTrend(scope, source, productId, days);
+    }
+
+    @Override
+    public List<ProductForecast> forecast(List<StockStatusRow> rows, List<ProductVelocity> velocity, int windowDays) {
+        if (windowDays < 1) {
+            throw new IllegalArgumentException("windowDays must be >= 1, was " + windowDays);
+        }
+        Map<String, ProductVelocity> byKey = new HashMap<>();
+        for (ProductVelocity v : velocity) {
+            if (v.windowDays() != windowDays) {
+                throw new IllegalArgumentException("velocity over " + v.windowDays() + " days, forecast over " + windowDays);
+            }
+            byKey.put(DocumentMapper.key(v.source(), v.productId()), v);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<ProductForecast> out = new ArrayList<>(rows.size());
+        for (StockStatusRow row : rows) {
+            ProductVelocity v = byKey.get(DocumentMapper.key(row.source(), row.productId()));
+            double[] series = new double[windowDays];
+            if (v != null) {
+                for (int i = 0; i < windowDays; i++) {
+                    series[i] = v.daily().get(i).quantity();
+                }
+            }
+            out.add(forecastOf(row, series, today));
+        }
+        return out;
     }
 
     static Date toDate(LocalDate day) {

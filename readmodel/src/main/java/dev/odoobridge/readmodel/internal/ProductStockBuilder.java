@@ -9,6 +9,8 @@ import com.mongodb.client.model.Projections;
 import dev.odoobridge.readmodel.StockOptions;
 import dev.odoobridge.readmodel.StorableProducts;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -30,6 +32,15 @@ import org.bson.Document;
  */
 final class ProductStockBuilder {
     private static final List<String> INCOMING_STATES = List.of("confirmed", "assigned");
+    /**
+     * Field of {@code product_stock}: quantity delivered per UTC day ({@code yyyy-MM-dd} to quantity, days with
+     * deliveries only), over the last {@value #DELIVERED_DAYS} days of the clock at build time and any later day.
+     */
+    static final String DELIVERED_DAILY = "delivered_daily";
+    /** Field of {@code product_stock}: the first day (yyyy-MM-dd) {@link #DELIVERED_DAILY} is complete from. */
+    static final String DELIVERED_SINCE = "delivered_since";
+    /** Days of deliveries a {@code product_stock} document keeps; longer velocity windows read the moves. */
+    static final int DELIVERED_DAYS = 400;
 
     private final MongoDatabase db;
     private final Names names;
@@ -69,7 +80,8 @@ final class ProductStockBuilder {
                 p -> products.put(asLong(p.get("_odoo_id")), p));
         Map<Long, Map<Long, Document>> warehouses = new HashMap<>();
         quants(source, productIds, warehouses);
-        incoming(source, productIds, warehouses);
+        Map<Long, Map<String, Double>> delivered = new HashMap<>();
+        moves(source, productIds, warehouses, delivered);
         Map<Long, Double> minimums = orderpoints(source, productIds, warehouses);
         Map<Long, List<Document>> vendors = vendors(source, productIds, products);
 
@@ -80,7 +92,9 @@ final class ProductStockBuilder {
             Map<Long, Document> perWarehouse = warehouses.getOrDefault(pid, Map.of());
             String key = DocumentMapper.key(source, pid);
             wanted.put(key, product == null && perWarehouse.isEmpty() ? null
-                    : compose(source, pid, product, perWarehouse, minimums.get(pid), vendors.getOrDefault(pid, List.of()), now));
+                    : compose(source, pid, product, perWarehouse, minimums.get(pid), vendors.getOrDefault(pid, List.of()), now)
+                    .append(DELIVERED_DAILY, new Document(new TreeMap<String, Object>(delivered.getOrDefault(pid, Map.of()))))
+                    .append(DELIVERED_SINCE, oldestDelivered()));
         }
         writes.write(batch, db.getCollection(Names.PRODUCT_STOCK), wanted, "_updated_at");
     }
@@ -144,24 +158,53 @@ final class ProductStockBuilder {
         }
     }
 
-    private void incoming(String source, List<Long> pids, Map<Long, Map<Long, Document>> out) {
+    /**
+     * Incoming quantities per warehouse (confirmed / assigned moves into internal locations from outside) and the
+     * quantities delivered per UTC day ({@value #DELIVERED_DAYS} days back from the clock's today, later days too):
+     * done moves from an internal to a customer location, {@code quantity} or else {@code product_uom_qty}, the
+     * rule of the sales velocity report.
+     */
+    private void moves(String source, List<Long> pids, Map<Long, Map<Long, Document>> out,
+                       Map<Long, Map<String, Double>> delivered) {
         List<Document> moves = new ArrayList<>();
         for (Document m : refs.documents(source, "stock.move", names.of("stock.move"), "product_id", pids,
-                List.of("state", "location_id", "location_dest_id", "product_uom_qty"))) {
-            if (INCOMING_STATES.contains(m.get("state"))) {
+                List.of("state", "location_id", "location_dest_id", "product_uom_qty", "quantity", "date"))) {
+            if (INCOMING_STATES.contains(m.get("state")) || "done".equals(m.get("state"))) {
                 moves.add(m);
             }
         }
         Map<Long, Document> locations = locations(source, moves, "location_id");
         locations.putAll(locations(source, moves, "location_dest_id"));
+        String oldest = oldestDelivered();
         for (Document m : moves) {
             Document to = locations.get(StockAggregations.refId(m, "location_dest_id"));
             Document from = locations.get(StockAggregations.refId(m, "location_id"));
-            if (to != null && "internal".equals(to.get("usage")) && (from == null || !"internal".equals(from.get("usage")))) {
+            if ("done".equals(m.get("state"))) {
+                String day = utcDay(m.get("date"));
+                if (day != null && day.compareTo(oldest) >= 0 && from != null && "internal".equals(from.get("usage"))
+                        && to != null && "customer".equals(to.get("usage"))) {
+                    Object q = m.get("quantity") != null ? m.get("quantity") : m.get("product_uom_qty");
+                    delivered.computeIfAbsent(StockAggregations.refId(m, "product_id"), x -> new TreeMap<>())
+                            .merge(day, asDouble(q), Double::sum);
+                }
+            } else if (to != null && "internal".equals(to.get("usage"))
+                    && (from == null || !"internal".equals(from.get("usage")))) {
                 Document w = slot(out, StockAggregations.refId(m, "product_id"), to.get("warehouse_id"));
                 w.put("incoming", asDouble(w.get("incoming")) + asDouble(m.get("product_uom_qty")));
             }
         }
+    }
+
+    private String oldestDelivered() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(DELIVERED_DAYS - 1L).toString();
+    }
+
+    /** The UTC day ({@code yyyy-MM-dd}) of a stored datetime, or null when it is not one. */
+    static String utcDay(Object date) {
+        if (date instanceof Date d) {
+            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        }
+        return null;
     }
 
     private Map<Long, Double> orderpoints(String source, List<Long> pids, Map<Long, Map<Long, Document>> out) {

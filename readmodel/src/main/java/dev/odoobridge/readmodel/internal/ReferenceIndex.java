@@ -1,10 +1,14 @@
 package dev.odoobridge.readmodel.internal;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -35,6 +39,8 @@ import org.bson.Document;
  */
 final class ReferenceIndex implements DerivedView {
     static final String COLLECTION = "_references";
+    /** Documents per reply when indexing a store's existing documents. */
+    static final int BUILD_BATCH = 2000;
     private static final Map<String, List<String>> INDEXED = Map.of(
             "stock.quant", List.of("product_id", "lot_id", "location_id"),
             "stock.move", List.of("product_id", "location_id", "location_dest_id"),
@@ -212,7 +218,12 @@ final class ReferenceIndex implements DerivedView {
         return out;
     }
 
-    /** Indexes every stored document of the indexed models once, when the index is empty but they are not (older stores). */
+    /**
+     * Indexes every stored document of the indexed models once, when the index is empty but they are not (older
+     * stores): each model read through a cursor in batches with only the referencing fields (one reply holding every
+     * move of a large store would exceed the maximum message length), its entries gathered in memory and each written
+     * once (adding to the same entries batch after batch rewrites a location's entry, which lists every move, per batch).
+     */
     void buildIfMissing(Names names) {
         if (db.getCollection(COLLECTION).find().limit(1).first() != null) {
             return;
@@ -220,21 +231,53 @@ final class ReferenceIndex implements DerivedView {
         for (Map.Entry<String, List<String>> e : INDEXED.entrySet()) {
             List<String> projection = new ArrayList<>(e.getValue());
             projection.addAll(List.of("_odoo_id", "_source"));
-            Map<String, List<Document>> bySource = new HashMap<>();
-            for (Document d : db.getCollection(names.of(e.getKey())).find().projection(Projections.include(projection))) {
-                List<Document> chunk = bySource.computeIfAbsent(d.getString("_source"), s -> new ArrayList<>());
-                chunk.add(d);
-                if (chunk.size() == 1000) {
-                    changed(d.getString("_source"), e.getKey(), List.of(), chunk);
-                    chunk.clear();
+            Map<String, List<Long>> entries = new TreeMap<>();
+            for (Document d : db.getCollection(names.of(e.getKey())).find().projection(Projections.include(projection))
+                    .batchSize(BUILD_BATCH)) {
+                long id = StockAggregations.asLong(d.get("_odoo_id"));
+                for (String field : e.getValue()) {
+                    Long ref = StockAggregations.refId(d, field);
+                    if (ref != null) {
+                        entries.computeIfAbsent(key(d.getString("_source"), e.getKey(), field, ref), k -> new ArrayList<>())
+                                .add(id);
+                    }
                 }
             }
-            bySource.forEach((source, chunk) -> {
-                if (!chunk.isEmpty()) {
-                    changed(source, e.getKey(), List.of(), chunk);
+            List<Document> batch = new ArrayList<>();
+            for (Map.Entry<String, List<Long>> entry : entries.entrySet()) {
+                batch.add(new Document("_id", entry.getKey()).append("ids", new ArrayList<>(new TreeSet<>(entry.getValue()))));
+                if (batch.size() == BUILD_BATCH) {
+                    insertEntries(batch);
                 }
-            });
+            }
+            insertEntries(batch);
         }
+    }
+
+    /**
+     * Inserts new entries (plain inserts: adding a location's hundreds of thousands of ids to a set one by one is
+     * quadratic in the store); an entry another process stored meanwhile gets the ids added to it instead.
+     */
+    private void insertEntries(List<Document> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        MongoCollection<Document> coll = db.getCollection(COLLECTION);
+        try {
+            coll.insertMany(batch, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            List<WriteModel<Document>> ops = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document entry = batch.get(error.getIndex());
+                ops.add(new UpdateOneModel<>(Filters.eq("_id", entry.get("_id")),
+                        Updates.addEachToSet("ids", entry.getList("ids", Long.class)), new UpdateOptions().upsert(true)));
+            }
+            coll.bulkWrite(ops, new BulkWriteOptions().ordered(false));
+        }
+        batch.clear();
     }
 
     private static Map<Long, Document> byOdooId(List<Document> docs) {

@@ -1,7 +1,9 @@
 package dev.odoobridge.readmodel.report;
 
+import dev.odoobridge.readmodel.stock.LotStock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Report queries over the read model. Every vendor-facing query takes a {@link VendorScope} and
@@ -20,6 +22,8 @@ public interface Reports {
      * Sales velocity over the last {@code windowDays} days (today included, days in UTC) of products in the scope
      * that sold: quantities delivered, i.e. done stock moves from an internal to a customer location (Odoo's
      * stock.move, not the sale order lines {@link #sales(SalesQuery, Granularity, LocalDate, LocalDate)} counts).
+     * Windows of up to 400 days are read from the daily deliveries the stock views keep (one query on the views,
+     * no move read), longer ones and views built before those existed from the moves; both give the same result.
      */
     List<ProductVelocity> salesVelocity(VendorScope scope, int windowDays);
 
@@ -64,4 +68,24 @@ public interface Reports {
 
     /** Shop-side (not for vendors): activity of every customer with a confirmed order in the source, latest first. */
     List<CustomerActivity> customerActivity(String source);
+
+    /**
+     * Lots with stock (a positive quantity in internal locations) of every product in the scope, by source, product id,
+     * expiry (lots without expiry last) and lot id; expired lots included.
+     */
+    List<LotStock> lotsInStock(VendorScope scope);
+
+    /**
+     * One product's stock status, its last {@code days} days (today included, days in UTC) of deliveries, receipts
+     * and reconstructed end-of-day on hand, and its lots in stock; empty when the product is not an active stocked
+     * product in the scope (or unknown).
+     */
+    Optional<ProductTrend> productTrend(VendorScope scope, String source, long productId, int days);
+
+    /**
+     * The forecasts of {@link #forecast(VendorScope, int)} computed from rows and velocities already read (with
+     * {@link #stockStatus} and {@link #salesVelocity} over {@code windowDays}), without another query: one per row, in
+     * the rows' order; a row without a velocity has had no sales in the window.
+     */
+    List<ProductForecast> forecast(List<StockStatusRow> rows, List<ProductVelocity> velocity, int windowDays);
 }
