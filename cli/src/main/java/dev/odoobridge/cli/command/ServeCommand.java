@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .projections(rt.projections()).schemas(rt.serverSchemas()).listener(metrics.syncListener()).build());
         b.mount("/metrics", metrics.handler());
         ServedReadModel served = ServedReadModel.mount(rt, db, b);
-        ServedPortal portal = config.portal().config().map(pc -> ServedPortal.mount(rt, db, pc, b)).orElse(null);
+        ServedPortal portal = config.portal().config().map(pc -> ServedPortal.mount(rt, db, engine, pc, b)).orElse(null);
         Serve serve = b.build();
         try {
             serve.start();

@@ -4,8 +4,12 @@ import dev.odoobridge.cli.config.BridgeConfig;
 import dev.odoobridge.cli.runtime.BridgeRuntime;
 import dev.odoobridge.portal.Portal;
 import dev.odoobridge.portal.PortalConfig;
+import dev.odoobridge.portal.pages.StandardPages;
 import dev.odoobridge.serve.Serve;
+import dev.odoobridge.sync.SyncEngine;
 import dev.odoobridge.sync.state.StateDatabase;
+import dev.odoobridge.vendors.restock.RestockPlanner;
+import java.time.Clock;
 import org.eclipse.jetty.server.handler.ContextHandler;
 
 /**
@@ -24,15 +28,16 @@ final class ServedPortal implements AutoCloseable {
     }
 
     /** Builds the portal and mounts it on {@code serve}. */
-    static ServedPortal mount(BridgeRuntime rt, StateDatabase db, PortalConfig config, Serve.Builder serve) {
+    static ServedPortal mount(BridgeRuntime rt, StateDatabase db, SyncEngine engine, PortalConfig config, Serve.Builder serve) {
         Portal.Builder b = Portal.builder().stateDatabase(db).config(config).sources(rt.odooClients())
                 .secret(rt.otpSecret());
         for (String name : rt.sourceNames()) {
             BridgeConfig.SourceConfig s = rt.source(name);
             b.shopEmail(name, s.shopEmail().orElse(null));
         }
-        // The signed-in pages (dashboard, product pages, downloads, restock proposals, static assets) are added here
-        // with b.vendorData(...) and b.pages(...) once their modules are in the tree.
+        boolean purchasesSynced = rt.config().sync().models().containsAll(RestockPlanner.PURCHASE_MODELS);
+        StandardPages.addTo(b, rt.readModel(), db, purchasesSynced ? engine : null, rt.config().stock().nearExpiryDays(),
+                Clock.systemUTC());
         Portal portal = b.build();
         serve.mount(PREFIX + "/", new ContextHandler(portal.handler(), PREFIX));
         return new ServedPortal(portal);

@@ -20,6 +20,19 @@ final class RecordingVendorStore implements VendorStore {
     }
 
     @Override
+    public List<AuditEvent> auditEvents(AuditQuery query) {
+        List<AuditEvent> out = new java.util.ArrayList<>();
+        for (int i = events.size() - 1; i >= 0 && out.size() < query.limit(); i--) {
+            Event e = events.get(i);
+            if ((query.vendor() == null || query.vendor().equals(e.vendor()))
+                    && (query.source() == null || query.source().equals(e.source()))) {
+                out.add(new AuditEvent(i + 1, e.vendor(), e.source(), e.partnerId(), e.event(), e.detail(), Instant.EPOCH));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public void insertChallenge(Challenge challenge) {
         throw new UnsupportedOperationException();
     }
