@@ -42,8 +42,8 @@ import org.eclipse.jetty.util.compression.DeflaterPool;
  * customer-activity, dashboard and barcode/{code}, each under {@code /{source}/}.
  */
 public final class ReadApi implements AutoCloseable {
-    /** Answers shorter than this go uncompressed: a frame of gzip costs more than it saves. */
-    private static final int GZIP_MIN_SIZE = 1024;
+    /** Answers shorter than this go uncompressed. */
+    private static final int GZIP_MIN_SIZE = 512;
     private final MongoClient client;
     private final Handler handler;
     private final ApiHandler routes;

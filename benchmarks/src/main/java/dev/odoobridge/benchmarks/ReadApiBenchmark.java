@@ -135,6 +135,7 @@ final class ReadApiBenchmark {
     private static String cpuCost(int n, OpenLoop.Call call) throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long alloc0 = allocated();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -142,8 +143,19 @@ final class ReadApiBenchmark {
         }
         double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / n;
         double wallMs = (System.nanoTime() - wall0) / 1e6 / n;
-        return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second (wall %7.3f ms each, %,d requests)",
-                cpuMs, 1000 / cpuMs, wallMs, n);
+        double allocKb = (allocated() - alloc0) / 1024.0 / n;
+        return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second, %,7.0f KiB allocated per request "
+                + "(wall %7.3f ms each, %,d requests)", cpuMs, 1000 / cpuMs, allocKb, wallMs, n);
+    }
+
+    /** Bytes allocated so far by the live threads (the store's, Jetty's, the driver's and the client's). */
+    private static long allocated() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, a);
+        }
+        return sum;
     }
 
     private static void odoo(PrintStream out, List<Double> rates, double seconds, int threads, ServingPace pace,

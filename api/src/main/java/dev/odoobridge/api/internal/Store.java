@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
 
 /**
@@ -28,9 +26,6 @@ final class Store {
     static final int MAX_LIMIT = 500;
     static final String PRODUCT_STOCK = "product_stock";
     static final String LOT_STOCK = "lot_stock";
-    /** Fields the read model keeps for itself: never rendered (every field starting with '_' but the id is not). */
-    private static final List<String> BOOKKEEPING = List.of("_id", "_source", "_write_date", "_fetched_at",
-            "_synced_at", "_seq", "_updated_at");
 
     private final MongoDatabase db;
 
@@ -96,18 +91,23 @@ final class Store {
                 ? (desc ? Sorts.descending(c.idField()) : Sorts.ascending(c.idField()))
                 : (desc ? Sorts.descending(sortField, c.idField()) : Sorts.ascending(sortField, c.idField()));
         Set<String> fields = fields(ctx);
-        var find = db.getCollection(c.collection(), RawBsonDocument.class).find(Filters.and(and)).sort(sort)
-                .limit(limit + 1).projection(projection(fields, c.idField(), sortField));
-        List<RawBsonDocument> docs = find.into(new ArrayList<>(limit + 1));
+        var find = db.getCollection(c.collection()).find(Filters.and(and)).sort(sort).limit(limit + 1);
+        if (!fields.isEmpty()) {
+            Set<String> include = new LinkedHashSet<>(fields);
+            include.add(c.idField());
+            include.add(sortField);
+            find = find.projection(Projections.include(new ArrayList<>(include)));
+        }
+        List<Document> docs = find.into(new ArrayList<>());
         String next = null;
         if (docs.size() > limit) {
             docs = docs.subList(0, limit);
-            Document last = docs.get(limit - 1).decode(documents());
+            Document last = docs.get(limit - 1);
             next = new Cursor(sortName, desc, value(last, sortField), asLong(value(last, c.idField()))).encode();
         }
-        List<RawRendered> data = new ArrayList<>(docs.size());
-        for (RawBsonDocument d : docs) {
-            data.add(new RawRendered(d, c.idField(), fields, documents()));
+        List<Map<String, Object>> data = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            data.add(render(d, c.idField(), fields));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", data);
@@ -115,36 +115,11 @@ final class Store {
         return out;
     }
 
-    /** One document by id, within the scope, with the fields {@link #render} shows (and the id). */
+    /** One document by id, within the scope. */
     Optional<Document> one(Collection c, Ctx ctx, long id) {
         List<Bson> and = scopeStage(c, ctx);
         and.add(Filters.eq(c.idField(), id));
-        return Optional.ofNullable(db.getCollection(c.collection()).find(Filters.and(and))
-                .projection(projection(fields(ctx), c.idField(), c.idField())).first());
-    }
-
-    /**
-     * What a read fetches: with {@code fields=}, those, the id and the sort field; else the whole document but the
-     * bookkeeping fields the rendering drops anyway, so they are neither encoded, sent nor decoded.
-     */
-    static Bson projection(Set<String> fields, String idField, String sortField) {
-        if (!fields.isEmpty()) {
-            Set<String> include = new LinkedHashSet<>(fields);
-            include.add(idField);
-            include.add(sortField);
-            return Projections.fields(Projections.include(new ArrayList<>(include)), Projections.excludeId());
-        }
-        List<String> exclude = new ArrayList<>();
-        for (String f : BOOKKEEPING) {
-            if (!f.equals(idField) && !f.equals(sortField)) {
-                exclude.add(f);
-            }
-        }
-        return Projections.exclude(exclude);
-    }
-
-    private Codec<Document> documents() {
-        return db.getCodecRegistry().get(Document.class);
+        return Optional.ofNullable(db.getCollection(c.collection()).find(Filters.and(and)).first());
     }
 
     /** Children of a parent (order lines of an order), in the source, by id. */
