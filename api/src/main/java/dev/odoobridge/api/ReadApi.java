@@ -18,8 +18,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.Deflater;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.compression.CompressionPool;
+import org.eclipse.jetty.util.compression.DeflaterPool;
 
 /**
  * The read API as one Jetty 12 handler: gzip, then API-key authentication ({@link ApiKeyAuth}: 401,
@@ -39,6 +42,8 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
  * customer-activity, dashboard and barcode/{code}, each under {@code /{source}/}.
  */
 public final class ReadApi implements AutoCloseable {
+    /** Answers shorter than this go uncompressed. */
+    private static final int GZIP_MIN_SIZE = 512;
     private final MongoClient client;
     private final Handler handler;
     private final ApiHandler routes;
@@ -55,7 +60,9 @@ public final class ReadApi implements AutoCloseable {
         ApiKeyAuth auth = ApiKeyAuth.builder(b.keys).pathPrefix(b.prefix).rateLimiter(b.limiter)
                 .corsOrigins(b.corsOrigins).openPaths(ApiHandler::isOpen).handler(routes).build();
         GzipHandler gzip = new GzipHandler();
-        gzip.setMinGzipSize(512);
+        gzip.setMinGzipSize(GZIP_MIN_SIZE);
+        // the fastest level: on pages of JSON it compresses nearly as well as the default at a fraction of the CPU
+        gzip.setDeflaterPool(new DeflaterPool(CompressionPool.DEFAULT_CAPACITY, Deflater.BEST_SPEED, true));
         gzip.addIncludedMimeTypes("application/json", "application/problem+json");
         gzip.setHandler(auth);
         this.handler = gzip;

@@ -75,6 +75,7 @@ final class ReadApiBenchmark {
         double seconds = args.integer("seconds", 10);
         double odooSeconds = args.integer("odoo-seconds", 3);
         int threads = args.integer("threads", 64);
+        int cpuRequests = args.integer("cpu-requests", 3_000);
         String paceText = args.string("odoo-pace", "odoo19");
         ServingPace pace = ServingPace.parse(paceText, args.integer("odoo-workers", 2));
         // the pace makes Odoo's answer time per call and per record returned, as measured on a real 19.0 database of
@@ -105,6 +106,15 @@ final class ReadApiBenchmark {
                 Random random = new Random(1);
                 int[] ids = random.ints(1_000_000, 1, products + 1).toArray();
                 client.warmUp(pages, ids);
+                if (cpuRequests > 0) {
+                    out.printf("%nclosed loop, one request at a time, CPU of the whole process (server and client) per request:%n");
+                    out.printf("  API  product by id        %s%n", cpuCost(cpuRequests,
+                            i -> client.get("products/" + ids[(i + 5_000) % ids.length])));
+                    out.printf("  API  page of 100 (cursor) %s%n", cpuCost(cpuRequests,
+                            i -> client.get(pages.get(i % pages.size()))));
+                    out.printf("  API  barcode lookup       %s%n", cpuCost(cpuRequests,
+                            i -> client.get("barcode/" + barcode(ids[(i + 11) % ids.length]))));
+                }
                 for (double rate : rates) {
                     out.printf("%n-- %,.0f requests/s%n", rate);
                     out.printf("  API  product by id        %s%n", OpenLoop.run(rate, seconds, threads, 60,
@@ -116,7 +126,36 @@ final class ReadApiBenchmark {
                 }
             }
         }
-        odoo(out, rates, odooSeconds, threads, pace, paceText, odooProducts);
+        if (odooSeconds > 0) {
+            odoo(out, rates, odooSeconds, threads, pace, paceText, odooProducts);
+        }
+    }
+
+    /** One request at a time: process CPU time and bytes per request, requests per CPU-second. */
+    private static String cpuCost(int n, OpenLoop.Call call) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long alloc0 = allocated();
+        long cpu0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            call.run(i);
+        }
+        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / n;
+        double wallMs = (System.nanoTime() - wall0) / 1e6 / n;
+        double allocKb = (allocated() - alloc0) / 1024.0 / n;
+        return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second, %,7.0f KiB allocated per request "
+                + "(wall %7.3f ms each, %,d requests)", cpuMs, 1000 / cpuMs, allocKb, wallMs, n);
+    }
+
+    /** Bytes allocated so far by the live threads (the store's, Jetty's, the driver's and the client's). */
+    private static long allocated() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, a);
+        }
+        return sum;
     }
 
     private static void odoo(PrintStream out, List<Double> rates, double seconds, int threads, ServingPace pace,
