@@ -114,6 +114,29 @@ final class PortalBenchmark {
                     pct(baseline, 50), pct(baseline, 99));
             out.printf("product page data + TrendChart.svg (%,d chars): p50 %.1f ms, p99 %.1f ms%n", svgChars, pct(product, 50),
                     pct(product, 99));
+            // where the dashboard's time goes: each of its queries alone, median of 5
+            long[][] parts = new long[4][5];
+            for (int k = 0; k < 5; k++) {
+                long q0 = System.nanoTime();
+                List<dev.odoobridge.readmodel.report.StockStatusRow> st = reports.stockStatus(scope);
+                long q1 = System.nanoTime();
+                List<dev.odoobridge.readmodel.report.ProductVelocity> vel = reports.salesVelocity(scope, Reports.DEFAULT_WINDOW_DAYS);
+                long q2 = System.nanoTime();
+                reports.lotsInStock(scope);
+                long q3 = System.nanoTime();
+                reports.forecast(st, vel, Reports.DEFAULT_WINDOW_DAYS);
+                long q4 = System.nanoTime();
+                parts[0][k] = q1 - q0;
+                parts[1][k] = q2 - q1;
+                parts[2][k] = q3 - q2;
+                parts[3][k] = q4 - q3;
+            }
+            for (long[] part : parts) {
+                java.util.Arrays.sort(part);
+            }
+            out.printf("dashboard split (median of 5): stockStatus %.0f ms, salesVelocity %.0f ms, lotsInStock %.0f ms,"
+                    + " forecast %.0f ms (the rest is the join and sort)%n", parts[0][2] / 1e6, parts[1][2] / 1e6,
+                    parts[2][2] / 1e6, parts[3][2] / 1e6);
         }
     }
 

@@ -43,15 +43,41 @@ import org.eclipse.jetty.server.Handler;
  * <p>Built over the state database (sessions, sign-in codes, vendor links, audit), the sources' Odoo clients (codes
  * and link codes mailed through them, partners and suppliers looked up in them) and the server secret, it serves the
  * sign-in pages and the vendor's shop links, plus the page modules added with {@link Builder#pages} or
- * {@link Builder#module}. Close it to stop the mail delivery thread.
+ * {@link Builder#module}. Ended sessions are purged every hour. Close it to stop the mail delivery and purge threads.
  */
 public final class Portal implements AutoCloseable {
+    /** How often ended sessions are deleted from the state database. */
+    static final java.time.Duration PURGE_EVERY = java.time.Duration.ofHours(1);
+
     private final Handler handler;
     private final ExecutorService ownDelivery;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping;
 
-    private Portal(Handler handler, ExecutorService ownDelivery) {
+    private Portal(Handler handler, ExecutorService ownDelivery, Sessions sessions) {
         this.handler = handler;
         this.ownDelivery = ownDelivery;
+        if (sessions == null) {
+            this.housekeeping = null;
+        } else {
+            this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "portal-session-purge");
+                t.setDaemon(true);
+                return t;
+            });
+            housekeeping.scheduleWithFixedDelay(() -> purge(sessions), PURGE_EVERY.toMinutes(), PURGE_EVERY.toMinutes(),
+                    TimeUnit.MINUTES);
+        }
+    }
+
+    private static void purge(Sessions sessions) {
+        try {
+            int purged = sessions.purge();
+            if (purged > 0) {
+                org.slf4j.LoggerFactory.getLogger(Portal.class).info("portal: {} ended sessions purged", purged);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Portal.class).warn("portal: purging ended sessions failed: {}", e.toString());
+        }
     }
 
     /** A new builder. */
@@ -66,6 +92,9 @@ public final class Portal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
         if (ownDelivery != null) {
             ownDelivery.shutdown();
             try {
@@ -185,7 +214,7 @@ public final class Portal implements AutoCloseable {
                 if (!pages.isEmpty()) {
                     throw new IllegalStateException("pages(...) needs the state database (vendor links and audit)");
                 }
-                return new Portal(new PortalHandler(List.copyOf(modules), gate, Templates.precompiled()), null);
+                return new Portal(new PortalHandler(List.copyOf(modules), gate, Templates.precompiled()), null, null);
             }
             if (gate != null) {
                 throw new IllegalStateException("a portal over the state database has its own gate (sessions); set either");
@@ -232,7 +261,7 @@ public final class Portal implements AutoCloseable {
             }
             all.addAll(modules);
             return new Portal(new PortalHandler(List.copyOf(all), sessionGate, Templates.precompiled()),
-                    own);
+                    own, sessions);
         }
     }
 }

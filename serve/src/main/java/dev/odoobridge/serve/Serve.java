@@ -116,7 +116,7 @@ public final class Serve implements AutoCloseable {
         }
         try {
             server = JettyServers.start(new JettyServers.Settings(b.bind, b.port, b.threads, b.idleTimeout,
-                    b.stopTimeout.dividedBy(2), "serve-http"), new Routes(fixed, mounts));
+                    b.stopTimeout.dividedBy(2), "serve-http", b.forwardedHeaders), new Routes(fixed, mounts));
         } catch (RuntimeException e) {
             if (b.processor != null) {
                 b.processor.close();
@@ -235,6 +235,7 @@ public final class Serve implements AutoCloseable {
         private String bind = "127.0.0.1";
         private int port = 0;
         private int threads = 64;
+        private boolean forwardedHeaders;
         private Duration idleTimeout = Duration.ofSeconds(30);
         private Duration stopTimeout = Duration.ofSeconds(25);
         private Duration probeTimeout = Duration.ofSeconds(3);
@@ -353,6 +354,16 @@ public final class Serve implements AutoCloseable {
         /** Address to bind, default {@code 127.0.0.1}; {@code 0.0.0.0} for every interface. */
         public Builder bind(String address) {
             this.bind = Objects.requireNonNull(address, "address == null");
+            return this;
+        }
+
+        /**
+         * Whether to take the request's scheme, host and client address from {@code Forwarded} / {@code X-Forwarded-*}
+         * headers (default false): turn on behind a reverse proxy that terminates TLS and is the only way in, so the
+         * portal's origin check, its OIDC redirect and per-client rate limits see what the browser sees.
+         */
+        public Builder forwardedHeaders(boolean trust) {
+            this.forwardedHeaders = trust;
             return this;
         }
 

@@ -66,7 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
         String leaseOwner = Serve.newLeaseOwner();
         SyncEngine engine = rt.syncEngine(metrics.syncListener(), leaseOwner);
         Serve.Builder b = Serve.builder(db).syncEngine(engine).leaseOwner(leaseOwner).schedule(schedule(config))
-                .odooSources(rt.odooClients()).readModel(rt.readModel()).bind(host).port(listenPort);
+                .odooSources(rt.odooClients()).readModel(rt.readModel()).bind(host).port(listenPort)
+                .forwardedHeaders(settings.forwardedHeaders());
         settings.adminToken().ifPresent(b::adminToken);
         WebhookIntake.Builder intake = WebhookIntake.builder(db).models(config.sync().models())
                 .maxBodyBytes(config.webhook().maxBodyBytes());

@@ -101,8 +101,9 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
      * @param bind address to listen on
      * @param port port (0 picks a free one)
      * @param adminToken bearer token of the admin API (24+ characters); empty turns the admin API off
+     * @param forwardedHeaders whether the request's scheme, host and client come from a reverse proxy's headers
      */
-    public record ServeSettings(String bind, int port, Optional<String> adminToken) {
+    public record ServeSettings(String bind, int port, Optional<String> adminToken, boolean forwardedHeaders) {
         @Override
         public String toString() {
             return "ServeSettings{" + bind + ":" + port + ", adminToken=" + (adminToken.isPresent() ? "****" : "<unset>") + "}";

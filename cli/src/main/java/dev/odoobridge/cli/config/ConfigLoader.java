@@ -46,7 +46,7 @@ public final class ConfigLoader {
             "velocity-window-days");
     private static final Set<String> WEBHOOK = Set.of("bind", "port", "max-body-bytes", "public-url");
     private static final Set<String> VENDOR = Set.of("otp-secret", "mail-to");
-    private static final Set<String> SERVE = Set.of("bind", "port", "admin-token");
+    private static final Set<String> SERVE = Set.of("bind", "port", "admin-token", "forwarded-headers");
     private static final Set<String> SCHEDULE = Set.of("incremental", "reconcile");
     private static final Set<String> PORTAL = Set.of("enabled", "mail-source", "secure-cookies", "session-idle",
             "session-absolute", "oidc");
@@ -310,7 +310,7 @@ public final class ConfigLoader {
             }
         });
         return new BridgeConfig.ServeSettings(b.string(serve, "bind", "0.0.0.0"), b.intIn(serve, "port", 8088, 0, 65535),
-                token);
+                token, b.bool(serve, "forwarded-headers", false));
     }
 
     private static BridgeConfig.ScheduleSettings scheduleSettings(Binder b, ConfigNode schedule) {

@@ -24,7 +24,11 @@ public final class JettyServers {
 
     /** Settings of one server. */
     public record Settings(String bind, int port, int maxThreads, Duration idleTimeout, Duration stopTimeout,
-                           String threadName) {
+                           String threadName, boolean forwardedHeaders) {
+        /** Settings that ignore {@code Forwarded} / {@code X-Forwarded-*} headers. */
+        public Settings(String bind, int port, int maxThreads, Duration idleTimeout, Duration stopTimeout, String threadName) {
+            this(bind, port, maxThreads, idleTimeout, stopTimeout, threadName, false);
+        }
     }
 
     /**
@@ -40,6 +44,11 @@ public final class JettyServers {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
+        if (s.forwardedHeaders()) {
+            // behind a proxy that terminates TLS: the request's scheme, host and client address are the proxy's
+            // Forwarded / X-Forwarded-* headers (only safe when nothing but the proxy can reach this port)
+            http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer());
+        }
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(s.bind());
         connector.setPort(s.port());
