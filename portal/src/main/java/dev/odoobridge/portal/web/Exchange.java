@@ -24,6 +24,8 @@ public final class Exchange {
     public static final int MAX_FORM_BYTES = 256 * 1024;
     /** Longest single field value accepted from a query or form. */
     public static final int MAX_FIELD_CHARS = 2_000;
+    /** Most bytes of a refused body read and dropped before the error page is sent. */
+    static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
 
     private final Request request;
     private final Response response;
@@ -146,11 +148,13 @@ public final class Exchange {
             }
             long length = request.getLength();
             if (length > MAX_FORM_BYTES) {
+                drain();
                 throw new PortalException(413, "The form is too large.");
             }
             try {
                 form = FormFields.getFields(request, MAX_FORM_FIELDS, MAX_FORM_BYTES);
             } catch (RuntimeException e) {
+                drain();
                 throw new PortalException(400, "The form could not be read (too large or malformed).");
             }
         }
@@ -208,6 +212,23 @@ public final class Exchange {
     /** True once the route answered. */
     public boolean answered() {
         return answered;
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #MAX_DRAIN_BYTES}, so the client (still sending)
+     * reads the error page instead of a reset connection; a larger body is left unread and the connection closes.
+     */
+    private void drain() {
+        try {
+            java.io.InputStream in = org.eclipse.jetty.io.Content.Source.asInputStream(request);
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            for (int n = in.read(buffer); n >= 0 && total <= MAX_DRAIN_BYTES; n = in.read(buffer)) {
+                total += n;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client went away or the body is malformed: the error page is still attempted
+        }
     }
 
     private static Optional<String> value(Fields fields, String name) {
