@@ -14,6 +14,12 @@ final class RecordingVendorStore implements VendorStore {
 
     final List<Event> events = new CopyOnWriteArrayList<>();
 
+    /** Challenges and links belong to sign-in and linking, which these tests replace with a fixed gate and scopes. */
+    private static UnsupportedOperationException notUsedByThePages() {
+        return new UnsupportedOperationException("the page tests keep only the audit trail; challenges and links are"
+                + " not part of this store");
+    }
+
     @Override
     public void audit(String vendor, String source, Long partnerId, String event, String detail, Instant at) {
         events.add(new Event(vendor, source, partnerId, event, detail));
@@ -34,61 +40,61 @@ final class RecordingVendorStore implements VendorStore {
 
     @Override
     public void insertChallenge(Challenge challenge) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public Optional<Challenge> latestChallenge(String vendor) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public boolean deleteChallenge(String challengeId) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public int recordFailedAttempt(String challengeId) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public boolean markUsed(String challengeId, Instant at) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public int challengesForVendorSince(String vendor, Instant since) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public int challengesForPartnerSince(String source, long partnerId, Instant since) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public Optional<Instant> lastChallengeAt(String vendor, String source, long partnerId) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public void saveLink(VendorLink link) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public List<VendorLink> links(String vendor) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public List<VendorLink> allLinks() {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 
     @Override
     public boolean deleteLink(String vendor, String source, long partnerId) {
-        throw new UnsupportedOperationException();
+        throw notUsedByThePages();
     }
 }
