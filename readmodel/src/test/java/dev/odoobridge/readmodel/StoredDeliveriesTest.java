@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The sales velocity read from the deliveries kept in the {@code product_stock} documents equals the velocity
  * aggregated from the moves themselves (the report's fallback for views built before the field existed), on the
  * same random move history: every state, location pair, missing {@code quantity}, days inside and outside the kept
- * days, later reads than the build.
+ * days, later reads than the build; with the deliveries kept packed (as views are built now), in the older day →
+ * quantity document, and both shapes in one scope.
  */
 class StoredDeliveriesTest {
     private static final DateTimeFormatter ODOO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -82,6 +83,10 @@ class StoredDeliveriesTest {
         }
         apply("stock.move", moves);
         assertThat(views.countDocuments(new Document("delivered_daily", new Document("$exists", true)))).isEqualTo(12);
+        // kept packed: parallel arrays of day offsets and quantities
+        assertThat(views.find(new Document("_id", "shop:1")).first().get("delivered_daily", Document.class))
+                .containsKeys("start", "days", "qty");
+        List<Document> packed = views.find().into(new ArrayList<>());
 
         for (int laterDays : new int[] {0, 45, 200}) {
             clock.advance(Duration.ofDays(laterDays));
@@ -89,16 +94,67 @@ class StoredDeliveriesTest {
                 List<ProductVelocity> stored = reports.salesVelocity(vendor70, window);
                 List<ProductVelocity> fromMoves = withoutStoredDeliveries(() -> reports.salesVelocity(vendor70, window));
                 assertThat(stored).as("window %d, %d days after the build", window, laterDays).isEqualTo(fromMoves);
+                // views built before the packed shape: a day -> quantity document, every view or some of them
+                List<ProductVelocity> byDay = withShape(packed, 12, () -> reports.salesVelocity(vendor70, window));
+                assertThat(byDay).as("older shape, window %d, %d days after the build", window, laterDays).isEqualTo(fromMoves);
+                List<ProductVelocity> mixed = withShape(packed, 6, () -> reports.salesVelocity(vendor70, window));
+                assertThat(mixed).as("both shapes, window %d, %d days after the build", window, laterDays).isEqualTo(fromMoves);
                 if (laterDays == 0 && window >= 30) {
                     assertThat(stored).isNotEmpty();
                 }
             }
         }
-        // read from the views indeed: a kept day shows in the velocity
-        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
-        views.updateOne(new Document("_id", "shop:1"), new Document("$set", new Document("delivered_daily." + today, 1000.0)));
+        // read from the views indeed: a kept day shows in the velocity, in either shape
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        Document one = views.find(new Document("_id", "shop:1")).first().get("delivered_daily", Document.class);
+        long offset = today.toEpochDay() - java.time.LocalDate.parse(one.getString("start")).toEpochDay();
+        views.updateOne(new Document("_id", "shop:1"), new Document("$set", new Document("delivered_daily",
+                new Document(one).append("days", List.of((int) offset)).append("qty", List.of(1000.0)))));
         assertThat(reports.salesVelocity(vendor70, 1)).filteredOn(v -> v.productId() == 1).singleElement()
-                .satisfies(v -> assertThat(v.totalQuantity()).isGreaterThanOrEqualTo(1000.0));
+                .satisfies(v -> assertThat(v.totalQuantity()).isEqualTo(1000.0));
+        views.updateOne(new Document("_id", "shop:1"), new Document("$set", new Document("delivered_daily",
+                new Document(today.toString(), 2000.0))));
+        assertThat(reports.salesVelocity(vendor70, 1)).filteredOn(v -> v.productId() == 1).singleElement()
+                .satisfies(v -> assertThat(v.totalQuantity()).isEqualTo(2000.0));
+        // an unreadable field is not guessed at: the moves are read
+        views.updateOne(new Document("_id", "shop:1"), new Document("$set", new Document("delivered_daily",
+                new Document("start", "2026-11-21").append("days", List.of(0, 1)).append("qty", List.of(1.0)))));
+        assertThat(reports.salesVelocity(vendor70, 30))
+                .isEqualTo(withoutStoredDeliveries(() -> reports.salesVelocity(vendor70, 30)));
+    }
+
+    /**
+     * The result of {@code read} while the first {@code count} views (of {@code packed}, as built) keep their deliveries
+     * in the older day → quantity document, the others packed.
+     */
+    private List<ProductVelocity> withShape(List<Document> packed, int count,
+                                            java.util.function.Supplier<List<ProductVelocity>> read) {
+        for (int i = 0; i < packed.size(); i++) {
+            Document view = new Document(packed.get(i));
+            if (i < count) {
+                view.put("delivered_daily", byDay(view.get("delivered_daily", Document.class)));
+            }
+            views.replaceOne(new Document("_id", view.get("_id")), view);
+        }
+        try {
+            return read.get();
+        } finally {
+            for (Document d : packed) {
+                views.replaceOne(new Document("_id", d.get("_id")), d);
+            }
+        }
+    }
+
+    /** A packed field in the older shape: {@code yyyy-MM-dd} → quantity, ascending. */
+    private static Document byDay(Document packed) {
+        java.time.LocalDate start = java.time.LocalDate.parse(packed.getString("start"));
+        List<Integer> days = packed.getList("days", Integer.class);
+        List<Double> qty = packed.getList("qty", Double.class);
+        java.util.TreeMap<String, Object> out = new java.util.TreeMap<>();
+        for (int i = 0; i < days.size(); i++) {
+            out.put(start.plusDays(days.get(i)).toString(), qty.get(i));
+        }
+        return new Document(out);
     }
 
     /** The result of {@code read} while the views lack the kept deliveries (as views built before the field existed). */

@@ -3,9 +3,11 @@ package dev.odoobridge.portal.data;
 import dev.odoobridge.readmodel.report.DailySales;
 import dev.odoobridge.readmodel.report.DailyStock;
 import dev.odoobridge.readmodel.report.ProductForecast;
+import dev.odoobridge.readmodel.report.ProductOverview;
 import dev.odoobridge.readmodel.report.ProductTrend;
 import dev.odoobridge.readmodel.report.ProductVelocity;
 import dev.odoobridge.readmodel.report.Reports;
+import dev.odoobridge.readmodel.report.StockOverview;
 import dev.odoobridge.readmodel.report.StockStatusRow;
 import dev.odoobridge.readmodel.report.VendorScope;
 import dev.odoobridge.readmodel.stock.LotStock;
@@ -23,12 +25,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link VendorData} from the read model's {@link Reports}. The dashboard costs the same few queries whatever the number
- * of products or shops: the stock status of the scope, its sales velocity over {@value #WINDOW_DAYS} days and its lots
- * in stock (each one or two queries on the stock views of the scope's sources, the scope applied inside them; the
- * velocity read from the daily deliveries the views keep, not from the moves); forecasts are computed
- * from those rows without another query, and everything is joined per product in memory. A product page reads one
- * product's status, its moves of the window and its lots.
+ * {@link VendorData} from the read model's {@link Reports}. The dashboard costs the same two queries whatever the number
+ * of products or shops: {@link Reports#stockOverview} reads the scope's stock views once (status, sales velocity over
+ * {@value #WINDOW_DAYS} days from the daily deliveries the views keep, and forecast of every product) and its lots in
+ * stock, the scope applied inside both; the lots are joined per product in memory. A product page reads one product's
+ * status, its moves of the window and its lots.
  *
  * <p>Days are UTC days, as in the reports. A lot counts as near expiry when it expires within the near-expiry window
  * from now (expired lots included); it is expired when its expiry is now or past.
@@ -69,22 +70,14 @@ public final class ReadModelVendorData implements VendorData {
     @Override
     public List<DashboardRow> dashboard(VendorScope scope) {
         Objects.requireNonNull(scope, "scope == null");
-        List<StockStatusRow> status = reports.stockStatus(scope);
-        List<ProductVelocity> velocity = reports.salesVelocity(scope, WINDOW_DAYS);
-        List<LotStock> lots = reports.lotsInStock(scope);
-        List<ProductForecast> forecasts = reports.forecast(status, velocity, WINDOW_DAYS);
-
-        Map<String, ProductVelocity> velocityByKey = new HashMap<>(velocity.size() * 2);
-        velocity.forEach(v -> velocityByKey.put(key(v.source(), v.productId()), v));
+        StockOverview overview = reports.stockOverview(scope, WINDOW_DAYS);
         Map<String, List<LotStock>> lotsByKey = new HashMap<>();
-        lots.forEach(l -> lotsByKey.computeIfAbsent(key(l.source(), l.productId()), k -> new ArrayList<>()).add(l));
+        overview.lots().forEach(l -> lotsByKey.computeIfAbsent(key(l.source(), l.productId()), k -> new ArrayList<>()).add(l));
         Instant now = clock.instant();
-        List<DashboardRow> rows = new ArrayList<>(status.size());
-        for (int i = 0; i < status.size(); i++) {
-            StockStatusRow s = status.get(i);
-            String key = key(s.source(), s.productId());
-            ProductVelocity v = velocityByKey.get(key);
-            rows.add(row(s, v == null ? 0 : v.perDay(), forecasts.get(i), lotsByKey.getOrDefault(key, List.of()), now));
+        List<DashboardRow> rows = new ArrayList<>(overview.products().size());
+        for (ProductOverview p : overview.products()) {
+            StockStatusRow s = p.status();
+            rows.add(row(s, p.perDay(), p.forecast(), lotsByKey.getOrDefault(key(s.source(), s.productId()), List.of()), now));
         }
         rows.sort(ORDER);
         return rows;

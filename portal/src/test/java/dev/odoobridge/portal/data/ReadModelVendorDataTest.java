@@ -95,7 +95,7 @@ class ReadModelVendorDataTest {
         calls.clear();
         assertThat(data.dashboard(scope)).hasSize(53);
         assertThat(calls).isEqualTo(few)
-                .isEqualTo(Map.of("stockStatus", 1, "salesVelocity", 1, "lotsInStock", 1, "forecast", 1));
+                .isEqualTo(Map.of("stockOverview", 1));
     }
 
     @Test

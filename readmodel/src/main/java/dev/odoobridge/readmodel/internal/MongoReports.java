@@ -20,6 +20,7 @@ import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
 import dev.odoobridge.readmodel.report.SalesQuery;
 import dev.odoobridge.readmodel.report.StockStatus;
+import dev.odoobridge.readmodel.report.StockOverview;
 import dev.odoobridge.readmodel.report.StockStatusRow;
 import dev.odoobridge.readmodel.report.TopProduct;
 import dev.odoobridge.readmodel.report.VendorScope;
@@ -50,6 +51,7 @@ final class MongoReports implements Reports {
     private final Clock clock;
     private final SalesReports sales;
     private final TrendReports trends;
+    private final StockOverviews overviews;
 
     MongoReports(MongoDatabase db, Names names, StockOptions options, Clock clock) {
         this.db = db;
@@ -58,6 +60,7 @@ final class MongoReports implements Reports {
         this.clock = clock;
         this.sales = new SalesReports(db, names, clock);
         this.trends = new TrendReports(db, names, clock);
+        this.overviews = new StockOverviews(db, clock, this, trends);
     }
 
     @Override
@@ -94,26 +97,23 @@ final class MongoReports implements Reports {
     @Override
     public List<ProductVelocity> salesVelocity(ReportScope scope, int windowDays) {
         Objects.requireNonNull(scope, "scope == null");
-        if (windowDays < 1) {
-            throw new IllegalArgumentException("windowDays must be >= 1, was " + windowDays);
-        }
+        requireWindow(windowDays);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate first = today.minusDays(windowDays - 1L);
-        Map<String, Map<LocalDate, Double>> byProduct = new LinkedHashMap<>();
+        Map<String, double[]> byProduct = new LinkedHashMap<>();
         Map<String, String> productNames = new HashMap<>();
-        if (!storedDeliveries(scope, first, today, byProduct, productNames)) {
+        if (!storedDeliveries(scope, first, windowDays, byProduct, productNames)) {
             byProduct.clear();
             productNames.clear();
-            movesDeliveries(scope, first, today, byProduct, productNames);
+            movesDeliveries(scope, first, windowDays, byProduct, productNames);
         }
         List<ProductVelocity> out = new ArrayList<>();
         byProduct.forEach((key, days) -> {
             List<DailySales> series = new ArrayList<>(windowDays);
             double total = 0;
-            for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-                double q = days.getOrDefault(d, 0.0);
-                total += q;
-                series.add(new DailySales(d, q));
+            for (int i = 0; i < windowDays; i++) {
+                total += days[i];
+                series.add(new DailySales(first.plusDays(i), days[i]));
             }
             int colon = key.lastIndexOf(':');
             out.add(new ProductVelocity(key.substring(0, colon), Long.parseLong(key.substring(colon + 1)),
@@ -124,14 +124,25 @@ final class MongoReports implements Reports {
         return out;
     }
 
-    /** The deliveries of the window from the moves: one aggregation over the moves of the scope's sources. */
-    private void movesDeliveries(ReportScope scope, LocalDate first, LocalDate today,
-                                 Map<String, Map<LocalDate, Double>> byProduct, Map<String, String> productNames) {
-        for (Document g : db.getCollection(names.of("stock.move")).aggregate(velocityPipeline(scope, first, today))) {
+    private static void requireWindow(int windowDays) {
+        if (windowDays < 1) {
+            throw new IllegalArgumentException("windowDays must be >= 1, was " + windowDays);
+        }
+    }
+
+    /**
+     * The deliveries of the window from the moves: one aggregation over the moves of the scope's sources; by product
+     * key, the window's days (index 0 = {@code first}) of the products with a delivery in it.
+     */
+    void movesDeliveries(ReportScope scope, LocalDate first, int windowDays, Map<String, double[]> byProduct,
+                         Map<String, String> productNames) {
+        LocalDate last = first.plusDays(windowDays - 1L);
+        long firstDay = first.toEpochDay();
+        for (Document g : db.getCollection(names.of("stock.move")).aggregate(velocityPipeline(scope, first, last))) {
             Document id = (Document) g.get("_id");
             String key = DocumentMapper.key(id.getString("s"), asLong(id.get("p")));
-            byProduct.computeIfAbsent(key, k -> new HashMap<>()).merge(LocalDate.parse(id.getString("d")),
-                    asDouble(g.get("q")), Double::sum);
+            int i = (int) (LocalDate.parse(id.getString("d")).toEpochDay() - firstDay);
+            byProduct.computeIfAbsent(key, k -> new double[windowDays])[i] += asDouble(g.get("q"));
             productNames.putIfAbsent(key, g.getString("name"));
         }
     }
@@ -141,35 +152,36 @@ final class MongoReports implements Reports {
      * views, no move read): false when a document of the scope lacks them or keeps too few days (views built before
      * the field existed, until their next rebuild; windows longer than the kept days).
      */
-    private boolean storedDeliveries(ReportScope scope, LocalDate first, LocalDate today,
-                                     Map<String, Map<LocalDate, Double>> byProduct, Map<String, String> productNames) {
-        String from = first.toString();
-        String to = today.toString();
+    private boolean storedDeliveries(ReportScope scope, LocalDate first, int windowDays, Map<String, double[]> byProduct,
+                                     Map<String, String> productNames) {
         for (Document d : db.getCollection(Names.PRODUCT_STOCK).find(ScopeFilter.products(scope, ""))
                 .projection(new Document("_source", 1).append("product_id", 1).append("name", 1)
                         .append(ProductStockBuilder.DELIVERED_DAILY, 1).append(ProductStockBuilder.DELIVERED_SINCE, 1))
                 .batchSize(BATCH)) {
-            String since = d.getString(ProductStockBuilder.DELIVERED_SINCE);
-            if (!(d.get(ProductStockBuilder.DELIVERED_DAILY) instanceof Document days) || since == null
-                    || since.compareTo(from) > 0) {
+            double[] days = new double[windowDays];
+            int found = storedWindow(d, first, days);
+            if (found < 0) {
                 return false;
             }
-            Map<LocalDate, Double> inWindow = null;
-            for (Map.Entry<String, Object> e : days.entrySet()) {
-                if (e.getKey().compareTo(from) >= 0 && e.getKey().compareTo(to) <= 0) {
-                    if (inWindow == null) {
-                        inWindow = new HashMap<>();
-                    }
-                    inWindow.merge(LocalDate.parse(e.getKey()), asDouble(e.getValue()), Double::sum);
-                }
-            }
-            if (inWindow != null) {
+            if (found > 0) {
                 String key = DocumentMapper.key(d.getString("_source"), asLong(d.get("product_id")));
-                byProduct.put(key, inWindow);
+                byProduct.put(key, days);
                 productNames.putIfAbsent(key, d.getString("name"));
             }
         }
         return true;
+    }
+
+    /**
+     * Adds a view's kept deliveries of the window starting at {@code first} into {@code days}: the number of kept days
+     * in the window, or -1 when the view keeps none, too few days or an unreadable field.
+     */
+    static int storedWindow(Document view, LocalDate first, double[] days) {
+        String since = view.getString(ProductStockBuilder.DELIVERED_SINCE);
+        if (since == null || since.compareTo(first.toString()) > 0) {
+            return -1;
+        }
+        return DeliveredDaily.addWindow(view.get(ProductStockBuilder.DELIVERED_DAILY), first, days);
     }
 
     private List<Bson> velocityPipeline(ReportScope scope, LocalDate first, LocalDate last) {
@@ -319,9 +331,7 @@ final class MongoReports implements Reports {
 
     @Override
     public List<ProductForecast> forecast(List<StockStatusRow> rows, List<ProductVelocity> velocity, int windowDays) {
-        if (windowDays < 1) {
-            throw new IllegalArgumentException("windowDays must be >= 1, was " + windowDays);
-        }
+        requireWindow(windowDays);
         Map<String, ProductVelocity> byKey = new HashMap<>();
         for (ProductVelocity v : velocity) {
             if (v.windowDays() != windowDays) {
@@ -342,6 +352,13 @@ final class MongoReports implements Reports {
             out.add(forecastOf(row, series, today));
         }
         return out;
+    }
+
+    @Override
+    public StockOverview stockOverview(ReportScope scope, int windowDays) {
+        Objects.requireNonNull(scope, "scope == null");
+        requireWindow(windowDays);
+        return overviews.overview(scope, windowDays);
     }
 
     static Date toDate(LocalDate day) {

@@ -33,8 +33,9 @@ import org.bson.Document;
 final class ProductStockBuilder {
     private static final List<String> INCOMING_STATES = List.of("confirmed", "assigned");
     /**
-     * Field of {@code product_stock}: quantity delivered per UTC day ({@code yyyy-MM-dd} to quantity, days with
-     * deliveries only), over the last {@value #DELIVERED_DAYS} days of the clock at build time and any later day.
+     * Field of {@code product_stock}: quantity delivered per UTC day (days with deliveries only), over the last
+     * {@value #DELIVERED_DAYS} days of the clock at build time and any later day, packed as {@link DeliveredDaily}
+     * says (views built before it keep a {@code yyyy-MM-dd} to quantity document, still read).
      */
     static final String DELIVERED_DAILY = "delivered_daily";
     /** Field of {@code product_stock}: the first day (yyyy-MM-dd) {@link #DELIVERED_DAILY} is complete from. */
@@ -86,6 +87,7 @@ final class ProductStockBuilder {
         Map<Long, List<Document>> vendors = vendors(source, productIds, products);
 
         Date now = Date.from(clock.instant());
+        LocalDate since = LocalDate.parse(oldestDelivered());
         Map<String, Document> wanted = new LinkedHashMap<>();
         for (Long pid : productIds) {
             Document product = products.get(pid);
@@ -93,8 +95,8 @@ final class ProductStockBuilder {
             String key = DocumentMapper.key(source, pid);
             wanted.put(key, product == null && perWarehouse.isEmpty() ? null
                     : compose(source, pid, product, perWarehouse, minimums.get(pid), vendors.getOrDefault(pid, List.of()), now)
-                    .append(DELIVERED_DAILY, new Document(new TreeMap<String, Object>(delivered.getOrDefault(pid, Map.of()))))
-                    .append(DELIVERED_SINCE, oldestDelivered()));
+                    .append(DELIVERED_DAILY, DeliveredDaily.pack(since, new TreeMap<>(delivered.getOrDefault(pid, Map.of()))))
+                    .append(DELIVERED_SINCE, since.toString()));
         }
         writes.write(batch, db.getCollection(Names.PRODUCT_STOCK), wanted, "_updated_at");
     }

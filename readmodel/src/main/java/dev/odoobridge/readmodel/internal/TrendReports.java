@@ -66,6 +66,11 @@ final class TrendReports {
                 .projection(new Document("_source", 1).append("product_id", 1)).batchSize(MongoReports.BATCH)) {
             products.computeIfAbsent(d.getString("_source"), s -> new ArrayList<>()).add(StockAggregations.asLong(d.get("product_id")));
         }
+        return lotsOf(products);
+    }
+
+    /** The lots in stock of the products (by source), in {@link #LOT_ORDER}: one query on the lot views per source. */
+    List<LotStock> lotsOf(Map<String, List<Long>> products) {
         List<LotStock> out = new ArrayList<>();
         products.forEach((source, ids) -> {
             // a long $in list is matched value by value per lot in the embedded store: past a few hundred products,

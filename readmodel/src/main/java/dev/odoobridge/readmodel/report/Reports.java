@@ -88,4 +88,15 @@ public interface Reports {
      * the rows' order; a row without a velocity has had no sales in the window.
      */
     List<ProductForecast> forecast(List<StockStatusRow> rows, List<ProductVelocity> velocity, int windowDays);
+
+    /**
+     * A dashboard's data in one pass: the stock status, sales velocity over {@code windowDays} and forecast of every
+     * active stocked product in the scope, and the lots in stock of every product in the scope. The numbers are those of
+     * {@link #stockStatus(ReportScope)}, {@link #salesVelocity(ReportScope, int)}, {@link #forecast(ReportScope, int)}
+     * and {@link #lotsInStock(VendorScope)} (for a {@link SourceScope}, every lot in stock of its sources), but the
+     * scope's stock views are read once (status, kept deliveries and the product ids the lots are matched against) and
+     * no per-day series is built: one query on the views and one on the lots, the velocity read from the moves only
+     * where {@link #salesVelocity(ReportScope, int)} would.
+     */
+    StockOverview stockOverview(ReportScope scope, int windowDays);
 }
