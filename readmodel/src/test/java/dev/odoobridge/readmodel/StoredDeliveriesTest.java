@@ -123,6 +123,37 @@ class StoredDeliveriesTest {
                 .isEqualTo(withoutStoredDeliveries(() -> reports.salesVelocity(vendor70, 30)));
     }
 
+    @Test
+    void rebuildGivesOlderViewsThePackedDeliveries() {
+        apply("stock.location", List.of(location(5, "WH/Stock", "internal", 1), location(9, "Customers", "customer", 0)));
+        apply("product.product", List.of(product(1, "P1"), product(2, "P2"), product(3, "P3")));
+        apply("product.supplierinfo", List.of(supplier(1, 70, 1, 1), supplier(2, 70, 2, 2), supplier(3, 70, 3, 3)));
+        List<OdooRecord> moves = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            String date = LocalDateTime.ofInstant(NOW.minus(Duration.ofDays(i * 3L)), java.time.ZoneOffset.UTC).format(ODOO);
+            moves.add(row(i).m2o("product_id", 1 + i % 3, "P").m2o("location_id", 5, "L").m2o("location_dest_id", 9, "L")
+                    .with("product_uom_qty", (double) i).with("quantity", (double) i).with("state", "done").with("date", date)
+                    .with("reference", "WH/OUT/" + i).build());
+        }
+        apply("stock.move", moves);
+        List<Document> built = views.find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        List<ProductVelocity> velocity = reports.salesVelocity(vendor70, 120);
+        assertThat(velocity).hasSize(3);
+        // as views built before: one without kept deliveries, one in the older shape
+        views.updateOne(new Document("_id", "shop:1"), new Document("$unset",
+                new Document("delivered_daily", "").append("delivered_since", "")));
+        views.updateOne(new Document("_id", "shop:2"), new Document("$set",
+                new Document("delivered_daily", byDay(built.get(1).get("delivered_daily", Document.class)))));
+        assertThat(model.stock().rebuild("shop")).isEqualTo(3);
+        assertThat(model.stock().rebuild("elsewhere")).isZero();
+        List<Document> rebuilt = views.find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        for (int i = 0; i < 3; i++) {
+            assertThat(rebuilt.get(i).get("delivered_daily")).isEqualTo(built.get(i).get("delivered_daily"));
+            assertThat(rebuilt.get(i).get("delivered_since")).isEqualTo(built.get(i).get("delivered_since"));
+        }
+        assertThat(reports.salesVelocity(vendor70, 120)).isEqualTo(velocity);
+    }
+
     /**
      * The result of {@code read} while the first {@code count} views (of {@code packed}, as built) keep their deliveries
      * in the older day → quantity document, the others packed.

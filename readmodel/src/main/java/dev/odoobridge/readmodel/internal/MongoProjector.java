@@ -498,6 +498,29 @@ final class MongoProjector implements Projector {
     }
 
     /**
+     * Recomputes every product and lot stock view of the source as one batch, under the views' lock (no page's view
+     * maintenance interleaves); returns the number of product views recomputed.
+     */
+    long rebuildStockViews(String source) {
+        return inBatch(batch -> {
+            viewLock.lock();
+            try {
+                long rebuilt = 0;
+                for (DerivedView v : views) {
+                    if (v instanceof ProductStockView products) {
+                        rebuilt += products.rebuildAll(batch, source);
+                    } else if (v instanceof LotStockView lots) {
+                        lots.cleared(batch, source, "stock.lot");
+                    }
+                }
+                return rebuilt;
+            } finally {
+                viewLock.unlock();
+            }
+        });
+    }
+
+    /**
      * Runs the read-compare-write of a page (or a delete) and the view maintenance that follows under the
      * collection's lock, so that no other writer in this JVM interleaves; every strategy takes it, which also
      * keeps the derived views' view of "before" consistent.

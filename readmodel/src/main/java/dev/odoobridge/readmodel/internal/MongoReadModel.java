@@ -76,11 +76,11 @@ public final class MongoReadModel implements ReadModel {
                     new ProductStockView(db, names,
                             new ProductStockBuilder(db, names, config.stockOptions(), clock, refs, writes, reads), refs),
                     new LotStockView(db, names, clock, refs, writes, reads));
-            this.projector = MongoFailures.guard(Projector.class, new MongoProjector(db, config.projections(),
-                    new DocumentMapper(types), views, clock, config.effectiveGuardStrategy(), fastPaths, reads, direct,
-                    changeLog, tombstones));
+            MongoProjector writer = new MongoProjector(db, config.projections(), new DocumentMapper(types), views, clock,
+                    config.effectiveGuardStrategy(), fastPaths, reads, direct, changeLog, tombstones);
+            this.projector = MongoFailures.guard(Projector.class, writer);
             this.changes = MongoFailures.guard(ChangeLog.class, changeLog);
-            this.stock = MongoFailures.guard(StockViews.class, new MongoStockViews(db));
+            this.stock = MongoFailures.guard(StockViews.class, new MongoStockViews(db, writer::rebuildStockViews));
             this.reports = MongoFailures.guard(Reports.class,
                     new MongoReports(db, names, config.stockOptions(), clock));
         } catch (MongoException e) {

@@ -17,14 +17,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.bson.Document;
 
 /** Reads {@code product_stock} and {@code lot_stock} into the public records. */
 final class MongoStockViews implements StockViews {
     private final MongoDatabase db;
+    private final ToLongFunction<String> rebuild;
 
-    MongoStockViews(MongoDatabase db) {
+    /** @param rebuild recomputes a source's stock views (the projector's, under its view lock) */
+    MongoStockViews(MongoDatabase db, ToLongFunction<String> rebuild) {
         this.db = db;
+        this.rebuild = rebuild;
+    }
+
+    @Override
+    public long rebuild(String source) {
+        Objects.requireNonNull(source, "source == null");
+        return rebuild.applyAsLong(source);
     }
 
     @Override

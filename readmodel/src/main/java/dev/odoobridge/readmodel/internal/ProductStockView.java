@@ -83,11 +83,17 @@ final class ProductStockView implements DerivedView {
 
     @Override
     public void cleared(ChangeBatch batch, String source, String model) {
+        rebuildAll(batch, source);
+    }
+
+    /** Recomputes every stock document of the source; returns how many. */
+    long rebuildAll(ChangeBatch batch, String source) {
         Set<Long> products = new TreeSet<>();
         for (org.bson.BsonValue id : db.getCollection(Names.PRODUCT_STOCK).distinct("product_id", Filters.eq("_source", source), org.bson.BsonValue.class)) {
             products.add(id.asNumber().longValue());
         }
         recompute(batch, source, products, Map.of());
+        return products.size();
     }
 
     /**
