@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code sync} group. */
 @Command(name = "sync", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-        description = "Keep MongoDB equal to Odoo: run, inspect, verify and reset the sync.",
+        description = "Keep MongoDB equal to Odoo: run, inspect, verify and reset the sync; rebuild the stock views.",
         subcommands = {SyncRunCommand.class, SyncStatusCommand.class, SyncVerifyCommand.class,
-            SyncResetCommand.class})
+            SyncResetCommand.class, SyncRebuildStockCommand.class})
 public final class SyncCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

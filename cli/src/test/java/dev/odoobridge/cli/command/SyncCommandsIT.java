@@ -116,6 +116,26 @@ class SyncCommandsIT {
     }
 
     @Test
+    @Order(3)
+    void rebuildStockRecomputesTheViewsWithTheSameNumbers() {
+        List<dev.odoobridge.readmodel.report.StockOverview> before = new java.util.ArrayList<>();
+        dev.odoobridge.readmodel.report.SourceScope shop = dev.odoobridge.readmodel.report.SourceScope.of("shop");
+        try (BridgeRuntime rt = new BridgeRuntime(ConfigLoader.fromSystemEnv().load(config))) {
+            before.add(rt.readModel().reports().stockOverview(shop, 120));
+        }
+        assertThat(before.get(0).products()).isNotEmpty();
+        CliRun rebuild = CliRun.of("sync", "rebuild-stock", "--config", config.toString());
+        assertThat(rebuild.exitCode()).as(rebuild.toString()).isZero();
+        assertThat(rebuild.out()).containsPattern("Rebuilt the stock views of shop: [1-9][0-9]* product\\(s\\)");
+        try (BridgeRuntime rt = new BridgeRuntime(ConfigLoader.fromSystemEnv().load(config))) {
+            assertThat(rt.readModel().reports().stockOverview(shop, 120)).isEqualTo(before.get(0));
+        }
+        CliRun unknown = CliRun.of("sync", "rebuild-stock", "--source", "nope", "--config", config.toString());
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.CONFIG.code());
+        assertThat(unknown.err()).contains("unknown source 'nope'");
+    }
+
+    @Test
     @Order(4)
     void resetNeedsConfirmationThenForgetsTheModel() {
         CliRun refused = CliRun.of("sync", "reset", "--source", "shop", "--model", "stock.lot", "--config", config.toString());

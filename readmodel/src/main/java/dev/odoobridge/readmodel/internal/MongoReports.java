@@ -154,12 +154,13 @@ final class MongoReports implements Reports {
      */
     private boolean storedDeliveries(ReportScope scope, LocalDate first, int windowDays, Map<String, double[]> byProduct,
                                      Map<String, String> productNames) {
+        String firstDay = first.toString();
         for (Document d : db.getCollection(Names.PRODUCT_STOCK).find(ScopeFilter.products(scope, ""))
                 .projection(new Document("_source", 1).append("product_id", 1).append("name", 1)
                         .append(ProductStockBuilder.DELIVERED_DAILY, 1).append(ProductStockBuilder.DELIVERED_SINCE, 1))
                 .batchSize(BATCH)) {
             double[] days = new double[windowDays];
-            int found = storedWindow(d, first, days);
+            int found = storedWindow(d, first, firstDay, days);
             if (found < 0) {
                 return false;
             }
@@ -173,12 +174,13 @@ final class MongoReports implements Reports {
     }
 
     /**
-     * Adds a view's kept deliveries of the window starting at {@code first} into {@code days}: the number of kept days
+     * Adds a view's kept deliveries of the window starting at {@code first} ({@code firstDay} as {@code yyyy-MM-dd})
+     * into {@code days}: the number of kept days
      * in the window, or -1 when the view keeps none, too few days or an unreadable field.
      */
-    static int storedWindow(Document view, LocalDate first, double[] days) {
+    static int storedWindow(Document view, LocalDate first, String firstDay, double[] days) {
         String since = view.getString(ProductStockBuilder.DELIVERED_SINCE);
-        if (since == null || since.compareTo(first.toString()) > 0) {
+        if (since == null || since.compareTo(firstDay) > 0) {
             return -1;
         }
         return DeliveredDaily.addWindow(view.get(ProductStockBuilder.DELIVERED_DAILY), first, days);

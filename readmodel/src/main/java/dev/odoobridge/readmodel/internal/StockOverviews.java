@@ -47,9 +47,9 @@ final class StockOverviews {
     StockOverview overview(ReportScope scope, int windowDays) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate first = today.minusDays(windowDays - 1L);
+        String from = first.toString();
         Map<String, List<Long>> productIds = new TreeMap<>();
-        List<StockStatusRow> rows = new ArrayList<>();
-        Map<String, double[]> sold = new HashMap<>();
+        List<Stocked> stocked = new ArrayList<>();
         boolean stored = true;
         for (Document d : db.getCollection(Names.PRODUCT_STOCK).find(ScopeFilter.products(scope, ""))
                 .projection(new Document("_source", 1).append("product_id", 1).append("name", 1).append("default_code", 1)
@@ -60,39 +60,42 @@ final class StockOverviews {
             String source = d.getString("_source");
             long productId = asLong(d.get("product_id"));
             productIds.computeIfAbsent(source, s -> new ArrayList<>()).add(productId);
-            if (stored) {
-                double[] days = new double[windowDays];
-                int found = MongoReports.storedWindow(d, first, days);
-                if (found < 0) {
-                    stored = false;
-                } else if (found > 0) {
-                    sold.put(DocumentMapper.key(source, productId), days);
-                }
-            }
             // the status report's filter: active, and not known to keep no stock
-            if (Boolean.TRUE.equals(d.get("active")) && !Boolean.FALSE.equals(d.get(StorableProducts.FIELD))) {
-                rows.add(row(d, source, productId));
+            boolean listed = Boolean.TRUE.equals(d.get("active")) && !Boolean.FALSE.equals(d.get(StorableProducts.FIELD));
+            double[] days = null;
+            if (stored) {
+                double[] window = new double[windowDays];
+                int found = MongoReports.storedWindow(d, first, from, window);
+                stored = found >= 0;
+                days = found > 0 ? window : null;
+            }
+            if (listed) {
+                stocked.add(new Stocked(row(d, source, productId), days));
             }
         }
         if (!stored) {
-            sold.clear();
+            Map<String, double[]> sold = new HashMap<>();
             reports.movesDeliveries(scope, first, windowDays, sold, new HashMap<>());
+            stocked.replaceAll(p -> new Stocked(p.row(), sold.get(DocumentMapper.key(p.row().source(), p.row().productId()))));
         }
-        rows.sort(ROW_ORDER);
-        List<ProductOverview> products = new ArrayList<>(rows.size());
+        stocked.sort(Comparator.comparing(Stocked::row, ROW_ORDER));
+        List<ProductOverview> products = new ArrayList<>(stocked.size());
         double[] none = new double[windowDays];
-        for (StockStatusRow row : rows) {
-            double[] days = sold.get(DocumentMapper.key(row.source(), row.productId()));
+        for (Stocked p : stocked) {
             double total = 0;
-            if (days != null) {
-                for (double q : days) {
+            if (p.days() != null) {
+                for (double q : p.days()) {
                     total += q;
                 }
             }
-            products.add(new ProductOverview(row, total, total / windowDays,
-                    MongoReports.forecastOf(row, days == null ? none : days, today)));
+            products.add(new ProductOverview(p.row(), total, total / windowDays,
+                    MongoReports.forecastOf(p.row(), p.days() == null ? none : p.days(), today)));
         }
         return new StockOverview(windowDays, products, trends.lotsOf(productIds));
+    }
+
+    /** A listed product's row and its deliveries of the window (index 0 = the first day), null without any. */
+    private record Stocked(StockStatusRow row, double[] days) {
     }
 
     /** The status row of a view, with the rule of {@link MongoReports#statusStage()}. */
