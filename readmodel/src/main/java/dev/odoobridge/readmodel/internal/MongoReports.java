@@ -19,8 +19,8 @@ import dev.odoobridge.readmodel.report.ReportScope;
 import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.SalesPeriod;
 import dev.odoobridge.readmodel.report.SalesQuery;
-import dev.odoobridge.readmodel.report.StockStatus;
 import dev.odoobridge.readmodel.report.StockOverview;
+import dev.odoobridge.readmodel.report.StockStatus;
 import dev.odoobridge.readmodel.report.StockStatusRow;
 import dev.odoobridge.readmodel.report.TopProduct;
 import dev.odoobridge.readmodel.report.VendorScope;
@@ -175,8 +175,8 @@ final class MongoReports implements Reports {
 
     /**
      * Adds a view's kept deliveries of the window starting at {@code first} ({@code firstDay} as {@code yyyy-MM-dd})
-     * into {@code days}: the number of kept days
-     * in the window, or -1 when the view keeps none, too few days or an unreadable field.
+     * into {@code days}: the number of kept days in the window, or -1 when the view keeps none, too few days or an
+     * unreadable field.
      */
     static int storedWindow(Document view, LocalDate first, String firstDay, double[] days) {
         String since = view.getString(ProductStockBuilder.DELIVERED_SINCE);
