@@ -261,6 +261,14 @@ final class DurableH2Backend extends H2Backend {
         });
     }
 
+    /**
+     * Runs a read of a reader in this process ({@link InProcessReads}) as a command runs: under the shared lock, so
+     * it never sees the store in the middle of a commit, and committed afterwards should it have opened anything.
+     */
+    <T> T read(Supplier<T> query) {
+        return committed(query);
+    }
+
     /** The collection for writes, created when missing (as a write command creates it). */
     private MongoCollection<?> writable(String database, String collection) {
         return ((Database) resolveDatabase(database)).writable(collection);
