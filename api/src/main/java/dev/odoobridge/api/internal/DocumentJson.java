@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.mongodb.MongoClientSettings;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonReader;
+import org.bson.BsonReaderMark;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
@@ -66,40 +69,68 @@ final class DocumentJson implements JsonSerializable {
 
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeStartObject();
-        gen.writeFieldName(ID);
-        if (extra.containsKey(ID)) {
-            provider.defaultSerializeValue(extra.get(ID), gen);
-        } else if (shown(ID) && document.containsKey(ID)) {
-            writeField(gen, provider, ID);
-        } else {
-            writeField(gen, provider, idField);
-        }
-        Set<String> pending = new LinkedHashSet<>(extra.keySet());
-        pending.remove(ID);
+        // one pass over the names (each decoded once), marking where each value starts; then the values in order
+        List<String> names = new ArrayList<>();
+        List<BsonReaderMark> marks = new ArrayList<>();
+        BsonReaderMark storedId = null;
+        BsonReaderMark id = null;
+        boolean topLevelId = idField.indexOf('.') < 0;
         try (BsonBinaryReader reader = reader(document)) {
             reader.readStartDocument();
             while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
                 String name = reader.readName();
-                if (name.equals(ID) || !shown(name)) {
-                    reader.skipValue();
-                    continue;
+                if (name.equals(ID)) {
+                    if (shown(ID)) {
+                        storedId = reader.getMark();
+                    }
+                } else if (shown(name)) {
+                    names.add(name);
+                    marks.add(reader.getMark());
+                } else if (topLevelId && name.equals(idField)) {
+                    id = reader.getMark();
                 }
+                reader.skipValue();
+            }
+            gen.writeStartObject();
+            gen.writeFieldName(ID);
+            if (extra.containsKey(ID)) {
+                provider.defaultSerializeValue(extra.get(ID), gen);
+            } else if (storedId != null) {
+                writeAt(storedId, reader, gen, provider);
+            } else if (!topLevelId) {
+                writeField(gen, provider, idField);
+            } else if (id != null) {
+                writeAt(id, reader, gen, provider);
+            } else {
+                gen.writeNull();
+            }
+            Set<String> pending = extra.isEmpty() ? null : new LinkedHashSet<>(extra.keySet());
+            if (pending != null) {
+                pending.remove(ID);
+            }
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
                 gen.writeFieldName(name);
-                if (!pending.isEmpty() && pending.remove(name)) {
-                    reader.skipValue();
+                if (pending != null && pending.remove(name)) {
                     provider.defaultSerializeValue(extra.get(name), gen);
                 } else {
-                    writeValue(reader, gen, provider);
+                    writeAt(marks.get(i), reader, gen, provider);
                 }
             }
-            reader.readEndDocument();
+            if (pending != null) {
+                for (String name : pending) {
+                    gen.writeFieldName(name);
+                    provider.defaultSerializeValue(extra.get(name), gen);
+                }
+            }
+            gen.writeEndObject();
         }
-        for (String name : pending) {
-            gen.writeFieldName(name);
-            provider.defaultSerializeValue(extra.get(name), gen);
-        }
-        gen.writeEndObject();
+    }
+
+    private static void writeAt(BsonReaderMark mark, BsonReader reader, JsonGenerator gen, SerializerProvider provider)
+            throws IOException {
+        mark.reset();
+        writeValue(reader, gen, provider);
     }
 
     @Override

@@ -63,8 +63,13 @@ final class InProcessReads implements StoreReads {
                 }
                 List<Document> found = queries.find(query, orderBy, limit);
                 List<RawBsonDocument> out = new ArrayList<>(found.size());
-                for (Document d : found) {
-                    out.add(toRaw(d));
+                ByteBuf buffer = Unpooled.buffer(4096);
+                try {
+                    for (Document d : found) {
+                        out.add(toRaw(d, buffer));
+                    }
+                } finally {
+                    buffer.release();
                 }
                 return out;
             });
@@ -84,16 +89,15 @@ final class InProcessReads implements StoreReads {
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.toByteArray()));
     }
 
-    /** The server's document as its encoder writes it into a reply. */
-    static RawBsonDocument toRaw(Document document) {
-        ByteBuf bson = Unpooled.buffer(512);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            byte[] bytes = new byte[bson.readableBytes()];
-            bson.readBytes(bytes);
-            return new RawBsonDocument(bytes);
-        } finally {
-            bson.release();
-        }
+    /**
+     * The server's document as its encoder writes it into a reply (through an {@link EncodingView}: the same bytes,
+     * without hashing every key), encoded in the buffer, which is cleared first.
+     */
+    static RawBsonDocument toRaw(Document document, ByteBuf buffer) {
+        buffer.clear();
+        BsonEncoder.encodeDocument(EncodingView.of(document), buffer);
+        byte[] bytes = new byte[buffer.readableBytes()];
+        buffer.readBytes(bytes);
+        return new RawBsonDocument(bytes);
     }
 }
