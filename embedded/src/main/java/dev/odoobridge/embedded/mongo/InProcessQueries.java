@@ -7,8 +7,8 @@ import java.util.List;
 interface InProcessQueries {
     /**
      * The stored documents matching the query in the order asked for, at most {@code limit} (0: all), as the
-     * {@code find} command's query call returns them with no projection and no batch limit. The documents are the
-     * store's own: the caller only reads them.
+     * {@code find} command's query call returns them with no projection and no batch limit, under the collection's
+     * lock as that call runs. The documents are the store's own: the caller only reads them.
      */
     List<Document> find(Document query, Document orderBy, int limit);
 }

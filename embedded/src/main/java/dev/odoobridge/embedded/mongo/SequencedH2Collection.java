@@ -27,7 +27,7 @@ final class SequencedH2Collection extends H2Collection implements InProcessQueri
     }
 
     @Override
-    public List<Document> find(Document query, Document orderBy, int limit) {
+    public synchronized List<Document> find(Document query, Document orderBy, int limit) {
         return queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments();
     }
 

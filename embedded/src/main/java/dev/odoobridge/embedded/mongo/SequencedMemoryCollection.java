@@ -25,7 +25,7 @@ final class SequencedMemoryCollection extends MemoryCollection implements InProc
     }
 
     @Override
-    public List<Document> find(Document query, Document orderBy, int limit) {
+    public synchronized List<Document> find(Document query, Document orderBy, int limit) {
         return queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments();
     }
 
