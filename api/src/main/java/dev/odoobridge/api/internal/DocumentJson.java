@@ -27,9 +27,12 @@ import org.bson.io.ByteBufferBsonInput;
 /**
  * A read-model document as the API shows it, written from its BSON straight to JSON (no {@code Document}, no map):
  * {@code id} first, then Odoo's fields in stored order without the top-level bookkeeping fields ({@code _}-prefixed)
- * and, when {@code fields=} names some, only those; then any extra members (a product's stock, an order's lines).
+ * or, when {@code fields=} names some, only those, in the order asked for (whatever order the store's projection
+ * gave them: MongoDB keeps the stored order, the embedded store the projection's); then any extra members (a
+ * product's stock, an order's lines).
  *
- * <p>The JSON is exactly what {@link Store#render} of the driver's {@code Document} gives with {@link Json#MAPPER}: a
+ * <p>Apart from that order, the JSON is exactly what {@link Store#render} of the driver's {@code Document} gave with
+ * {@link Json#MAPPER}: a
  * top-level {@code id} field of the document (when shown) is the value of {@code id}, in first place; an extra member
  * named as a field takes that field's place; values are written as the driver's decoding into Java values and
  * Jackson would write them (dates as ISO-8601 instants, {@code Decimal128} as numbers, embedded documents whole);
@@ -104,11 +107,14 @@ final class DocumentJson implements JsonSerializable {
             } else {
                 gen.writeNull();
             }
+            List<String> ordered = fields.isEmpty() ? names : inAskedOrder(names);
             Set<String> pending = extra.isEmpty() ? null : new LinkedHashSet<>(extra.keySet());
             if (pending != null) {
                 pending.remove(ID);
             }
-            for (int i = 0; i < names.size(); i++) {
+            for (int k = 0; k < ordered.size(); k++) {
+                // with fields= the fields come in the order asked for (stores order a projection differently)
+                int i = fields.isEmpty() ? k : names.indexOf(ordered.get(k));
                 String name = names.get(i);
                 gen.writeFieldName(name);
                 if (pending != null && pending.remove(name)) {
@@ -125,6 +131,17 @@ final class DocumentJson implements JsonSerializable {
             }
             gen.writeEndObject();
         }
+    }
+
+    /** The document's shown names in the order of {@code fields}. */
+    private List<String> inAskedOrder(List<String> names) {
+        List<String> out = new ArrayList<>(names.size());
+        for (String f : fields) {
+            if (names.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     private static void writeAt(BsonReaderMark mark, BsonReader reader, JsonGenerator gen, SerializerProvider provider)

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link DocumentJson} writes from BSON exactly the JSON that the driver's {@code Document} rendered by
- * {@link Store#render} and the API's mapper gave: field order, the {@code id} rules, bookkeeping fields, {@code fields=},
- * extra members, and values of every type.
+ * {@link Store#render} and the API's mapper gave (with {@code fields=}, in the order asked for): field order, the
+ * {@code id} rules, bookkeeping fields, {@code fields=}, extra members, and values of every type.
  */
 class DocumentJsonTest {
     private static final Date WHEN = new Date(1_767_225_600_123L);
@@ -38,8 +38,19 @@ class DocumentJsonTest {
                 .append("empty", List.of()).append("_write_date", WHEN).append("_seq", 12L);
     }
 
+    /** The old rendering, with the fields asked for in the order asked for. */
     private static String before(Document d, String idField, Set<String> fields, Map<String, Object> extra) {
         Map<String, Object> out = Store.render(d, idField, fields);
+        if (!fields.isEmpty()) {
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("id", out.remove("id"));
+            for (String f : fields) {
+                if (out.containsKey(f)) {
+                    ordered.put(f, out.get(f));
+                }
+            }
+            out = ordered;
+        }
         out.putAll(extra);
         return new String(Json.bytes(out));
     }
@@ -91,6 +102,14 @@ class DocumentJsonTest {
         same(stored(), "_odoo_id", Set.of("categ_id.name"), Map.of());
         same(stored(), "_odoo_id", Set.of("categ_id", "_seq", "nothing"), Map.of());
         same(stored(), "_odoo_id", Set.of("absent"), Map.of());
+    }
+
+    @Test
+    void fieldsComeInTheOrderAskedFor() {
+        Set<String> asked = new java.util.LinkedHashSet<>(List.of("price", "nothing", "name", "absent"));
+        assertThat(after(stored(), "_odoo_id", asked, Map.of()))
+                .isEqualTo("{\"id\":7,\"price\":2.5,\"nothing\":null,\"name\":\"Tea \u00e9\u4e2d \\\"quoted\\\" \\\\ \\n\"}");
+        same(stored(), "_odoo_id", asked, Map.of("stock", 1, "price", "replaced"));
     }
 
     @Test
