@@ -12,6 +12,7 @@ import dev.odoobridge.api.barcode.Nomenclature;
 import dev.odoobridge.api.internal.ApiAssembly;
 import dev.odoobridge.api.internal.ApiHandler;
 import dev.odoobridge.readmodel.ReadModel;
+import dev.odoobridge.readmodel.spi.StoreReads;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -55,7 +56,8 @@ public final class ReadApi implements AutoCloseable {
             throw new IllegalArgumentException("name the read model's database in the connection string or with database()");
         }
         this.client = MongoClients.create(cs);
-        this.routes = ApiAssembly.handler(b.prefix, client.getDatabase(database), b.model, b.clock, b.zone,
+        Optional<StoreReads> inProcess = b.inProcessReads ? StoreReads.inProcess(b.mongoUri) : Optional.empty();
+        this.routes = ApiAssembly.handler(b.prefix, client.getDatabase(database), inProcess, b.model, b.clock, b.zone,
                 b.nomenclature, b.external);
         ApiKeyAuth auth = ApiKeyAuth.builder(b.keys).pathPrefix(b.prefix).rateLimiter(b.limiter)
                 .corsOrigins(b.corsOrigins).openPaths(ApiHandler::isOpen).handler(routes).build();
@@ -105,6 +107,7 @@ public final class ReadApi implements AutoCloseable {
         private ZoneId zone = ZoneOffset.UTC;
         private Nomenclature nomenclature = Nomenclature.odooDefault();
         private Optional<ExternalProducts> external = Optional.empty();
+        private boolean inProcessReads = true;
 
         private Builder(ReadModel model, String mongoUri) {
             this.model = Objects.requireNonNull(model, "readModel == null");
@@ -166,6 +169,17 @@ public final class ReadApi implements AutoCloseable {
         /** An external catalogue for unknown barcodes (off by default), e.g. a cached {@code OpenFoodFacts}. */
         public Builder externalProducts(ExternalProducts external) {
             this.external = Optional.of(external);
+            return this;
+        }
+
+        /**
+         * Whether pages and single documents are read from the embedded store directly when it serves the connection
+         * string from this process (default true: no wire protocol, no driver decoding). False reads them with the
+         * driver as from any MongoDB (to compare both; the answers are the same). Any other MongoDB is always read
+         * with the driver.
+         */
+        public Builder inProcessReads(boolean inProcessReads) {
+            this.inProcessReads = inProcessReads;
             return this;
         }
 

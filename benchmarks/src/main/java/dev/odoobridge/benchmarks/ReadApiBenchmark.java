@@ -76,13 +76,15 @@ final class ReadApiBenchmark {
         double odooSeconds = args.integer("odoo-seconds", 3);
         int threads = args.integer("threads", 64);
         int cpuRequests = args.integer("cpu-requests", 3_000);
+        boolean inProcessReads = Boolean.parseBoolean(args.string("in-process-reads", "true"));
         String paceText = args.string("odoo-pace", "odoo19");
         ServingPace pace = ServingPace.parse(paceText, args.integer("odoo-workers", 2));
         // the pace makes Odoo's answer time per call and per record returned, as measured on a real 19.0 database of
         // 5,047 products; FakeOdoo's own table size hardly matters, and generating 100,000 products in it takes minutes
         int odooProducts = args.integer("odoo-products", 2_000);
         out.printf("read API benchmark: %,d products, rates %s/s, %.0f s per rate (Odoo %.0f s), %d sender threads; "
-                + "load average %.2f on %d cores%n", products, rates, seconds, odooSeconds, threads,
+                + "reads %s; load average %.2f on %d cores%n", products, rates, seconds, odooSeconds, threads,
+                inProcessReads ? "in process" : "with the driver",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         Path work = Files.createTempDirectory("odoo-bridge-read-api");
@@ -97,10 +99,15 @@ final class ReadApiBenchmark {
                     (System.nanoTime() - t0) / 1e9);
             CreatedApiKey key = ApiKeys.of(state).create(NewApiKey.builder(SOURCE).label("benchmark").build());
             try (ReadApi api = ReadApi.builder(readModel, store.connectionString()).database(DB).apiKeys(ApiKeys.of(state))
-                    .rateLimiter(new RateLimiter(new RateLimit(1_000_000, 1_000_000))).build();
+                    .inProcessReads(inProcessReads).rateLimiter(new RateLimiter(new RateLimit(1_000_000, 1_000_000))).build();
+                 // the same API reading with the driver over the wire, as from any MongoDB: the closed loop compares both
+                 ReadApi driverApi = ReadApi.builder(readModel, store.connectionString()).database(DB)
+                         .apiKeys(ApiKeys.of(state)).inProcessReads(false).pathPrefix("/api/driver/")
+                         .rateLimiter(new RateLimiter(new RateLimit(1_000_000, 1_000_000))).build();
                  Serve serve = Serve.builder(state).readModel(readModel).schedule(Schedule.none()).bind("127.0.0.1")
-                         .port(0).mount("/api/v1/", api.handler()).build().start()) {
+                         .port(0).mount("/api/v1/", api.handler()).mount("/api/driver/", driverApi.handler()).build().start()) {
                 Api client = new Api("http://127.0.0.1:" + serve.port() + "/api/v1/" + SOURCE + "/", key.token());
+                Api driverClient = new Api("http://127.0.0.1:" + serve.port() + "/api/driver/" + SOURCE + "/", key.token());
                 List<String> pages = client.walkPages();
                 out.printf("walked %,d pages of 100 through next cursors%n", pages.size());
                 Random random = new Random(1);
@@ -114,6 +121,18 @@ final class ReadApiBenchmark {
                             i -> client.get(pages.get(i % pages.size()))));
                     out.printf("  API  barcode lookup       %s%n", cpuCost(cpuRequests,
                             i -> client.get("barcode/" + barcode(ids[(i + 11) % ids.length]))));
+                    if (inProcessReads) {
+                        driverClient.warmUp(pages, ids);
+                        out.printf("  the same API reading the store with the driver (as any MongoDB), then in process again:%n");
+                        out.printf("  driver product by id      %s%n", cpuCost(cpuRequests,
+                                i -> driverClient.get("products/" + ids[(i + 5_000) % ids.length])));
+                        out.printf("  driver page of 100        %s%n", cpuCost(cpuRequests,
+                                i -> driverClient.get(pages.get(i % pages.size()))));
+                        out.printf("  API  product by id        %s%n", cpuCost(cpuRequests,
+                                i -> client.get("products/" + ids[(i + 5_000) % ids.length])));
+                        out.printf("  API  page of 100 (cursor) %s%n", cpuCost(cpuRequests,
+                                i -> client.get(pages.get(i % pages.size()))));
+                    }
                 }
                 for (double rate : rates) {
                     out.printf("%n-- %,.0f requests/s%n", rate);

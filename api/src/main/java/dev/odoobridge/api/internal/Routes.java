@@ -141,25 +141,21 @@ final class Routes {
 
     private Object one(Collection c, Ctx ctx) {
         long id = ctx.pathLong("id");
-        Document d = store.one(c, ctx, id).orElseThrow(() -> ApiError.notFound("no " + c.name() + " with id " + id));
-        return Store.render(d, c.idField(), Store.fields(ctx));
+        return store.one(c, ctx, id).orElseThrow(() -> ApiError.notFound("no " + c.name() + " with id " + id));
     }
 
     private Object product(Ctx ctx) {
         long id = ctx.pathLong("id");
-        Document d = store.one(Catalog.PRODUCTS, ctx, id).orElseThrow(() -> ApiError.notFound("no product with id " + id));
-        Map<String, Object> out = Store.render(d, "_odoo_id", Store.fields(ctx));
-        out.put("stock", model.stock().product(ctx.source(), id).orElse(null));
-        out.put("lots", model.stock().lots(ctx.source(), id));
-        return out;
+        DocumentJson product = store.one(Catalog.PRODUCTS, ctx, id)
+                .orElseThrow(() -> ApiError.notFound("no product with id " + id));
+        return product.with("stock", model.stock().product(ctx.source(), id).orElse(null))
+                .with("lots", model.stock().lots(ctx.source(), id));
     }
 
     private Object withLines(Collection c, String lines, Ctx ctx) {
         long id = ctx.pathLong("id");
-        Document d = store.one(c, ctx, id).orElseThrow(() -> ApiError.notFound("no " + c.name() + " with id " + id));
-        Map<String, Object> out = Store.render(d, "_odoo_id", Store.fields(ctx));
-        out.put("lines", store.children(lines, ctx.source(), "order_id.id", id));
-        return out;
+        DocumentJson order = store.one(c, ctx, id).orElseThrow(() -> ApiError.notFound("no " + c.name() + " with id " + id));
+        return order.with("lines", store.children(lines, ctx.source(), "order_id.id", id));
     }
 
     private Ctx expiring(Ctx ctx, Integer days) {

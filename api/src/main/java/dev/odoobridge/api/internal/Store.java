@@ -1,5 +1,6 @@
 package dev.odoobridge.api.internal;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
 
 /**
@@ -27,10 +30,18 @@ final class Store {
     static final String PRODUCT_STOCK = "product_stock";
     static final String LOT_STOCK = "lot_stock";
 
-    private final MongoDatabase db;
+    private static final Codec<Document> DOCUMENT = MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
 
-    Store(MongoDatabase db) {
+    private final MongoDatabase db;
+    private final DocumentReads reads;
+
+    /**
+     * @param db the read model's database (for the queries other than pages and single documents)
+     * @param reads where pages and single documents are read from
+     */
+    Store(MongoDatabase db, DocumentReads reads) {
         this.db = db;
+        this.reads = reads;
     }
 
     MongoCollection<Document> collection(String name) {
@@ -91,23 +102,23 @@ final class Store {
                 ? (desc ? Sorts.descending(c.idField()) : Sorts.ascending(c.idField()))
                 : (desc ? Sorts.descending(sortField, c.idField()) : Sorts.ascending(sortField, c.idField()));
         Set<String> fields = fields(ctx);
-        var find = db.getCollection(c.collection()).find(Filters.and(and)).sort(sort).limit(limit + 1);
+        Bson projection = null;
         if (!fields.isEmpty()) {
             Set<String> include = new LinkedHashSet<>(fields);
             include.add(c.idField());
             include.add(sortField);
-            find = find.projection(Projections.include(new ArrayList<>(include)));
+            projection = Projections.include(new ArrayList<>(include));
         }
-        List<Document> docs = find.into(new ArrayList<>());
+        List<RawBsonDocument> docs = reads.find(c.collection(), Filters.and(and), sort, limit + 1, projection);
         String next = null;
         if (docs.size() > limit) {
             docs = docs.subList(0, limit);
-            Document last = docs.get(limit - 1);
+            Document last = docs.get(limit - 1).decode(DOCUMENT);
             next = new Cursor(sortName, desc, value(last, sortField), asLong(value(last, c.idField()))).encode();
         }
-        List<Map<String, Object>> data = new ArrayList<>(docs.size());
-        for (Document d : docs) {
-            data.add(render(d, c.idField(), fields));
+        List<DocumentJson> data = new ArrayList<>(docs.size());
+        for (RawBsonDocument d : docs) {
+            data.add(new DocumentJson(d, c.idField(), fields));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", data);
@@ -115,19 +126,20 @@ final class Store {
         return out;
     }
 
-    /** One document by id, within the scope. */
-    Optional<Document> one(Collection c, Ctx ctx, long id) {
+    /** One document by id, within the scope, as the API shows it (with the fields asked for). */
+    Optional<DocumentJson> one(Collection c, Ctx ctx, long id) {
         List<Bson> and = scopeStage(c, ctx);
         and.add(Filters.eq(c.idField(), id));
-        return Optional.ofNullable(db.getCollection(c.collection()).find(Filters.and(and)).first());
+        List<RawBsonDocument> found = reads.find(c.collection(), Filters.and(and), null, 1, null);
+        return found.isEmpty() ? Optional.empty() : Optional.of(new DocumentJson(found.get(0), c.idField(), fields(ctx)));
     }
 
     /** Children of a parent (order lines of an order), in the source, by id. */
-    List<Map<String, Object>> children(String collection, String source, String parentField, long parentId) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Document d : db.getCollection(collection).find(Filters.and(Filters.eq("_source", source),
-                Filters.eq(parentField, parentId))).sort(Sorts.ascending("_odoo_id"))) {
-            out.add(render(d, "_odoo_id", Set.of()));
+    List<DocumentJson> children(String collection, String source, String parentField, long parentId) {
+        List<DocumentJson> out = new ArrayList<>();
+        for (RawBsonDocument d : reads.find(collection, Filters.and(Filters.eq("_source", source),
+                Filters.eq(parentField, parentId)), Sorts.ascending("_odoo_id"), 0, null)) {
+            out.add(new DocumentJson(d, "_odoo_id", Set.of()));
         }
         return out;
     }

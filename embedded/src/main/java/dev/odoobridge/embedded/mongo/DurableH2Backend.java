@@ -67,6 +67,12 @@ final class DurableH2Backend extends H2Backend {
      */
     static final String IN_PROCESS_WRITES = "odoobridge.embedded.inProcessWrites";
 
+    /**
+     * System property: the page cache of the store file in MiB (H2's default, 16, when unset). Documents are decoded
+     * page by page when read from the file; a cache that holds the pages a workload reads again spares decoding them.
+     */
+    static final String CACHE_MEGABYTES = "odoobridge.embedded.cacheMegabytes";
+
     private final MVStore store;
     private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock(true);
     private final ScheduledExecutorService housekeeping;
@@ -88,7 +94,12 @@ final class DurableH2Backend extends H2Backend {
 
     /** Opens (or creates) the store file with automatic commits switched off. */
     static DurableH2Backend open(String file) {
-        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0).open();
+        MVStore.Builder builder = new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0);
+        Integer cache = Integer.getInteger(CACHE_MEGABYTES);
+        if (cache != null) {
+            builder.cacheSize(cache);
+        }
+        MVStore store = builder.open();
         try {
             // space of replaced chunks is reused after a second instead of 45: a commit per write command
             // otherwise grows the file by everything written in the last 45 s (the guarantee here is against
@@ -259,6 +270,14 @@ final class DurableH2Backend extends H2Backend {
             }
             return matched;
         });
+    }
+
+    /**
+     * Runs a read of a reader in this process ({@link InProcessReads}) as a command runs: under the shared lock, so
+     * it never sees the store in the middle of a commit, and committed afterwards should it have opened anything.
+     */
+    <T> T read(Supplier<T> query) {
+        return committed(query);
     }
 
     /** The collection for writes, created when missing (as a write command creates it). */

@@ -1,16 +1,18 @@
 package dev.odoobridge.embedded.mongo;
 
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import dev.odoobridge.embedded.internal.EndpointFile;
 import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.spi.RunningStore;
 import dev.odoobridge.readmodel.spi.StoreFastPaths;
+import dev.odoobridge.readmodel.spi.StoreReads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,24 +21,34 @@ final class EmbeddedMongoServer implements RunningStore {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
     private final MongoServer server;
-    private final MongoBackend backend;
+    private final AbstractMongoBackend backend;
     private final StoreFastPaths fastPaths;
     private final String connectionString;
 
     private final EndpointFile.Published endpoint;
+    /** The address readers in this process find {@link #reads} by. */
+    private final String address;
+    private final StoreReads reads;
 
-    private EmbeddedMongoServer(MongoBackend backend, StoreFastPaths fastPaths, Path directory) {
+    private EmbeddedMongoServer(AbstractMongoBackend backend, StoreFastPaths fastPaths, StoreReads reads, Path directory) {
         this.backend = backend;
         this.fastPaths = fastPaths;
         this.server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
-        this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        this.address = address.getHostString() + ":" + address.getPort();
+        this.connectionString = "mongodb://" + this.address;
+        this.reads = reads;
+        InProcessStores.register(this.address, reads);
         this.endpoint = directory == null ? null : EndpointFile.publish(directory, address.getPort(), connectionString);
     }
 
-    /** Starts a server keeping its data in memory (no fast paths: the projector uses standard commands). */
+    /**
+     * Starts a server keeping its data in memory (no fast paths: the projector uses standard commands; readers in this
+     * process find its {@link StoreReads}).
+     */
     static EmbeddedMongoServer inMemory() {
-        return new EmbeddedMongoServer(new InMemoryBackend(), null, null);
+        InMemoryBackend backend = new InMemoryBackend();
+        return new EmbeddedMongoServer(backend, null, new InProcessReads(backend, Supplier::get), null);
     }
 
     /**
@@ -66,7 +78,7 @@ final class EmbeddedMongoServer implements RunningStore {
                     + e.getMessage(), e);
         }
         LOG.info("embedded read model store at {}", file);
-        return new EmbeddedMongoServer(backend, backend.fastPaths(), directory);
+        return new EmbeddedMongoServer(backend, backend.fastPaths(), new InProcessReads(backend, backend::read), directory);
     }
 
     @Override
@@ -81,6 +93,7 @@ final class EmbeddedMongoServer implements RunningStore {
 
     @Override
     public void close() {
+        InProcessStores.unregister(address, reads);
         if (endpoint != null) {
             endpoint.close();
         }

@@ -1,0 +1,103 @@
+package dev.odoobridge.embedded.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.spi.StoreReads;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
+
+/**
+ * The embedded store's {@link StoreReads}: the filter and sort go from the driver's BSON to the server's documents
+ * as the wire would carry them (encoded by the driver's codec, decoded by the server's decoder), the collection's own
+ * query runs ({@link InProcessQueries#find}: the same call the {@code find} command makes, with no projection and
+ * no cursor), and each matching document is encoded to BSON by the server's encoder, as the reply would carry it.
+ * So the documents are those a {@code find} command returns, without the socket and the driver's decoding.
+ */
+final class InProcessReads implements StoreReads {
+    private static final BsonDocumentCodec FILTER_CODEC = new BsonDocumentCodec();
+
+    private final AbstractMongoBackend backend;
+    private final Function<Supplier<List<RawBsonDocument>>, List<RawBsonDocument>> guard;
+
+    /**
+     * @param backend the server's backend
+     * @param guard runs a read as the backend runs a command (the file store under its commit lock)
+     */
+    InProcessReads(AbstractMongoBackend backend, Function<Supplier<List<RawBsonDocument>>, List<RawBsonDocument>> guard) {
+        this.backend = backend;
+        this.guard = guard;
+    }
+
+    @Override
+    public List<RawBsonDocument> find(String database, String collection, BsonDocument filter, BsonDocument sort,
+                                      int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit < 0: " + limit);
+        }
+        Document query = toServer(filter);
+        Document orderBy = sort == null || sort.isEmpty() ? null : toServer(sort);
+        try {
+            return guard.apply(() -> {
+                MongoDatabase db = backend.resolveDatabase(database);
+                MongoCollection<?> coll = db.resolveCollection(collection, false);
+                if (coll == null) {
+                    return List.of();
+                }
+                if (!(coll instanceof InProcessQueries queries)) {
+                    throw new IllegalStateException("not a collection of the embedded store: " + coll.getClass().getName());
+                }
+                List<Document> found = queries.find(query, orderBy, limit);
+                List<RawBsonDocument> out = new ArrayList<>(found.size());
+                ByteBuf buffer = Unpooled.buffer(4096);
+                try {
+                    for (Document d : found) {
+                        out.add(toRaw(d, buffer));
+                    }
+                } finally {
+                    buffer.release();
+                }
+                return out;
+            });
+        } catch (ReadModelException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ReadModelException("the embedded store refused a find on " + database + "." + collection + ": " + e, e);
+        }
+    }
+
+    /** The driver's document as the server decodes it from the wire. */
+    static Document toServer(BsonDocument document) {
+        BasicOutputBuffer buffer = new BasicOutputBuffer();
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            FILTER_CODEC.encode(writer, document, EncoderContext.builder().build());
+        }
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.toByteArray()));
+    }
+
+    /**
+     * The server's document as its encoder writes it into a reply (through an {@link EncodingView}: the same bytes,
+     * without hashing every key), encoded in the buffer, which is cleared first.
+     */
+    static RawBsonDocument toRaw(Document document, ByteBuf buffer) {
+        buffer.clear();
+        BsonEncoder.encodeDocument(EncodingView.of(document), buffer);
+        byte[] bytes = new byte[buffer.readableBytes()];
+        buffer.readBytes(bytes);
+        return new RawBsonDocument(bytes);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.odoobridge.embedded.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import dev.odoobridge.readmodel.ReadModelException;
+import dev.odoobridge.readmodel.spi.RunningStore;
+import dev.odoobridge.readmodel.spi.StoreReads;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded store's in-process reads return, byte for byte, the documents a {@code find} with the same filter,
+ * sort and limit returns over the wire, on the file store and in memory; readers find them by the store's
+ * connection string only while it runs in this process.
+ */
+class InProcessReadsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileStoreAnswersAsItsFindCommand() {
+        try (RunningStore store = EmbeddedMongoServer.inDirectory(dir)) {
+            compare(store);
+        }
+    }
+
+    @Test
+    void theMemoryStoreAnswersAsItsFindCommand() {
+        try (RunningStore store = EmbeddedMongoServer.inMemory()) {
+            compare(store);
+        }
+    }
+
+    @Test
+    void readersFindOnlyARunningStoreOfThisProcess() {
+        String connection;
+        try (RunningStore store = EmbeddedMongoServer.inMemory()) {
+            connection = store.connectionString();
+            assertThat(StoreReads.inProcess(connection)).isPresent();
+            assertThat(StoreReads.inProcess(connection + "/odoo_bridge?serverSelectionTimeoutMS=100")).isPresent();
+            assertThat(StoreReads.inProcess(connection + ",127.0.0.1:1")).isEmpty();
+            assertThat(StoreReads.inProcess("mongodb://127.0.0.1:1")).isEmpty();
+            assertThat(StoreReads.inProcess("not a connection string")).isEmpty();
+        }
+        assertThat(StoreReads.inProcess(connection)).isEmpty();
+    }
+
+    private static void compare(RunningStore store) {
+        StoreReads reads = StoreReads.inProcess(store.connectionString()).orElseThrow();
+        try (MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoDatabase db = client.getDatabase("odoo_bridge");
+            var products = db.getCollection("product_product");
+            products.createIndex(Indexes.ascending("_source", "_odoo_id"));
+            products.createIndex(Indexes.ascending("_source", "_seq"));
+            products.createIndex(Indexes.ascending("_source", "barcode"));
+            List<Document> docs = new ArrayList<>();
+            for (long id = 1; id <= 300; id++) {
+                docs.add(new Document("_id", (id % 2 == 0 ? "shop:" : "other:") + id).append("_source", id % 2 == 0 ? "shop" : "other")
+                        .append("_odoo_id", id).append("id", id).append("name", "Product " + (id * 7919 % 300))
+                        .append("barcode", id % 5 == 0 ? null : "40" + id).append("list_price", id % 3 == 0 ? (Object) (int) id : id + 0.5)
+                        .append("categ_id", new Document("id", id % 4).append("name", "C" + id % 4))
+                        .append("amount", new Decimal128(id))
+                        .append("_write_date", Date.from(Instant.parse("2026-12-01T00:00:00Z").plusSeconds(id % 17)))
+                        .append("vendor_ids", List.of(100 + id % 3, 200L)).append("_seq", id));
+            }
+            products.insertMany(docs);
+            List<Bson> filters = List.of(new Document(), Filters.eq("_source", "shop"),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.gt("_odoo_id", 120L)),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.lt("_odoo_id", 120L)),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("_odoo_id", 42L)),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("barcode", "4042")),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("barcode", null)),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("categ_id.id", 2L)),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.in("_odoo_id", List.of(4L, 8L, 300L, 301L))),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("vendor_ids", 101L)),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.gte("_write_date", Date.from(Instant.parse("2026-12-01T00:00:09Z")))),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.or(Filters.gt("name", "Product 150"),
+                            Filters.and(Filters.eq("name", "Product 150"), Filters.gt("_odoo_id", 10L)))),
+                    Filters.and(Filters.eq("_source", "shop"), Filters.not(Filters.gt("list_price", 100))));
+            List<Bson> sorts = List.of(Sorts.ascending("_odoo_id"), Sorts.descending("_odoo_id"),
+                    Sorts.ascending("name", "_odoo_id"), Sorts.descending("_write_date", "_odoo_id"), Sorts.ascending("_seq"));
+            int compared = 0;
+            for (Bson filter : filters) {
+                for (Bson sort : sorts) {
+                    for (int limit : new int[] {0, 1, 7, 101}) {
+                        List<RawBsonDocument> wire = products.withDocumentClass(RawBsonDocument.class).find(filter).sort(sort)
+                                .limit(limit).into(new ArrayList<>());
+                        List<RawBsonDocument> direct = reads.find("odoo_bridge", "product_product", bson(filter), bson(sort), limit);
+                        assertThat(bytes(direct)).as("%s %s %d", filter, sort, limit).isEqualTo(bytes(wire));
+                        compared += wire.size();
+                    }
+                }
+                List<RawBsonDocument> unsorted = products.withDocumentClass(RawBsonDocument.class).find(filter).into(new ArrayList<>());
+                assertThat(bytes(reads.find("odoo_bridge", "product_product", bson(filter), new BsonDocument(), 0))).isEqualTo(bytes(unsorted));
+            }
+            assertThat(compared).isGreaterThan(5_000);
+            assertThat(reads.find("odoo_bridge", "no_such_collection", new BsonDocument(), new BsonDocument(), 0)).isEmpty();
+            assertThatThrownBy(() -> reads.find("odoo_bridge", "product_product", bson(new Document("$bogus", 1)),
+                    new BsonDocument(), 0)).isInstanceOf(ReadModelException.class);
+        }
+    }
+
+    /** The documents' BSON, base64-encoded (compared byte for byte). */
+    private static List<String> bytes(List<RawBsonDocument> docs) {
+        List<String> out = new ArrayList<>();
+        for (RawBsonDocument d : docs) {
+            java.nio.ByteBuffer b = d.getByteBuffer().asNIO();
+            byte[] a = new byte[b.remaining()];
+            b.get(a);
+            out.add(java.util.Base64.getEncoder().encodeToString(a));
+        }
+        return out;
+    }
+
+    private static BsonDocument bson(Bson b) {
+        return b.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
+    }
+}
