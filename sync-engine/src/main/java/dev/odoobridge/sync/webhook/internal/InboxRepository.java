@@ -41,27 +41,49 @@ public final class InboxRepository {
         return dataSource;
     }
 
-    /** Stores a post as pending and notifies processors; returns its id once committed. */
-    long insert(String source, ParsedPost post) throws SQLException {
+    /**
+     * A post to store.
+     *
+     * @param source the webhook source it came from
+     * @param post the validated post
+     */
+    record NewEvent(String source, ParsedPost post) {
+    }
+
+    /**
+     * Stores the posts as pending in one transaction (one batch of inserts, one notification for the
+     * processors) and returns their ids, in the order given, once committed. Nothing is stored when it
+     * throws.
+     */
+    long[] insertAll(List<NewEvent> events) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long id;
+                long[] ids = new long[events.size()];
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_events"
-                        + " (source, model, record_id, action, payload) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id")) {
-                    ps.setString(1, source);
-                    ps.setString(2, post.model());
-                    ps.setLong(3, post.recordId());
-                    ps.setString(4, post.action());
-                    ps.setString(5, post.payloadJson());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        id = rs.getLong(1);
+                        + " (source, model, record_id, action, payload) VALUES (?, ?, ?, ?, ?::jsonb)", new String[] {"id"})) {
+                    for (NewEvent e : events) {
+                        ps.setString(1, e.source());
+                        ps.setString(2, e.post().model());
+                        ps.setLong(3, e.post().recordId());
+                        ps.setString(4, e.post().action());
+                        ps.setString(5, e.post().payloadJson());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    // the generated keys come back in the order of the batch's statements
+                    try (ResultSet rs = ps.getGeneratedKeys()) {
+                        for (int i = 0; i < ids.length; i++) {
+                            if (!rs.next()) {
+                                throw new SQLException("the inbox insert returned " + i + " ids for " + ids.length + " rows");
+                            }
+                            ids[i] = rs.getLong(1);
+                        }
                     }
                 }
                 notify(c);
                 c.commit();
-                return id;
+                return ids;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
