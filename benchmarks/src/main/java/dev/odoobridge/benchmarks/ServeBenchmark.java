@@ -48,8 +48,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Webhook post → read model applied under {@link Serve} (Jetty, the PostgreSQL inbox, the processor
  * re-reading from FakeOdoo over JSON-2, the embedded store), at fixed rates, against a baseline measured
  * in the same run: the same kind of events handed straight to the intake and the same processor,
- * without HTTP. Then the serve process's idle CPU (process and serve's own threads) over an idle
- * period, and its heap after a GC.
+ * without HTTP. Each post's latency runs from the moment it is sent to the read model's acknowledgement
+ * of its record ({@link TimedProjector} calls back once the store's apply returned). The posts come from
+ * {@link ServeSender} in a child JVM by default ({@code --sender in-process} sends from this JVM with
+ * the JDK HttpClient instead). Then the serve process's idle CPU (process and serve's own threads) over
+ * an idle period, and its heap after a GC.
  */
 final class ServeBenchmark {
     private static final String TOKEN = "bench-token-0123456789abcdef";
