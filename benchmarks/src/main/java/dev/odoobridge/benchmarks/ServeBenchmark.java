@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ServeBenchmark {
     private static final String TOKEN = "bench-token-0123456789abcdef";
-    private static final int SENDERS = 8;
+    private static final int DEFAULT_SENDERS = 8;
 
     private ServeBenchmark() {
     }
@@ -65,6 +65,7 @@ final class ServeBenchmark {
         int events = args.integer("events", 1_000);
         int idleSeconds = args.integer("idle", 30);
         String senderKind = args.string("sender", "child");
+        int senders = args.integer("senders", DEFAULT_SENDERS);
         if (!senderKind.equals("child") && !senderKind.equals("in-process")) {
             throw new IllegalArgumentException("--sender is child or in-process, was " + senderKind);
         }
@@ -92,14 +93,14 @@ final class ServeBenchmark {
             try (Serve serve = Serve.builder(db).syncEngine(engine).leaseOwner(owner).webhooks(intake).processor(processor)
                     .schedule(Schedule.none()).readModel(readModel).odooSources(Map.of(SyncStack.SOURCE, client))
                     .build().start()) {
-                Poster direct = paced(id -> {
+                Poster direct = paced(senders, id -> {
                     byte[] bytes = body(id).getBytes(StandardCharsets.UTF_8);
                     return intake.receive(new WebhookPost(SyncStack.SOURCE, TOKEN, "POST", h -> null,
                             OptionalLong.of(bytes.length), false, limit -> bytes)).status();
                 });
                 try (HttpPoster viaHttp = senderKind.equals("child")
-                        ? ChildPoster.start(serve.port(), intake.path(SyncStack.SOURCE), out)
-                        : InProcessPoster.start(serve.port(), intake.path(SyncStack.SOURCE), out)) {
+                        ? ChildPoster.start(senders, serve.port(), intake.path(SyncStack.SOURCE), out)
+                        : InProcessPoster.start(senders, serve.port(), intake.path(SyncStack.SOURCE), out)) {
                     AtomicLong nextId = new AtomicLong(1);
                     phase(viaHttp, warmup, 200, nextId, visible);
                     phase(direct, warmup, 200, nextId, visible);
@@ -205,15 +206,15 @@ final class ServeBenchmark {
         return new Phase(out, answers, mostLate);
     }
 
-    /** Sends from {@value #SENDERS} threads of this JVM, post {@code i} due at {@code start + i / rate}. */
-    private static Poster paced(Sender sender) {
+    /** Sends from {@code senders} threads of this JVM, post {@code i} due at {@code start + i / rate}. */
+    private static Poster paced(int senders, Sender sender) {
         return (first, events, rate, sentAt, answeredAt) -> {
-            ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+            ExecutorService pool = Executors.newFixedThreadPool(senders);
             long start = System.nanoTime();
             AtomicLong index = new AtomicLong();
             AtomicLong mostLate = new AtomicLong();
             List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < SENDERS; t++) {
+            for (int t = 0; t < senders; t++) {
                 running.add(pool.submit(() -> {
                     for (long i = index.getAndIncrement(); i < events; i = index.getAndIncrement()) {
                         long due = start + i * 1_000_000_000L / rate;
@@ -249,12 +250,12 @@ final class ServeBenchmark {
             this.poster = poster;
         }
 
-        static InProcessPoster start(int port, String path, PrintStream out) {
+        static InProcessPoster start(int senders, int port, String path, PrintStream out) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String url = "http://127.0.0.1:" + port + path;
             out.printf("posts sent from this JVM: %d threads on the JDK HttpClient (HTTP/1.1 keep-alive), sharing the"
-                    + " process and its CPU with serve%n", SENDERS);
-            return new InProcessPoster(paced(id -> http.send(HttpRequest.newBuilder(URI.create(url))
+                    + " process and its CPU with serve%n", senders);
+            return new InProcessPoster(paced(senders, id -> http.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body(id)))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
         }
@@ -285,11 +286,11 @@ final class ServeBenchmark {
             this.commands = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
         }
 
-        static ChildPoster start(int port, String path, PrintStream out) throws IOException {
+        static ChildPoster start(int senders, int port, String path, PrintStream out) throws IOException {
             List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     ServeSender.class.getName(), "127.0.0.1", String.valueOf(port), path, PartnerCatalog.MODEL,
-                    String.valueOf(SENDERS));
+                    String.valueOf(senders));
             ChildPoster poster = new ChildPoster(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
             try {
                 poster.expect("ready");
@@ -307,7 +308,7 @@ final class ServeBenchmark {
                 }
                 out.printf("posts sent from a child JVM (ServeSender): %d threads, each on its own keep-alive HTTP/1.1"
                         + " connection (plain sockets); send times on the shared monotonic clock (checked, round trip"
-                        + " %.0f µs); the child shares the machine's cores, not serve's process%n", SENDERS, best / 1e3);
+                        + " %.0f µs); the child shares the machine's cores, not serve's process%n", senders, best / 1e3);
                 return poster;
             } catch (IOException | RuntimeException e) {
                 poster.close();
