@@ -37,6 +37,7 @@ final class GroupCommit {
     private static final class Waiter {
         final InboxRepository.NewEvent event;
         boolean done;
+        boolean stored;
         long id;
         SQLException failure;
         RuntimeException crash;
@@ -154,6 +155,7 @@ final class GroupCommit {
             transactions.incrementAndGet();
             for (int i = 0; i < ids.length; i++) {
                 group.get(i).id = ids[i];
+                group.get(i).stored = true;
             }
         } catch (SQLException e) {
             if (!dataError(e)) {
@@ -172,6 +174,7 @@ final class GroupCommit {
     private void writeAlone(Waiter w) {
         try {
             w.id = inbox.insertAll(List.of(w.event))[0];
+            w.stored = true;
             transactions.incrementAndGet();
         } catch (SQLException e) {
             w.failure = e;
@@ -184,6 +187,10 @@ final class GroupCommit {
         }
         if (w.crash != null) {
             throw w.crash;
+        }
+        if (!w.stored) {
+            // the committer stopped with an Error before this post's outcome was known
+            throw new IllegalStateException("the commit of this post did not complete");
         }
         return w.id;
     }

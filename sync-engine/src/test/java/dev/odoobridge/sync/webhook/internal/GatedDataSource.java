@@ -20,6 +20,7 @@ final class GatedDataSource implements DataSource {
     private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile CountDownLatch arrived;
     private volatile boolean down;
+    private volatile Error error;
 
     GatedDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -46,8 +47,18 @@ final class GatedDataSource implements DataSource {
         this.down = isDown;
     }
 
+    /** The next connection request (not one already held) throws this error: a JVM failure in a commit. */
+    void failNextWith(Error e) {
+        this.error = e;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
+        Error e = error;
+        if (e != null) {
+            error = null;
+            throw e;
+        }
         CountDownLatch g = gate;
         if (g != null) {
             gate = null;
@@ -56,9 +67,9 @@ final class GatedDataSource implements DataSource {
                 if (!g.await(30, TimeUnit.SECONDS)) {
                     throw new AssertionError("the held connection was never released");
                 }
-            } catch (InterruptedException e) {
+            } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
-                throw new SQLException("interrupted", e);
+                throw new SQLException("interrupted", ie);
             }
         }
         if (down) {

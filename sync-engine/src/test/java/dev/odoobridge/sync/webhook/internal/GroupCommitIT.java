@@ -204,6 +204,24 @@ class GroupCommitIT {
     }
 
     @Test
+    void anErrorInTheCommitterLeavesNoWaiterWithAnIdOfARowNeverWritten() throws Exception {
+        @SuppressWarnings("unchecked")
+        Future<Long>[] first = new Future[1];
+        List<Future<Long>> queued = queueBehindAHeldCommit(first, List.of(post(2), post(3)));
+        pool.failNextWith(new LinkageError("test: the committer's thread fails"));
+        pool.release();
+
+        long firstId = first[0].get(10, TimeUnit.SECONDS);
+        // the group of posts 2 and 3: its committer's own thread gets the error, the other post a failure, no id
+        List<Class<?>> failures = new ArrayList<>();
+        for (Future<Long> f : queued) {
+            failures.add(catchCause(f).getClass());
+        }
+        assertThat(failures).containsExactlyInAnyOrder(LinkageError.class, IllegalStateException.class);
+        assertThat(storedRecordIdsById()).containsExactly(Map.entry(firstId, 1L));
+    }
+
+    @Test
     void theIntakeAnswers202WhileTheDatabaseIsUpAnd503ToEveryPostWhileItIsDown() throws Exception {
         PostIntake intake = new PostIntake(List.of(WebhookSource.of(SOURCE, "tok-0123456789abcdef")), Set.of(MODEL),
                 new InboxRepository(pool), 4096, Duration.ofMinutes(5), Clock.systemUTC());
