@@ -17,6 +17,9 @@ import dev.odoobridge.sync.webhook.WebhookPost;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -29,14 +32,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,12 +48,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * Webhook post → read model applied under {@link Serve} (Jetty, the PostgreSQL inbox, the processor
  * re-reading from FakeOdoo over JSON-2, the embedded store), at fixed rates, against a baseline measured
  * in the same run: the same kind of events handed straight to the intake and the same processor,
- * without HTTP. Then the serve process's idle CPU (process and serve's own threads) over an idle
- * period, and its heap after a GC.
+ * without HTTP. Each post's latency runs from the moment it is sent to the read model's acknowledgement
+ * of its record ({@link TimedProjector} calls back once the store's apply returned). The posts come from
+ * {@link ServeSender} in a child JVM by default ({@code --sender in-process} sends from this JVM with
+ * the JDK HttpClient instead). Then the serve process's idle CPU (process and serve's own threads) over
+ * an idle period, and its heap after a GC.
  */
 final class ServeBenchmark {
     private static final String TOKEN = "bench-token-0123456789abcdef";
-    private static final int SENDERS = 8;
+    private static final int DEFAULT_SENDERS = 8;
 
     private ServeBenchmark() {
     }
@@ -57,6 +64,11 @@ final class ServeBenchmark {
     static void run(Args args, PrintStream out) throws Exception {
         int events = args.integer("events", 1_000);
         int idleSeconds = args.integer("idle", 30);
+        String senderKind = args.string("sender", "child");
+        int senders = args.integer("senders", DEFAULT_SENDERS);
+        if (!senderKind.equals("child") && !senderKind.equals("in-process")) {
+            throw new IllegalArgumentException("--sender is child or in-process, was " + senderKind);
+        }
         List<Integer> rates = Arrays.stream(args.string("rates", "100,1000").split(",")).map(String::trim)
                 .map(Integer::parseInt).toList();
         int warmup = 200;
@@ -68,19 +80,8 @@ final class ServeBenchmark {
              ReadModel readModel = ReadModels.open(ReadModelConfig.builder().dataDirectory(work.resolve("mongo"))
                      .projection(PartnerCatalog.PROJECTION).build())) {
             PartnerCatalog.load(odoo, total);
-            Map<Long, Long> sentAt = new ConcurrentHashMap<>();
-            long[] latencies = new long[total + 1];
-            CountDownLatch[] done = {new CountDownLatch(0)};
-            TimedProjector projector = new TimedProjector(readModel.projector(), records -> {
-                long now = System.nanoTime();
-                for (OdooRecord rec : records) {
-                    Long t0 = sentAt.remove(rec.id());
-                    if (t0 != null) {
-                        latencies[(int) rec.id()] = now - t0;
-                        done[0].countDown();
-                    }
-                }
-            });
+            Visibility visible = new Visibility(total);
+            TimedProjector projector = new TimedProjector(readModel.projector(), visible::applied);
             WebhookIntake intake = WebhookIntake.builder(db).source(WebhookSource.of(SyncStack.SOURCE, TOKEN))
                     .models(List.of(PartnerCatalog.MODEL)).build();
             String owner = Serve.newLeaseOwner();
@@ -92,29 +93,29 @@ final class ServeBenchmark {
             try (Serve serve = Serve.builder(db).syncEngine(engine).leaseOwner(owner).webhooks(intake).processor(processor)
                     .schedule(Schedule.none()).readModel(readModel).odooSources(Map.of(SyncStack.SOURCE, client))
                     .build().start()) {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                String url = "http://127.0.0.1:" + serve.port() + intake.path(SyncStack.SOURCE);
-                Sender viaHttp = id -> {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body(id)))
-                            .build(), HttpResponse.BodyHandlers.discarding());
-                    return r.statusCode();
-                };
-                Sender direct = id -> {
+                Poster direct = paced(senders, id -> {
                     byte[] bytes = body(id).getBytes(StandardCharsets.UTF_8);
                     return intake.receive(new WebhookPost(SyncStack.SOURCE, TOKEN, "POST", h -> null,
                             OptionalLong.of(bytes.length), false, limit -> bytes)).status();
-                };
-                AtomicLong nextId = new AtomicLong(1);
-                phase(viaHttp, warmup, 200, nextId, sentAt, latencies, done);
-                phase(direct, warmup, 200, nextId, sentAt, latencies, done);
-                for (int rate : rates) {
-                    long[] base = phase(direct, events, rate, nextId, sentAt, latencies, done);
-                    long[] served = phase(viaHttp, events, rate, nextId, sentAt, latencies, done);
-                    out.printf("serve webhooks at %,d events/s, %,d events: post -> read model p50 %.1f ms, p99 %.1f ms,"
-                                    + " max %.1f ms (goal p99 < 50 ms); baseline without HTTP p50 %.1f ms, p99 %.1f ms,"
-                                    + " max %.1f ms%n", rate, events, ms(served, 50), ms(served, 99), ms(served, 100),
-                            ms(base, 50), ms(base, 99), ms(base, 100));
+                });
+                try (HttpPoster viaHttp = senderKind.equals("child")
+                        ? ChildPoster.start(senders, serve.port(), intake.path(SyncStack.SOURCE), out)
+                        : InProcessPoster.start(senders, serve.port(), intake.path(SyncStack.SOURCE), out)) {
+                    AtomicLong nextId = new AtomicLong(1);
+                    phase(viaHttp, warmup, 200, nextId, visible);
+                    phase(direct, warmup, 200, nextId, visible);
+                    for (int rate : rates) {
+                        Phase base = phase(direct, events, rate, nextId, visible);
+                        Phase served = phase(viaHttp, events, rate, nextId, visible);
+                        out.printf("serve webhooks at %,d events/s, %,d events: post -> read model p50 %.1f ms, p99 %.1f ms,"
+                                        + " max %.1f ms (goal p99 < 50 ms); baseline without HTTP p50 %.1f ms, p99 %.1f ms,"
+                                        + " max %.1f ms%n    post -> 202 answer p50 %.1f ms, p99 %.1f ms (baseline %.1f ms, %.1f ms);"
+                                        + " the latest send %.1f ms behind its due time (baseline %.1f ms)%n", rate, events,
+                                ms(served.latencies, 50), ms(served.latencies, 99), ms(served.latencies, 100),
+                                ms(base.latencies, 50), ms(base.latencies, 99), ms(base.latencies, 100),
+                                ms(served.answers, 50), ms(served.answers, 99), ms(base.answers, 50), ms(base.answers, 99),
+                                served.mostLateNanos / 1e6, base.mostLateNanos / 1e6);
+                    }
                 }
                 idle(out, idleSeconds);
             }
@@ -128,43 +129,229 @@ final class ServeBenchmark {
         int send(long id) throws Exception;
     }
 
+    /** Posts ids {@code first .. first + events - 1} paced at {@code rate}/s; fills their send times, returns the most late send. */
+    @FunctionalInterface
+    private interface Poster {
+        long post(long first, int events, int rate, long[] sentAt, long[] answeredAt) throws Exception;
+    }
+
+    /** A poster over HTTP that holds resources (connections, a child JVM). */
+    private interface HttpPoster extends Poster, AutoCloseable {
+    }
+
     private static String body(long id) {
         return "{\"_id\": " + id + ", \"_model\": \"" + PartnerCatalog.MODEL + "\"}";
     }
 
-    /** Sends {@code events} posts paced at {@code rate}/s from several threads; returns their latencies, sorted. */
-    private static long[] phase(Sender sender, int events, int rate, AtomicLong nextId, Map<Long, Long> sentAt,
-                                long[] latencies, CountDownLatch[] done) throws Exception {
-        long first = nextId.getAndAdd(events);
-        done[0] = new CountDownLatch(events);
-        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
-        long start = System.nanoTime();
-        AtomicLong index = new AtomicLong();
-        for (int t = 0; t < SENDERS; t++) {
-            pool.submit(() -> {
-                for (long i = index.getAndIncrement(); i < events; i = index.getAndIncrement()) {
-                    long due = start + i * 1_000_000_000L / rate;
-                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                    long id = first + i;
-                    sentAt.put(id, System.nanoTime());
-                    int status = sender.send(id);
-                    if (status != 202) {
-                        throw new IllegalStateException("post " + id + " answered " + status);
-                    }
+    /**
+     * When each record was first acknowledged by the read model ({@link TimedProjector} calls back after the
+     * store's apply returned), and a latch per phase counting the phase's records.
+     */
+    private static final class Visibility {
+        final long[] sentAt;
+        final long[] answeredAt;
+        final long[] appliedAt;
+        private volatile long first;
+        private volatile long end;
+        private volatile CountDownLatch pending = new CountDownLatch(0);
+
+        Visibility(int total) {
+            this.sentAt = new long[total + 1];
+            this.answeredAt = new long[total + 1];
+            this.appliedAt = new long[total + 1];
+        }
+
+        void expect(long firstId, int events) {
+            pending = new CountDownLatch(events);
+            first = firstId;
+            end = firstId + events;
+        }
+
+        void applied(List<OdooRecord> records) {
+            long now = System.nanoTime();
+            for (OdooRecord rec : records) {
+                long id = rec.id();
+                if (id >= first && id < end && appliedAt[(int) id] == 0) {
+                    appliedAt[(int) id] = now;
+                    pending.countDown();
                 }
-                return null;
-            });
+            }
         }
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
-        if (!done[0].await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(done[0].getCount() + " events never reached the read model");
+    }
+
+    /**
+     * What one phase measured, sorted: post sent to read model, post sent to its answer (the intake's part);
+     * and how late the latest send was behind its due time.
+     */
+    private record Phase(long[] latencies, long[] answers, long mostLateNanos) {
+    }
+
+    /** Runs one phase and returns each post's time from being sent to the read model's acknowledgement. */
+    private static Phase phase(Poster poster, int events, int rate, AtomicLong nextId, Visibility visible) throws Exception {
+        long first = nextId.getAndAdd(events);
+        visible.expect(first, events);
+        long mostLate = poster.post(first, events, rate, visible.sentAt, visible.answeredAt);
+        if (!visible.pending.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(visible.pending.getCount() + " events never reached the read model");
         }
-        long[] out = Arrays.copyOfRange(latencies, (int) first, (int) (first + events));
+        long[] out = new long[events];
+        long[] answers = new long[events];
+        for (int i = 0; i < events; i++) {
+            int id = (int) (first + i);
+            out[i] = visible.appliedAt[id] - visible.sentAt[id];
+            answers[i] = visible.answeredAt[id] - visible.sentAt[id];
+        }
         Arrays.sort(out);
-        return out;
+        Arrays.sort(answers);
+        return new Phase(out, answers, mostLate);
+    }
+
+    /** Sends from {@code senders} threads of this JVM, post {@code i} due at {@code start + i / rate}. */
+    private static Poster paced(int senders, Sender sender) {
+        return (first, events, rate, sentAt, answeredAt) -> {
+            ExecutorService pool = Executors.newFixedThreadPool(senders);
+            long start = System.nanoTime();
+            AtomicLong index = new AtomicLong();
+            AtomicLong mostLate = new AtomicLong();
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                running.add(pool.submit(() -> {
+                    for (long i = index.getAndIncrement(); i < events; i = index.getAndIncrement()) {
+                        long due = start + i * 1_000_000_000L / rate;
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        long id = first + i;
+                        long t0 = System.nanoTime();
+                        sentAt[(int) id] = t0;
+                        mostLate.accumulateAndGet(t0 - due, Math::max);
+                        int status = sender.send(id);
+                        answeredAt[(int) id] = System.nanoTime();
+                        if (status != 202) {
+                            throw new IllegalStateException("post " + id + " answered " + status);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            pool.shutdown();
+            for (Future<?> f : running) {
+                f.get(10, TimeUnit.MINUTES);
+            }
+            return mostLate.get();
+        };
+    }
+
+    /** The JDK HttpClient in this JVM, sharing its CPU with serve (as this benchmark measured before the child sender). */
+    private static final class InProcessPoster implements HttpPoster {
+        private final Poster poster;
+
+        private InProcessPoster(Poster poster) {
+            this.poster = poster;
+        }
+
+        static InProcessPoster start(int senders, int port, String path, PrintStream out) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String url = "http://127.0.0.1:" + port + path;
+            out.printf("posts sent from this JVM: %d threads on the JDK HttpClient (HTTP/1.1 keep-alive), sharing the"
+                    + " process and its CPU with serve%n", senders);
+            return new InProcessPoster(paced(senders, id -> http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body(id)))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
+        }
+
+        @Override
+        public long post(long first, int events, int rate, long[] sentAt, long[] answeredAt) throws Exception {
+            return poster.post(first, events, rate, sentAt, answeredAt);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * {@link ServeSender} in a JVM of its own, so the posting costs serve's process nothing (the machine's cores
+     * are still shared). Its send times are {@link System#nanoTime()} of the same monotonic clock: checked at
+     * start by a round trip (the child's reading must fall between the two readings taken here).
+     */
+    private static final class ChildPoster implements HttpPoster {
+        private final Process child;
+        private final BufferedReader in;
+        private final PrintStream commands;
+
+        private ChildPoster(Process child) {
+            this.child = child;
+            this.in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            this.commands = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
+        }
+
+        static ChildPoster start(int senders, int port, String path, PrintStream out) throws IOException {
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    ServeSender.class.getName(), "127.0.0.1", String.valueOf(port), path, PartnerCatalog.MODEL,
+                    String.valueOf(senders));
+            ChildPoster poster = new ChildPoster(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            try {
+                poster.expect("ready");
+                long best = Long.MAX_VALUE;
+                for (int i = 0; i < 20; i++) {
+                    long t0 = System.nanoTime();
+                    poster.commands.println("clock");
+                    long theirs = Long.parseLong(poster.expect("clock ").substring(6));
+                    long t1 = System.nanoTime();
+                    if (theirs < t0 || theirs > t1) {
+                        throw new IllegalStateException("the sender JVM's monotonic clock is not this one's (" + theirs
+                                + " outside " + t0 + " .. " + t1 + "); run with --sender in-process");
+                    }
+                    best = Math.min(best, t1 - t0);
+                }
+                out.printf("posts sent from a child JVM (ServeSender): %d threads, each on its own keep-alive HTTP/1.1"
+                        + " connection (plain sockets); send times on the shared monotonic clock (checked, round trip"
+                        + " %.0f µs); the child shares the machine's cores, not serve's process%n", senders, best / 1e3);
+                return poster;
+            } catch (IOException | RuntimeException e) {
+                poster.close();
+                throw e;
+            }
+        }
+
+        private String expect(String prefix) throws IOException {
+            String line = in.readLine();
+            if (line == null || !line.startsWith(prefix)) {
+                throw new IllegalStateException("the sender JVM answered '" + line + "', expected '" + prefix + "...'");
+            }
+            return line;
+        }
+
+        @Override
+        public long post(long first, int events, int rate, long[] sentAt, long[] answeredAt) throws IOException {
+            commands.println("phase " + first + " " + events + " " + rate);
+            for (int i = 0; i < events; i++) {
+                String[] s = expect("s ").split(" ");
+                int id = (int) Long.parseLong(s[1]);
+                sentAt[id] = Long.parseLong(s[2]);
+                answeredAt[id] = Long.parseLong(s[3]);
+            }
+            String[] end = expect("end ").split(" ", 4);
+            if (!end[1].equals("0")) {
+                throw new IllegalStateException(end[1] + " posts failed in the sender JVM, the first: " + end[3]);
+            }
+            return Long.parseLong(end[2]);
+        }
+
+        @Override
+        public void close() {
+            commands.println("quit");
+            try {
+                if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static double ms(long[] sorted, int percentile) {

@@ -20,7 +20,11 @@ import java.util.Set;
  * 202 only after it is committed to the inbox; everything else gets a 4xx with a JSON {@code error}
  * reason and is not stored: 404 unknown source or wrong token (indistinguishable, compared in constant
  * time), 405 not POST, 413 too large, 401 bad signature (sources with a signing secret), 400 malformed
- * body, 422 model not synced; 503 when the inbox cannot be written. Thread-safe.
+ * body, 422 model not synced; 503 when the inbox cannot be written (or, under a burst, when 1,024 posts
+ * already wait for it). Posts arriving while another post's transaction is being written share the next
+ * transaction (group commit: one batch of inserts, one notification, one commit), so concurrent posts do
+ * not each pay a commit; a lone post commits at once. A post whose row the database refuses as data
+ * (SQLSTATE class 22) gets its 400 alone, the others of its group their 202. Thread-safe.
  *
  * <pre>{@code
  * WebhookIntake intake = WebhookIntake.builder(db)

@@ -28,6 +28,8 @@ public final class InboxRepository {
     public static final String CHANNEL = "webhook_events";
     private static final String COLUMNS = "id, source, model, record_id, action, received_at, payload::text, status,"
             + " attempts, next_attempt_at, last_error, processed_at";
+    private static final String INSERT = "INSERT INTO webhook_events (source, model, record_id, action, payload)"
+            + " VALUES (?, ?, ?, ?, ?::jsonb)";
 
     private final DataSource dataSource;
 
@@ -41,27 +43,28 @@ public final class InboxRepository {
         return dataSource;
     }
 
-    /** Stores a post as pending and notifies processors; returns its id once committed. */
-    long insert(String source, ParsedPost post) throws SQLException {
+    /**
+     * A post to store.
+     *
+     * @param source the webhook source it came from
+     * @param post the validated post
+     */
+    record NewEvent(String source, ParsedPost post) {
+    }
+
+    /**
+     * Stores the posts as pending in one transaction (one batch of inserts, one notification for the
+     * processors) and returns their ids, in the order given, once committed. Nothing is stored when it
+     * throws.
+     */
+    long[] insertAll(List<NewEvent> events) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhook_events"
-                        + " (source, model, record_id, action, payload) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id")) {
-                    ps.setString(1, source);
-                    ps.setString(2, post.model());
-                    ps.setLong(3, post.recordId());
-                    ps.setString(4, post.action());
-                    ps.setString(5, post.payloadJson());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        id = rs.getLong(1);
-                    }
-                }
+                long[] ids = events.size() == 1 ? new long[] {insertOne(c, events.get(0))} : insertBatch(c, events);
                 notify(c);
                 c.commit();
-                return id;
+                return ids;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -69,6 +72,46 @@ public final class InboxRepository {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /** A lone post: one statement with {@code RETURNING}, no batch. */
+    private static long insertOne(Connection c, NewEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT + " RETURNING id")) {
+            bind(ps, e);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A group: one batch; the generated keys come back in the order of the batch's statements. */
+    private static long[] insertBatch(Connection c, List<NewEvent> events) throws SQLException {
+        long[] ids = new long[events.size()];
+        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
+            for (NewEvent e : events) {
+                bind(ps, e);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                for (int i = 0; i < ids.length; i++) {
+                    if (!rs.next()) {
+                        throw new SQLException("the inbox insert returned " + i + " ids for " + ids.length + " rows");
+                    }
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void bind(PreparedStatement ps, NewEvent e) throws SQLException {
+        ps.setString(1, e.source());
+        ps.setString(2, e.post().model());
+        ps.setLong(3, e.post().recordId());
+        ps.setString(4, e.post().action());
+        ps.setString(5, e.post().payloadJson());
     }
 
     /**

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Checks a post in this order, answering with the first failure and storing nothing: source and
  * token (404, the same answer whichever part is wrong, compared in constant time), method (405),
  * size (413), signature when the source has a signing secret (401), body (400), model (422). An
- * accepted post is committed to the inbox before the 202 answer.
+ * accepted post is committed to the inbox before the 202 answer; concurrent posts share a commit
+ * ({@link GroupCommit}).
  */
 public final class PostIntake {
     private static final Logger LOG = LoggerFactory.getLogger(PostIntake.class);
@@ -33,7 +34,7 @@ public final class PostIntake {
     private final Map<String, Source> sources = new HashMap<>();
     private final byte[] decoy;
     private final PayloadParser parser;
-    private final InboxRepository inbox;
+    private final GroupCommit inbox;
     private final int maxBodyBytes;
     private final Clock clock;
 
@@ -51,7 +52,7 @@ public final class PostIntake {
         new SecureRandom().nextBytes(random);
         this.decoy = sha256(random);
         this.parser = new PayloadParser(models);
-        this.inbox = inbox;
+        this.inbox = new GroupCommit(inbox);
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
     }
@@ -131,9 +132,13 @@ public final class PostIntake {
     private long store(String source, ParsedPost post) throws Rejection {
         try {
             return inbox.insert(source, post);
+        } catch (GroupCommit.Busy e) {
+            LOG.warn("Refused a webhook post for source {} model {} id {} with 503: {}", source, post.model(),
+                    post.recordId(), e.getMessage());
+            throw new Rejection(503, "the inbox is busy; retry later");
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
-                throw new Rejection(400, "payload cannot be stored: " + e.getMessage());
+            if (GroupCommit.dataError(e)) {
+                throw new Rejection(400, "payload cannot be stored: " + GroupCommit.dataErrorMessage(e));
             }
             LOG.error("Could not store a webhook post for source {} model {} id {}: {}", source, post.model(),
                     post.recordId(), e.getMessage(), e);
