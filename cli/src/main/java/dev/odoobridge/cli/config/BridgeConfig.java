@@ -65,9 +65,17 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
      * @param parallelism (source, model) pairs synced at once
      * @param readers page reads at once when a whole model is read (the Odoo workers the sync may occupy)
      * @param overlap how far before its checkpoint each incremental run restarts
+     * @param modelsListed whether the configuration listed the models ({@code sync.models}); when it did not,
+     *                     {@code models} are {@link ConfigLoader#DEFAULT_MODELS} and the runtime adds the
+     *                     unit-barcode models the servers have ({@link RetailModels})
      */
     public record SyncSettings(List<String> models, Map<String, List<String>> extraFields, int pageSize,
-                               int parallelism, int readers, Duration overlap) {
+                               int parallelism, int readers, Duration overlap, boolean modelsListed) {
+        /** Settings whose models were listed by the configuration. */
+        public SyncSettings(List<String> models, Map<String, List<String>> extraFields, int pageSize,
+                            int parallelism, int readers, Duration overlap) {
+            this(models, extraFields, pageSize, parallelism, readers, overlap, true);
+        }
     }
 
     /** Stock views. */

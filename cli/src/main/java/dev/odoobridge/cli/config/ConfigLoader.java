@@ -205,7 +205,7 @@ public final class ConfigLoader {
                 new BridgeConfig.SyncSettings(models, extra, b.intIn(sync, "page-size", SyncEngine.DEFAULT_PAGE_SIZE, 1, 10_000),
                         b.intIn(sync, "parallelism", SyncEngine.DEFAULT_PARALLELISM, 1, 64),
                         b.intIn(sync, "readers", SyncEngine.DEFAULT_READERS, 1, 64),
-                        b.duration(sync, "overlap", SyncEngine.DEFAULT_OVERLAP)),
+                        b.duration(sync, "overlap", SyncEngine.DEFAULT_OVERLAP), sync.map().containsKey("models")),
                 new BridgeConfig.StockSettings(b.optString(stock, "threshold-field"),
                         b.number(stock, "default-threshold", 5.0), b.intIn(stock, "near-expiry-days", 30, 0, 3650),
                         b.intIn(stock, "velocity-window-days", 120, 7, 3650)),
