@@ -229,6 +229,24 @@ class FeedPushIT {
         assertThat(stack.odoo.model("res.partner").searchCount(Domains.eq("ref", "dev-p9"))).isEqualTo(1);
     }
 
+    @org.junit.jupiter.api.Test
+    void aChangeSetWithOneBadRecordIsRefusedWholeAndWritesNothing() {
+        stack = new FeedStack("19.0", 5);
+        long ts = stack.feed.pull(stack.scope, PullRequest.first()).timestamp();
+        // a valid partner and order, then a line whose quantity is text
+        String body = offlineOrder(anyProduct()).replace("'product_uom_qty': 1,", "'product_uom_qty': 'one',");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stack.feed.push(stack.scope, ts, changes(body)))
+                .isInstanceOfSatisfying(FeedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FeedException.Reason.BAD_REQUEST);
+                    assertThat(e.table()).isEqualTo("sale_order_lines");
+                    assertThat(e.recordId()).isEqualTo("dev-l2");
+                    assertThat(e.field()).isEqualTo("product_uom_qty");
+                });
+        assertThat(stack.odoo.model("res.partner").searchCount(Domains.eq("ref", "dev-p1"))).isZero();
+        assertThat(stack.odoo.model("sale.order").searchCount(Domains.eq("client_order_ref", "dev-o1"))).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"19.0"})
     void aRecordChangedInOdooAfterTheLastPullIsAConflictAndIsNotOverwritten(String version) {

@@ -144,12 +144,24 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
      * @param maxPushBytes largest push body
      * @param sendCreatedAsUpdated new records in {@code updated}
      * @param columns per table, the columns kept (renamed, or on hand at one warehouse); a table not named keeps all
+     * @param tombstoneHorizon how long deletions are kept for pulls ({@code tombstone-horizon}, default 30 days);
+     *                         a pull from before it is answered 410 full resync required
      */
     public record FeedSettings(List<String> tables, int pageSize, int maxPushBytes, boolean sendCreatedAsUpdated,
-                               Map<String, List<FeedColumnSpec>> columns) {
+                               Map<String, List<FeedColumnSpec>> columns, Duration tombstoneHorizon) {
+        /** The default tombstone horizon (30 days, as the read model's). */
+        public static final Duration DEFAULT_TOMBSTONE_HORIZON = Duration.ofDays(30);
+
         public FeedSettings {
             tables = List.copyOf(tables);
             columns = Map.copyOf(columns);
+            java.util.Objects.requireNonNull(tombstoneHorizon, "tombstoneHorizon == null");
+        }
+
+        /** Settings with the default tombstone horizon. */
+        public FeedSettings(List<String> tables, int pageSize, int maxPushBytes, boolean sendCreatedAsUpdated,
+                            Map<String, List<FeedColumnSpec>> columns) {
+            this(tables, pageSize, maxPushBytes, sendCreatedAsUpdated, columns, DEFAULT_TOMBSTONE_HORIZON);
         }
     }
 

@@ -203,6 +203,7 @@ public final class BridgeRuntime implements AutoCloseable {
                 stock = stock.withThresholdField(config.stock().thresholdField().get());
             }
             b.stockOptions(stock);
+            b.tombstoneHorizon(config.feed().tombstoneHorizon());
             readModel = ReadModels.open(b.build());
             opened.push(readModel);
             LOG.debug("read model: {}", readModel.describe());
