@@ -8,6 +8,18 @@ const { synchronize } = require('@nozbe/watermelondb/sync')
 
 const [base, control, key] = process.argv.slice(2)
 
+// WatermelonDB reports what it finds wrong in a pull through console.error / console.warn ("[Sync] Server wants
+// client to ..."): collected and reported at the end
+const syncErrors = []
+for (const level of ['error', 'warn']) {
+  const original = console[level]
+  console[level] = (...args) => {
+    const text = args.map(a => (a && a.stack) || String(a)).join(' ')
+    if (text.includes('[Sync]')) syncErrors.push(text)
+    original.apply(console, args)
+  }
+}
+
 const schema = appSchema({
   version: 1,
   tables: [
@@ -51,8 +63,11 @@ async function sync() {
     rounds++
     await synchronize({
       database,
+      // later pulls send every changed record in `updated`, new ones included (the feed cannot tell which ones the
+      // device has): WatermelonDB's documented flag for such a server, with the pull asking the same for a first sync
+      sendCreatedAsUpdated: true,
       pullChanges: async ({ lastPulledAt, schemaVersion }) => {
-        const r = await fetch(`${base}/pull?last_pulled_at=${lastPulledAt}&schema_version=${schemaVersion}`, { headers: auth })
+        const r = await fetch(`${base}/pull?last_pulled_at=${lastPulledAt}&schema_version=${schemaVersion}&send_created_as_updated=true`, { headers: auth })
         if (!r.ok) throw new Error(`pull ${r.status}: ${await r.text()}`)
         const { changes, timestamp, has_more } = await r.json()
         hasMore = has_more
@@ -85,16 +100,21 @@ function report(stepName, value) {
 }
 
 async function main() {
-  await sync()
+  const rounds = await sync()
   const products = await all('products')
   const partners = await all('partners')
-  report('first', { products: products.length, partners: partners.length, orders: (await all('sale_orders')).length,
+  report('first', { rounds, products: products.length, partners: partners.length, orders: (await all('sale_orders')).length,
     idsAreStrings: products.every(p => typeof p.id === 'string' && p.id === String(p.odoo_id)) })
 
   const changed = await step('change-product')
   await sync()
   const product = (await all('products')).find(p => p.id === String(changed.id))
   report('changed', { name: product && product.name })
+
+  const created = await step('create-partner')
+  await sync()
+  const newPartner = (await all('partners')).find(p => p.id === String(created.id))
+  report('created', { name: newPartner && newPartner.name })
 
   const customer = partners[0]
   const chosen = products.find(p => p.list_price > 0) || products[0]
@@ -125,6 +145,7 @@ async function main() {
   await sync()
   const left = (await all('partners')).filter(p => p.id === String(deleted.id))
   report('deleted', { stillThere: left.length })
+  report('log', { syncErrors })
 }
 
 main().catch(e => { console.error(e && e.stack || e); process.exit(1) })

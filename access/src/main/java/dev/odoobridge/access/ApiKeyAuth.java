@@ -39,6 +39,8 @@ public final class ApiKeyAuth extends Handler.Wrapper {
     /** Request attribute holding the {@link ApiKey} of an authenticated request. */
     public static final String KEY_ATTRIBUTE = "dev.odoobridge.access.key";
 
+    /** The most of a refused request's body read and dropped before the answer (4 MiB, the feed's largest push). */
+    private static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
     private static final String ALLOWED_HEADERS = "Authorization, X-Api-Key, Content-Type, If-None-Match";
     private static final String EXPOSED_HEADERS = "ETag, Retry-After, Location";
 
@@ -91,12 +93,13 @@ public final class ApiKeyAuth extends Handler.Wrapper {
         }
         Optional<String> token = token(request.getHeaders());
         if (token.isEmpty()) {
-            return unauthorized(response, callback, origin, "Bearer realm=\"odoo-bridge\"",
+            return unauthorized(request, response, callback, origin, "Bearer realm=\"odoo-bridge\"",
                     "An API key is required: send Authorization: Bearer <key>.");
         }
         Optional<ApiKey> found = keys.authenticate(token.get());
         if (found.isEmpty()) {
-            return unauthorized(response, callback, origin, "Bearer realm=\"odoo-bridge\", error=\"invalid_token\"",
+            return unauthorized(request, response, callback, origin,
+                    "Bearer realm=\"odoo-bridge\", error=\"invalid_token\"",
                     "The API key is unknown, malformed or revoked.");
         }
         ApiKey key = found.get();
@@ -107,12 +110,14 @@ public final class ApiKeyAuth extends Handler.Wrapper {
         RateLimiter.Decision d = limiter.tryAcquire(key.id());
         if (!d.allowed()) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(d.retryAfterSeconds()));
+            Problems.drain(request, MAX_DRAIN_BYTES);
             Problems.write(response, callback, 429, "Too Many Requests", "This API key is over its rate of "
                     + limiter.limit().permitsPerSecond() + " requests per second; retry after "
                     + d.retryAfterSeconds() + " s.");
             return true;
         }
         if (pathSource != null && !pathSource.equals(key.source())) {
+            Problems.drain(request, MAX_DRAIN_BYTES);
             Problems.write(response, callback, 403, "Forbidden", "This API key is for another source.");
             return true;
         }
@@ -143,11 +148,13 @@ public final class ApiKeyAuth extends Handler.Wrapper {
         h.add(HttpHeader.VARY, "Origin");
     }
 
-    private boolean unauthorized(Response response, Callback callback, String origin, String challenge, String detail) {
+    private boolean unauthorized(Request request, Response response, Callback callback, String origin, String challenge,
+                                 String detail) {
         if (origin != null && origins.contains(origin)) {
             allowOrigin(response.getHeaders(), origin);
         }
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, challenge);
+        Problems.drain(request, MAX_DRAIN_BYTES);
         Problems.write(response, callback, 401, "Unauthorized", detail);
         return true;
     }

@@ -82,17 +82,17 @@ public final class FeedHandler extends Handler.Abstract {
         try {
             Optional<FeedScope> scope = scopes.scope(request);
             if (scope.isEmpty()) {
-                problem(response, callback, 401, "about:blank", "Unauthorized", "an API key is required", null);
+                problem(request, response, callback, 401, "about:blank", "Unauthorized", "an API key is required", null);
                 return true;
             }
             if (!scope.get().source().equals(source)) {
-                problem(response, callback, 403, "about:blank", "Forbidden", "this key is not for source '" + source + "'", null);
+                problem(request, response, callback, 403, "about:blank", "Forbidden", "this key is not for source '" + source + "'", null);
                 return true;
             }
             Fields query = Request.extractQueryParameters(request);
             if (action.equals("pull")) {
                 if (!HttpMethod.GET.is(request.getMethod())) {
-                    methodNotAllowed(response, callback, "GET");
+                    methodNotAllowed(request, response, callback, "GET");
                     return true;
                 }
                 PullPage page = feed.pull(scope.get(), pullRequest(query));
@@ -103,7 +103,7 @@ public final class FeedHandler extends Handler.Abstract {
                 send(response, callback, 200, "application/json", body);
             } else {
                 if (!HttpMethod.POST.is(request.getMethod())) {
-                    methodNotAllowed(response, callback, "POST");
+                    methodNotAllowed(request, response, callback, "POST");
                     return true;
                 }
                 long last = lastPulledAt(query).orElseThrow(() -> new FeedException(FeedException.Reason.BAD_REQUEST,
@@ -130,7 +130,7 @@ public final class FeedHandler extends Handler.Abstract {
                 LOG.warn("feed {} of {} failed", action, source, e);
             }
             String type = e.reason() == FeedException.Reason.FULL_RESYNC_REQUIRED ? FULL_RESYNC_TYPE : "about:blank";
-            problem(response, callback, e.reason().status(), type, title(e.reason()), e.getMessage(), e);
+            problem(request, response, callback, e.reason().status(), type, title(e.reason()), e.getMessage(), e);
         }
         return true;
     }
@@ -188,13 +188,17 @@ public final class FeedHandler extends Handler.Abstract {
         }
     }
 
-    private void methodNotAllowed(Response response, Callback callback, String allowed) throws IOException {
+    private void methodNotAllowed(Request request, Response response, Callback callback, String allowed)
+            throws IOException {
         response.getHeaders().put(HttpHeader.ALLOW, allowed);
-        problem(response, callback, 405, "about:blank", "Method Not Allowed", "use " + allowed, null);
+        problem(request, response, callback, 405, "about:blank", "Method Not Allowed", "use " + allowed, null);
     }
 
-    private void problem(Response response, Callback callback, int status, String type, String title, String detail,
-                         FeedException e) throws IOException {
+    private void problem(Request request, Response response, Callback callback, int status, String type, String title,
+                         String detail, FeedException e) throws IOException {
+        // what is left of a refused push is read and dropped (up to the largest push), so that the device, still
+        // sending, reads this answer instead of a closed connection
+        drain(request, feed.config().maxPushBytes());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);
@@ -212,6 +216,19 @@ public final class FeedHandler extends Handler.Abstract {
             }
         }
         send(response, callback, status, "application/problem+json", body);
+    }
+
+    /** Reads and drops what is left of the request's body, up to {@code maxBytes} (a larger one closes the connection). */
+    private static void drain(Request request, long maxBytes) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            for (int n = in.read(buffer); n >= 0 && total <= maxBytes; n = in.read(buffer)) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away or sent a malformed body: the answer is still attempted
+        }
     }
 
     private void send(Response response, Callback callback, int status, String contentType, Object body) throws IOException {

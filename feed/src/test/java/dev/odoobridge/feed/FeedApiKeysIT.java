@@ -122,6 +122,24 @@ class FeedApiKeysIT {
             assertThat(r.statusCode()).isIn(200, 400, 403, 404, 410);
             assertThat(r.body()).doesNotContain("SECRET");
         }
+        // pushes: no path or parameter lets the key push to the other source (this feed takes no pushes for either:
+        // its own source answers 409, any path naming the other one 403 or 404, never a write)
+        String body = "{\"partners\": {\"created\": [{\"id\": \"x\", \"name\": \"pushed\"}]}}";
+        for (int i = 0; i < 100; i++) {
+            String path = paths[random.nextInt(paths.length)].replace("/pull", "/push") + "?last_pulled_at=5"
+                    + (random.nextBoolean() ? "&" + params[random.nextInt(params.length)] : "");
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IllegalArgumentException badUri) {
+                continue;
+            }
+            assertThat(r.statusCode()).as(path).isIn(400, 403, 404, 409);
+            if (r.statusCode() == 409) {
+                assertThat(path).as("only the key's own source reaches the push").startsWith(shop + "/push");
+            }
+        }
     }
 
     @Test

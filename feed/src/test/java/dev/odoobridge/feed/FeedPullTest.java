@@ -54,6 +54,37 @@ class FeedPullTest {
     }
 
     @Test
+    void aTableSelectsAndRenamesColumnsWithQuantityOnHandPerWarehouse() {
+        feed.close();
+        FeedTable products = FeedTable.builder("items", "product.product")
+                .column(FeedColumn.text("title", "name"))
+                .column(FeedColumn.text("barcode", "barcode"))
+                .column(FeedColumn.number("price", "list_price"))
+                .column(FeedColumn.onHand("qty_main", 1))
+                .column(FeedColumn.onHand("qty_other", 2))
+                .column(FeedColumn.onHand("qty_on_hand"))
+                .vendorScoped().build();
+        feed = Feeds.create(rm.config().tables(List.of(products)).build());
+        rm.product("shop", 7, "Desk", 120.0);
+        rm.put("product_stock", "shop", 7, Map.of("product_id", 7L, "on_hand", 9.0, "vendor_ids", List.of(), "warehouses",
+                List.of(new org.bson.Document("warehouse_id", 1L).append("on_hand", 4.0),
+                        new org.bson.Document("warehouse_id", 2L).append("on_hand", 5.0))));
+
+        PullPage page = pull(null);
+
+        assertThat(page.changes().keySet()).containsExactly("items");
+        assertThat(page.changes().get("items").created()).singleElement().satisfies(r -> {
+            assertThat(r).containsOnlyKeys("id", "odoo_id", "title", "barcode", "price", "qty_main", "qty_other",
+                    "qty_on_hand");
+            assertThat(r.get("title")).isEqualTo("Desk");
+            assertThat(r.get("price")).isEqualTo(120.0);
+            assertThat(r.get("qty_main")).isEqualTo(4.0);
+            assertThat(r.get("qty_other")).isEqualTo(5.0);
+            assertThat(r.get("qty_on_hand")).isEqualTo(9.0);
+        });
+    }
+
+    @Test
     void aRecordCreatedAndDeletedBeforeTheFirstSyncNeverReachesTheDevice() {
         rm.product("shop", 1, "Kept", 1.0);
         rm.product("shop", 2, "Gone", 1.0);

@@ -151,6 +151,59 @@ class FeedPushIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void twoPushesOfTheSameOrderAtOnceCreateItOnce() throws Exception {
+        stack = new FeedStack("19.0", 10);
+        long ts = stack.feed.pull(stack.scope, PullRequest.first()).timestamp();
+        long product = anyProduct();
+        java.util.concurrent.CountDownLatch creating = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // the first push stops between storing its intent and the Odoo create, as a slow Odoo call would
+        dev.odoobridge.feed.internal.PushWriter slow = new dev.odoobridge.feed.internal.PushWriter(stack.feed.config(),
+                null, stack.feed.config().stateDatabase().orElseThrow().dataSource(),
+                new dev.odoobridge.feed.internal.PushWriter.AfterCreate() {
+                    @Override
+                    public void created(String source, String model, String clientId, long odooId) {
+                    }
+
+                    @Override
+                    public void creating(String source, String model, String clientId) {
+                        if (model.equals("sale.order")) {
+                            creating.countDown();
+                            try {
+                                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+                });
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<PushResult> first = threads.submit(() -> slow.push(stack.scope, ts,
+                    changes(offlineOrder(product))));
+            assertThat(creating.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // the device gave up waiting and pushes the same change set again
+            java.util.concurrent.Future<PushResult> second = threads.submit(() -> stack.feed.push(stack.scope, ts,
+                    changes(offlineOrder(product))));
+            Thread.sleep(2_000);
+            assertThat(second.isDone()).as("the second push waits for the first one's create").isFalse();
+            release.countDown();
+
+            assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS).rejected()).isEmpty();
+            assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).rejected()).isEmpty();
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(stack.odoo.model("sale.order").searchCount(Domains.eq("client_order_ref", "dev-o1"))).isEqualTo(1);
+        assertThat(stack.odoo.model("sale.order.line").searchCount(Domains.eq("order_id.client_order_ref", "dev-o1")))
+                .isEqualTo(2);
+        assertThat(stack.odoo.model("res.partner").searchCount(Domains.eq("ref", "dev-p1"))).isEqualTo(1);
+        PullPage next = stack.feed.pull(stack.scope, PullRequest.after(ts));
+        assertThat(next.changes().get("sale_orders").updated()).extracting(r -> r.get("id")).containsOnlyOnce("dev-o1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"17.0", "19.0"})
     void odooRefusalsRejectOneRecordWhileTheOthersGoThrough(String version) {
@@ -158,17 +211,40 @@ class FeedPushIT {
         long ts = stack.feed.pull(stack.scope, PullRequest.first()).timestamp();
         long confirmed = stack.odoo.model("sale.order").search(Domains.eq("state", "sale"), SearchOptions.DEFAULT.limit(1)).get(0);
 
-        PushResult result = stack.feed.push(stack.scope, ts, changes("{'sale_orders': {'created': [], 'updated': [],"
-                + " 'deleted': ['" + confirmed + "']}, 'partners': {'created': [{'id': 'dev-p9', 'name': 'New customer'}],"
-                + " 'updated': [], 'deleted': []}}"));
+        // a UserError (deleting a confirmed order) and a ValidationError (an order without its required customer)
+        PushResult result = stack.feed.push(stack.scope, ts, changes("{'sale_orders': {'created': [{'id': 'dev-o9',"
+                + " 'name': null}], 'updated': [], 'deleted': ['" + confirmed + "']}, 'partners': {'created': [{'id':"
+                + " 'dev-p9', 'name': 'New customer'}], 'updated': [], 'deleted': []}}"));
 
         assertThat(result.rejectedIds()).containsOnlyKeys("sale_orders");
-        assertThat(result.rejectedIds().get("sale_orders")).containsExactly(String.valueOf(confirmed));
+        assertThat(result.rejectedIds().get("sale_orders")).containsExactlyInAnyOrder(String.valueOf(confirmed), "dev-o9");
         Rejection why = result.rejected().get("sale_orders").get(String.valueOf(confirmed));
         assertThat(why.kind()).isEqualTo(Rejection.Kind.REFUSED);
         assertThat(why.message()).contains("You can not delete a sent quotation or a confirmed sales order");
+        Rejection invalid = result.rejected().get("sale_orders").get("dev-o9");
+        assertThat(invalid.kind()).isEqualTo(Rejection.Kind.REFUSED);
+        assertThat(invalid.message()).containsIgnoringCase("partner_id");
+        assertThat(stack.odoo.model("sale.order").searchCount(Domains.eq("client_order_ref", "dev-o9"))).isZero();
         assertThat(stack.odoo.model("sale.order").searchCount(Domains.eq("id", confirmed))).isEqualTo(1);
         assertThat(stack.odoo.model("res.partner").searchCount(Domains.eq("ref", "dev-p9"))).isEqualTo(1);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChangeSetWithOneBadRecordIsRefusedWholeAndWritesNothing() {
+        stack = new FeedStack("19.0", 5);
+        long ts = stack.feed.pull(stack.scope, PullRequest.first()).timestamp();
+        // a valid partner and order, then a line whose quantity is text
+        String body = offlineOrder(anyProduct()).replace("'product_uom_qty': 1,", "'product_uom_qty': 'one',");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stack.feed.push(stack.scope, ts, changes(body)))
+                .isInstanceOfSatisfying(FeedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FeedException.Reason.BAD_REQUEST);
+                    assertThat(e.table()).isEqualTo("sale_order_lines");
+                    assertThat(e.recordId()).isEqualTo("dev-l2");
+                    assertThat(e.field()).isEqualTo("product_uom_qty");
+                });
+        assertThat(stack.odoo.model("res.partner").searchCount(Domains.eq("ref", "dev-p1"))).isZero();
+        assertThat(stack.odoo.model("sale.order").searchCount(Domains.eq("client_order_ref", "dev-o1"))).isZero();
     }
 
     @ParameterizedTest

@@ -42,7 +42,12 @@ final class FeedStack implements AutoCloseable {
     final FeedScope scope;
 
     FeedStack(String version, int products) {
-        this(FakeOdoo.builder().version(version).products(products).build().start());
+        this(version, products, FeedConfig.DEFAULT_PAGE_SIZE);
+    }
+
+    /** With pull pages of {@code pageSize} changes. */
+    FeedStack(String version, int products, int pageSize) {
+        this(FakeOdoo.builder().version(version).products(products).build().start(), SharedPostgres.database(), pageSize);
     }
 
     FeedStack(FakeOdoo fake) {
@@ -51,6 +56,10 @@ final class FeedStack implements AutoCloseable {
 
     /** On a state database of its own (e.g. one another process connects to by URL). */
     FeedStack(FakeOdoo fake, dev.odoobridge.sync.state.StateDatabase state) {
+        this(fake, state, FeedConfig.DEFAULT_PAGE_SIZE);
+    }
+
+    private FeedStack(FakeOdoo fake, dev.odoobridge.sync.state.StateDatabase state, int pageSize) {
         this.fake = fake;
         this.odoo = fake.adminClient();
         try {
@@ -69,7 +78,7 @@ final class FeedStack implements AutoCloseable {
         Map<String, OdooClient> clients = Map.of(source, odoo);
         this.feed = Feeds.create(FeedConfig.builder().readModel(store.connectionString(), "odoo_bridge")
                 .sequence(ChangeSequence.of(model.changes())).source(source, odoo)
-                .stateDatabase(state)
+                .stateDatabase(state).pageSize(pageSize)
                 .resync(Resync.through(RecordFetcher.odoo(clients), ServerSchemas.of(clients, Projections.retail()),
                         model.projector()))
                 .build());

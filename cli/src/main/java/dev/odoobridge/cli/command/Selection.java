@@ -22,7 +22,7 @@ final class Selection {
 
     /** The named models (each must be synced), or every synced model when none is named. */
     static List<String> models(BridgeRuntime runtime, List<String> named) {
-        List<String> synced = runtime.config().sync().models();
+        List<String> synced = runtime.syncedModels();
         if (named == null || named.isEmpty()) {
             return synced;
         }

@@ -69,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .odooSources(rt.odooClients()).readModel(rt.readModel()).bind(host).port(listenPort)
                 .forwardedHeaders(settings.forwardedHeaders());
         settings.adminToken().ifPresent(b::adminToken);
-        WebhookIntake.Builder intake = WebhookIntake.builder(db).models(config.sync().models())
+        WebhookIntake.Builder intake = WebhookIntake.builder(db).models(rt.syncedModels())
                 .maxBodyBytes(config.webhook().maxBodyBytes());
         if (addWebhookSources(rt, intake::source) > 0) {
             b.webhooks(intake.build());

@@ -43,7 +43,7 @@ final class SourceRules {
                         + "_WEBHOOK_TOKEN}` (16+ random characters of [A-Za-z0-9._~-]) under sources." + source));
         try {
             return WebhookRules.builder(runtime.odoo(source)).source(source).token(token).publicUrl(publicUrl)
-                    .models(config.sync().models()).build();
+                    .models(runtime.syncedModels()).build();
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCode.CONFIG, "sources." + source + ": " + e.getMessage(), e);
         }

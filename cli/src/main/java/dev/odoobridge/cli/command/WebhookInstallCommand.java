@@ -49,7 +49,7 @@ public final class WebhookInstallCommand implements Callable<Integer> {
             out.printf("%s (Odoo %s): rules posting to %s%n", source, plan.odooVersion(), rules.maskedUrl());
             if (plan.isEmpty()) {
                 out.printf("  nothing to change: %d rules in place%n",
-                        rt.config().sync().models().size() * 2);
+                        rt.syncedModels().size() * 2);
                 continue;
             }
             for (RuleChange change : plan.changes()) {

@@ -42,7 +42,7 @@ public final class WebhookServeCommand implements Callable<Integer> {
         BridgeConfig.WebhookSettings settings = rt.config().webhook();
         StateDatabase db = rt.stateDatabase();
         String host = bind != null ? bind : settings.bind();
-        WebhookServer.Builder b = WebhookServer.builder(db).models(rt.config().sync().models())
+        WebhookServer.Builder b = WebhookServer.builder(db).models(rt.syncedModels())
                 .bind(host).port(port != null ? port : settings.port())
                 .maxBodyBytes(settings.maxBodyBytes());
         if (ServeCommand.addWebhookSources(rt, b::source) == 0) {

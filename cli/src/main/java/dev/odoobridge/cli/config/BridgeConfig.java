@@ -65,9 +65,17 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
      * @param parallelism (source, model) pairs synced at once
      * @param readers page reads at once when a whole model is read (the Odoo workers the sync may occupy)
      * @param overlap how far before its checkpoint each incremental run restarts
+     * @param modelsListed whether the configuration listed the models ({@code sync.models}); when it did not,
+     *                     {@code models} are {@link ConfigLoader#DEFAULT_MODELS} and the runtime adds the
+     *                     unit-barcode models the servers have ({@link RetailModels})
      */
     public record SyncSettings(List<String> models, Map<String, List<String>> extraFields, int pageSize,
-                               int parallelism, int readers, Duration overlap) {
+                               int parallelism, int readers, Duration overlap, boolean modelsListed) {
+        /** Settings whose models were listed by the configuration. */
+        public SyncSettings(List<String> models, Map<String, List<String>> extraFields, int pageSize,
+                            int parallelism, int readers, Duration overlap) {
+            this(models, extraFields, pageSize, parallelism, readers, overlap, true);
+        }
     }
 
     /** Stock views. */
@@ -136,12 +144,24 @@ public record BridgeConfig(Map<String, SourceConfig> sources, MongoSettings mong
      * @param maxPushBytes largest push body
      * @param sendCreatedAsUpdated new records in {@code updated}
      * @param columns per table, the columns kept (renamed, or on hand at one warehouse); a table not named keeps all
+     * @param tombstoneHorizon how long deletions are kept for pulls ({@code tombstone-horizon}, default 30 days);
+     *                         a pull from before it is answered 410 full resync required
      */
     public record FeedSettings(List<String> tables, int pageSize, int maxPushBytes, boolean sendCreatedAsUpdated,
-                               Map<String, List<FeedColumnSpec>> columns) {
+                               Map<String, List<FeedColumnSpec>> columns, Duration tombstoneHorizon) {
+        /** The default tombstone horizon (30 days, as the read model's). */
+        public static final Duration DEFAULT_TOMBSTONE_HORIZON = Duration.ofDays(30);
+
         public FeedSettings {
             tables = List.copyOf(tables);
             columns = Map.copyOf(columns);
+            java.util.Objects.requireNonNull(tombstoneHorizon, "tombstoneHorizon == null");
+        }
+
+        /** Settings with the default tombstone horizon. */
+        public FeedSettings(List<String> tables, int pageSize, int maxPushBytes, boolean sendCreatedAsUpdated,
+                            Map<String, List<FeedColumnSpec>> columns) {
+            this(tables, pageSize, maxPushBytes, sendCreatedAsUpdated, columns, DEFAULT_TOMBSTONE_HORIZON);
         }
     }
 

@@ -53,7 +53,7 @@ public final class ConfigLoader {
     private static final Set<String> OIDC = Set.of("issuer", "client-id", "client-secret", "redirect-path");
     private static final int MIN_ADMIN_TOKEN = 24;
     private static final Set<String> FEED = Set.of("tables", "page-size", "max-push-bytes", "send-created-as-updated",
-            "columns");
+            "columns", "tombstone-horizon");
     private static final Set<String> TRANSPORTS = Set.of("auto", "xmlrpc", "jsonrpc", "json2");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
@@ -70,7 +70,7 @@ public final class ConfigLoader {
         return new ConfigLoader(System::getenv);
     }
 
-    /** The {@code feed:} section: built-in tables by name, page size, push size, created-as-updated. */
+    /** The {@code feed:} section: built-in tables by name, page size, push size, created-as-updated, tombstone horizon. */
     private static BridgeConfig.FeedSettings feedSettings(Binder b, ConfigNode feed, List<String> problems) {
         List<String> known = FeedTables.retail().stream().map(FeedTable::name).toList();
         List<String> tables = b.stringList(feed, "tables", known);
@@ -83,10 +83,16 @@ public final class ConfigLoader {
         if (!asUpdated.equals("true") && !asUpdated.equals("false")) {
             problems.add(feed.map().get("send-created-as-updated").where() + ": must be true or false");
         }
+        Duration horizon = b.duration(feed, "tombstone-horizon", BridgeConfig.FeedSettings.DEFAULT_TOMBSTONE_HORIZON);
+        if (horizon.isNegative() || horizon.isZero()) {
+            problems.add(feed.map().get("tombstone-horizon").where() + ": must be positive (how long deletions are kept"
+                    + " for pulls; older last_pulled_at values get 410 full resync required)");
+            horizon = BridgeConfig.FeedSettings.DEFAULT_TOMBSTONE_HORIZON;
+        }
         return new BridgeConfig.FeedSettings(tables,
                 b.intIn(feed, "page-size", FeedConfig.DEFAULT_PAGE_SIZE, 1, 100_000),
                 b.intIn(feed, "max-push-bytes", FeedConfig.DEFAULT_MAX_PUSH_BYTES, 1024, 64 * 1024 * 1024),
-                Boolean.parseBoolean(asUpdated), feedColumns(b, feed, problems));
+                Boolean.parseBoolean(asUpdated), feedColumns(b, feed, problems), horizon);
     }
 
     /** {@code feed.columns}: table name → list of {@code name}, {@code name=column}, {@code name=qty_on_hand@<wh>}. */
@@ -205,7 +211,7 @@ public final class ConfigLoader {
                 new BridgeConfig.SyncSettings(models, extra, b.intIn(sync, "page-size", SyncEngine.DEFAULT_PAGE_SIZE, 1, 10_000),
                         b.intIn(sync, "parallelism", SyncEngine.DEFAULT_PARALLELISM, 1, 64),
                         b.intIn(sync, "readers", SyncEngine.DEFAULT_READERS, 1, 64),
-                        b.duration(sync, "overlap", SyncEngine.DEFAULT_OVERLAP)),
+                        b.duration(sync, "overlap", SyncEngine.DEFAULT_OVERLAP), sync.map().containsKey("models")),
                 new BridgeConfig.StockSettings(b.optString(stock, "threshold-field"),
                         b.number(stock, "default-threshold", 5.0), b.intIn(stock, "near-expiry-days", 30, 0, 3650),
                         b.intIn(stock, "velocity-window-days", 120, 7, 3650)),

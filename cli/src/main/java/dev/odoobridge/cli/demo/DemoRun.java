@@ -72,9 +72,18 @@ final class DemoRun {
         }
     }
 
+    /**
+     * The models the demo syncs, chosen as {@code odoo-bridge} chooses them when {@code sync.models} is not listed:
+     * the retail models plus the unit-barcode models ({@code product.packaging} / {@code product.uom}) the server's
+     * {@code ir.model} names.
+     */
+    static List<Projection> syncedProjections(OdooClient odoo) {
+        return dev.odoobridge.readmodel.Projections.retailOn(dev.odoobridge.cli.config.RetailModels.unitBarcodeModelsOn(odoo));
+    }
+
     private void run(FakeOdoo fake, OdooClient odoo, RetailDataSummary data, StateDatabase db, ReadModel readModel,
                      long started) {
-        List<Projection> projections = readModel.projections();
+        List<Projection> projections = syncedProjections(odoo);
         narrator.step("Full sync of " + projections.size() + " models from Odoo into MongoDB");
         long expected = projections.stream().mapToLong(p -> data.count(p.model())).sum();
         SyncReport report;
@@ -92,7 +101,7 @@ final class DemoRun {
                 report.outcome().label());
 
         LiveWebhooks.Result webhooks;
-        try (LiveWebhooks live = new LiveWebhooks(fake, odoo, db, readModel, schemas, narrator)) {
+        try (LiveWebhooks live = new LiveWebhooks(fake, odoo, db, readModel, projections, schemas, narrator)) {
             webhooks = live.run(data);
         }
 

@@ -24,7 +24,17 @@ final class EmbeddedStores implements AutoCloseable {
     EmbeddedStores(DemoSettings settings) {
         this.state = CompletableFuture.supplyAsync(() -> StateDatabase.embedded(settings.stateDirectory()));
         this.readModel = CompletableFuture.supplyAsync(() -> ReadModels.open(ReadModelConfig.builder()
-                .inMemory().projections(Projections.retail()).build()));
+                .inMemory().projections(readModelProjections()).build()));
+    }
+
+    /**
+     * The read model's projections, known before FakeOdoo answers: the retail ones and every unit-barcode one
+     * (the demo syncs those its server has, see {@link DemoRun}; the others stay empty).
+     */
+    static java.util.List<dev.odoobridge.readmodel.Projection> readModelProjections() {
+        java.util.List<dev.odoobridge.readmodel.Projection> all = new java.util.ArrayList<>(Projections.retail());
+        all.addAll(Projections.unitBarcodes());
+        return java.util.List.copyOf(all);
     }
 
     /** The sync state database, waiting for it to be up. */

@@ -43,8 +43,8 @@ final class LiveWebhooks implements AutoCloseable {
     private final WebhookProcessor processor;
     private final String token;
 
-    LiveWebhooks(FakeOdoo fake, OdooClient odoo, StateDatabase db, ReadModel readModel, ServerSchemas schemas,
-                 Narrator narrator) {
+    LiveWebhooks(FakeOdoo fake, OdooClient odoo, StateDatabase db, ReadModel readModel, List<Projection> projections,
+                 ServerSchemas schemas, Narrator narrator) {
         this.fake = fake;
         this.odoo = odoo;
         this.db = db;
@@ -53,12 +53,12 @@ final class LiveWebhooks implements AutoCloseable {
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         this.token = HexFormat.of().formatHex(secret);
-        List<String> synced = readModel.projections().stream().map(Projection::model).toList();
+        List<String> synced = projections.stream().map(Projection::model).toList();
         this.receiver = WebhookServer.builder(db).source(WebhookSource.of(DemoRun.SOURCE, token))
                 .models(synced).bind("127.0.0.1").port(0).build().start();
         try {
             this.processor = WebhookProcessor.builder(db, RecordFetcher.odoo(Map.of(DemoRun.SOURCE, odoo)),
-                    readModel.projector()).projections(readModel.projections()).schemas(schemas).pollInterval(Duration.ofMillis(50))
+                    readModel.projector()).projections(projections).schemas(schemas).pollInterval(Duration.ofMillis(50))
                     .build().start();
         } catch (RuntimeException e) {
             receiver.close();

@@ -2,6 +2,7 @@ package dev.odoobridge.cli.runtime;
 
 import dev.odoobridge.cli.config.BridgeConfig;
 import dev.odoobridge.cli.config.ConfigException;
+import dev.odoobridge.cli.config.RetailModels;
 import dev.odoobridge.client.OdooClient;
 import dev.odoobridge.client.OdooClients;
 import dev.odoobridge.client.OdooConfig;
@@ -55,6 +56,7 @@ public final class BridgeRuntime implements AutoCloseable {
     private ReadModel readModel;
     private StateDatabase stateDatabase;
     private ServerSchemas schemas;
+    private List<String> syncedModels;
     private OdooClientListener odooListener = OdooClientListener.NONE;
 
     /** A runtime over the configuration; nothing is opened yet. */
@@ -126,10 +128,57 @@ public final class BridgeRuntime implements AutoCloseable {
                 .build();
     }
 
-    /** The synced models with their configured extra fields, in sync order. */
+    /**
+     * The synced models: those {@code sync.models} lists, or when it lists none the retail models plus the
+     * unit-barcode models ({@code product.packaging} / {@code product.uom}) every source's server has, asked from
+     * each server's {@code ir.model} on first use ({@link RetailModels}; a server that cannot be asked then counts
+     * as having none, with a warning). The answer is kept for the runtime's life.
+     */
+    public List<String> syncedModels() {
+        if (syncedModels == null) {
+            if (config.sync().modelsListed()) {
+                syncedModels = List.copyOf(config.sync().models());
+            } else {
+                List<java.util.Set<String>> onServers = new ArrayList<>();
+                for (String source : sourceNames()) {
+                    try {
+                        onServers.add(RetailModels.unitBarcodeModelsOn(odoo(source)));
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not ask {} which unit-barcode models it has ({}): product.packaging / "
+                                + "product.uom are not synced by this process; list them under sync.models or restart "
+                                + "once Odoo answers", source, e.getMessage());
+                        onServers.add(java.util.Set.of());
+                    }
+                }
+                List<String> models = new ArrayList<>(config.sync().models());
+                RetailModels.defaults(onServers).stream().filter(m -> !models.contains(m)).forEach(models::add);
+                syncedModels = List.copyOf(models);
+                LOG.debug("synced models (sync.models not listed): {}", syncedModels);
+            }
+        }
+        return syncedModels;
+    }
+
+    /** The synced models ({@link #syncedModels()}) with their configured extra fields, in sync order. */
     public List<Projection> projections() {
+        return projectionsOf(syncedModels());
+    }
+
+    /**
+     * The read model's projections, known without asking Odoo: the listed models, or when {@code sync.models}
+     * lists none the retail models and every unit-barcode model (the ones a server lacks stay empty).
+     */
+    private List<Projection> readModelProjections() {
+        List<String> models = new ArrayList<>(config.sync().models());
+        if (!config.sync().modelsListed()) {
+            RetailModels.unitBarcodeModels().stream().filter(m -> !models.contains(m)).forEach(models::add);
+        }
+        return projectionsOf(models);
+    }
+
+    private List<Projection> projectionsOf(List<String> models) {
         List<Projection> out = new ArrayList<>();
-        for (String model : config.sync().models()) {
+        for (String model : models) {
             Projection p = Projections.of(model);
             List<String> extra = config.sync().extraFields().get(model);
             out.add(extra == null || extra.isEmpty() ? p : p.withExtraFields(extra));
@@ -141,7 +190,7 @@ public final class BridgeRuntime implements AutoCloseable {
     public ReadModel readModel() {
         if (readModel == null) {
             ReadModelConfig.Builder b = ReadModelConfig.builder().database(config.mongo().database())
-                    .projections(projections());
+                    .projections(readModelProjections());
             if (config.mongo().uri().isPresent()) {
                 b.connectionString(withTimeouts(config.mongo().uri().get()));
             } else {
@@ -154,6 +203,7 @@ public final class BridgeRuntime implements AutoCloseable {
                 stock = stock.withThresholdField(config.stock().thresholdField().get());
             }
             b.stockOptions(stock);
+            b.tombstoneHorizon(config.feed().tombstoneHorizon());
             readModel = ReadModels.open(b.build());
             opened.push(readModel);
             LOG.debug("read model: {}", readModel.describe());

@@ -41,6 +41,11 @@ class ConfigLoaderTest {
     @Test
     void theFeedSectionSelectsBuiltInTablesAndIsCheckedWithLineNumbers() {
         BridgeConfig defaults = loader.parse(VALID, "test.yaml", Path.of("/tmp"));
+        assertThat(defaults.feed().tombstoneHorizon()).isEqualTo(Duration.ofDays(30));
+        assertThat(loader.parse(VALID + "feed:\n  tombstone-horizon: 7d\n", "test.yaml", Path.of("/tmp")).feed()
+                .tombstoneHorizon()).isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> loader.parse(VALID + "feed:\n  tombstone-horizon: 0d\n", "test.yaml", Path.of("/tmp")))
+                .hasMessageContaining("tombstone-horizon").hasMessageContaining("must be positive");
         assertThat(defaults.feed().tables()).containsExactly("products", "partners", "sale_orders", "sale_order_lines");
         assertThat(defaults.feed().pageSize()).isEqualTo(5_000);
         assertThat(defaults.feed().sendCreatedAsUpdated()).isFalse();

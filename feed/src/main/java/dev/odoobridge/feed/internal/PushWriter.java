@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * Writes a pushed change set through Odoo, table by table in configuration order (so a partner created offline
  * exists before the order that references it).
  *
- * <p>Creates are idempotent on the device's id: the intent is stored in {@code feed_push_ids} first, the Odoo record
- * is created carrying the device's id in the table's marker field, then the Odoo id is stored. A retry that finds the
- * intent without an Odoo id (the process died between the two) searches Odoo for the marker before creating. Lines
+ * <p>Creates are idempotent on the device's id: the intent is stored in {@code feed_push_ids} first and its row
+ * locked, the Odoo record is created carrying the device's id in the table's marker field, then the Odoo id is stored
+ * and the lock released (one PostgreSQL transaction). A retry that finds the intent without an Odoo id (the process
+ * died between the two) searches Odoo for the marker before creating; a push of the same record running at the same
+ * time waits for the lock and then finds the stored id. Lines
  * of an order created in the same push are created inside the order's create (one Odoo call) and mapped by their
  * position in the order. Updates and deletions are checked for conflicts first: a record whose read-model sequence is
  * past the client's {@code last_pulled_at}, or whose Odoo {@code write_date} is past the read model's, is rejected
@@ -58,6 +60,10 @@ public final class PushWriter {
     public interface AfterCreate {
         /** The record was created in Odoo; its mapping is not stored yet. */
         void created(String source, String model, String clientId, long odooId);
+
+        /** The intent is stored and locked; the Odoo create comes next (a test's pause point). */
+        default void creating(String source, String model, String clientId) {
+        }
 
         /** Does nothing. */
         AfterCreate NOTHING = (s, m, c, id) -> { };
@@ -166,35 +172,36 @@ public final class PushWriter {
         }
 
         private void createOne(FeedTable t, PushedRecord r, Map<FeedTable, List<PushedRecord>> lines) {
-            Instant now = Instant.now();
             PushedIds.Entry entry = ids.find(source, t.model(), r.id());
             long odooId;
             if (entry.odooId().isPresent()) {
                 odooId = entry.odooId().getAsLong(); // written by an earlier push the device did not hear back from
             } else {
-                Long found = entry.exists() ? searchMarker(t, r.id()) : null;
-                if (found != null) {
-                    odooId = found;
-                    LOG.info("push {} {}: device record {} was created in Odoo as {} by an interrupted push",
-                            source, t.model(), r.id(), odooId);
-                } else {
-                    Map<String, Object> values = odooValues(t, r, false);
-                    values.put(t.markerField(), r.id());
-                    lines.forEach((child, ls) -> {
-                        List<Object> commands = new ArrayList<>();
-                        for (PushedRecord l : ls) {
-                            commands.add(Command.create(odooValues(child, l, true)).toWire());
-                        }
-                        if (!commands.isEmpty()) {
-                            values.put(child.parent().x2manyField(), commands);
-                        }
-                    });
-                    ids.intend(source, t.model(), r.id(), now);
-                    odooId = odoo.model(t.model()).create(values);
-                    afterCreate.created(source, t.model(), r.id(), odooId);
+                // the values first: resolving references reads the id map, which the locked create must not wait for
+                Map<String, Object> values = odooValues(t, r, false);
+                values.put(t.markerField(), r.id());
+                lines.forEach((child, ls) -> {
+                    List<Object> commands = new ArrayList<>();
+                    for (PushedRecord l : ls) {
+                        commands.add(Command.create(odooValues(child, l, true)).toWire());
+                    }
+                    if (!commands.isEmpty()) {
+                        values.put(child.parent().x2manyField(), commands);
+                    }
+                });
+                odooId = ids.createOnce(source, t.model(), r.id(), Instant.now(), pending -> {
+                    Long found = pending ? searchMarker(t, r.id()) : null;
+                    if (found != null) {
+                        LOG.info("push {} {}: device record {} was created in Odoo as {} by an interrupted push",
+                                source, t.model(), r.id(), found);
+                        return found;
+                    }
+                    afterCreate.creating(source, t.model(), r.id());
+                    long created = odoo.model(t.model()).create(values);
+                    afterCreate.created(source, t.model(), r.id(), created);
                     written++;
-                }
-                ids.complete(source, t.model(), r.id(), odooId, Instant.now());
+                    return created;
+                });
             }
             known.computeIfAbsent(t.model(), m -> new HashMap<>()).put(r.id(), odooId);
             touched.computeIfAbsent(t.model(), m -> new LinkedHashSet<>()).add(odooId);

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,9 +19,13 @@ import javax.sql.DataSource;
 
 /**
  * The pushed-id map in PostgreSQL ({@code feed_push_ids}): device id → Odoo id per source and model. A create is
- * recorded as an intent (Odoo id null) before the Odoo call and completed after it.
+ * recorded as an intent (Odoo id null) before the Odoo call and completed after it, under the row's lock
+ * ({@link #createOnce}).
  */
 final class PushedIds implements ClientIds {
+    /** How long a push waits for another push creating the same device record. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+
     private final DataSource pool;
 
     PushedIds(DataSource pool) {
@@ -50,10 +56,76 @@ final class PushedIds implements ClientIds {
         }
     }
 
-    /** Records the intent to create the record (idempotent). */
-    void intend(String source, String model, String clientId, Instant now) {
-        update("INSERT INTO feed_push_ids (source, model, client_id, created_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (source, model, client_id) DO NOTHING", source, model, clientId, null, now);
+    /** The Odoo create of one device record, run by {@link #createOnce} while it holds the record's row lock. */
+    @FunctionalInterface
+    interface Creation {
+        /**
+         * Creates the record in Odoo (or finds the one an interrupted attempt created) and returns its id.
+         *
+         * @param pending whether an earlier attempt stored the intent without an Odoo id: its create may have
+         *                reached Odoo, so look for the record's marker before creating
+         */
+        long create(boolean pending);
+    }
+
+    /**
+     * Creates a device record at most once, also when two pushes of it run at once (a device that gave up waiting
+     * for an answer and pushes again, or two processes): the intent row is inserted if absent, then locked
+     * ({@code SELECT ... FOR UPDATE}) for the Odoo create and the storing of its id, in one transaction. A push that
+     * finds the row locked waits (at most {@link #LOCK_WAIT}, then the push fails with 503 and the device retries)
+     * and then finds the Odoo id the other one stored. The creation must not use this pool (it runs while one of
+     * its connections is held).
+     */
+    long createOnce(String source, String model, String clientId, Instant now, Creation creation) {
+        boolean pending = update("INSERT INTO feed_push_ids (source, model, client_id, created_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (source, model, client_id) DO NOTHING", source, model, clientId, null, now) == 0;
+        try (Connection c = pool.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT odoo_id FROM feed_push_ids "
+                        + "WHERE source = ? AND model = ? AND client_id = ? FOR UPDATE")) {
+                    ps.setString(1, source);
+                    ps.setString(2, model);
+                    ps.setString(3, clientId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            long id = rs.getLong(1);
+                            if (!rs.wasNull()) {
+                                c.commit();
+                                return id; // another push created it meanwhile
+                            }
+                        }
+                    }
+                }
+                long odooId = creation.create(pending);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE feed_push_ids SET odoo_id = ?, written_at = ? "
+                        + "WHERE source = ? AND model = ? AND client_id = ?")) {
+                    ps.setLong(1, odooId);
+                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                    ps.setString(3, source);
+                    ps.setString(4, model);
+                    ps.setString(5, clientId);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return odooId;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
     }
 
     /** Stores the Odoo id the record became (inserting the row when no intent was recorded, e.g. for lines). */
@@ -64,7 +136,7 @@ final class PushedIds implements ClientIds {
                 odooId, now);
     }
 
-    private void update(String sql, String source, String model, String clientId, Long odooId, Instant now) {
+    private int update(String sql, String source, String model, String clientId, Long odooId, Instant now) {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, source);
             ps.setString(2, model);
@@ -76,7 +148,7 @@ final class PushedIds implements ClientIds {
                 ps.setTimestamp(5, Timestamp.from(now));
                 ps.setTimestamp(6, Timestamp.from(now));
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw failed(e);
         }
