@@ -40,7 +40,6 @@ public final class ApiKeyAuth extends Handler.Wrapper {
     public static final String KEY_ATTRIBUTE = "dev.odoobridge.access.key";
 
     /** The most of a refused request's body read and dropped before the answer (4 MiB, the feed's largest push). */
-    private static final long MAX_DRAIN_BYTES = 4L * 1024 * 1024;
     private static final String ALLOWED_HEADERS = "Authorization, X-Api-Key, Content-Type, If-None-Match";
     private static final String EXPOSED_HEADERS = "ETag, Retry-After, Location";
 
@@ -110,14 +109,14 @@ public final class ApiKeyAuth extends Handler.Wrapper {
         RateLimiter.Decision d = limiter.tryAcquire(key.id());
         if (!d.allowed()) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(d.retryAfterSeconds()));
-            Problems.drain(request, MAX_DRAIN_BYTES);
+            RefusedBodies.drain(request, RefusedBodies.DEFAULT_MAX_BYTES);
             Problems.write(response, callback, 429, "Too Many Requests", "This API key is over its rate of "
                     + limiter.limit().permitsPerSecond() + " requests per second; retry after "
                     + d.retryAfterSeconds() + " s.");
             return true;
         }
         if (pathSource != null && !pathSource.equals(key.source())) {
-            Problems.drain(request, MAX_DRAIN_BYTES);
+            RefusedBodies.drain(request, RefusedBodies.DEFAULT_MAX_BYTES);
             Problems.write(response, callback, 403, "Forbidden", "This API key is for another source.");
             return true;
         }
@@ -154,7 +153,7 @@ public final class ApiKeyAuth extends Handler.Wrapper {
             allowOrigin(response.getHeaders(), origin);
         }
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, challenge);
-        Problems.drain(request, MAX_DRAIN_BYTES);
+        RefusedBodies.drain(request, RefusedBodies.DEFAULT_MAX_BYTES);
         Problems.write(response, callback, 401, "Unauthorized", detail);
         return true;
     }

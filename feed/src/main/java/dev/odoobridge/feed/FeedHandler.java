@@ -2,6 +2,7 @@ package dev.odoobridge.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.odoobridge.access.RefusedBodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -198,7 +199,7 @@ public final class FeedHandler extends Handler.Abstract {
                          String detail, FeedException e) throws IOException {
         // what is left of a refused push is read and dropped (up to the largest push), so that the device, still
         // sending, reads this answer instead of a closed connection
-        drain(request, feed.config().maxPushBytes());
+        RefusedBodies.drain(request, feed.config().maxPushBytes());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);
@@ -216,19 +217,6 @@ public final class FeedHandler extends Handler.Abstract {
             }
         }
         send(response, callback, status, "application/problem+json", body);
-    }
-
-    /** Reads and drops what is left of the request's body, up to {@code maxBytes} (a larger one closes the connection). */
-    private static void drain(Request request, long maxBytes) {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            for (int n = in.read(buffer); n >= 0 && total <= maxBytes; n = in.read(buffer)) {
-                total += n;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the client went away or sent a malformed body: the answer is still attempted
-        }
     }
 
     private void send(Response response, Callback callback, int status, String contentType, Object body) throws IOException {

@@ -1,5 +1,6 @@
 package dev.odoobridge.serve;
 
+import dev.odoobridge.access.RefusedBodies;
 import dev.odoobridge.serve.internal.HttpAnswers;
 import dev.odoobridge.sync.webhook.WebhookAnswer;
 import dev.odoobridge.sync.webhook.WebhookIntake;
@@ -43,6 +44,10 @@ public final class WebhookHandler extends Handler.Abstract {
             return false;
         }
         WebhookAnswer answer = intake.receive(post(request, path));
+        if (answer.status() >= 400 && !answer.headers().containsKey("Connection")) {
+            // refused before (or without) reading the whole body: read the rest so the connection stays usable
+            RefusedBodies.drain(request, RefusedBodies.DEFAULT_MAX_BYTES);
+        }
         for (Map.Entry<String, String> h : answer.headers().entrySet()) {
             response.getHeaders().put(h.getKey(), h.getValue());
         }

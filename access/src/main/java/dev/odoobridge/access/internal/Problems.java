@@ -3,7 +3,6 @@ package dev.odoobridge.access.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -21,23 +20,6 @@ public final class Problems {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
-    }
-
-    /**
-     * Reads and drops what is left of a refused request's body, up to {@code maxBytes}, so that a client still
-     * sending it (a push refused for its key) reads the answer instead of a closed connection; a larger body is left
-     * unread and the connection closes after the answer.
-     */
-    public static void drain(Request request, long maxBytes) {
-        try (java.io.InputStream in = Content.Source.asInputStream(request)) {
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            for (int n = in.read(buffer); n >= 0 && total <= maxBytes; n = in.read(buffer)) {
-                total += n;
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // the client went away or sent a malformed body: the answer is still attempted
-        }
     }
 
     /** A JSON string literal. */
