@@ -4,6 +4,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import dev.odoobridge.portal.Portal;
+import dev.odoobridge.portal.pages.DashboardPages;
+import dev.odoobridge.portal.web.Exchange;
+import dev.odoobridge.portal.web.Gate;
+import dev.odoobridge.portal.web.PortalException;
+import dev.odoobridge.portal.web.SignedIn;
 import dev.odoobridge.portal.chart.TrendChart;
 import dev.odoobridge.portal.data.DashboardRow;
 import dev.odoobridge.portal.data.ProductDetail;
@@ -17,6 +23,10 @@ import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.report.VendorScope;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,9 +37,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 
 /**
  * The vendor portal's dashboard data for a vendor with N products on the embedded store: {@code dashboard(scope)} (stock
@@ -159,6 +173,59 @@ final class PortalBenchmark {
                     + " the separate reports it replaces: stockStatus %.0f ms, salesVelocity %.0f ms, lotsInStock %.0f ms,"
                     + " forecast %.0f ms%n", overview[2] / 1e6, parts[0][2] / 1e6, parts[1][2] / 1e6, parts[2][2] / 1e6,
                     parts[3][2] / 1e6);
+            served(out, data, scope, runs, warmup);
+        }
+    }
+
+    /**
+     * The dashboard as a vendor's browser gets it: the portal's handler (its real router, security headers and
+     * compiled template) on Jetty, the vendor signed in by a gate that lets every request in (sessions are a
+     * PostgreSQL lookup measured elsewhere), {@code GET /portal/dashboard} (first page of rows, default sort) and a
+     * searched, filtered, re-sorted page; time from sending the request to the last byte of the page on loopback.
+     */
+    private static void served(PrintStream out, VendorData data, VendorScope scope, int runs, int warmup) throws Exception {
+        Gate signedIn = new Gate() {
+            @Override
+            public Optional<SignedIn> resolve(Exchange exchange) {
+                return Optional.of(new SignedIn("benchmark-session", "vendor@example.com", "benchmark-csrf"));
+            }
+
+            @Override
+            public void checkCsrf(Exchange exchange) {
+                throw new PortalException(403, "the benchmark posts no form");
+            }
+        };
+        Portal portal = Portal.builder().gate(signedIn).module(new DashboardPages(data, vendor -> Optional.of(scope))).build();
+        Server server = new Server(0);
+        server.setHandler(new ContextHandler(portal.handler(), "/portal"));
+        server.start();
+        try {
+            String base = "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/portal";
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String[] paths = {"/dashboard", "/dashboard?q=product+1&status=urgent&sort=cover&dir=desc"};
+            String[] names = {"first page, default sort", "searched, filtered by status, sorted by cover"};
+            for (int k = 0; k < paths.length; k++) {
+                long[] took = new long[runs];
+                int bytes = 0;
+                for (int r = -warmup; r < runs; r++) {
+                    long a = System.nanoTime();
+                    HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(base + paths[k])).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    long b = System.nanoTime();
+                    if (page.statusCode() != 200) {
+                        throw new IllegalStateException("GET " + paths[k] + " answered " + page.statusCode());
+                    }
+                    bytes = page.body().length;
+                    if (r >= 0) {
+                        took[r] = b - a;
+                    }
+                }
+                out.printf("served GET /portal%s (%s; %,d bytes of HTML): p50 %.0f ms, p99 %.0f ms over %d requests%n",
+                        paths[k], names[k], bytes, pct(took, 50), pct(took, 99), runs);
+            }
+        } finally {
+            server.stop();
+            portal.close();
         }
     }
 
