@@ -75,6 +75,11 @@ public final class ServeSender {
         AtomicLong mostLate = new AtomicLong();
         String[] firstFailure = {"-"};
         AtomicLong index = new AtomicLong();
+        // a connection left idle since the last phase may have been closed by the server's idle timeout: start afresh
+        for (Connection connection : connections) {
+            connection.close();
+            connection.open();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         long start = System.nanoTime() + 20_000_000;
         List<Future<?>> running = new ArrayList<>();
@@ -135,14 +140,18 @@ public final class ServeSender {
         private OutputStream out;
         private InputStream in;
 
+        void open() throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), 5_000);
+            socket.setSoTimeout(60_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 8192);
+        }
+
         int post(byte[] request) throws IOException {
             if (socket == null) {
-                socket = new Socket();
-                socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(host, port), 5_000);
-                socket.setSoTimeout(60_000);
-                out = socket.getOutputStream();
-                in = new BufferedInputStream(socket.getInputStream(), 8192);
+                open();
             }
             out.write(request);
             out.flush();
