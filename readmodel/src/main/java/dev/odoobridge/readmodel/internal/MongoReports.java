@@ -205,23 +205,8 @@ final class MongoReports implements Reports {
 
     @Override
     public List<ProductForecast> forecast(ReportScope scope, int windowDays) {
-        Map<String, ProductVelocity> velocity = new HashMap<>();
-        for (ProductVelocity v : salesVelocity(scope, windowDays)) {
-            velocity.put(DocumentMapper.key(v.source(), v.productId()), v);
-        }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        List<ProductForecast> out = new ArrayList<>();
-        for (StockStatusRow row : stockStatus(scope)) {
-            ProductVelocity v = velocity.get(DocumentMapper.key(row.source(), row.productId()));
-            double[] series = new double[windowDays];
-            if (v != null) {
-                for (int i = 0; i < windowDays; i++) {
-                    series[i] = v.daily().get(i).quantity();
-                }
-            }
-            out.add(forecastOf(row, series, today));
-        }
-        return out;
+        List<ProductVelocity> velocity = salesVelocity(scope, windowDays);
+        return forecast(stockStatus(scope), velocity, windowDays);
     }
 
     static ProductForecast forecastOf(StockStatusRow row, double[] series, LocalDate today) {
