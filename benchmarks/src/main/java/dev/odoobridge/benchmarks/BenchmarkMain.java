@@ -26,6 +26,7 @@ public final class BenchmarkMain {
               read-api  read API on the embedded store (product by id, [--products 100000] [--rates 200,1000] [--seconds 10]
                         page of 100, barcode) vs FakeOdoo paced as Odoo  [--odoo-pace odoo19] [--odoo-workers 2] [--odoo-seconds 3]
                         19 (read of 1, search_read of 100), open loop    [--odoo-products 2000] [--threads 64]
+                        from a child JVM                                 [--sender child|in-process] [--cpu-requests 3000]
               codecs    JMH codec benchmarks (from the source tree)   [JMH options, e.g. -wi 2 -i 3 -f 1]
             """;
 

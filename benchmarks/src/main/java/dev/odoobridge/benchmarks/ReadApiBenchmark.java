@@ -50,7 +50,8 @@ import org.bson.Document;
  * The read API on the embedded store against Odoo itself: N products (default 100,000) bulk-inserted in the read
  * model's shape (product documents as the projector writes them, with their stock view), the API served by
  * {@code serve} on a loopback port behind an API key, and an {@link OpenLoop} load at fixed rates for one product by
- * id, a page of 100 products (keyset cursors walked once through {@code next} beforehand) and a barcode lookup.
+ * id, a page of 100 products (keyset cursors walked once through {@code next} beforehand) and a barcode lookup,
+ * sent by {@link PacedSender} from a child JVM ({@code --sender in-process}: the JDK HttpClient in this process).
  * Beside it, in the same run, the same reads made directly to FakeOdoo paced like Odoo 19 ({@code read} of one
  * product, {@code search_read} of 100 after an id), which is what an app without odoo-bridge would call. Odoo runs
  * a shorter while ({@code --odoo-seconds}): at rates beyond what its workers serve, its queue grows without bound,
@@ -77,6 +78,11 @@ final class ReadApiBenchmark {
         int threads = args.integer("threads", 64);
         int cpuRequests = args.integer("cpu-requests", 3_000);
         boolean inProcessReads = Boolean.parseBoolean(args.string("in-process-reads", "true"));
+        String senderKind = args.string("sender", "child");
+        if (!senderKind.equals("child") && !senderKind.equals("in-process")) {
+            throw new IllegalArgumentException("--sender is child or in-process, was " + senderKind);
+        }
+        boolean child = senderKind.equals("child");
         String paceText = args.string("odoo-pace", "odoo19");
         ServingPace pace = ServingPace.parse(paceText, args.integer("odoo-workers", 2));
         // the pace makes Odoo's answer time per call and per record returned, as measured on a real 19.0 database of
@@ -107,64 +113,186 @@ final class ReadApiBenchmark {
                  Serve serve = Serve.builder(state).readModel(readModel).schedule(Schedule.none()).bind("127.0.0.1")
                          .port(0).mount("/api/v1/", api.handler()).mount("/api/driver/", driverApi.handler()).build().start()) {
                 Api client = new Api("http://127.0.0.1:" + serve.port() + "/api/v1/" + SOURCE + "/", key.token());
-                Api driverClient = new Api("http://127.0.0.1:" + serve.port() + "/api/driver/" + SOURCE + "/", key.token());
                 List<String> pages = client.walkPages();
                 out.printf("walked %,d pages of 100 through next cursors%n", pages.size());
                 Random random = new Random(1);
                 int[] ids = random.ints(1_000_000, 1, products + 1).toArray();
-                client.warmUp(pages, ids);
-                if (cpuRequests > 0) {
-                    out.printf("%nclosed loop, one request at a time, CPU of the whole process (server and client) per request:%n");
-                    out.printf("  API  product by id        %s%n", cpuCost(cpuRequests,
-                            i -> client.get("products/" + ids[(i + 5_000) % ids.length])));
-                    out.printf("  API  page of 100 (cursor) %s%n", cpuCost(cpuRequests,
-                            i -> client.get(pages.get(i % pages.size()))));
-                    out.printf("  API  barcode lookup       %s%n", cpuCost(cpuRequests,
-                            i -> client.get("barcode/" + barcode(ids[(i + 11) % ids.length]))));
-                    if (inProcessReads) {
-                        driverClient.warmUp(pages, ids);
-                        out.printf("  the same API reading the store with the driver (as any MongoDB), then in process again:%n");
-                        out.printf("  driver product by id      %s%n", cpuCost(cpuRequests,
-                                i -> driverClient.get("products/" + ids[(i + 5_000) % ids.length])));
-                        out.printf("  driver page of 100        %s%n", cpuCost(cpuRequests,
-                                i -> driverClient.get(pages.get(i % pages.size()))));
-                        out.printf("  API  product by id        %s%n", cpuCost(cpuRequests,
-                                i -> client.get("products/" + ids[(i + 5_000) % ids.length])));
-                        out.printf("  API  page of 100 (cursor) %s%n", cpuCost(cpuRequests,
-                                i -> client.get(pages.get(i % pages.size()))));
+                try (Load load = child ? ChildLoad.start(serve.port(), threads, key.token(), work, out)
+                        : new InProcessLoad(threads, "http://127.0.0.1:" + serve.port(), key.token(), out)) {
+                    String v1 = "/api/v1/" + SOURCE + "/";
+                    String driver = "/api/driver/" + SOURCE + "/";
+                    load.closed(warmUp(v1, pages, ids));
+                    if (cpuRequests > 0) {
+                        out.printf("%nclosed loop, one request at a time, CPU per request (%s):%n", load.cpuMeaning());
+                        out.printf("  API  product by id        %s%n", load.closed(paths(cpuRequests,
+                                i -> v1 + "products/" + ids[(i + 5_000) % ids.length])));
+                        out.printf("  API  page of 100 (cursor) %s%n", load.closed(paths(cpuRequests,
+                                i -> v1 + pages.get(i % pages.size()))));
+                        out.printf("  API  barcode lookup       %s%n", load.closed(paths(cpuRequests,
+                                i -> v1 + "barcode/" + barcode(ids[(i + 11) % ids.length]))));
+                        if (inProcessReads) {
+                            load.closed(warmUp(driver, pages, ids));
+                            out.printf("  the same API reading the store with the driver (as any MongoDB), then in process again:%n");
+                            out.printf("  driver product by id      %s%n", load.closed(paths(cpuRequests,
+                                    i -> driver + "products/" + ids[(i + 5_000) % ids.length])));
+                            out.printf("  driver page of 100        %s%n", load.closed(paths(cpuRequests,
+                                    i -> driver + pages.get(i % pages.size()))));
+                            out.printf("  API  product by id        %s%n", load.closed(paths(cpuRequests,
+                                    i -> v1 + "products/" + ids[(i + 5_000) % ids.length])));
+                            out.printf("  API  page of 100 (cursor) %s%n", load.closed(paths(cpuRequests,
+                                    i -> v1 + pages.get(i % pages.size()))));
+                        }
+                    }
+                    for (double rate : rates) {
+                        int n = (int) Math.round(rate * seconds);
+                        out.printf("%n-- %,.0f requests/s%n", rate);
+                        out.printf("  API  product by id        %s%n", load.open(rate, paths(n,
+                                i -> v1 + "products/" + ids[i % ids.length])).describe());
+                        out.printf("  API  page of 100 (cursor) %s%n", load.open(rate, paths(n,
+                                i -> v1 + pages.get(i % pages.size()))).describe());
+                        out.printf("  API  barcode lookup       %s%n", load.open(rate, paths(n,
+                                i -> v1 + "barcode/" + barcode(ids[(i + 7) % ids.length]))).describe());
                     }
                 }
-                for (double rate : rates) {
-                    out.printf("%n-- %,.0f requests/s%n", rate);
-                    out.printf("  API  product by id        %s%n", OpenLoop.run(rate, seconds, threads, 60,
-                            i -> client.get("products/" + ids[i % ids.length])).describe());
-                    out.printf("  API  page of 100 (cursor) %s%n", OpenLoop.run(rate, seconds, threads, 60,
-                            i -> client.get(pages.get(i % pages.size()))).describe());
-                    out.printf("  API  barcode lookup       %s%n", OpenLoop.run(rate, seconds, threads, 60,
-                            i -> client.get("barcode/" + barcode(ids[(i + 7) % ids.length]))).describe());
-                }
             }
+        } finally {
+            WorkDirs.delete(work);
         }
         if (odooSeconds > 0) {
             odoo(out, rates, odooSeconds, threads, pace, paceText, odooProducts);
         }
     }
 
-    /** One request at a time: process CPU time and bytes per request, requests per CPU-second. */
-    private static String cpuCost(int n, OpenLoop.Call call) throws Exception {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long alloc0 = allocated();
-        long cpu0 = os.getProcessCpuTime();
-        long wall0 = System.nanoTime();
+    private static List<String> paths(int n, java.util.function.IntFunction<String> path) {
+        List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            call.run(i);
+            out.add(path.apply(i));
         }
-        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / n;
-        double wallMs = (System.nanoTime() - wall0) / 1e6 / n;
-        double allocKb = (allocated() - alloc0) / 1024.0 / n;
-        return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second, %,7.0f KiB allocated per request "
-                + "(wall %7.3f ms each, %,d requests)", cpuMs, 1000 / cpuMs, allocKb, wallMs, n);
+        return out;
+    }
+
+    /** 3,000 each of products, pages and barcode lookups, interleaved. */
+    private static List<String> warmUp(String prefix, List<String> pages, int[] ids) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            out.add(prefix + "products/" + ids[i]);
+            out.add(prefix + pages.get(i % pages.size()));
+            out.add(prefix + "barcode/" + barcode(ids[i]));
+        }
+        return out;
+    }
+
+    /** Where the requests come from. */
+    private interface Load extends AutoCloseable {
+        /** What the closed loop's CPU figures cover. */
+        String cpuMeaning();
+
+        /** The paths one after the other; CPU time and allocation per request. */
+        String closed(List<String> paths) throws Exception;
+
+        /** The paths paced at {@code rate}/s, latencies from due times. */
+        OpenLoop.Result open(double rate, List<String> paths) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    /** {@link PacedSender} in a child JVM: plain keep-alive sockets, the load off the measured process. */
+    private static final class ChildLoad implements Load {
+        private final SenderProcess sender;
+        private final Path dir;
+
+        private ChildLoad(SenderProcess sender, Path dir) {
+            this.sender = sender;
+            this.dir = dir;
+        }
+
+        static ChildLoad start(int port, int threads, String token, Path dir, PrintStream out) throws Exception {
+            SenderProcess sender = SenderProcess.start(port, threads);
+            sender.command("header Authorization: Bearer " + token);
+            sender.command("header Accept-Encoding: gzip");
+            out.printf("requests sent from a child JVM (PacedSender): %d threads, each on its own keep-alive HTTP/1.1"
+                    + " connection (plain sockets), gzip accepted (bodies read, not inflated); times on the shared monotonic"
+                    + " clock (checked, round trip %.0f µs); the child shares the machine's 2 cores, not serve's process%n",
+                    threads, sender.roundTripNanos() / 1e3);
+            return new ChildLoad(sender, dir);
+        }
+
+        @Override
+        public String cpuMeaning() {
+            return "serve's process; the sender's own JVM apart";
+        }
+
+        @Override
+        public String closed(List<String> paths) throws Exception {
+            long alloc0 = allocated();
+            long cpu0 = processCpu();
+            long sender0 = sender.cpuNanos();
+            long wall0 = System.nanoTime();
+            sender.gets(0, paths, dir);
+            long wall = System.nanoTime() - wall0;
+            long senderCpu = sender.cpuNanos() - sender0;
+            double cpuMs = (processCpu() - cpu0) / 1e6 / paths.size();
+            return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second, %,7.0f KiB allocated per request "
+                    + "(sender %5.3f ms CPU; wall %7.3f ms each, %,d requests)", cpuMs, 1000 / cpuMs,
+                    (allocated() - alloc0) / 1024.0 / paths.size(), senderCpu / 1e6 / paths.size(), wall / 1e6 / paths.size(),
+                    paths.size());
+        }
+
+        @Override
+        public OpenLoop.Result open(double rate, List<String> paths) throws Exception {
+            return sender.gets(rate, paths, dir);
+        }
+
+        @Override
+        public void close() {
+            sender.close();
+        }
+    }
+
+    /** The JDK HttpClient in this process (as this benchmark measured before the child sender). */
+    private static final class InProcessLoad implements Load {
+        private final Api api;
+        private final int threads;
+
+        InProcessLoad(int threads, String origin, String token, PrintStream out) {
+            this.api = new Api(origin, token);
+            this.threads = threads;
+            out.printf("requests sent from this JVM: %d threads on the JDK HttpClient (HTTP/1.1 keep-alive), sharing the"
+                    + " process and its CPU with serve%n", threads);
+        }
+
+        @Override
+        public String cpuMeaning() {
+            return "the whole process: server and client";
+        }
+
+        @Override
+        public String closed(List<String> paths) throws Exception {
+            long alloc0 = allocated();
+            long cpu0 = processCpu();
+            long wall0 = System.nanoTime();
+            for (String path : paths) {
+                api.get(path);
+            }
+            double cpuMs = (processCpu() - cpu0) / 1e6 / paths.size();
+            return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second, %,7.0f KiB allocated per request "
+                    + "(wall %7.3f ms each, %,d requests)", cpuMs, 1000 / cpuMs, (allocated() - alloc0) / 1024.0 / paths.size(),
+                    (System.nanoTime() - wall0) / 1e6 / paths.size(), paths.size());
+        }
+
+        @Override
+        public OpenLoop.Result open(double rate, List<String> paths) throws Exception {
+            return OpenLoop.run(rate, paths.size() / rate, threads, 60, i -> api.get(paths.get(i)));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Bytes allocated so far by the live threads (the store's, Jetty's, the driver's and the client's). */
@@ -301,14 +429,6 @@ final class ReadApiBenchmark {
                 path = next.isTextual() ? "products?limit=100&cursor=" + next.asText() : null;
             }
             return pages;
-        }
-
-        void warmUp(List<String> pages, int[] ids) throws Exception {
-            for (int i = 0; i < 3_000; i++) {
-                get("products/" + ids[i]);
-                get(pages.get(i % pages.size()));
-                get("barcode/" + barcode(ids[i]));
-            }
         }
     }
 }

@@ -17,9 +17,7 @@ import dev.odoobridge.sync.webhook.WebhookPost;
 import dev.odoobridge.sync.webhook.WebhookProcessor;
 import dev.odoobridge.sync.webhook.WebhookSource;
 import dev.odoobridge.testkit.FakeOdoo;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -50,7 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * in the same run: the same kind of events handed straight to the intake and the same processor,
  * without HTTP. Each post's latency runs from the moment it is sent to the read model's acknowledgement
  * of its record ({@link TimedProjector} calls back once the store's apply returned). The posts come from
- * {@link ServeSender} in a child JVM by default ({@code --sender in-process} sends from this JVM with
+ * {@link PacedSender} in a child JVM by default ({@code --sender in-process} sends from this JVM with
  * the JDK HttpClient instead). Then the serve process's idle CPU (process and serve's own threads) over
  * an idle period, and its heap after a GC.
  */
@@ -270,87 +268,40 @@ final class ServeBenchmark {
         }
     }
 
-    /**
-     * {@link ServeSender} in a JVM of its own, so the posting costs serve's process nothing (the machine's cores
-     * are still shared). Its send times are {@link System#nanoTime()} of the same monotonic clock: checked at
-     * start by a round trip (the child's reading must fall between the two readings taken here).
-     */
+    /** {@link PacedSender} in a JVM of its own, so the posting costs serve's process nothing. */
     private static final class ChildPoster implements HttpPoster {
-        private final Process child;
-        private final BufferedReader in;
-        private final PrintStream commands;
+        private final SenderProcess sender;
+        private final String path;
 
-        private ChildPoster(Process child) {
-            this.child = child;
-            this.in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            this.commands = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
+        private ChildPoster(SenderProcess sender, String path) {
+            this.sender = sender;
+            this.path = path;
         }
 
         static ChildPoster start(int senders, int port, String path, PrintStream out) throws IOException {
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    ServeSender.class.getName(), "127.0.0.1", String.valueOf(port), path, PartnerCatalog.MODEL,
-                    String.valueOf(senders));
-            ChildPoster poster = new ChildPoster(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
-            try {
-                poster.expect("ready");
-                long best = Long.MAX_VALUE;
-                for (int i = 0; i < 20; i++) {
-                    long t0 = System.nanoTime();
-                    poster.commands.println("clock");
-                    long theirs = Long.parseLong(poster.expect("clock ").substring(6));
-                    long t1 = System.nanoTime();
-                    if (theirs < t0 || theirs > t1) {
-                        throw new IllegalStateException("the sender JVM's monotonic clock is not this one's (" + theirs
-                                + " outside " + t0 + " .. " + t1 + "); run with --sender in-process");
-                    }
-                    best = Math.min(best, t1 - t0);
-                }
-                out.printf("posts sent from a child JVM (ServeSender): %d threads, each on its own keep-alive HTTP/1.1"
-                        + " connection (plain sockets); send times on the shared monotonic clock (checked, round trip"
-                        + " %.0f µs); the child shares the machine's cores, not serve's process%n", senders, best / 1e3);
-                return poster;
-            } catch (IOException | RuntimeException e) {
-                poster.close();
-                throw e;
-            }
-        }
-
-        private String expect(String prefix) throws IOException {
-            String line = in.readLine();
-            if (line == null || !line.startsWith(prefix)) {
-                throw new IllegalStateException("the sender JVM answered '" + line + "', expected '" + prefix + "...'");
-            }
-            return line;
+            SenderProcess sender = SenderProcess.start(port, senders);
+            out.printf("posts sent from a child JVM (PacedSender): %d threads, each on its own keep-alive HTTP/1.1"
+                    + " connection (plain sockets); send times on the shared monotonic clock (checked, round trip"
+                    + " %.0f µs); the child shares the machine's cores, not serve's process%n", senders,
+                    sender.roundTripNanos() / 1e3);
+            return new ChildPoster(sender, path);
         }
 
         @Override
         public long post(long first, int events, int rate, long[] sentAt, long[] answeredAt) throws IOException {
-            commands.println("phase " + first + " " + events + " " + rate);
+            sender.command("posts " + path + " " + PartnerCatalog.MODEL + " " + first + " " + events + " " + rate);
             for (int i = 0; i < events; i++) {
-                String[] s = expect("s ").split(" ");
+                String[] s = sender.expect("s ").split(" ");
                 int id = (int) Long.parseLong(s[1]);
                 sentAt[id] = Long.parseLong(s[2]);
                 answeredAt[id] = Long.parseLong(s[3]);
             }
-            String[] end = expect("end ").split(" ", 4);
-            if (!end[1].equals("0")) {
-                throw new IllegalStateException(end[1] + " posts failed in the sender JVM, the first: " + end[3]);
-            }
-            return Long.parseLong(end[2]);
+            return sender.end();
         }
 
         @Override
         public void close() {
-            commands.println("quit");
-            try {
-                if (!child.waitFor(10, TimeUnit.SECONDS)) {
-                    child.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                child.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            sender.close();
         }
     }
 

@@ -78,6 +78,8 @@ final class DurableH2Backend extends H2Backend {
     private final ScheduledExecutorService housekeeping;
     /** Whether {@link #fastPaths} offer in-process writes (system property {@value #IN_PROCESS_WRITES}, true by default). */
     private final boolean writesInProcess = !"false".equals(System.getProperty(IN_PROCESS_WRITES));
+    /** What the collections may keep of their documents' bytes for readers in this process. */
+    private final EncodedDocuments.Budget encodedBudget = EncodedDocuments.Budget.fromProperty();
     /** Work running in {@link #inOneCommit}: commands then leave their changes for that work's end to commit. */
     private final AtomicInteger deferringCommits = new AtomicInteger();
 
@@ -155,7 +157,7 @@ final class DurableH2Backend extends H2Backend {
             MVMap<Object, Document> data = store.openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new StoredDocumentType()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new SequencedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            return new SequencedH2Collection(this, collectionName, options, data, meta, cursorRegistry, () -> encodedBudget);
         }
 
         MongoCollection<Object> writable(String collectionName) {

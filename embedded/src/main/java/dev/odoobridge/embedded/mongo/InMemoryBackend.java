@@ -14,6 +14,9 @@ import java.util.List;
  * they do not build at debug level (see {@link SecondaryIndexes}) instead of warning once per index on every start.
  */
 final class InMemoryBackend extends MemoryBackend {
+    /** What the collections may keep of their documents' bytes for readers in this process. */
+    private final EncodedDocuments.Budget encodedBudget = EncodedDocuments.Budget.fromProperty();
+
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName);
@@ -26,7 +29,7 @@ final class InMemoryBackend extends MemoryBackend {
 
         @Override
         protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-            return new SequencedMemoryCollection(this, collectionName, options, getCursorRegistry());
+            return new SequencedMemoryCollection(this, collectionName, options, getCursorRegistry(), () -> encodedBudget);
         }
 
         @Override

@@ -6,9 +6,14 @@ import java.util.List;
 /** A collection of the embedded store that runs a query for a reader in this process ({@link InProcessReads}). */
 interface InProcessQueries {
     /**
-     * The stored documents matching the query in the order asked for, at most {@code limit} (0: all), as the
-     * {@code find} command's query call returns them with no projection and no batch limit, under the collection's
-     * lock as that call runs. The documents are the store's own: the caller only reads them.
+     * The documents matching the query in the order asked for, at most {@code limit} (0: all), as the {@code find}
+     * command's query call returns them with no projection and no batch limit, each encoded as BSON as the server
+     * writes it into a reply; under the collection's lock as that call runs. Queries an index answers exactly are read
+     * through the collection's {@link EncodedDocuments} ({@link SequencedCollections#findEncoded}). The arrays may be
+     * shared: the caller only reads them.
      */
-    List<Document> find(Document query, Document orderBy, int limit);
+    List<byte[]> findEncoded(Document query, Document orderBy, int limit);
+
+    /** How many documents the collection keeps encoded now. */
+    int encodedDocuments();
 }

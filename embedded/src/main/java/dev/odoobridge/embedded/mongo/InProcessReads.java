@@ -5,10 +5,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.spi.StoreReads;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +22,10 @@ import org.bson.io.BasicOutputBuffer;
 /**
  * The embedded store's {@link StoreReads}: the filter and sort go from the driver's BSON to the server's documents
  * as the wire would carry them (encoded by the driver's codec, decoded by the server's decoder), the collection's own
- * query runs ({@link InProcessQueries#find}: the same call the {@code find} command makes, with no projection and
- * no cursor), and each matching document is encoded to BSON by the server's encoder, as the reply would carry it.
- * So the documents are those a {@code find} command returns, without the socket and the driver's decoding.
+ * query runs ({@link InProcessQueries#findEncoded}: the same call the {@code find} command makes, with no projection
+ * and no cursor), and each matching document comes encoded to BSON as the server's encoder writes it into a reply
+ * (kept encoded by the collection where an index answers the query exactly). So the documents are those a
+ * {@code find} command returns, without the socket and the driver's decoding.
  */
 final class InProcessReads implements StoreReads {
     private static final BsonDocumentCodec FILTER_CODEC = new BsonDocumentCodec();
@@ -61,15 +60,10 @@ final class InProcessReads implements StoreReads {
                 if (!(coll instanceof InProcessQueries queries)) {
                     throw new IllegalStateException("not a collection of the embedded store: " + coll.getClass().getName());
                 }
-                List<Document> found = queries.find(query, orderBy, limit);
+                List<byte[]> found = queries.findEncoded(query, orderBy, limit);
                 List<RawBsonDocument> out = new ArrayList<>(found.size());
-                ByteBuf buffer = Unpooled.buffer(4096);
-                try {
-                    for (Document d : found) {
-                        out.add(toRaw(d, buffer));
-                    }
-                } finally {
-                    buffer.release();
+                for (byte[] bson : found) {
+                    out.add(new RawBsonDocument(bson));
                 }
                 return out;
             });
@@ -87,17 +81,5 @@ final class InProcessReads implements StoreReads {
             FILTER_CODEC.encode(writer, document, EncoderContext.builder().build());
         }
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.toByteArray()));
-    }
-
-    /**
-     * The server's document as its encoder writes it into a reply (through an {@link EncodingView}: the same bytes,
-     * without hashing every key), encoded in the buffer, which is cleared first.
-     */
-    static RawBsonDocument toRaw(Document document, ByteBuf buffer) {
-        buffer.clear();
-        BsonEncoder.encodeDocument(EncodingView.of(document), buffer);
-        byte[] bytes = new byte[buffer.readableBytes()];
-        buffer.readBytes(bytes);
-        return new RawBsonDocument(bytes);
     }
 }

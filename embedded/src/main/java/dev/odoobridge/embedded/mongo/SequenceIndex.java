@@ -160,6 +160,23 @@ final class SequenceIndex<P> extends Index<P> {
         return range != null && (textual ? range.text() != null : range.bounded());
     }
 
+    /**
+     * Whether {@link #ordered} gives exactly the documents matching the query, not a superset: {@link #canOrder},
+     * and every condition of the query is one the index reads whole ({@link SequenceRange#covers}).
+     */
+    boolean covers(Document query) {
+        return canOrder(query) && SequenceRange.covers(query, prefixFields, lastField);
+    }
+
+    /** Whether {@link #covers} holds and the query gives the last field one value (at most a few documents). */
+    boolean coversOneValue(Document query) {
+        if (!covers(query)) {
+            return false;
+        }
+        SequenceRange range = SequenceRange.of(query, prefixFields, lastField, false);
+        return range != null && range.lowest() == range.highest();
+    }
+
     /** Whether {@link #ordered} can answer the query: an integer index, and every prefix field given by equality. */
     boolean canOrder(Document query) {
         return !textual && irregular.isEmpty() && SequenceRange.of(query, prefixFields, lastField, false) != null;

@@ -1,7 +1,10 @@
 package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a query asks of a {@link SequenceIndex}: one string value per prefix field and the inclusive range of the
@@ -15,6 +18,7 @@ record SequenceRange(String[] prefix, long lowest, long highest, String text) {
     /** The {@code text} of a query asking the last field to equal two different strings: it matches nothing. */
     @SuppressWarnings("StringOperationCanBeSimplified")
     static final String CONFLICT = new String("conflicting equalities"); // compared by identity
+    private static final Set<String> BOUNDS = Set.of("$eq", "$gt", "$gte", "$lt", "$lte");
 
     /** As {@link #of(Document, String[], String, boolean)} for the change sequence {@code _seq}. */
     static SequenceRange of(Document query, String[] prefixFields) {
@@ -36,6 +40,53 @@ record SequenceRange(String[] prefix, long lowest, long highest, String text) {
             }
         }
         return new SequenceRange(c.prefix, c.lowest, c.highest, c.text);
+    }
+
+    /**
+     * Whether the range says all the query asks: every condition (at the top level or in {@code $and}) is a string
+     * equality on a prefix field or an integer bound or equality ({@code $eq $gt $gte $lt $lte}) on the last field.
+     * Then the index's entries in the range are exactly the matching documents, while the index keeps no document
+     * aside (an irregular one, whose fields MongoDB's comparison rules might still match).
+     */
+    static boolean covers(Document query, String[] prefixFields, String lastField) {
+        for (Map.Entry<String, Object> e : query.entrySet()) {
+            String key = e.getKey();
+            Object value = e.getValue();
+            if ("$and".equals(key)) {
+                if (!(value instanceof List<?> parts) || parts.isEmpty()) {
+                    return false;
+                }
+                for (Object part : parts) {
+                    if (!(part instanceof Document d) || !covers(d, prefixFields, lastField)) {
+                        return false;
+                    }
+                }
+            } else if (lastField.equals(key)) {
+                if (!Collector.isInteger(value) && !isIntegerBounds(value)) {
+                    return false;
+                }
+            } else if (Arrays.asList(prefixFields).contains(key)) {
+                Object v = value instanceof Document d && d.size() == 1 && d.containsKey("$eq") ? d.get("$eq") : value;
+                if (!(v instanceof String)) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIntegerBounds(Object value) {
+        if (!(value instanceof Document d) || d.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> op : d.entrySet()) {
+            if (!BOUNDS.contains(op.getKey()) || !Collector.isInteger(op.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the query bounds {@code _seq} at all. */

@@ -3,7 +3,9 @@ package dev.odoobridge.embedded.mongo;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SequencedCollections {
     private static final Logger LOG = LoggerFactory.getLogger(SequencedCollections.class);
+    private static final String ID = "_id";
 
     private SequencedCollections() {
     }
@@ -45,6 +48,96 @@ final class SequencedCollections {
             }
         }
         return null;
+    }
+
+    /**
+     * A read of this process ({@link InProcessQueries#findEncoded}): where a sequence index gives exactly the
+     * matching documents ({@link SequenceIndex#covers}) in the order asked for (one integer field it ends with; or no
+     * order and one value of that field, matching at most one document), or the query is a string {@code _id} alone
+     * (the unique {@code _id} index has its position), their bytes come from {@code encoded}
+     * (encoded from the store and kept on a miss); any other query runs as the {@code find} command runs it and
+     * its documents are encoded without being kept.
+     *
+     * @param documentAt the stored document at a position (null when there is none)
+     * @param generic the documents the collection's own query gives
+     */
+    static <P> List<byte[]> findEncoded(List<Index<P>> indexes, Document query, Document orderBy, int limit,
+                                        EncodedDocuments<P> encoded, Function<P, Document> documentAt,
+                                        Supplier<List<Document>> generic) {
+        List<P> positions = exactPositions(indexes, query, orderBy, limit);
+        if (positions != null) {
+            List<byte[]> out = new ArrayList<>(positions.size());
+            for (P position : positions) {
+                byte[] bytes = encoded.cached(position);
+                if (bytes == null) {
+                    Document document = documentAt.apply(position);
+                    if (document == null) {
+                        out = null; // the index names a position the data no longer has: answer the long way
+                        break;
+                    }
+                    bytes = encoded.get(position, document);
+                }
+                out.add(bytes);
+            }
+            if (out != null) {
+                return out;
+            }
+        }
+        List<Document> found = generic.get();
+        List<byte[]> out = new ArrayList<>(found.size());
+        for (Document d : found) {
+            out.add(EncodedDocuments.encode(d));
+        }
+        return out;
+    }
+
+    /** The positions of exactly the query's matches in the order asked for, at most {@code limit}; or null. */
+    private static <P> List<P> exactPositions(List<Index<P>> indexes, Document query, Document orderBy, int limit) {
+        Iterable<P> ordered = null;
+        boolean oneValue = orderBy == null || orderBy.isEmpty();
+        if (oneValue && query.size() == 1 && query.get(ID) instanceof String id) {
+            // one document by its string _id (the read model's keys): the unique _id index has its position
+            for (Index<P> index : indexes) {
+                if (index.isUnique() && index.getKeys().size() == 1 && ID.equals(index.getKeys().get(0).getKey())) {
+                    P position = index.getPosition(new Document(ID, id));
+                    return position == null ? List.of() : List.of(position);
+                }
+            }
+            return null;
+        }
+        if (oneValue) {
+            for (Index<P> index : indexes) {
+                if (index instanceof SequenceIndex<P> sequence && sequence.coversOneValue(query)) {
+                    ordered = sequence.ordered(query, true);
+                    break;
+                }
+            }
+        } else if (orderBy.size() == 1) {
+            String field = orderBy.keySet().iterator().next();
+            if (orderBy.get(field) instanceof Number direction) {
+                for (Index<P> index : indexes) {
+                    if (index instanceof SequenceIndex<P> sequence && sequence.lastField().equals(field)
+                            && sequence.covers(query)) {
+                        ordered = sequence.ordered(query, direction.intValue() >= 0);
+                        break;
+                    }
+                }
+            }
+        }
+        if (ordered == null) {
+            return null;
+        }
+        List<P> positions = new ArrayList<>();
+        for (P position : ordered) {
+            if (oneValue && !positions.isEmpty()) {
+                return null; // without a sort, several matches come in the store's natural order: the long way
+            }
+            if (limit > 0 && positions.size() == limit) {
+                break;
+            }
+            positions.add(position);
+        }
+        return positions;
     }
 
     /**

@@ -8,11 +8,19 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** The in-memory backend's collection, with queries sorted by {@code _seq} read in index order ({@link SequencedCollections}). */
+/**
+ * The in-memory backend's collection, with queries sorted by {@code _seq} read in index order
+ * ({@link SequencedCollections}), and its documents' bytes kept for the readers of this process ({@link EncodedDocuments}).
+ */
 final class SequencedMemoryCollection extends MemoryCollection implements InProcessQueries {
-    SequencedMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+    private final EncodedDocuments<Integer> encoded;
+
+    SequencedMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
+                              Supplier<EncodedDocuments.Budget> budget) {
         super(database, name, options, cursors);
+        this.encoded = new EncodedDocuments<>(budget);
     }
 
     @Override
@@ -25,8 +33,45 @@ final class SequencedMemoryCollection extends MemoryCollection implements InProc
     }
 
     @Override
-    public synchronized List<Document> find(Document query, Document orderBy, int limit) {
-        return queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments();
+    public synchronized List<byte[]> findEncoded(Document query, Document orderBy, int limit) {
+        return SequencedCollections.findEncoded(getIndexes(), query, orderBy, limit, encoded, this::getDocument,
+                () -> queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments());
+    }
+
+    @Override
+    protected Integer addDocumentInternal(Document document) {
+        Integer position = super.addDocumentInternal(document);
+        encoded.forget(position);
+        return position;
+    }
+
+    @Override
+    protected void removeDocument(Integer position) {
+        encoded.forget(position);
+        super.removeDocument(position);
+    }
+
+    @Override
+    protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+        encoded.forget(position);
+        super.handleUpdate(position, oldDocument, newDocument);
+    }
+
+    @Override
+    public synchronized int encodedDocuments() {
+        return encoded.size();
+    }
+
+    @Override
+    public synchronized void drop() {
+        encoded.clear();
+        super.drop();
+    }
+
+    @Override
+    public synchronized void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+        encoded.clear();
+        super.renameTo(newDatabase, newCollectionName);
     }
 
     @Override

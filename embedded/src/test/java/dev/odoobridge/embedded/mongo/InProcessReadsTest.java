@@ -82,40 +82,80 @@ class InProcessReadsTest {
                         .append("vendor_ids", List.of(100 + id % 3, 200L)).append("_seq", id));
             }
             products.insertMany(docs);
-            List<Bson> filters = List.of(new Document(), Filters.eq("_source", "shop"),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.gt("_odoo_id", 120L)),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.lt("_odoo_id", 120L)),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("_odoo_id", 42L)),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("barcode", "4042")),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("barcode", null)),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("categ_id.id", 2L)),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.in("_odoo_id", List.of(4L, 8L, 300L, 301L))),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.eq("vendor_ids", 101L)),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.gte("_write_date", Date.from(Instant.parse("2026-12-01T00:00:09Z")))),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.or(Filters.gt("name", "Product 150"),
-                            Filters.and(Filters.eq("name", "Product 150"), Filters.gt("_odoo_id", 10L)))),
-                    Filters.and(Filters.eq("_source", "shop"), Filters.not(Filters.gt("list_price", 100))));
-            List<Bson> sorts = List.of(Sorts.ascending("_odoo_id"), Sorts.descending("_odoo_id"),
-                    Sorts.ascending("name", "_odoo_id"), Sorts.descending("_write_date", "_odoo_id"), Sorts.ascending("_seq"));
-            int compared = 0;
-            for (Bson filter : filters) {
-                for (Bson sort : sorts) {
-                    for (int limit : new int[] {0, 1, 7, 101}) {
-                        List<RawBsonDocument> wire = products.withDocumentClass(RawBsonDocument.class).find(filter).sort(sort)
-                                .limit(limit).into(new ArrayList<>());
-                        List<RawBsonDocument> direct = reads.find("odoo_bridge", "product_product", bson(filter), bson(sort), limit);
-                        assertThat(bytes(direct)).as("%s %s %d", filter, sort, limit).isEqualTo(bytes(wire));
-                        compared += wire.size();
-                    }
-                }
-                List<RawBsonDocument> unsorted = products.withDocumentClass(RawBsonDocument.class).find(filter).into(new ArrayList<>());
-                assertThat(bytes(reads.find("odoo_bridge", "product_product", bson(filter), new BsonDocument(), 0))).isEqualTo(bytes(unsorted));
+            assertThat(compareAll(products, reads)).isGreaterThan(5_000);
+            assertThat(((EmbeddedMongoServer) store).encodedDocuments("odoo_bridge", "product_product"))
+                    .as("the pages by _odoo_id and _seq were read from the kept bytes").isGreaterThan(100);
+            // writes between reads: what the reads kept encoded must never outlive what is stored
+            for (long id = 2; id <= 300; id += 6) {
+                products.updateOne(Filters.eq("_id", "shop:" + id), new Document("$set", new Document("name", "Renamed " + id)
+                        .append("_seq", 1_000 + id)));
             }
-            assertThat(compared).isGreaterThan(5_000);
+            products.updateOne(Filters.eq("_id", "shop:42"), new Document("$set", new Document("_odoo_id", 1_042L)));
+            products.updateOne(Filters.eq("_id", "shop:44"), new Document("$set", new Document("_source", "other")));
+            products.deleteMany(Filters.in("_id", List.of("shop:10", "shop:12", "shop:14")));
+            products.insertOne(new Document("_id", "shop:12").append("_source", "shop").append("_odoo_id", 12L).append("id", 12L)
+                    .append("name", "Back again").append("_seq", 2_000L));
+            products.replaceOne(Filters.eq("_id", "shop:16"), new Document("_source", "shop").append("_odoo_id", 16L)
+                    .append("name", "Replaced").append("_seq", 2_001L));
+            assertThat(compareAll(products, reads)).isGreaterThan(5_000);
+            // a document the index keeps aside (an _odoo_id of another type) sends every query the long way
+            products.insertOne(new Document("_id", "shop:odd").append("_source", "shop").append("_odoo_id", 121.5)
+                    .append("name", "Odd").append("_seq", 3_000L));
+            assertThat(compareAll(products, reads)).isGreaterThan(5_000);
+            products.deleteOne(Filters.eq("_id", "shop:odd"));
+            products.updateMany(Filters.eq("_source", "shop"), new Document("$inc", new Document("_seq", 10_000L)));
+            assertThat(compareAll(products, reads)).isGreaterThan(5_000);
             assertThat(reads.find("odoo_bridge", "no_such_collection", new BsonDocument(), new BsonDocument(), 0)).isEmpty();
             assertThatThrownBy(() -> reads.find("odoo_bridge", "product_product", bson(new Document("$bogus", 1)),
                     new BsonDocument(), 0)).isInstanceOf(ReadModelException.class);
+            products.drop();
+            assertThat(reads.find("odoo_bridge", "product_product", bson(Filters.eq("_source", "shop")),
+                    bson(Sorts.ascending("_odoo_id")), 0)).isEmpty();
         }
+    }
+
+    /** Every filter × sort × limit read in process and over the wire, compared byte for byte; documents compared. */
+    private static int compareAll(com.mongodb.client.MongoCollection<Document> products, StoreReads reads) {
+        List<Bson> filters = List.of(new Document(), Filters.eq("_source", "shop"),
+                Filters.and(Filters.eq("_source", "shop"), Filters.gt("_odoo_id", 120L)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.lt("_odoo_id", 120L)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.eq("_odoo_id", 42L)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.eq("barcode", "4042")),
+                Filters.and(Filters.eq("_source", "shop"), Filters.eq("barcode", null)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.eq("categ_id.id", 2L)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.in("_odoo_id", List.of(4L, 8L, 300L, 301L))),
+                Filters.and(Filters.eq("_source", "shop"), Filters.eq("vendor_ids", 101L)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.gte("_write_date", Date.from(Instant.parse("2026-12-01T00:00:09Z")))),
+                Filters.and(Filters.eq("_source", "shop"), Filters.or(Filters.gt("name", "Product 150"),
+                        Filters.and(Filters.eq("name", "Product 150"), Filters.gt("_odoo_id", 10L)))),
+                Filters.and(Filters.eq("_source", "shop"), Filters.not(Filters.gt("list_price", 100))),
+                Filters.and(Filters.eq("_source", "shop"), Filters.gte("_odoo_id", 40L), Filters.lte("_odoo_id", 140)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.gt("_odoo_id", 40.5)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.eq("_odoo_id", 12L)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.eq("_odoo_id", 1_042L)),
+                Filters.and(Filters.eq("_source", "shop"), Filters.and(Filters.gt("_odoo_id", 100L), Filters.lt("_odoo_id", 200L))),
+                Filters.and(Filters.eq("_source", "shop"), Filters.gt("_odoo_id", 100L), Filters.eq("name", "Product 1")),
+                Filters.and(Filters.eq("_source", "shop"), Filters.gt("_seq", 1_100L)),
+                Filters.and(Filters.in("_source", List.of("shop")), Filters.gt("_odoo_id", 100L)),
+                Filters.eq("_id", "shop:12"), Filters.eq("_id", "shop:42"), Filters.eq("_id", "shop:odd"), Filters.eq("_id", "nope"),
+                Filters.eq("_id", 12L), Filters.and(Filters.eq("_id", "shop:12"), Filters.eq("name", "Back again")));
+        List<Bson> sorts = List.of(Sorts.ascending("_odoo_id"), Sorts.descending("_odoo_id"),
+                Sorts.ascending("name", "_odoo_id"), Sorts.descending("_write_date", "_odoo_id"), Sorts.ascending("_seq"));
+        int compared = 0;
+        for (Bson filter : filters) {
+            for (Bson sort : sorts) {
+                for (int limit : new int[] {0, 1, 7, 101}) {
+                    List<RawBsonDocument> wire = products.withDocumentClass(RawBsonDocument.class).find(filter).sort(sort)
+                            .limit(limit).into(new ArrayList<>());
+                    List<RawBsonDocument> direct = reads.find("odoo_bridge", "product_product", bson(filter), bson(sort), limit);
+                    assertThat(bytes(direct)).as("%s %s %d", filter, sort, limit).isEqualTo(bytes(wire));
+                    compared += wire.size();
+                }
+            }
+            List<RawBsonDocument> unsorted = products.withDocumentClass(RawBsonDocument.class).find(filter).into(new ArrayList<>());
+            assertThat(bytes(reads.find("odoo_bridge", "product_product", bson(filter), new BsonDocument(), 0))).isEqualTo(bytes(unsorted));
+        }
+        return compared;
     }
 
     /** The documents' BSON, base64-encoded (compared byte for byte). */
