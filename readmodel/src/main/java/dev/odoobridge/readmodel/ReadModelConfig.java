@@ -28,6 +28,7 @@ public final class ReadModelConfig {
     private final StockOptions stockOptions;
     private final GuardStrategy guardStrategy;
     private final Duration tombstoneHorizon;
+    private final boolean inProcessReads;
 
     private ReadModelConfig(Builder b) {
         this.connectionString = b.connectionString;
@@ -41,6 +42,7 @@ public final class ReadModelConfig {
         this.stockOptions = b.stockOptions;
         this.guardStrategy = b.guardStrategy;
         this.tombstoneHorizon = b.tombstoneHorizon;
+        this.inProcessReads = b.inProcessReads;
     }
 
     /** A builder with the defaults: embedded server, database {@code odoo_bridge}, the retail projections. */
@@ -60,6 +62,7 @@ public final class ReadModelConfig {
         b.stockOptions = stockOptions;
         b.guardStrategy = guardStrategy;
         b.tombstoneHorizon = tombstoneHorizon;
+        b.inProcessReads = inProcessReads;
         return b;
     }
 
@@ -107,6 +110,14 @@ public final class ReadModelConfig {
         return tombstoneHorizon;
     }
 
+    /**
+     * Whether the stock views are read from the embedded store directly when it serves the read model from this
+     * process (default true); see {@link Builder#inProcessReads(boolean)}.
+     */
+    public boolean inProcessReads() {
+        return inProcessReads;
+    }
+
     /** The version guard strategy as configured (possibly {@link GuardStrategy#AUTO}). */
     public GuardStrategy guardStrategy() {
         return guardStrategy;
@@ -129,7 +140,7 @@ public final class ReadModelConfig {
         String where = connectionString != null ? "remote MongoDB"
                 : inMemory ? "embedded in memory" : "embedded in " + dataDirectory;
         return "ReadModelConfig{" + where + ", database=" + database + ", " + projections.size() + " projections, "
-                + stockOptions + ", guard=" + effectiveGuardStrategy() + "}";
+                + stockOptions + ", guard=" + effectiveGuardStrategy() + (inProcessReads ? "" : ", driver reads") + "}";
     }
 
     /** Builder of {@link ReadModelConfig}. */
@@ -143,6 +154,7 @@ public final class ReadModelConfig {
         private StockOptions stockOptions = StockOptions.DEFAULTS;
         private GuardStrategy guardStrategy = GuardStrategy.AUTO;
         private Duration tombstoneHorizon = Duration.ofDays(30);
+        private boolean inProcessReads = true;
 
         private Builder() {
         }
@@ -236,6 +248,17 @@ public final class ReadModelConfig {
                 throw new IllegalArgumentException("tombstone horizon must be positive, was " + horizon);
             }
             this.tombstoneHorizon = horizon;
+            return this;
+        }
+
+        /**
+         * Whether the stock views ({@link ReadModel#stock()}) are read from the embedded store directly when it serves
+         * the read model from this process, started by this read model or reached by a connection string (default
+         * true: no wire protocol, no socket, no reply decoding). False reads them with the driver as from any MongoDB
+         * (to compare both; the answers are the same). Any other MongoDB is always read with the driver.
+         */
+        public Builder inProcessReads(boolean inProcessReads) {
+            this.inProcessReads = inProcessReads;
             return this;
         }
 

@@ -18,12 +18,14 @@ import dev.odoobridge.readmodel.report.Reports;
 import dev.odoobridge.readmodel.spi.EmbeddedStoreProvider;
 import dev.odoobridge.readmodel.spi.RunningStore;
 import dev.odoobridge.readmodel.spi.StoreFastPaths;
+import dev.odoobridge.readmodel.spi.StoreReads;
 import dev.odoobridge.readmodel.stock.StockViews;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
@@ -80,7 +82,10 @@ public final class MongoReadModel implements ReadModel {
                     config.effectiveGuardStrategy(), fastPaths, reads, direct, changeLog, tombstones);
             this.projector = MongoFailures.guard(Projector.class, writer);
             this.changes = MongoFailures.guard(ChangeLog.class, changeLog);
-            this.stock = MongoFailures.guard(StockViews.class, new MongoStockViews(db, writer::rebuildStockViews));
+            // the embedded store serving this connection string from this process answers the views' finds directly
+            ViewReads viewReads = (config.inProcessReads() ? StoreReads.inProcess(uri) : Optional.<StoreReads>empty())
+                    .map(r -> ViewReads.inProcess(r, db)).orElseGet(() -> ViewReads.driver(db));
+            this.stock = MongoFailures.guard(StockViews.class, new MongoStockViews(viewReads, writer::rebuildStockViews));
             this.reports = MongoFailures.guard(Reports.class,
                     new MongoReports(db, names, config.stockOptions(), clock));
         } catch (MongoException e) {

@@ -3,7 +3,6 @@ package dev.odoobridge.readmodel.internal;
 import static dev.odoobridge.readmodel.internal.StockAggregations.asDouble;
 import static dev.odoobridge.readmodel.internal.StockAggregations.asLong;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.odoobridge.readmodel.stock.LotStock;
@@ -22,12 +21,15 @@ import org.bson.Document;
 
 /** Reads {@code product_stock} and {@code lot_stock} into the public records. */
 final class MongoStockViews implements StockViews {
-    private final MongoDatabase db;
+    private final ViewReads reads;
     private final ToLongFunction<String> rebuild;
 
-    /** @param rebuild recomputes a source's stock views (the projector's, under its view lock) */
-    MongoStockViews(MongoDatabase db, ToLongFunction<String> rebuild) {
-        this.db = db;
+    /**
+     * @param reads where the view documents are read (the driver, or the embedded store in this process)
+     * @param rebuild recomputes a source's stock views (the projector's, under its view lock)
+     */
+    MongoStockViews(ViewReads reads, ToLongFunction<String> rebuild) {
+        this.reads = reads;
         this.rebuild = rebuild;
     }
 
@@ -40,17 +42,18 @@ final class MongoStockViews implements StockViews {
     @Override
     public Optional<ProductStock> product(String source, long productId) {
         Objects.requireNonNull(source, "source == null");
-        Document d = db.getCollection(Names.PRODUCT_STOCK).find(Filters.eq("_id", DocumentMapper.key(source, productId))).first();
-        return Optional.ofNullable(d).map(MongoStockViews::productStock);
+        List<Document> found = reads.find(Names.PRODUCT_STOCK, Filters.eq("_id", DocumentMapper.key(source, productId)), null, 1);
+        return found.isEmpty() ? Optional.empty() : Optional.of(productStock(found.get(0)));
     }
 
     @Override
     public List<LotStock> lots(String source, long productId) {
         Objects.requireNonNull(source, "source == null");
-        List<LotStock> out = new ArrayList<>();
-        for (Document d : db.getCollection(Names.LOT_STOCK)
-                .find(Filters.and(Filters.eq("_source", source), Filters.eq("product_id", productId)))
-                .sort(Sorts.ascending("expiration_date", "lot_id"))) {
+        List<Document> found = reads.find(Names.LOT_STOCK,
+                Filters.and(Filters.eq("_source", source), Filters.eq("product_id", productId)),
+                Sorts.ascending("expiration_date", "lot_id"), 0);
+        List<LotStock> out = new ArrayList<>(found.size());
+        for (Document d : found) {
             out.add(lotStock(d));
         }
         return out;

@@ -7,10 +7,11 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 
 /**
- * Reads of an embedded store by a reader in the same process (the read API): the store's own query code answers
- * without the wire protocol (no driver encoding, no socket, no command decoding, no reply decoding). The answer is
- * what a {@code find} command with the same filter, sort and limit would return, as BSON. Only an embedded store
- * running in this process offers them ({@link #inProcess}); with any other MongoDB the reader uses the driver.
+ * Reads of an embedded store by a reader in the same process (the read model's stock views, the read API): the
+ * store's own query code answers without the wire protocol (no driver encoding, no socket, no command decoding, no
+ * reply decoding). The answer is what a {@code find} command with the same filter, sort and limit would return, as
+ * BSON. Only an embedded store running in this process offers them ({@link #inProcess}); with any other MongoDB the
+ * reader uses the driver.
  * Implementations are thread-safe and throw {@link dev.odoobridge.readmodel.ReadModelException} on failure.
  */
 public interface StoreReads {
