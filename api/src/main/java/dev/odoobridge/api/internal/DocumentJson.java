@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -95,9 +96,24 @@ final class DocumentJson implements JsonSerializable {
             stored.get(bson);
             start = 0;
         }
-        JsonOutput out = new JsonOutput(length + 64);
-        new Writing(bson, start, start + length, out, gen, provider).document();
-        gen.writeRawValue(new RawJson(out.bytes(), out.size()));
+        // the page's documents share one output and index (a document written inside another gets its own)
+        Scratch scratch = (Scratch) provider.getAttribute(Scratch.class);
+        if (scratch == null || scratch.busy) {
+            scratch = new Scratch(length);
+            if (provider.getAttribute(Scratch.class) == null) {
+                provider.setAttribute(Scratch.class, scratch);
+            }
+        }
+        scratch.busy = true;
+        try {
+            JsonOutput out = scratch.out;
+            out.clear();
+            new Writing(bson, start, start + length, scratch, gen, provider).document();
+            // the generator copies the bytes before this returns
+            gen.writeRawValue(new RawJson(out.bytes(), out.size()));
+        } finally {
+            scratch.busy = false;
+        }
     }
 
     /**
@@ -122,16 +138,18 @@ final class DocumentJson implements JsonSerializable {
         private final byte[] bson;
         private final int start;
         private final int last;
+        private final Scratch scratch;
         private final JsonOutput out;
         private final SerializerProvider provider;
         private final BsonJson values;
         private final int depth;
 
-        Writing(byte[] bson, int start, int limit, JsonOutput out, JsonGenerator gen, SerializerProvider provider) {
+        Writing(byte[] bson, int start, int limit, Scratch scratch, JsonGenerator gen, SerializerProvider provider) {
             this.bson = bson;
             this.start = start;
             this.last = BsonJson.documentEnd(bson, start, limit) - 1;
-            this.out = out;
+            this.scratch = scratch;
+            this.out = scratch.out;
             this.provider = provider;
             this.values = new BsonJson(bson, out, gen.streamWriteConstraints(), this::writeRare);
             // the depth the generator would give the document's object
@@ -140,19 +158,36 @@ final class DocumentJson implements JsonSerializable {
 
         void document() throws IOException {
             values.checkDepth(depth);
-            // one pass over the names (as bytes) to find the id, then the members in order
+            // one pass over the elements: where each starts, its name ends, its value ends, whether it is shown
+            int[] index = scratch.index;
+            int count = 0;
             int storedId = -1;
             int id = -1;
             boolean topLevelId = idField.indexOf('.') < 0;
             boolean idShown = !ID.equals(idField) && (fields.isEmpty() || fields.contains(ID));
-            for (int p = start + 4; bson[p] != 0; p = next(p)) {
-                if (named(p, ID)) {
+            for (int p = start + 4; bson[p] != 0; ) {
+                int nameEnd = BsonJson.cstringEnd(bson, p + 1, last);
+                int valueEnd = BsonJson.valueEnd(bson, bson[p], nameEnd + 1, last);
+                boolean shown = false;
+                if (named(p, nameEnd, ID)) {
                     if (idShown) {
                         storedId = p;
                     }
-                } else if (topLevelId && named(p, idField)) { // never shown
+                } else if (shown(p, nameEnd)) {
+                    shown = true;
+                } else if (topLevelId && named(p, nameEnd, idField)) {
                     id = p;
                 }
+                if (4 * count == index.length) {
+                    index = Arrays.copyOf(index, index.length * 2);
+                    scratch.index = index;
+                }
+                index[4 * count] = p;
+                index[4 * count + 1] = nameEnd;
+                index[4 * count + 2] = valueEnd;
+                index[4 * count + 3] = shown ? 1 : 0;
+                count++;
+                p = valueEnd;
             }
             out.ascii("{\"id\":");
             if (extra.containsKey(ID)) {
@@ -171,20 +206,17 @@ final class DocumentJson implements JsonSerializable {
                 pending.remove(ID);
             }
             if (fields.isEmpty()) {
-                for (int p = start + 4; bson[p] != 0; p = next(p)) {
-                    if (!named(p, ID) && shown(p)) {
-                        member(p, pending);
+                for (int k = 0; k < count; k++) {
+                    if (index[4 * k + 3] != 0) {
+                        member(index[4 * k], index[4 * k + 1], pending);
                     }
                 }
             } else {
                 // the fields in the order asked for (stores order a projection differently), each at its first occurrence
                 for (String f : fields) {
-                    if (f.startsWith("_") || f.equals(idField) || f.equals(ID)) {
-                        continue;
-                    }
-                    for (int p = start + 4; bson[p] != 0; p = next(p)) {
-                        if (named(p, f)) {
-                            member(p, pending);
+                    for (int k = 0; k < count; k++) {
+                        if (index[4 * k + 3] != 0 && named(index[4 * k], index[4 * k + 1], f)) {
+                            member(index[4 * k], index[4 * k + 1], pending);
                             break;
                         }
                     }
@@ -201,56 +233,48 @@ final class DocumentJson implements JsonSerializable {
             out.raw((byte) '}');
         }
 
-        /** The element after the one at {@code p}. */
-        private int next(int p) {
-            return BsonJson.valueEnd(bson, bson[p], nameEnd(p) + 1, last);
-        }
-
-        private int nameEnd(int p) {
-            return BsonJson.cstringEnd(bson, p + 1, last);
-        }
-
         /** Whether the element at {@code p} is shown: not bookkeeping, not the id field, asked for. */
-        private boolean shown(int p) {
-            if (bson[p + 1] == '_' || named(p, idField)) {
+        private boolean shown(int p, int nameEnd) {
+            if (bson[p + 1] == '_' || named(p, nameEnd, idField)) {
                 return false;
             }
             if (fields.isEmpty()) {
                 return true;
             }
             for (String f : fields) {
-                if (named(p, f)) {
+                if (named(p, nameEnd, f)) {
                     return true;
                 }
             }
             return false;
         }
 
-        /** Whether the name of the element at {@code p} is {@code name} (as the driver decodes names). */
-        private boolean named(int p, String name) {
+        /**
+         * Whether the name of the element at {@code p} is {@code name} as the driver decodes names: ASCII bytes decode
+         * to themselves (and nothing else decodes to ASCII), so only a name with other bytes is decoded.
+         */
+        private boolean named(int p, int nameEnd, String name) {
             int from = p + 1;
-            for (int i = from; ; i++) {
+            int length = name.length();
+            for (int i = from; i < nameEnd; i++) {
                 byte b = bson[i];
-                if (b == 0) {
-                    return i - from == name.length();
-                }
                 if (b < 0) {
-                    return new String(bson, from, nameEnd(p) - from, StandardCharsets.UTF_8).equals(name);
+                    return new String(bson, from, nameEnd - from, StandardCharsets.UTF_8).equals(name);
                 }
-                if (i - from >= name.length() || name.charAt(i - from) != b) {
+                if (i - from >= length || name.charAt(i - from) != b) {
                     return false;
                 }
             }
+            return nameEnd - from == length;
         }
 
-        private void member(int p, Set<String> pending) throws IOException {
-            int nameEnd = nameEnd(p);
+        private void member(int p, int nameEnd, Set<String> pending) throws IOException {
             out.raw((byte) ',');
             out.utf8String(bson, p + 1, nameEnd - p - 1);
             out.raw((byte) ':');
             if (pending != null) {
                 for (String name : pending) {
-                    if (named(p, name)) {
+                    if (named(p, nameEnd, name)) {
                         pending.remove(name);
                         writeExtra(extra.get(name));
                         return;
@@ -261,7 +285,7 @@ final class DocumentJson implements JsonSerializable {
         }
 
         private void value(int p) throws IOException {
-            values.write(bson[p], nameEnd(p) + 1, last, depth + 1);
+            values.write(bson[p], BsonJson.cstringEnd(bson, p + 1, last) + 1, last, depth + 1);
         }
 
         private void writeExtra(Object value) throws IOException {
@@ -287,6 +311,17 @@ final class DocumentJson implements JsonSerializable {
                 Json.MAPPER.getSerializationConfig().initialize(gen);
                 generating.write(gen);
             }
+        }
+    }
+
+    /** What the writing of a document needs and the next one can use again: the output, the elements' index. */
+    private static final class Scratch {
+        final JsonOutput out;
+        int[] index = new int[4 * 32];
+        boolean busy;
+
+        Scratch(int capacity) {
+            out = new JsonOutput(capacity + 64);
         }
     }
 

@@ -100,13 +100,18 @@ final class JsonOutput {
             v = -v;
         }
         int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
+        for (long p = 10; digits < 19 && v >= p; p *= 10) {
             digits++;
         }
         int end = size + digits;
-        for (int i = end - 1; i >= size; i--) {
+        int i = end - 1;
+        for (; v > Integer.MAX_VALUE; i--) {
             bytes[i] = (byte) ('0' + (int) (v % 10));
             v /= 10;
+        }
+        for (int w = (int) v; i >= size; i--) { // the last digits in int arithmetic, cheaper
+            bytes[i] = (byte) ('0' + w % 10);
+            w /= 10;
         }
         size = end;
     }
@@ -156,10 +161,35 @@ final class JsonOutput {
      * ill-formed sequence replaced by U+FFFD) and that string written.
      */
     void utf8String(byte[] src, int off, int len) {
+        // the common case first: printable ASCII needing no escape, copied as is
+        ensure(len + 2);
+        byte[] out = bytes;
         int start = size;
-        raw((byte) '"');
+        int o = start;
+        out[o++] = '"';
         int end = off + len;
         int i = off;
+        for (; i < end; i++) {
+            byte b = src[i];
+            if (b < 0x20 || b == '"' || b == '\\') { // negative: not ASCII
+                break;
+            }
+            out[o++] = b;
+        }
+        size = o;
+        if (i < end && !escaped(src, i, end)) {
+            size = start;
+            string(new String(src, off, len, StandardCharsets.UTF_8));
+            return;
+        }
+        raw((byte) '"');
+    }
+
+    /**
+     * Writes {@code src[i, end)} escaped, as Jackson writes the characters Java decodes from it; false (with part
+     * written) when the bytes are not well-formed UTF-8.
+     */
+    private boolean escaped(byte[] src, int i, int end) {
         while (i < end) {
             int chunkEnd = Math.min(end, i + CHUNK);
             ensure((chunkEnd - i + 3) * 6);
@@ -174,9 +204,7 @@ final class JsonOutput {
                 }
                 int n = sequenceLength(src, i, end);
                 if (n == 0) {
-                    size = start;
-                    string(new String(src, off, len, StandardCharsets.UTF_8));
-                    return;
+                    return false;
                 }
                 if (n == 4) {
                     int cp = ((b & 0x07) << 18) | ((src[i + 1] & 0x3F) << 12) | ((src[i + 2] & 0x3F) << 6) | (src[i + 3] & 0x3F);
@@ -193,7 +221,7 @@ final class JsonOutput {
             }
             size = o;
         }
-        raw((byte) '"');
+        return true;
     }
 
     private static int ascii(byte[] out, int o, int c) {
