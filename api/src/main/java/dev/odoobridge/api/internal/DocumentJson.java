@@ -50,10 +50,15 @@ import org.bson.RawBsonDocument;
  */
 final class DocumentJson implements JsonSerializable {
     private static final String ID = "id";
-    /** The generator features that change how JSON is written, and their state in the API's mapper. */
+    /**
+     * The generator features that change how JSON is written, and their state in the API's mapper (the JSON ones are
+     * deprecated for {@code JsonWriteFeature}, but a 2.x generator shows their state only in this mask).
+     */
+    @SuppressWarnings("deprecation")
     private static final int OUTPUT_FEATURES = mask(QUOTE_FIELD_NAMES, QUOTE_NON_NUMERIC_NUMBERS, ESCAPE_NON_ASCII,
             WRITE_NUMBERS_AS_STRINGS, WRITE_BIGDECIMAL_AS_PLAIN, USE_FAST_DOUBLE_WRITER, WRITE_HEX_UPPER_CASE,
             ESCAPE_FORWARD_SLASHES, COMBINE_UNICODE_SURROGATES_IN_UTF8);
+    @SuppressWarnings("deprecation")
     private static final int OUTPUT_DEFAULTS = mask(QUOTE_FIELD_NAMES, QUOTE_NON_NUMERIC_NUMBERS, WRITE_HEX_UPPER_CASE);
 
     private final RawBsonDocument document;

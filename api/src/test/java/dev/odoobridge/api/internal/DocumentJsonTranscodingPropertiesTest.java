@@ -299,7 +299,7 @@ class DocumentJsonTranscodingPropertiesTest {
                 Tuple.of(1, Arbitraries.just(BsonNull.VALUE)),
                 Tuple.of(2, dates().map(BsonDateTime::new)),
                 Tuple.of(2, rare()))
-                .map(v -> (Val) new Leaf((BsonValue) v));
+                .map(v -> (Val) new Leaf(v));
     }
 
     private static Arbitrary<BsonValue> rare() {
