@@ -96,7 +96,7 @@ final class ReadApiBenchmark {
         Path work = Files.createTempDirectory("odoo-bridge-read-api");
         try (EmbeddedStore store = ReadModels.serve(work.resolve("mongo"));
              ReadModel readModel = ReadModels.open(ReadModelConfig.builder().connectionString(store.connectionString())
-                     .database(DB).guardStrategy(GuardStrategy.READ_THEN_WRITE).build());
+                     .database(DB).guardStrategy(GuardStrategy.READ_THEN_WRITE).inProcessReads(inProcessReads).build());
              MongoClient mongo = MongoClients.create(store.connectionString());
              StateDatabase state = StateDatabase.embedded(work.resolve("state"))) {
             long t0 = System.nanoTime();

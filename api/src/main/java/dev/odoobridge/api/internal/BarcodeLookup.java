@@ -151,7 +151,7 @@ final class BarcodeLookup {
         for (String barcode : barcodes) {
             List<Bson> and = store.scopeStage(Catalog.PRODUCTS, ctx);
             and.add(Filters.eq("barcode", barcode));
-            Document found = store.collection("product_product").find(Filters.and(and)).first();
+            Document found = store.first("product_product", Filters.and(and));
             if (found != null) {
                 return Optional.of(found);
             }
@@ -167,14 +167,14 @@ final class BarcodeLookup {
     private Optional<Map<String, Object>> unitBarcode(Ctx ctx, String code, List<String> forms) {
         for (String collection : UNIT_BARCODES) {
             for (String barcode : forms) {
-                Document unit = store.collection(collection).find(Filters.and(Filters.eq("_source", ctx.source()),
-                        Filters.eq("barcode", barcode))).first();
+                Document unit = store.first(collection, Filters.and(Filters.eq("_source", ctx.source()),
+                        Filters.eq("barcode", barcode)));
                 if (unit == null || !(unit.get("product_id") instanceof Document ref) || ref.get("id") == null) {
                     continue;
                 }
                 List<Bson> scoped = store.scopeStage(Catalog.PRODUCTS, ctx);
                 scoped.add(Filters.eq("_odoo_id", Store.asLong(ref.get("id"))));
-                Document product = store.collection("product_product").find(Filters.and(scoped)).first();
+                Document product = store.first("product_product", Filters.and(scoped));
                 if (product == null) {
                     continue;
                 }
@@ -208,14 +208,14 @@ final class BarcodeLookup {
         if (productId != null) {
             and.add(Filters.eq("product_id", productId));
         }
-        Document lot = store.collection(Store.LOT_STOCK).find(Filters.and(and)).first();
+        Document lot = store.first(Store.LOT_STOCK, Filters.and(and));
         if (lot == null) {
             return Optional.empty();
         }
         long pid = Store.asLong(lot.get("product_id"));
         List<Bson> p = store.scopeStage(Catalog.PRODUCTS, ctx);
         p.add(Filters.eq("_odoo_id", pid));
-        Document product = store.collection("product_product").find(Filters.and(p)).first();
+        Document product = store.first("product_product", Filters.and(p));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("source", "lot");
         out.put("code", name);

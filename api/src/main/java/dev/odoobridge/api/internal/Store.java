@@ -126,6 +126,15 @@ final class Store {
         return out;
     }
 
+    /**
+     * The first document the filter matches, in the store's natural order (as {@code find(filter).first()}), read
+     * where pages are read (in process from the embedded store); null when none does.
+     */
+    Document first(String collection, Bson filter) {
+        List<RawBsonDocument> found = reads.find(collection, filter, null, 1, null);
+        return found.isEmpty() ? null : found.get(0).decode(DOCUMENT);
+    }
+
     /** One document by id, within the scope, as the API shows it (with the fields asked for). */
     Optional<DocumentJson> one(Collection c, Ctx ctx, long id) {
         List<Bson> and = scopeStage(c, ctx);

@@ -80,6 +80,8 @@ final class DurableH2Backend extends H2Backend {
     private final boolean writesInProcess = !"false".equals(System.getProperty(IN_PROCESS_WRITES));
     /** What the collections may keep of their documents' bytes for readers in this process. */
     private final EncodedDocuments.Budget encodedBudget = EncodedDocuments.Budget.fromProperty();
+    /** The collections' warm-ups of their kept encodings. */
+    private final WarmUps warmUps = new WarmUps();
     /** Work running in {@link #inOneCommit}: commands then leave their changes for that work's end to commit. */
     private final AtomicInteger deferringCommits = new AtomicInteger();
 
@@ -157,7 +159,7 @@ final class DurableH2Backend extends H2Backend {
             MVMap<Object, Document> data = store.openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new StoredDocumentType()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new SequencedH2Collection(this, collectionName, options, data, meta, cursorRegistry, () -> encodedBudget);
+            return new SequencedH2Collection(this, collectionName, options, data, meta, cursorRegistry, () -> encodedBudget, () -> warmUps);
         }
 
         MongoCollection<Object> writable(String collectionName) {
@@ -394,6 +396,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
+        warmUps.close();
         // no interrupt: an interrupted file operation closes H2's file channel under a running compaction
         housekeeping.shutdown();
         try {

@@ -46,6 +46,11 @@ final class EmbeddedMongoServer implements RunningStore {
      * Starts a server keeping its data in memory (no fast paths: the projector uses standard commands; readers in this
      * process find its {@link StoreReads}).
      */
+    /** Whether the documents are in a file (else in memory). */
+    boolean isFileStore() {
+        return backend instanceof DurableH2Backend;
+    }
+
     /** How many documents the collection keeps encoded for readers of this process (0 when it does not exist). */
     int encodedDocuments(String database, String collection) {
         return backend.resolveDatabase(database).resolveCollection(collection, false) instanceof InProcessQueries q

@@ -4,10 +4,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,24 +21,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Filled only by in-process reads of queries an index answers exactly; every write to the collection at a
  * position (insert, update, delete) forgets that position first, under the collection's lock, which the reads also
  * hold, so an entry is never older than the stored document. The collections of a store share one {@link Budget}
- * (system property {@value #MEGABYTES}, in MiB; default {@value #DEFAULT_MEGABYTES}; 0 turns the cache off); a
+ * (system property {@value #MEGABYTES}, in MiB; by default a quarter of the heap, at most
+ * {@value #DEFAULT_MEGABYTES} MiB; 0 turns the cache off); a
  * collection over it gives up entries of its own, in no particular order, and caches nothing while the others hold
  * the budget.
  *
- * <p>Not thread-safe by itself: each method is called under the collection's lock.
+ * <p>Readers may fill it side by side; {@link #forget} and {@link #clear} run while no reader runs (a collection's
+ * writes exclude its readers).
  *
  * @param <P> the backend's position of a document
  */
 final class EncodedDocuments<P> {
     /** System property: the budget in MiB of all the collections' encoded documents. */
     static final String MEGABYTES = "odoobridge.embedded.documentCacheMegabytes";
-    static final int DEFAULT_MEGABYTES = 128;
-    private static final long ENTRY_OVERHEAD = 64;
+    /** The default budget's ceiling: a quarter of the heap, at most this. */
+    static final int DEFAULT_MEGABYTES = 256;
+    /** A kept entry's bookkeeping beside its bytes: the map's node, the array's header, the position's key. */
+    private static final long ENTRY_OVERHEAD = 96;
 
     private final Supplier<Budget> store;
-    private final Map<P, byte[]> entries = new HashMap<>();
-    private Budget budget;
-    private long used;
+    private final Map<P, byte[]> entries = new ConcurrentHashMap<>();
+    private final AtomicLong used = new AtomicLong();
+    private volatile Budget budget;
 
     /**
      * @param store the store's budget, asked for on first use (a store opens the collections found in its file
@@ -64,9 +68,12 @@ final class EncodedDocuments<P> {
             this.limit = limitBytes;
         }
 
-        /** The budget the system property sets (or the default). */
+        /** The budget the system property sets, or by default a quarter of the heap up to {@value #DEFAULT_MEGABYTES} MiB. */
         static Budget fromProperty() {
-            int megabytes = Integer.getInteger(MEGABYTES, DEFAULT_MEGABYTES);
+            Integer megabytes = Integer.getInteger(MEGABYTES);
+            if (megabytes == null) {
+                return new Budget(Math.min((long) DEFAULT_MEGABYTES << 20, Runtime.getRuntime().maxMemory() / 4));
+            }
             if (megabytes < 0) {
                 throw new IllegalArgumentException(MEGABYTES + " must be 0 (off) or more MiB, was " + megabytes);
             }
@@ -92,6 +99,30 @@ final class EncodedDocuments<P> {
         return bytes;
     }
 
+    /**
+     * Keeps the document's bytes at the position when the budget has room, without giving up any entry (a warm-up
+     * fills the budget, it does not churn it); false when there was no room.
+     */
+    boolean offer(P position, Document document) {
+        if (entries.containsKey(position)) {
+            return true;
+        }
+        Budget budget = budget();
+        if (budget.limit == 0 || budget.used.get() + ENTRY_OVERHEAD + 64 > budget.limit) {
+            return false;
+        }
+        byte[] bytes = encode(document);
+        long size = bytes.length + ENTRY_OVERHEAD;
+        if (budget.used.get() + size > budget.limit) {
+            return false;
+        }
+        if (entries.putIfAbsent(position, bytes) == null) {
+            budget.used.addAndGet(size);
+            used.addAndGet(size);
+        }
+        return true;
+    }
+
     /** The bytes kept for the position, or null. */
     byte[] cached(P position) {
         return entries.get(position);
@@ -102,13 +133,14 @@ final class EncodedDocuments<P> {
         Budget budget = budget();
         Iterator<Map.Entry<P, byte[]>> own = entries.entrySet().iterator();
         while (budget.used.get() + size > budget.limit && own.hasNext()) {
-            release(own.next().getValue());
-            own.remove();
+            Map.Entry<P, byte[]> e = own.next();
+            if (entries.remove(e.getKey(), e.getValue())) {
+                release(e.getValue());
+            }
         }
-        if (budget.used.get() + size <= budget.limit) {
-            entries.put(position, bytes);
+        if (budget.used.get() + size <= budget.limit && entries.putIfAbsent(position, bytes) == null) {
             budget.used.addAndGet(size);
-            used += size;
+            used.addAndGet(size);
         }
     }
 
@@ -122,16 +154,14 @@ final class EncodedDocuments<P> {
 
     /** Forgets every position (the collection is dropped or renamed). */
     void clear() {
-        if (used != 0) {
-            budget().used.addAndGet(-used);
+        for (P position : entries.keySet()) {
+            forget(position);
         }
-        used = 0;
-        entries.clear();
     }
 
     /** Bytes held by this collection's entries, with their bookkeeping. */
     long used() {
-        return used;
+        return used.get();
     }
 
     /** Entries held. */
@@ -142,7 +172,7 @@ final class EncodedDocuments<P> {
     private void release(byte[] bytes) {
         long size = bytes.length + ENTRY_OVERHEAD;
         budget().used.addAndGet(-size);
-        used -= size;
+        used.addAndGet(-size);
     }
 
     /**

@@ -168,6 +168,18 @@ final class SequenceIndex<P> extends Index<P> {
         return canOrder(query) && SequenceRange.covers(query, prefixFields, lastField);
     }
 
+    /**
+     * For a textual index: whether {@link #getPositions} gives exactly the documents matching the query, which gives
+     * every prefix field and the last field one string each, and nothing else (documents held apart never match it).
+     */
+    boolean coversText(Document query) {
+        if (!textual || !irregular.isEmpty() || !SequenceRange.covers(query, prefixFields, lastField, true)) {
+            return false;
+        }
+        SequenceRange range = SequenceRange.of(query, prefixFields, lastField, true);
+        return range != null && range.text() != null;
+    }
+
     /** Whether {@link #covers} holds and the query gives the last field one value (at most a few documents). */
     boolean coversOneValue(Document query) {
         if (!covers(query)) {

@@ -49,6 +49,14 @@ record SequenceRange(String[] prefix, long lowest, long highest, String text) {
      * aside (an irregular one, whose fields MongoDB's comparison rules might still match).
      */
     static boolean covers(Document query, String[] prefixFields, String lastField) {
+        return covers(query, prefixFields, lastField, false);
+    }
+
+    /**
+     * As {@link #covers(Document, String[], String)}, for a textual last field when {@code textual}: its conditions
+     * are then string equalities too.
+     */
+    static boolean covers(Document query, String[] prefixFields, String lastField, boolean textual) {
         for (Map.Entry<String, Object> e : query.entrySet()) {
             String key = e.getKey();
             Object value = e.getValue();
@@ -57,17 +65,16 @@ record SequenceRange(String[] prefix, long lowest, long highest, String text) {
                     return false;
                 }
                 for (Object part : parts) {
-                    if (!(part instanceof Document d) || !covers(d, prefixFields, lastField)) {
+                    if (!(part instanceof Document d) || !covers(d, prefixFields, lastField, textual)) {
                         return false;
                     }
                 }
             } else if (lastField.equals(key)) {
-                if (!Collector.isInteger(value) && !isIntegerBounds(value)) {
+                if (textual ? !isString(value) : !Collector.isInteger(value) && !isIntegerBounds(value)) {
                     return false;
                 }
             } else if (Arrays.asList(prefixFields).contains(key)) {
-                Object v = value instanceof Document d && d.size() == 1 && d.containsKey("$eq") ? d.get("$eq") : value;
-                if (!(v instanceof String)) {
+                if (!isString(value)) {
                     return false;
                 }
             } else {
@@ -75,6 +82,12 @@ record SequenceRange(String[] prefix, long lowest, long highest, String text) {
             }
         }
         return true;
+    }
+
+    /** A string, or {@code {$eq: string}}. */
+    private static boolean isString(Object value) {
+        Object v = value instanceof Document d && d.size() == 1 && d.containsKey("$eq") ? d.get("$eq") : value;
+        return v instanceof String;
     }
 
     private static boolean isIntegerBounds(Object value) {

@@ -51,41 +51,40 @@ final class SequencedCollections {
     }
 
     /**
-     * A read of this process ({@link InProcessQueries#findEncoded}): where a sequence index gives exactly the
-     * matching documents ({@link SequenceIndex#covers}) in the order asked for (one integer field it ends with; or no
-     * order and one value of that field, matching at most one document), or the query is a string {@code _id} alone
-     * (the unique {@code _id} index has its position), their bytes come from {@code encoded}
-     * (encoded from the store and kept on a miss); any other query runs as the {@code find} command runs it and
-     * its documents are encoded without being kept.
+     * A read of this process ({@link InProcessQueries#findEncoded}) where a sequence index gives exactly the matching
+     * documents ({@link SequenceIndex#covers}) in the order asked for (one integer field it ends with; or no order and
+     * one value of that field, or a string by equality on a textual one, matching at most one document), or the query
+     * is a string {@code _id} alone (the unique
+     * {@code _id} index has its position): their bytes, from {@code encoded} (encoded from the store and kept on a
+     * miss). Null for any other query, which runs as the {@code find} command runs it ({@link #encodeAll}).
      *
      * @param documentAt the stored document at a position (null when there is none)
-     * @param generic the documents the collection's own query gives
      */
-    static <P> List<byte[]> findEncoded(List<Index<P>> indexes, Document query, Document orderBy, int limit,
-                                        EncodedDocuments<P> encoded, Function<P, Document> documentAt,
-                                        Supplier<List<Document>> generic) {
+    static <P> List<byte[]> findExact(List<Index<P>> indexes, Document query, Document orderBy, int limit,
+                                      EncodedDocuments<P> encoded, Function<P, Document> documentAt) {
         List<P> positions = exactPositions(indexes, query, orderBy, limit);
-        if (positions != null) {
-            List<byte[]> out = new ArrayList<>(positions.size());
-            for (P position : positions) {
-                byte[] bytes = encoded.cached(position);
-                if (bytes == null) {
-                    Document document = documentAt.apply(position);
-                    if (document == null) {
-                        out = null; // the index names a position the data no longer has: answer the long way
-                        break;
-                    }
-                    bytes = encoded.get(position, document);
-                }
-                out.add(bytes);
-            }
-            if (out != null) {
-                return out;
-            }
+        if (positions == null) {
+            return null;
         }
-        List<Document> found = generic.get();
-        List<byte[]> out = new ArrayList<>(found.size());
-        for (Document d : found) {
+        List<byte[]> out = new ArrayList<>(positions.size());
+        for (P position : positions) {
+            byte[] bytes = encoded.cached(position);
+            if (bytes == null) {
+                Document document = documentAt.apply(position);
+                if (document == null) {
+                    return null; // the index names a position the data no longer has: answer the long way
+                }
+                bytes = encoded.get(position, document);
+            }
+            out.add(bytes);
+        }
+        return out;
+    }
+
+    /** The documents encoded as the server writes them into a reply (not kept). */
+    static List<byte[]> encodeAll(List<Document> documents) {
+        List<byte[]> out = new ArrayList<>(documents.size());
+        for (Document d : documents) {
             out.add(EncodedDocuments.encode(d));
         }
         return out;
@@ -109,6 +108,10 @@ final class SequencedCollections {
             for (Index<P> index : indexes) {
                 if (index instanceof SequenceIndex<P> sequence && sequence.coversOneValue(query)) {
                     ordered = sequence.ordered(query, true);
+                    break;
+                }
+                if (index instanceof SequenceIndex<P> sequence && sequence.coversText(query)) {
+                    ordered = sequence.getPositions(query);
                     break;
                 }
             }

@@ -34,8 +34,9 @@ final class SequencedMemoryCollection extends MemoryCollection implements InProc
 
     @Override
     public synchronized List<byte[]> findEncoded(Document query, Document orderBy, int limit) {
-        return SequencedCollections.findEncoded(getIndexes(), query, orderBy, limit, encoded, this::getDocument,
-                () -> queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments());
+        List<byte[]> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded, this::getDocument);
+        return exact != null ? exact
+                : SequencedCollections.encodeAll(queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments());
     }
 
     @Override
