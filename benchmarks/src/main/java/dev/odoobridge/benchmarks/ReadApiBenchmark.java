@@ -35,6 +35,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The read API on the embedded store against Odoo itself: N products (default 100,000) bulk-inserted in the read
@@ -104,6 +109,7 @@ final class ReadApiBenchmark {
             out.printf("loaded %,d products and their stock documents into the embedded store in %.1f s%n", products,
                     (System.nanoTime() - t0) / 1e9);
             CreatedApiKey key = ApiKeys.of(state).create(NewApiKey.builder(SOURCE).label("benchmark").build());
+            FixedAnswer floor = new FixedAnswer();
             try (ReadApi api = ReadApi.builder(readModel, store.connectionString()).database(DB).apiKeys(ApiKeys.of(state))
                     .inProcessReads(inProcessReads).rateLimiter(new RateLimiter(new RateLimit(1_000_000, 1_000_000))).build();
                  // the same API reading with the driver over the wire, as from any MongoDB: the closed loop compares both
@@ -111,8 +117,10 @@ final class ReadApiBenchmark {
                          .apiKeys(ApiKeys.of(state)).inProcessReads(false).pathPrefix("/api/driver/")
                          .rateLimiter(new RateLimiter(new RateLimit(1_000_000, 1_000_000))).build();
                  Serve serve = Serve.builder(state).readModel(readModel).schedule(Schedule.none()).bind("127.0.0.1")
-                         .port(0).mount("/api/v1/", api.handler()).mount("/api/driver/", driverApi.handler()).build().start()) {
+                         .port(0).mount("/api/v1/", api.handler()).mount("/api/driver/", driverApi.handler()).mount("/floor/", floor)
+                         .build().start()) {
                 Api client = new Api("http://127.0.0.1:" + serve.port() + "/api/v1/" + SOURCE + "/", key.token());
+                floor.body = client.plain("products/1");
                 List<String> pages = client.walkPages();
                 out.printf("walked %,d pages of 100 through next cursors%n", pages.size());
                 Random random = new Random(1);
@@ -145,7 +153,9 @@ final class ReadApiBenchmark {
                     }
                     for (double rate : rates) {
                         int n = (int) Math.round(rate * seconds);
-                        out.printf("%n-- %,.0f requests/s%n", rate);
+                        out.printf("%n-- %,.0f requests/s (from %.0f s after the start of the JVM)%n", rate,
+                                ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                        out.printf("  HTTP floor (fixed bytes)  %s%n", load.open(rate, paths(n, i -> "/floor/" + i)).describe());
                         out.printf("  API  product by id        %s%n", load.open(rate, paths(n,
                                 i -> v1 + "products/" + ids[i % ids.length])).describe());
                         out.printf("  API  page of 100 (cursor) %s%n", load.open(rate, paths(n,
@@ -232,11 +242,8 @@ final class ReadApiBenchmark {
             sender.gets(0, paths, dir);
             long wall = System.nanoTime() - wall0;
             long senderCpu = sender.cpuNanos() - sender0;
-            double cpuMs = (processCpu() - cpu0) / 1e6 / paths.size();
-            return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second, %,7.0f KiB allocated per request "
-                    + "(sender %5.3f ms CPU; wall %7.3f ms each, %,d requests)", cpuMs, 1000 / cpuMs,
-                    (allocated() - alloc0) / 1024.0 / paths.size(), senderCpu / 1e6 / paths.size(), wall / 1e6 / paths.size(),
-                    paths.size());
+            return cpuLine(processCpu() - cpu0, allocated() - alloc0, String.format("sender %5.3f ms CPU; ",
+                    senderCpu / 1e6 / paths.size()), wall, paths.size());
         }
 
         @Override
@@ -275,10 +282,7 @@ final class ReadApiBenchmark {
             for (String path : paths) {
                 api.get(path);
             }
-            double cpuMs = (processCpu() - cpu0) / 1e6 / paths.size();
-            return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second, %,7.0f KiB allocated per request "
-                    + "(wall %7.3f ms each, %,d requests)", cpuMs, 1000 / cpuMs, (allocated() - alloc0) / 1024.0 / paths.size(),
-                    (System.nanoTime() - wall0) / 1e6 / paths.size(), paths.size());
+            return cpuLine(processCpu() - cpu0, allocated() - alloc0, "", System.nanoTime() - wall0, paths.size());
         }
 
         @Override
@@ -289,6 +293,14 @@ final class ReadApiBenchmark {
         @Override
         public void close() {
         }
+    }
+
+    /** CPU and allocation per request, requests per CPU-second, and wall time per request. */
+    private static String cpuLine(long cpuNanos, long allocatedBytes, String sender, long wallNanos, int n) {
+        double cpuMs = cpuNanos / 1e6 / n;
+        return String.format("%7.3f ms CPU per request = %,6.0f requests per CPU-second, %,7.0f KiB allocated per request "
+                + "(%swall %7.3f ms each, %,d requests)", cpuMs, 1000 / cpuMs, allocatedBytes / 1024.0 / n, sender,
+                wallNanos / 1e6 / n, n);
     }
 
     private static long processCpu() {
@@ -389,6 +401,21 @@ final class ReadApiBenchmark {
         }
     }
 
+    /**
+     * The floor of HTTP on this server and machine: a handler mounted beside the API that answers every request with
+     * the same bytes (one product's answer), so the rates' figures show what the API adds to it.
+     */
+    private static final class FixedAnswer extends Handler.Abstract {
+        private volatile byte[] body = new byte[0];
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            response.getHeaders().put("Content-Type", "application/json");
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+    }
+
     /** The API as an app calls it: HTTP/1.1 keep-alive, bearer key, gzip accepted (bodies read, not inflated). */
     private static final class Api {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -412,6 +439,16 @@ final class ReadApiBenchmark {
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + r.statusCode());
             }
+        }
+
+        /** One answer's body, read without gzip. */
+        byte[] plain(String path) throws Exception {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+            return r.body();
         }
 
         /** Every page's path, the first and then each one's {@code next} (read without gzip). */
