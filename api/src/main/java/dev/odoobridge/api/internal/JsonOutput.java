@@ -7,9 +7,10 @@ import java.util.Arrays;
 /**
  * Compact JSON written into a growable byte array exactly as Jackson's default UTF-8 generator writes it: in strings
  * and names {@code "}, {@code \} and the control characters below U+0020 are escaped ({@code \b \t \n \f \r}, the
- * others as {@code \}{@code u00XX}), each UTF-16 surrogate (so every character beyond the Basic Multilingual Plane) as
- * {@code \}{@code uXXXX} in upper-case hexadecimal, everything else (including {@code /}, U+007F and U+2028) as raw
- * UTF-8; doubles as {@link Double#toString(double)}, quoted when not finite.
+ * others as {@code \}{@code u00} and two hexadecimal digits), each UTF-16 surrogate (so every character beyond the
+ * Basic Multilingual Plane) as {@code \}{@code u} and the four hexadecimal digits of its code unit, the digits in upper
+ * case; everything else (including {@code /}, U+007F and U+2028) as raw UTF-8; doubles as
+ * {@link Double#toString(double)}, quoted when not finite.
  */
 final class JsonOutput {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);

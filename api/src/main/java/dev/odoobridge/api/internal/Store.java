@@ -131,16 +131,19 @@ final class Store {
      * where pages are read (in process from the embedded store); null when none does.
      */
     Document first(String collection, Bson filter) {
+        return firstRaw(collection, filter).map(d -> d.decode(DOCUMENT)).orElse(null);
+    }
+
+    private Optional<RawBsonDocument> firstRaw(String collection, Bson filter) {
         List<RawBsonDocument> found = reads.find(collection, filter, null, 1, null);
-        return found.isEmpty() ? null : found.get(0).decode(DOCUMENT);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** One document by id, within the scope, as the API shows it (with the fields asked for). */
     Optional<DocumentJson> one(Collection c, Ctx ctx, long id) {
         List<Bson> and = scopeStage(c, ctx);
         and.add(Filters.eq(c.idField(), id));
-        List<RawBsonDocument> found = reads.find(c.collection(), Filters.and(and), null, 1, null);
-        return found.isEmpty() ? Optional.empty() : Optional.of(new DocumentJson(found.get(0), c.idField(), fields(ctx)));
+        return firstRaw(c.collection(), Filters.and(and)).map(d -> new DocumentJson(d, c.idField(), fields(ctx)));
     }
 
     /** Children of a parent (order lines of an order), in the source, by id. */

@@ -159,7 +159,8 @@ final class DurableH2Backend extends H2Backend {
             MVMap<Object, Document> data = store.openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().valueType(new StoredDocumentType()));
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
-            return new SequencedH2Collection(this, collectionName, options, data, meta, cursorRegistry, () -> encodedBudget, () -> warmUps);
+            return new SequencedH2Collection(this, collectionName, options, data, meta, cursorRegistry,
+                    () -> encodedBudget, () -> warmUps);
         }
 
         MongoCollection<Object> writable(String collectionName) {

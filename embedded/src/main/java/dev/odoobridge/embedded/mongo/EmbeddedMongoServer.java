@@ -42,10 +42,6 @@ final class EmbeddedMongoServer implements RunningStore {
         this.endpoint = directory == null ? null : EndpointFile.publish(directory, address.getPort(), connectionString);
     }
 
-    /**
-     * Starts a server keeping its data in memory (no fast paths: the projector uses standard commands; readers in this
-     * process find its {@link StoreReads}).
-     */
     /** Whether the documents are in a file (else in memory). */
     boolean isFileStore() {
         return backend instanceof DurableH2Backend;
@@ -57,6 +53,10 @@ final class EmbeddedMongoServer implements RunningStore {
                 ? q.encodedDocuments() : 0;
     }
 
+    /**
+     * Starts a server keeping its data in memory (no fast paths: the projector uses standard commands; readers in this
+     * process find its {@link StoreReads}).
+     */
     static EmbeddedMongoServer inMemory() {
         InMemoryBackend backend = new InMemoryBackend();
         return new EmbeddedMongoServer(backend, null, new InProcessReads(backend, Supplier::get), null);

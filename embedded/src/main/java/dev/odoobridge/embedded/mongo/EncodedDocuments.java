@@ -8,8 +8,9 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A collection's stored documents as the server encodes them into a reply (BSON bytes), kept for the readers of
@@ -22,9 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * position (insert, update, delete) forgets that position first, under the collection's lock, which the reads also
  * hold, so an entry is never older than the stored document. The collections of a store share one {@link Budget}
  * (system property {@value #MEGABYTES}, in MiB; by default a quarter of the heap, at most
- * {@value #DEFAULT_MEGABYTES} MiB; 0 turns the cache off); a
- * collection over it gives up entries of its own, in no particular order, and caches nothing while the others hold
- * the budget.
+ * {@value #DEFAULT_MEGABYTES} MiB; 0 turns the cache off); a collection over it gives up entries of its own, in no
+ * particular order, and caches nothing while the others hold the budget.
  *
  * <p>Readers may fill it side by side; {@link #forget} and {@link #clear} run while no reader runs (a collection's
  * writes exclude its readers).
@@ -86,11 +86,18 @@ final class EncodedDocuments<P> {
         }
     }
 
-    /** The document's bytes at the position, encoded now and kept when there is room. */
-    byte[] get(P position, Document document) {
+    /**
+     * The bytes kept for the position, or else those of the document stored there, encoded now and kept when there is
+     * room; null when no document is stored there.
+     */
+    byte[] get(P position, Function<P, Document> documentAt) {
         byte[] bytes = entries.get(position);
         if (bytes != null) {
             return bytes;
+        }
+        Document document = documentAt.apply(position);
+        if (document == null) {
+            return null;
         }
         bytes = encode(document);
         if (budget().limit > 0) {
@@ -116,10 +123,7 @@ final class EncodedDocuments<P> {
         if (budget.used.get() + size > budget.limit) {
             return false;
         }
-        if (entries.putIfAbsent(position, bytes) == null) {
-            budget.used.addAndGet(size);
-            used.addAndGet(size);
-        }
+        add(position, bytes, size, budget);
         return true;
     }
 
@@ -138,7 +142,14 @@ final class EncodedDocuments<P> {
                 release(e.getValue());
             }
         }
-        if (budget.used.get() + size <= budget.limit && entries.putIfAbsent(position, bytes) == null) {
+        if (budget.used.get() + size <= budget.limit) {
+            add(position, bytes, size, budget);
+        }
+    }
+
+    /** Keeps the bytes unless another reader kept the position's first, and counts them. */
+    private void add(P position, byte[] bytes, long size, Budget budget) {
+        if (entries.putIfAbsent(position, bytes) == null) {
             budget.used.addAndGet(size);
             used.addAndGet(size);
         }

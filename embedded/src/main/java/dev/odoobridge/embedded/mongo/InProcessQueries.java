@@ -8,8 +8,8 @@ interface InProcessQueries {
     /**
      * The documents matching the query in the order asked for, at most {@code limit} (0: all), as the {@code find}
      * command's query call returns them with no projection and no batch limit, each encoded as BSON as the server
-     * writes it into a reply; under the collection's lock as that call runs. Queries an index answers exactly are read
-     * through the collection's {@link EncodedDocuments} ({@link SequencedCollections#findEncoded}). The arrays may be
+     * writes it into a reply; never beside a write to the collection. Queries an index answers exactly are read
+     * through the collection's {@link EncodedDocuments} ({@link SequencedCollections#findExact}). The arrays may be
      * shared: the caller only reads them.
      */
     List<byte[]> findEncoded(Document query, Document orderBy, int limit);

@@ -54,9 +54,9 @@ final class SequencedCollections {
      * A read of this process ({@link InProcessQueries#findEncoded}) where a sequence index gives exactly the matching
      * documents ({@link SequenceIndex#covers}) in the order asked for (one integer field it ends with; or no order and
      * one value of that field, or a string by equality on a textual one, matching at most one document), or the query
-     * is a string {@code _id} alone (the unique
-     * {@code _id} index has its position): their bytes, from {@code encoded} (encoded from the store and kept on a
-     * miss). Null for any other query, which runs as the {@code find} command runs it ({@link #encodeAll}).
+     * is a string {@code _id} alone (the unique {@code _id} index has its position): their bytes, from {@code encoded}
+     * (encoded from the store and kept on a miss). Null for any other query, which runs as the {@code find} command
+     * runs it ({@link #encodeAll}).
      *
      * @param documentAt the stored document at a position (null when there is none)
      */
@@ -68,13 +68,9 @@ final class SequencedCollections {
         }
         List<byte[]> out = new ArrayList<>(positions.size());
         for (P position : positions) {
-            byte[] bytes = encoded.cached(position);
+            byte[] bytes = encoded.get(position, documentAt);
             if (bytes == null) {
-                Document document = documentAt.apply(position);
-                if (document == null) {
-                    return null; // the index names a position the data no longer has: answer the long way
-                }
-                bytes = encoded.get(position, document);
+                return null; // the index names a position the data no longer has: answer the long way
             }
             out.add(bytes);
         }
@@ -106,13 +102,12 @@ final class SequencedCollections {
         }
         if (oneValue) {
             for (Index<P> index : indexes) {
-                if (index instanceof SequenceIndex<P> sequence && sequence.coversOneValue(query)) {
-                    ordered = sequence.ordered(query, true);
-                    break;
-                }
-                if (index instanceof SequenceIndex<P> sequence && sequence.coversText(query)) {
-                    ordered = sequence.getPositions(query);
-                    break;
+                if (index instanceof SequenceIndex<P> sequence) {
+                    ordered = sequence.coversOneValue(query) ? sequence.ordered(query, true)
+                            : sequence.coversText(query) ? sequence.getPositions(query) : null;
+                    if (ordered != null) {
+                        break;
+                    }
                 }
             }
         } else if (orderBy.size() == 1) {

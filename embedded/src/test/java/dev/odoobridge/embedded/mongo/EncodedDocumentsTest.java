@@ -17,10 +17,10 @@ class EncodedDocumentsTest {
         EncodedDocuments.Budget budget = new EncodedDocuments.Budget(1 << 20);
         EncodedDocuments<Object> encoded = new EncodedDocuments<>(() -> budget);
         Document d = doc(1, 10);
-        byte[] bytes = encoded.get("shop:1", d);
+        byte[] bytes = encoded.get("shop:1", p -> d);
         assertThat(bytes).isEqualTo(EncodedDocuments.encode(d));
         assertThat(encoded.cached("shop:1")).isSameAs(bytes);
-        assertThat(encoded.get("shop:1", doc(1, 99))).as("kept: the collection forgets a position before it changes")
+        assertThat(encoded.get("shop:1", p -> doc(1, 99))).as("kept: the collection forgets a position before it changes")
                 .isSameAs(bytes);
         assertThat(budget.used()).isEqualTo(encoded.used()).isGreaterThan(bytes.length);
         encoded.forget("shop:1");
@@ -28,6 +28,8 @@ class EncodedDocumentsTest {
         assertThat(budget.used()).isZero();
         encoded.forget("shop:1");
         assertThat(budget.used()).isZero();
+        assertThat(encoded.get("shop:2", p -> null)).as("nothing stored there").isNull();
+        assertThat(encoded.cached("shop:2")).isNull();
     }
 
     @Test
@@ -36,16 +38,17 @@ class EncodedDocumentsTest {
         EncodedDocuments<Object> first = new EncodedDocuments<>(() -> budget);
         EncodedDocuments<Object> second = new EncodedDocuments<>(() -> budget);
         for (long id = 0; id < 100; id++) {
-            first.get("a" + id, doc(id, 100));
+            Document stored = doc(id, 100);
+            first.get("a" + id, p -> stored);
         }
         assertThat(budget.used()).isLessThanOrEqualTo(10_000).isEqualTo(first.used());
         assertThat(first.size()).isBetween(25, 60);
-        byte[] unkept = second.get("b", doc(1, 100));
+        byte[] unkept = second.get("b", p -> doc(1, 100));
         assertThat(unkept).isEqualTo(EncodedDocuments.encode(doc(1, 100)));
         assertThat(second.cached("b")).as("no room: the other collection holds the budget").isNull();
         first.clear();
         assertThat(budget.used()).isZero();
-        second.get("b", doc(1, 100));
+        second.get("b", p -> doc(1, 100));
         assertThat(second.cached("b")).isNotNull();
         assertThat(budget.used()).isEqualTo(second.used());
     }
@@ -69,7 +72,7 @@ class EncodedDocumentsTest {
     void aBudgetOfZeroKeepsNothing() {
         EncodedDocuments.Budget budget = new EncodedDocuments.Budget(0);
         EncodedDocuments<Object> encoded = new EncodedDocuments<>(() -> budget);
-        assertThat(encoded.get("x", doc(1, 1))).isEqualTo(EncodedDocuments.encode(doc(1, 1)));
+        assertThat(encoded.get("x", p -> doc(1, 1))).isEqualTo(EncodedDocuments.encode(doc(1, 1)));
         assertThat(encoded.cached("x")).isNull();
         assertThat(budget.used()).isZero();
     }
