@@ -4,27 +4,33 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.bson.RawBsonDocument;
 
 /**
  * A collection's stored documents as the server encodes them into a reply (BSON bytes), kept for the readers of
  * this process ({@link InProcessReads}) by the document's position: a read that finds a document here hands its
- * bytes on without reading the store's file pages, decoding them into a document and encoding that again. Compact
- * (one byte array per document) and long-lived, so a working set that fits stays put instead of churning the page
- * cache's decoded documents through the young generation.
+ * bytes on without reading the store's file pages, decoding them into a document and encoding that again.
+ *
+ * <p>The bytes are appended to large arrays (slabs, growing to {@value #MAX_SLAB_BYTES} bytes, which G1 allocates
+ * straight into the old generation) and found through {@link KeptPlaces}, so a kept document is no object of its
+ * own: warming up 100,000 documents leaves no survivors for the young collections to copy, and a read hands out a
+ * {@link RawBsonDocument} over its slab. A slab is never written twice: a forgotten document's bytes stay until the
+ * whole slab is given up, so a document handed out stays intact.
  *
  * <p>Filled only by in-process reads of queries an index answers exactly; every write to the collection at a
  * position (insert, update, delete) forgets that position first, under the collection's lock, which the reads also
  * hold, so an entry is never older than the stored document. The collections of a store share one {@link Budget}
  * (system property {@value #MEGABYTES}, in MiB; by default a quarter of the heap, at most
- * {@value #DEFAULT_MEGABYTES} MiB; 0 turns the cache off); a collection over it gives up entries of its own, in no
- * particular order, and caches nothing while the others hold the budget.
+ * {@value #DEFAULT_MEGABYTES} MiB; 0 turns the cache off), counted in whole slabs. A collection that needs room gives
+ * up its own slab with the fewest live bytes (its documents are encoded again when next read), and first whenever
+ * more than half of what it holds was forgotten; it keeps nothing while the others hold the budget.
  *
  * <p>Readers may fill it side by side; {@link #forget} and {@link #clear} run while no reader runs (a collection's
  * writes exclude its readers).
@@ -36,12 +42,16 @@ final class EncodedDocuments<P> {
     static final String MEGABYTES = "odoobridge.embedded.documentCacheMegabytes";
     /** The default budget's ceiling: a quarter of the heap, at most this. */
     static final int DEFAULT_MEGABYTES = 256;
-    /** A kept entry's bookkeeping beside its bytes: the map's node, the array's header, the position's key. */
-    private static final long ENTRY_OVERHEAD = 96;
+    /** The largest slab: half of G1's largest region, so a slab of this size is always allocated as humongous. */
+    static final int MAX_SLAB_BYTES = 16 << 20;
+    /** A collection's first slab. */
+    static final int FIRST_SLAB_BYTES = 64 << 10;
 
     private final Supplier<Budget> store;
-    private final Map<P, byte[]> entries = new ConcurrentHashMap<>();
-    private final AtomicLong used = new AtomicLong();
+    private final KeptPlaces places = new KeptPlaces();
+    private final List<Slab> slabs = new ArrayList<>();
+    private Slab current;
+    private long held;
     private volatile Budget budget;
 
     /**
@@ -84,26 +94,59 @@ final class EncodedDocuments<P> {
         long used() {
             return used.get();
         }
+
+        private boolean reserve(long bytes) {
+            long before;
+            do {
+                before = used.get();
+                if (before + bytes > limit) {
+                    return false;
+                }
+            } while (!used.compareAndSet(before, before + bytes));
+            return true;
+        }
+
+        private void release(long bytes) {
+            used.addAndGet(-bytes);
+        }
+
+        /** The largest slab a collection takes: no more than the whole budget. */
+        private int maxSlab() {
+            return (int) Math.min(MAX_SLAB_BYTES, limit);
+        }
+    }
+
+    /** Bytes appended one document after another; {@code live} counts those not forgotten. */
+    private static final class Slab {
+        final int id;
+        final byte[] bytes;
+        int fill;
+        long live;
+
+        Slab(int id, int size) {
+            this.id = id;
+            this.bytes = new byte[size];
+        }
     }
 
     /**
-     * The bytes kept for the position, or else those of the document stored there, encoded now and kept when there is
-     * room; null when no document is stored there.
+     * The document kept for the position, or else the one stored there, encoded now and kept when there is room
+     * (giving up some of this collection's own entries if need be); null when no document is stored there.
      */
-    byte[] get(P position, Function<P, Document> documentAt) {
-        byte[] bytes = entries.get(position);
-        if (bytes != null) {
-            return bytes;
+    RawBsonDocument get(P position, Function<P, Document> documentAt) {
+        RawBsonDocument kept = cached(position);
+        if (kept != null) {
+            return kept;
         }
         Document document = documentAt.apply(position);
         if (document == null) {
             return null;
         }
-        bytes = encode(document);
+        byte[] bytes = encode(document);
         if (budget().limit > 0) {
-            keep(position, bytes);
+            keep(position, bytes, true);
         }
-        return bytes;
+        return new RawBsonDocument(bytes);
     }
 
     /**
@@ -111,79 +154,156 @@ final class EncodedDocuments<P> {
      * fills the budget, it does not churn it); false when there was no room.
      */
     boolean offer(P position, Document document) {
-        if (entries.containsKey(position)) {
-            return true;
+        synchronized (this) {
+            if (places.get(position) != KeptPlaces.NONE) {
+                return true;
+            }
         }
-        Budget budget = budget();
-        if (budget.limit == 0 || budget.used.get() + ENTRY_OVERHEAD + 64 > budget.limit) {
+        return budget().limit > 0 && keep(position, encode(document), false);
+    }
+
+    /** The document kept for the position, or null. */
+    synchronized RawBsonDocument cached(P position) {
+        long place = places.get(position);
+        if (place == KeptPlaces.NONE) {
+            return null;
+        }
+        Slab slab = slabs.get(slabOf(place));
+        int offset = offsetOf(place);
+        return new RawBsonDocument(slab.bytes, offset, lengthAt(slab.bytes, offset));
+    }
+
+    private synchronized boolean keep(P position, byte[] bytes, boolean giveUp) {
+        if (places.get(position) != KeptPlaces.NONE) {
+            return true; // another reader kept it first
+        }
+        Slab slab = room(bytes.length, giveUp);
+        if (slab == null) {
             return false;
         }
-        byte[] bytes = encode(document);
-        long size = bytes.length + ENTRY_OVERHEAD;
-        if (budget.used.get() + size > budget.limit) {
-            return false;
-        }
-        add(position, bytes, size, budget);
+        System.arraycopy(bytes, 0, slab.bytes, slab.fill, bytes.length);
+        places.put(position, ((long) slab.id << 32) | slab.fill);
+        slab.fill += bytes.length;
+        slab.live += bytes.length;
         return true;
     }
 
-    /** The bytes kept for the position, or null. */
-    byte[] cached(P position) {
-        return entries.get(position);
-    }
-
-    private void keep(P position, byte[] bytes) {
-        long size = bytes.length + ENTRY_OVERHEAD;
+    /** The slab to append {@code length} bytes to: the current one, or a new one when the budget allows; or null. */
+    private Slab room(int length, boolean giveUp) {
+        if (current != null && current.bytes.length - current.fill >= length) {
+            return current;
+        }
         Budget budget = budget();
-        Iterator<Map.Entry<P, byte[]>> own = entries.entrySet().iterator();
-        while (budget.used.get() + size > budget.limit && own.hasNext()) {
-            Map.Entry<P, byte[]> e = own.next();
-            if (entries.remove(e.getKey(), e.getValue())) {
-                release(e.getValue());
+        int max = budget.maxSlab();
+        if (length > max) {
+            return null;
+        }
+        if (giveUp) {
+            while (forgottenBytes() * 2 > held && giveUpOne(s -> s.live - s.fill)) {
+                // a collection that mostly holds forgotten bytes makes room before it takes more
             }
         }
-        if (budget.used.get() + size <= budget.limit) {
-            add(position, bytes, size, budget);
+        int size = (int) Math.max(length, Math.min(max, Math.max(FIRST_SLAB_BYTES, held)));
+        while (!budget.reserve(size)) {
+            if (!giveUp || !giveUpOne(s -> s.live)) {
+                return null;
+            }
         }
+        int id = slabs.indexOf(null);
+        current = new Slab(id < 0 ? slabs.size() : id, size);
+        if (id < 0) {
+            slabs.add(current);
+        } else {
+            slabs.set(id, current);
+        }
+        held += size;
+        return current;
     }
 
-    /** Keeps the bytes unless another reader kept the position's first, and counts them. */
-    private void add(P position, byte[] bytes, long size, Budget budget) {
-        if (entries.putIfAbsent(position, bytes) == null) {
-            budget.used.addAndGet(size);
-            used.addAndGet(size);
+    /** Gives up the slab scored lowest and its entries; false when this collection holds none. */
+    private boolean giveUpOne(ToLongFunction<Slab> score) {
+        Slab fewest = null;
+        for (Slab s : slabs) {
+            if (s != null && (fewest == null || score.applyAsLong(s) < score.applyAsLong(fewest))) {
+                fewest = s;
+            }
         }
+        if (fewest == null) {
+            return false;
+        }
+        if (fewest.live > 0) {
+            int id = fewest.id;
+            places.removePlaces(place -> slabOf(place) == id);
+        }
+        drop(fewest);
+        return true;
+    }
+
+    private long forgottenBytes() {
+        long forgotten = 0;
+        for (Slab s : slabs) {
+            if (s != null) {
+                forgotten += s.fill - s.live;
+            }
+        }
+        return forgotten;
+    }
+
+    private void drop(Slab slab) {
+        slabs.set(slab.id, null);
+        if (slab == current) {
+            current = null;
+        }
+        held -= slab.bytes.length;
+        budget().release(slab.bytes.length);
     }
 
     /** Forgets the position (a write is about to change what is stored there). */
-    void forget(P position) {
-        byte[] bytes = entries.remove(position);
-        if (bytes != null) {
-            release(bytes);
+    synchronized void forget(P position) {
+        long place = places.remove(position);
+        if (place == KeptPlaces.NONE) {
+            return;
+        }
+        Slab slab = slabs.get(slabOf(place));
+        slab.live -= lengthAt(slab.bytes, offsetOf(place));
+        if (slab.live == 0) {
+            drop(slab);
         }
     }
 
     /** Forgets every position (the collection is dropped or renamed). */
-    void clear() {
-        for (P position : entries.keySet()) {
-            forget(position);
+    synchronized void clear() {
+        places.clear();
+        for (Slab s : slabs) {
+            if (s != null) {
+                drop(s); // sets its own entry to null: no structural change
+            }
         }
+        slabs.clear();
     }
 
-    /** Bytes held by this collection's entries, with their bookkeeping. */
-    long used() {
-        return used.get();
+    /** Bytes held by this collection's slabs. */
+    synchronized long used() {
+        return held;
     }
 
     /** Entries held. */
-    int size() {
-        return entries.size();
+    synchronized int size() {
+        return places.size();
     }
 
-    private void release(byte[] bytes) {
-        long size = bytes.length + ENTRY_OVERHEAD;
-        budget().used.addAndGet(-size);
-        used.addAndGet(-size);
+    private static int slabOf(long place) {
+        return (int) (place >>> 32);
+    }
+
+    private static int offsetOf(long place) {
+        return (int) place;
+    }
+
+    /** The length a BSON document gives itself in its first four bytes (little-endian). */
+    private static int lengthAt(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xff) | (bytes[offset + 1] & 0xff) << 8 | (bytes[offset + 2] & 0xff) << 16
+                | (bytes[offset + 3] & 0xff) << 24;
     }
 
     /**

@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.spi.StoreReads;
 import io.netty.buffer.Unpooled;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,12 +59,7 @@ final class InProcessReads implements StoreReads {
                 if (!(coll instanceof InProcessQueries queries)) {
                     throw new IllegalStateException("not a collection of the embedded store: " + coll.getClass().getName());
                 }
-                List<byte[]> found = queries.findEncoded(query, orderBy, limit);
-                List<RawBsonDocument> out = new ArrayList<>(found.size());
-                for (byte[] bson : found) {
-                    out.add(new RawBsonDocument(bson));
-                }
-                return out;
+                return queries.findEncoded(query, orderBy, limit);
             });
         } catch (ReadModelException e) {
             throw e;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,28 +61,28 @@ final class SequencedCollections {
      *
      * @param documentAt the stored document at a position (null when there is none)
      */
-    static <P> List<byte[]> findExact(List<Index<P>> indexes, Document query, Document orderBy, int limit,
+    static <P> List<RawBsonDocument> findExact(List<Index<P>> indexes, Document query, Document orderBy, int limit,
                                       EncodedDocuments<P> encoded, Function<P, Document> documentAt) {
         List<P> positions = exactPositions(indexes, query, orderBy, limit);
         if (positions == null) {
             return null;
         }
-        List<byte[]> out = new ArrayList<>(positions.size());
+        List<RawBsonDocument> out = new ArrayList<>(positions.size());
         for (P position : positions) {
-            byte[] bytes = encoded.get(position, documentAt);
-            if (bytes == null) {
+            RawBsonDocument document = encoded.get(position, documentAt);
+            if (document == null) {
                 return null; // the index names a position the data no longer has: answer the long way
             }
-            out.add(bytes);
+            out.add(document);
         }
         return out;
     }
 
     /** The documents encoded as the server writes them into a reply (not kept). */
-    static List<byte[]> encodeAll(List<Document> documents) {
-        List<byte[]> out = new ArrayList<>(documents.size());
+    static List<RawBsonDocument> encodeAll(List<Document> documents) {
+        List<RawBsonDocument> out = new ArrayList<>(documents.size());
         for (Document d : documents) {
-            out.add(EncodedDocuments.encode(d));
+            out.add(new RawBsonDocument(EncodedDocuments.encode(d)));
         }
         return out;
     }

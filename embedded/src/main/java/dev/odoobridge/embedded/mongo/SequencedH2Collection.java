@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.bson.RawBsonDocument;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -57,10 +58,10 @@ final class SequencedH2Collection extends H2Collection implements InProcessQueri
      * the monitor, as the {@code find} command runs it.
      */
     @Override
-    public List<byte[]> findEncoded(Document query, Document orderBy, int limit) {
+    public List<RawBsonDocument> findEncoded(Document query, Document orderBy, int limit) {
         documents.readLock().lock();
         try {
-            List<byte[]> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded,
+            List<RawBsonDocument> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded,
                     this::getDocument);
             if (exact != null) {
                 if (warmUpAsked.compareAndSet(false, true)) {

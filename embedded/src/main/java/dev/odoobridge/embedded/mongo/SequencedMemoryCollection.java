@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.function.Supplier;
+import org.bson.RawBsonDocument;
 
 /**
  * The in-memory backend's collection, with queries sorted by {@code _seq} read in index order
@@ -33,8 +34,8 @@ final class SequencedMemoryCollection extends MemoryCollection implements InProc
     }
 
     @Override
-    public synchronized List<byte[]> findEncoded(Document query, Document orderBy, int limit) {
-        List<byte[]> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded, this::getDocument);
+    public synchronized List<RawBsonDocument> findEncoded(Document query, Document orderBy, int limit) {
+        List<RawBsonDocument> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded, this::getDocument);
         return exact != null ? exact
                 : SequencedCollections.encodeAll(queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments());
     }

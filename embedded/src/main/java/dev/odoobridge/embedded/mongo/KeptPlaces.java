@@ -1,0 +1,143 @@
+package dev.odoobridge.embedded.mongo;
+
+import java.util.function.LongPredicate;
+
+/**
+ * Where each kept position's bytes are ({@link EncodedDocuments}): positions to places (a slab and an offset packed
+ * into a {@code long}), in two arrays probed linearly, so an entry is no object of its own. Not thread-safe.
+ */
+final class KeptPlaces {
+    /** The place of a position that has none. */
+    static final long NONE = -1;
+    private static final int FIRST_CAPACITY = 16;
+
+    private Object[] positions = new Object[FIRST_CAPACITY];
+    private long[] places = new long[FIRST_CAPACITY];
+    private int size;
+
+    /** The position's place, or {@link #NONE}. */
+    long get(Object position) {
+        int mask = positions.length - 1;
+        for (int i = home(position, mask); ; i = (i + 1) & mask) {
+            Object p = positions[i];
+            if (p == null) {
+                return NONE;
+            }
+            if (p.equals(position)) {
+                return places[i];
+            }
+        }
+    }
+
+    /** Sets the position's place (not {@link #NONE}); returns the place it had, or {@link #NONE}. */
+    long put(Object position, long place) {
+        if (place < 0) {
+            throw new IllegalArgumentException("not a place: " + place);
+        }
+        if ((size + 1) * 2L > positions.length) {
+            resize(positions.length * 2);
+        }
+        int mask = positions.length - 1;
+        for (int i = home(position, mask); ; i = (i + 1) & mask) {
+            Object p = positions[i];
+            if (p == null) {
+                positions[i] = position;
+                places[i] = place;
+                size++;
+                return NONE;
+            }
+            if (p.equals(position)) {
+                long before = places[i];
+                places[i] = place;
+                return before;
+            }
+        }
+    }
+
+    /** Removes the position; returns the place it had, or {@link #NONE}. */
+    long remove(Object position) {
+        int mask = positions.length - 1;
+        for (int i = home(position, mask); ; i = (i + 1) & mask) {
+            Object p = positions[i];
+            if (p == null) {
+                return NONE;
+            }
+            if (p.equals(position)) {
+                long before = places[i];
+                closeGap(i, mask);
+                size--;
+                return before;
+            }
+        }
+    }
+
+    /** Removes every position whose place matches. */
+    void removePlaces(LongPredicate matching) {
+        Object[] oldPositions = positions;
+        long[] oldPlaces = places;
+        positions = new Object[oldPositions.length];
+        places = new long[oldPlaces.length];
+        size = 0;
+        int mask = positions.length - 1;
+        for (int i = 0; i < oldPositions.length; i++) {
+            if (oldPositions[i] != null && !matching.test(oldPlaces[i])) {
+                insertNew(oldPositions[i], oldPlaces[i], mask);
+            }
+        }
+    }
+
+    void clear() {
+        positions = new Object[FIRST_CAPACITY];
+        places = new long[FIRST_CAPACITY];
+        size = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Empties slot {@code i}, moving back the entries after it that would no longer be found (no tombstones). */
+    private void closeGap(int i, int mask) {
+        int gap = i;
+        for (int j = (gap + 1) & mask; positions[j] != null; j = (j + 1) & mask) {
+            int home = home(positions[j], mask);
+            boolean reachable = gap <= j ? home > gap && home <= j : home > gap || home <= j;
+            if (!reachable) {
+                positions[gap] = positions[j];
+                places[gap] = places[j];
+                gap = j;
+            }
+        }
+        positions[gap] = null;
+        places[gap] = 0;
+    }
+
+    private void resize(int capacity) {
+        Object[] oldPositions = positions;
+        long[] oldPlaces = places;
+        positions = new Object[capacity];
+        places = new long[capacity];
+        size = 0;
+        int mask = capacity - 1;
+        for (int i = 0; i < oldPositions.length; i++) {
+            if (oldPositions[i] != null) {
+                insertNew(oldPositions[i], oldPlaces[i], mask);
+            }
+        }
+    }
+
+    private void insertNew(Object position, long place, int mask) {
+        int i = home(position, mask);
+        while (positions[i] != null) {
+            i = (i + 1) & mask;
+        }
+        positions[i] = position;
+        places[i] = place;
+        size++;
+    }
+
+    private static int home(Object position, int mask) {
+        int h = position.hashCode() * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+}
