@@ -2,7 +2,10 @@ package dev.odoobridge.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odoobridge.access.internal.PostgresApiKeys;
 import dev.odoobridge.sync.state.SharedPostgres;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,8 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** Keys in the embedded PostgreSQL: created once, stored hashed, verified, revoked. */
@@ -89,6 +101,60 @@ class ApiKeysIT {
         ApiKey listed = keys.find(created.key().id()).orElseThrow();
         assertThat(listed.isActive()).isFalse();
         assertThat(listed.revokedAt()).isPresent();
+    }
+
+    @Test
+    void anExpiredKeyIsReadAgainByOneRequestWhileTheOthersUseItStill() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean gated = new AtomicBoolean();
+        DataSource shared = SharedPostgres.database().dataSource();
+        DataSource counting = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        connections.incrementAndGet();
+                        if (gated.get()) {
+                            reading.countDown();
+                            release.await(10, TimeUnit.SECONDS);
+                        }
+                    }
+                    try {
+                        return method.invoke(shared, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ApiKeys gatedKeys = new PostgresApiKeys(counting, clock, Duration.ofSeconds(5));
+        CreatedApiKey created = keys.create(NewApiKey.builder(source).build());
+        assertThat(gatedKeys.authenticate(created.token())).isPresent();
+        clock.advance(Duration.ofMinutes(2)); // past the minute between recorded uses: the next use is written
+        assertThat(gatedKeys.authenticate(created.token())).isPresent();
+        clock.advance(Duration.ofSeconds(6));
+        connections.set(0);
+        gated.set(true);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<ApiKey>> refresher = pool.submit(() -> gatedKeys.authenticate(created.token()));
+            assertThat(reading.await(10, TimeUnit.SECONDS)).as("the first request after the expiry reads the row").isTrue();
+            for (int i = 0; i < 20; i++) {
+                assertThat(gatedKeys.authenticate(created.token())).as("the others use the expired entry").isPresent();
+            }
+            assertThat(connections).as("one read of the row for all of them").hasValue(1);
+            clock.advance(Duration.ofSeconds(5)); // past one more cache time: no longer used while being read
+            gated.set(false);
+            assertThat(gatedKeys.authenticate(created.token())).isPresent();
+            assertThat(connections.get()).isGreaterThan(1);
+            release.countDown();
+            assertThat(refresher.get(10, TimeUnit.SECONDS)).isPresent();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(keys.revoke(created.key().id())).isTrue();
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(gatedKeys.authenticate(created.token())).as("the request that reads the row sees the revocation")
+                .isEmpty();
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@link ApiKeys} in the state database's table {@code api_keys} (migration V5). */
 public final class PostgresApiKeys implements ApiKeys {
@@ -41,7 +42,15 @@ public final class PostgresApiKeys implements ApiKeys {
     private record Stored(ApiKey key, byte[] hash) {
     }
 
-    private record Cached(Stored stored, Instant until) {
+    /**
+     * A verified key until {@code until}; after that the first request to see it reads the row again while requests
+     * beside it still use this one (for at most one more {@code cacheFor}), so an expiry sends one query to the
+     * database, not one per request in flight.
+     */
+    private record Cached(Stored stored, Instant until, AtomicBoolean refreshing) {
+        Cached(Stored stored, Instant until) {
+            this(stored, until, new AtomicBoolean());
+        }
     }
 
     /** Over a pool of the migrated state database. */
@@ -94,17 +103,25 @@ public final class PostgresApiKeys implements ApiKeys {
         Instant now = clock.instant();
         Cached cached = verified.get(id);
         Stored stored;
-        if (cached != null && now.isBefore(cached.until())) {
+        if (cached != null && (now.isBefore(cached.until()) || beingReadAgain(cached, now))) {
             stored = cached.stored();
         } else {
-            Optional<Stored> row = load(id);
-            if (row.isEmpty()) {
-                verified.remove(id);
-                return Optional.empty();
-            }
-            stored = row.get();
-            if (!cacheFor.isZero()) {
-                verified.put(id, new Cached(stored, now.plus(cacheFor)));
+            // within the extra time this request won the entry's refresh (beingReadAgain set it); past it, it did not
+            boolean mine = cached != null && now.isBefore(cached.until().plus(cacheFor));
+            try {
+                Optional<Stored> row = load(id);
+                if (row.isEmpty()) {
+                    verified.remove(id);
+                    return Optional.empty();
+                }
+                stored = row.get();
+                if (!cacheFor.isZero()) {
+                    verified.put(id, new Cached(stored, now.plus(cacheFor)));
+                }
+            } finally {
+                if (mine) {
+                    cached.refreshing().set(false);
+                }
             }
         }
         if (!KeyTokens.matches(parsed.get().secret(), stored.hash()) || !stored.key().isActive()) {
@@ -112,6 +129,14 @@ public final class PostgresApiKeys implements ApiKeys {
         }
         recordUse(id, now);
         return Optional.of(stored.key());
+    }
+
+    /**
+     * Whether another request is reading an expired entry's row again, so this one may still use the entry (for at
+     * most one more cache time); false makes this request the one that reads it (or, past that time, one more).
+     */
+    private boolean beingReadAgain(Cached cached, Instant now) {
+        return now.isBefore(cached.until().plus(cacheFor)) && !cached.refreshing().compareAndSet(false, true);
     }
 
     private void recordUse(String id, Instant now) {
