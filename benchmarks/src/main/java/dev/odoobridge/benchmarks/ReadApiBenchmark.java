@@ -151,17 +151,18 @@ final class ReadApiBenchmark {
                                     i -> v1 + pages.get(i % pages.size()))));
                         }
                     }
+                    settle(out);
                     for (double rate : rates) {
                         int n = (int) Math.round(rate * seconds);
                         out.printf("%n-- %,.0f requests/s (from %.0f s after the start of the JVM)%n", rate,
                                 ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
-                        out.printf("  HTTP floor (fixed bytes)  %s%n", load.open(rate, paths(n, i -> "/floor/" + i)).describe());
-                        out.printf("  API  product by id        %s%n", load.open(rate, paths(n,
-                                i -> v1 + "products/" + ids[i % ids.length])).describe());
-                        out.printf("  API  page of 100 (cursor) %s%n", load.open(rate, paths(n,
-                                i -> v1 + pages.get(i % pages.size()))).describe());
-                        out.printf("  API  barcode lookup       %s%n", load.open(rate, paths(n,
-                                i -> v1 + "barcode/" + barcode(ids[(i + 7) % ids.length]))).describe());
+                        out.printf("  HTTP floor (fixed bytes)  %s%n", paced(load, rate, paths(n, i -> "/floor/" + i)));
+                        out.printf("  API  product by id        %s%n", paced(load, rate, paths(n,
+                                i -> v1 + "products/" + ids[i % ids.length])));
+                        out.printf("  API  page of 100 (cursor) %s%n", paced(load, rate, paths(n,
+                                i -> v1 + pages.get(i % pages.size()))));
+                        out.printf("  API  barcode lookup       %s%n", paced(load, rate, paths(n,
+                                i -> v1 + "barcode/" + barcode(ids[(i + 7) % ids.length]))));
                     }
                 }
             }
@@ -171,6 +172,25 @@ final class ReadApiBenchmark {
         if (odooSeconds > 0) {
             odoo(out, rates, odooSeconds, threads, pace, paceText, odooProducts);
         }
+    }
+
+    /** The paths sent at the rate: the latencies, and the collections that paused this JVM meanwhile. */
+    private static String paced(Load load, double rate, List<String> paths) throws Exception {
+        try (PhasePauses pauses = PhasePauses.start()) {
+            return load.open(rate, paths).describe() + "; " + pauses.describe();
+        }
+    }
+
+    /**
+     * Settles the heap before the paced rates, as a server that has run for a minute has it: what the start and the
+     * warm-ups left (the store's kept encodings, its page cache as the warm-up left it, the JIT's data) is moved to
+     * the old generation at once instead of being copied by the first young collections inside a measured rate.
+     */
+    private static void settle(PrintStream out) {
+        long t0 = System.nanoTime();
+        System.gc();
+        out.printf("heap settled after the warm-up (one full collection, %.0f ms), as a server that has run a while%n",
+                (System.nanoTime() - t0) / 1e6);
     }
 
     private static List<String> paths(int n, java.util.function.IntFunction<String> path) {
