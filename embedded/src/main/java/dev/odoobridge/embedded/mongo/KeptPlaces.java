@@ -17,16 +17,8 @@ final class KeptPlaces {
 
     /** The position's place, or {@link #NONE}. */
     long get(Object position) {
-        int mask = positions.length - 1;
-        for (int i = home(position, mask); ; i = (i + 1) & mask) {
-            Object p = positions[i];
-            if (p == null) {
-                return NONE;
-            }
-            if (p.equals(position)) {
-                return places[i];
-            }
-        }
+        int slot = slotOf(position);
+        return slot < 0 ? NONE : places[slot];
     }
 
     /** Sets the position's place (not {@link #NONE}); returns the place it had, or {@link #NONE}. */
@@ -34,39 +26,41 @@ final class KeptPlaces {
         if (place < 0) {
             throw new IllegalArgumentException("not a place: " + place);
         }
+        int slot = slotOf(position);
+        if (slot >= 0) {
+            long before = places[slot];
+            places[slot] = place;
+            return before;
+        }
         if ((size + 1) * 2L > positions.length) {
             resize(positions.length * 2);
         }
-        int mask = positions.length - 1;
-        for (int i = home(position, mask); ; i = (i + 1) & mask) {
-            Object p = positions[i];
-            if (p == null) {
-                positions[i] = position;
-                places[i] = place;
-                size++;
-                return NONE;
-            }
-            if (p.equals(position)) {
-                long before = places[i];
-                places[i] = place;
-                return before;
-            }
-        }
+        insertNew(position, place, positions.length - 1);
+        return NONE;
     }
 
     /** Removes the position; returns the place it had, or {@link #NONE}. */
     long remove(Object position) {
+        int slot = slotOf(position);
+        if (slot < 0) {
+            return NONE;
+        }
+        long before = places[slot];
+        closeGap(slot, positions.length - 1);
+        size--;
+        return before;
+    }
+
+    /** The slot holding the position, or -1. */
+    private int slotOf(Object position) {
         int mask = positions.length - 1;
         for (int i = home(position, mask); ; i = (i + 1) & mask) {
             Object p = positions[i];
             if (p == null) {
-                return NONE;
+                return -1;
             }
             if (p.equals(position)) {
-                long before = places[i];
-                closeGap(i, mask);
-                size--;
-                return before;
+                return i;
             }
         }
     }
