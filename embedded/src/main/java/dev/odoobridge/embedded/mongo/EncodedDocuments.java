@@ -222,20 +222,20 @@ final class EncodedDocuments<P> {
 
     /** Gives up the slab scored lowest and its entries; false when this collection holds none. */
     private boolean giveUpOne(ToLongFunction<Slab> score) {
-        Slab fewest = null;
+        Slab lowest = null;
         for (Slab s : slabs) {
-            if (s != null && (fewest == null || score.applyAsLong(s) < score.applyAsLong(fewest))) {
-                fewest = s;
+            if (s != null && (lowest == null || score.applyAsLong(s) < score.applyAsLong(lowest))) {
+                lowest = s;
             }
         }
-        if (fewest == null) {
+        if (lowest == null) {
             return false;
         }
-        if (fewest.live > 0) {
-            int id = fewest.id;
+        if (lowest.live > 0) {
+            int id = lowest.id;
             places.removePlaces(place -> slabOf(place) == id);
         }
-        drop(fewest);
+        drop(lowest);
         return true;
     }
 

@@ -26,7 +26,9 @@ import org.h2.mvstore.MVMap;
 final class SequencedH2Collection extends H2Collection implements InProcessQueries {
     private static final int WARM_UP_BATCH = 256;
     private final EncodedDocuments<Object> encoded;
-    /** Writes hold its write lock (then the monitor, as the library's collection takes it); in-process reads its read lock. */
+    /**
+     * Writes hold its write lock (then the monitor, as the library's collection takes it); in-process reads its read lock.
+     */
     private final ReentrantReadWriteLock documents = new ReentrantReadWriteLock();
 
     private final MVMap<Object, Document> data;
@@ -55,9 +57,10 @@ final class SequencedH2Collection extends H2Collection implements InProcessQueri
     /**
      * Runs under the read lock of {@link #documents}: beside other reads, never beside a write (every write takes its
      * write lock before the collection's monitor). Queries an index answers exactly come from the kept encodings;
-     * any other query runs as the {@code find} command runs it, but not under the collection's monitor, which the
-     * library's {@code find} holds only to keep out writes: a reader that the system deschedules while holding it
-     * would stop every other reader of the collection (a product's lots are read so on every product request).
+     * any other query runs as the {@code find} command runs it, but not under the collection's monitor (the library's
+     * {@code find} takes it; here the write lock already keeps writes out): a reader that the system deschedules while
+     * holding it would stop every other reader of the collection (a product's lots are read so on every product
+     * request).
      */
     @Override
     public List<RawBsonDocument> findEncoded(Document query, Document orderBy, int limit) {
