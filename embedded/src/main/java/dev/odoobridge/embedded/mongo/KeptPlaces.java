@@ -33,7 +33,7 @@ final class KeptPlaces {
             return before;
         }
         if ((size + 1) * 2L > positions.length) {
-            resize(positions.length * 2);
+            rebuild(positions.length * 2, kept -> false);
         }
         insertNew(position, place, positions.length - 1);
         return NONE;
@@ -67,17 +67,7 @@ final class KeptPlaces {
 
     /** Removes every position whose place matches. */
     void removePlaces(LongPredicate matching) {
-        Object[] oldPositions = positions;
-        long[] oldPlaces = places;
-        positions = new Object[oldPositions.length];
-        places = new long[oldPlaces.length];
-        size = 0;
-        int mask = positions.length - 1;
-        for (int i = 0; i < oldPositions.length; i++) {
-            if (oldPositions[i] != null && !matching.test(oldPlaces[i])) {
-                insertNew(oldPositions[i], oldPlaces[i], mask);
-            }
-        }
+        rebuild(positions.length, matching);
     }
 
     void clear() {
@@ -106,7 +96,8 @@ final class KeptPlaces {
         places[gap] = 0;
     }
 
-    private void resize(int capacity) {
+    /** Puts the entries into arrays of {@code capacity}, leaving out those whose place {@code dropping} matches. */
+    private void rebuild(int capacity, LongPredicate dropping) {
         Object[] oldPositions = positions;
         long[] oldPlaces = places;
         positions = new Object[capacity];
@@ -114,7 +105,7 @@ final class KeptPlaces {
         size = 0;
         int mask = capacity - 1;
         for (int i = 0; i < oldPositions.length; i++) {
-            if (oldPositions[i] != null) {
+            if (oldPositions[i] != null && !dropping.test(oldPlaces[i])) {
                 insertNew(oldPositions[i], oldPlaces[i], mask);
             }
         }
