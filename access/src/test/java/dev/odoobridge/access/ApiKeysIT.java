@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -134,6 +135,7 @@ class ApiKeysIT {
         connections.set(0);
         gated.set(true);
         ExecutorService pool = Executors.newSingleThreadExecutor();
+        ExecutorService others = Executors.newSingleThreadExecutor();
         try {
             Future<Optional<ApiKey>> refresher = pool.submit(() -> gatedKeys.authenticate(created.token()));
             assertThat(reading.await(10, TimeUnit.SECONDS)).as("the first request after the expiry reads the row").isTrue();
@@ -141,20 +143,65 @@ class ApiKeysIT {
                 assertThat(gatedKeys.authenticate(created.token())).as("the others use the expired entry").isPresent();
             }
             assertThat(connections).as("one read of the row for all of them").hasValue(1);
-            clock.advance(Duration.ofSeconds(5)); // past one more cache time: no longer used while being read
-            gated.set(false);
-            assertThat(gatedKeys.authenticate(created.token())).isPresent();
-            assertThat(connections.get()).isGreaterThan(1);
+            clock.advance(Duration.ofSeconds(5)); // past one more cache time: no longer used, the read is waited for
+            Future<Optional<ApiKey>> waiter = others.submit(() -> gatedKeys.authenticate(created.token()));
+            Thread.sleep(200);
+            assertThat(waiter).as("past one more cache time a request waits for the read in flight").isNotDone();
             release.countDown();
             assertThat(refresher.get(10, TimeUnit.SECONDS)).isPresent();
+            assertThat(waiter.get(10, TimeUnit.SECONDS)).isPresent();
+            assertThat(connections).as("still one read of the row").hasValue(1);
         } finally {
             release.countDown();
             pool.shutdownNow();
+            others.shutdownNow();
         }
         assertThat(keys.revoke(created.key().id())).isTrue();
         clock.advance(Duration.ofSeconds(6));
         assertThat(gatedKeys.authenticate(created.token())).as("the request that reads the row sees the revocation")
                 .isEmpty();
+    }
+
+    @Test
+    void aBurstForAKeyNotInTheCacheSendsOneQuery() throws Exception {
+        CreatedApiKey created = keys.create(NewApiKey.builder(source).build());
+        AtomicInteger connections = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        DataSource shared = SharedPostgres.database().dataSource();
+        DataSource gated = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && connections.incrementAndGet() == 1) {
+                        release.await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(shared, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ApiKeys fresh = new PostgresApiKeys(gated, clock, Duration.ofSeconds(5));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Optional<ApiKey>>> burst = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                burst.add(pool.submit(() -> fresh.authenticate(created.token())));
+            }
+            Thread.sleep(200);
+            assertThat(connections).as("the first request reads the row, the others wait for it").hasValue(1);
+            release.countDown();
+            for (Future<Optional<ApiKey>> f : burst) {
+                assertThat(f.get(10, TimeUnit.SECONDS)).isPresent();
+            }
+            // the first use of the key is recorded by one of them: one more connection, no other read
+            assertThat(connections).hasValue(2);
+            String token = created.token();
+            String wrong = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+            assertThat(fresh.authenticate(wrong)).as("a wrong secret still fails from the cached entry").isEmpty();
+            assertThat(connections).hasValue(2);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@link ApiKeys} in the state database's table {@code api_keys} (migration V5). */
 public final class PostgresApiKeys implements ApiKeys {
@@ -39,18 +40,20 @@ public final class PostgresApiKeys implements ApiKeys {
     private final ConcurrentHashMap<String, Cached> verified = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> lastRecordedUse = new ConcurrentHashMap<>();
 
+    /**
+     * Keys being read from the database now, by id: a request that finds no usable entry waits for the read in
+     * flight instead of sending its own, so a burst after a quiet while sends one query, not one per request.
+     */
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<Stored>>> reading = new ConcurrentHashMap<>();
+
     private record Stored(ApiKey key, byte[] hash) {
     }
 
     /**
      * A verified key until {@code until}; after that the first request to see it reads the row again while requests
-     * beside it still use this one (for at most one more {@code cacheFor}), so an expiry sends one query to the
-     * database, not one per request in flight.
+     * beside it still use this one (for at most one more {@code cacheFor}).
      */
-    private record Cached(Stored stored, Instant until, AtomicBoolean refreshing) {
-        Cached(Stored stored, Instant until) {
-            this(stored, until, new AtomicBoolean());
-        }
+    private record Cached(Stored stored, Instant until) {
     }
 
     /** Over a pool of the migrated state database. */
@@ -103,26 +106,15 @@ public final class PostgresApiKeys implements ApiKeys {
         Instant now = clock.instant();
         Cached cached = verified.get(id);
         Stored stored;
-        if (cached != null && (now.isBefore(cached.until()) || beingReadAgain(cached, now))) {
+        if (cached != null && (now.isBefore(cached.until())
+                || (now.isBefore(cached.until().plus(cacheFor)) && reading.containsKey(id)))) {
             stored = cached.stored();
         } else {
-            // within the extra time this request won the entry's refresh (beingReadAgain set it); past it, it did not
-            boolean mine = cached != null && now.isBefore(cached.until().plus(cacheFor));
-            try {
-                Optional<Stored> row = load(id);
-                if (row.isEmpty()) {
-                    verified.remove(id);
-                    return Optional.empty();
-                }
-                stored = row.get();
-                if (!cacheFor.isZero()) {
-                    verified.put(id, new Cached(stored, now.plus(cacheFor)));
-                }
-            } finally {
-                if (mine) {
-                    cached.refreshing().set(false);
-                }
+            Optional<Stored> row = readShared(id, now);
+            if (row.isEmpty()) {
+                return Optional.empty();
             }
+            stored = row.get();
         }
         if (!KeyTokens.matches(parsed.get().secret(), stored.hash()) || !stored.key().isActive()) {
             return Optional.empty();
@@ -132,11 +124,34 @@ public final class PostgresApiKeys implements ApiKeys {
     }
 
     /**
-     * Whether another request is reading an expired entry's row again, so this one may still use the entry (for at
-     * most one more cache time); false makes this request the one that reads it (or, past that time, one more).
+     * The key's row as read now, by this request or, when another is reading it already, by that one (this request
+     * waits for it); the cache entry is replaced (or removed, for a key no longer there) before the waiters see it.
      */
-    private boolean beingReadAgain(Cached cached, Instant now) {
-        return now.isBefore(cached.until().plus(cacheFor)) && !cached.refreshing().compareAndSet(false, true);
+    private Optional<Stored> readShared(String id, Instant now) {
+        CompletableFuture<Optional<Stored>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Stored>> running = reading.putIfAbsent(id, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            Optional<Stored> row = load(id);
+            if (row.isEmpty()) {
+                verified.remove(id);
+            } else if (!cacheFor.isZero()) {
+                verified.put(id, new Cached(row.get(), now.plus(cacheFor)));
+            }
+            mine.complete(row);
+            return row;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(id, mine);
+        }
     }
 
     private void recordUse(String id, Instant now) {
