@@ -11,8 +11,10 @@ import static com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_HEX_UPPER_C
 import static com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
@@ -60,6 +62,13 @@ final class DocumentJson implements JsonSerializable {
             ESCAPE_FORWARD_SLASHES, COMBINE_UNICODE_SURROGATES_IN_UTF8);
     @SuppressWarnings("deprecation")
     private static final int OUTPUT_DEFAULTS = mask(QUOTE_FIELD_NAMES, QUOTE_NON_NUMERIC_NUMBERS, WRITE_HEX_UPPER_CASE);
+
+    /**
+     * The mapper's factory for the generators written inside the mapper's own (extra members, rarer values), with
+     * buffers from a pool of their own: the thread's buffers are the outer generator's while it writes, so a nested
+     * generator from the mapper's factory allocated its 12 KB of buffers anew each time.
+     */
+    private static final JsonFactory NESTED = nestedFactory();
 
     private final RawBsonDocument document;
     private final String idField;
@@ -128,6 +137,13 @@ final class DocumentJson implements JsonSerializable {
     private static boolean writesAsTranscoded(JsonGenerator gen) {
         return gen instanceof UTF8JsonGenerator && (gen.getFeatureMask() & OUTPUT_FEATURES) == OUTPUT_DEFAULTS
                 && gen.getPrettyPrinter() == null && gen.getCharacterEscapes() == null && gen.getHighestEscapedChar() == 0;
+    }
+
+    private static JsonFactory nestedFactory() {
+        JsonFactory factory = Json.MAPPER.getFactory().rebuild().recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .build();
+        factory.setCodec(Json.MAPPER);
+        return factory;
     }
 
     private static int mask(JsonGenerator.Feature... features) {
@@ -312,7 +328,7 @@ final class DocumentJson implements JsonSerializable {
 
         /** Writes what a generator of the API's mapper writes (there as its root value). */
         private void viaGenerator(Generating generating) throws IOException {
-            try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out.stream(), JsonEncoding.UTF8)) {
+            try (JsonGenerator gen = NESTED.createGenerator(out.stream(), JsonEncoding.UTF8)) {
                 Json.MAPPER.getSerializationConfig().initialize(gen);
                 generating.write(gen);
             }
