@@ -68,12 +68,15 @@ final class InProcessReads implements StoreReads {
         }
     }
 
-    /** The driver's document as the server decodes it from the wire. */
+    /**
+     * The driver's document as the server decodes it from the wire (a filter or a sort: a buffer of 128 bytes grows
+     * for a larger one; the decoder reads the buffer where it was written).
+     */
     static Document toServer(BsonDocument document) {
-        BasicOutputBuffer buffer = new BasicOutputBuffer();
+        BasicOutputBuffer buffer = new BasicOutputBuffer(128);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             FILTER_CODEC.encode(writer, document, EncoderContext.builder().build());
         }
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.toByteArray()));
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.getInternalBuffer(), 0, buffer.getPosition()));
     }
 }

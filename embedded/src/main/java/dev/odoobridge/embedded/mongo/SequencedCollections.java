@@ -59,10 +59,20 @@ final class SequencedCollections {
      * (encoded from the store and kept on a miss). Null for any other query, which runs as the {@code find} command
      * runs it ({@link #encodeAll}).
      *
+     * <p>Where a document's position is its {@code _id} (the file store's collections: {@code idPosition} gives it),
+     * a string {@code _id} query needs no index at all: the document is looked for at that position.
+     *
      * @param documentAt the stored document at a position (null when there is none)
+     * @param idPosition the position of the document with a string {@code _id}, or null where positions are not ids
      */
     static <P> List<RawBsonDocument> findExact(List<Index<P>> indexes, Document query, Document orderBy, int limit,
-                                      EncodedDocuments<P> encoded, Function<P, Document> documentAt) {
+                                      EncodedDocuments<P> encoded, Function<P, Document> documentAt,
+                                      Function<String, P> idPosition) {
+        if (idPosition != null && (orderBy == null || orderBy.isEmpty()) && query.size() == 1
+                && query.get(ID) instanceof String id) {
+            RawBsonDocument document = encoded.get(idPosition.apply(id), documentAt);
+            return document == null ? List.of() : List.of(document);
+        }
         List<P> positions = exactPositions(indexes, query, orderBy, limit);
         if (positions == null) {
             return null;

@@ -66,8 +66,9 @@ final class SequencedH2Collection extends H2Collection implements InProcessQueri
     public List<RawBsonDocument> findEncoded(Document query, Document orderBy, int limit) {
         documents.readLock().lock();
         try {
+            // a document's position here is its _id (the key of the data map)
             List<RawBsonDocument> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded,
-                    this::getDocument);
+                    this::getDocument, id -> id);
             if (exact != null) {
                 if (warmUpAsked.compareAndSet(false, true)) {
                     warmUps.get().request(getFullName(), this::warmUp);

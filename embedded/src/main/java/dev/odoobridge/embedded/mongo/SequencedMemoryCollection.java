@@ -35,7 +35,8 @@ final class SequencedMemoryCollection extends MemoryCollection implements InProc
 
     @Override
     public synchronized List<RawBsonDocument> findEncoded(Document query, Document orderBy, int limit) {
-        List<RawBsonDocument> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded, this::getDocument);
+        List<RawBsonDocument> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded, this::getDocument,
+                null);
         return exact != null ? exact
                 : SequencedCollections.encodeAll(queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments());
     }
