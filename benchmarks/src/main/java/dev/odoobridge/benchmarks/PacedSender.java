@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -26,7 +26,8 @@ import java.util.function.LongFunction;
 /**
  * The benchmarks' HTTP load, run in a JVM of its own ({@link SenderProcess} starts it) so that sending costs the
  * measured process nothing: {@code senders} threads, each on its own keep-alive HTTP/1.1 connection (plain
- * sockets, TCP_NODELAY, one write per request), send requests paced at a rate: request {@code i} is due at
+ * sockets, TCP_NODELAY, one write per request; opened, and the threads started, before a paced phase's first request
+ * is due), send requests paced at a rate: request {@code i} is due at
  * {@code start + i / rate}, and the next free thread sends it then or, when all were busy, as soon as one is free
  * (its lateness counts in its latency: no coordinated omission). Answers are read whole (Content-Length or chunked)
  * and not inflated. Times are {@link System#nanoTime()}, the machine's monotonic clock, which the parent checks it
@@ -132,7 +133,17 @@ public final class PacedSender {
             // a fresh connection each phase: one idle since the last phase may have been closed by the server
             connections.add(new Connection());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads);
+        if (rate > 0) {
+            // connected and with their threads started before the first request is due, as keep-alive clients are:
+            // 64 connections and threads made within the first milliseconds would delay the first requests by
+            // tens of milliseconds on two cores (a connection that fails here is opened again by its first request)
+            for (Connection connection : connections) {
+                connection.connect();
+            }
+            pool.prestartAllCoreThreads();
+            Thread.sleep(100);
+        }
         long start = System.nanoTime() + 20_000_000;
         List<Future<?>> running = new ArrayList<>();
         for (Connection connection : connections) {
@@ -197,6 +208,17 @@ public final class PacedSender {
         private Socket socket;
         private OutputStream out;
         private InputStream in;
+
+        /** Opens the connection now if it is closed; a failure leaves it closed. */
+        void connect() {
+            if (socket == null) {
+                try {
+                    open();
+                } catch (IOException e) {
+                    close();
+                }
+            }
+        }
 
         private void open() throws IOException {
             socket = new Socket();
