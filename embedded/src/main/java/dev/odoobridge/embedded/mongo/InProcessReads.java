@@ -9,6 +9,7 @@ import dev.odoobridge.readmodel.ReadModelException;
 import dev.odoobridge.readmodel.spi.StoreReads;
 import io.netty.buffer.Unpooled;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.BsonBinaryWriter;
@@ -47,8 +48,17 @@ final class InProcessReads implements StoreReads {
         if (limit < 0) {
             throw new IllegalArgumentException("limit < 0: " + limit);
         }
-        Document query = toServer(filter);
-        Document orderBy = sort == null || sort.isEmpty() ? null : toServer(sort);
+        return run(database, collection, toServer(filter), sort == null || sort.isEmpty() ? null : toServer(sort), limit);
+    }
+
+    /** The query as the server's document at once: {@code {_id: id}} decodes to just that. */
+    @Override
+    public Optional<RawBsonDocument> findById(String database, String collection, String id) {
+        List<RawBsonDocument> found = run(database, collection, new Document("_id", id), null, 1);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private List<RawBsonDocument> run(String database, String collection, Document query, Document orderBy, int limit) {
         try {
             return guard.apply(() -> {
                 MongoDatabase db = backend.resolveDatabase(database);

@@ -176,6 +176,13 @@ class InProcessReadsTest {
             List<RawBsonDocument> unsorted = products.withDocumentClass(RawBsonDocument.class).find(filter).into(new ArrayList<>());
             assertThat(bytes(reads.find("odoo_bridge", "product_product", bson(filter), new BsonDocument(), 0))).isEqualTo(bytes(unsorted));
         }
+        for (String id : List.of("shop:12", "shop:42", "shop:16", "shop:odd", "shop:10", "nope", "other:13")) {
+            List<RawBsonDocument> wire = products.withDocumentClass(RawBsonDocument.class).find(Filters.eq("_id", id))
+                    .into(new ArrayList<>());
+            assertThat(bytes(reads.findById("odoo_bridge", "product_product", id).stream().toList())).as(id)
+                    .isEqualTo(bytes(wire));
+        }
+        assertThat(reads.findById("odoo_bridge", "no_such_collection", "shop:12")).isEmpty();
         return compared;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.RawBsonDocument;
 
 /**
@@ -25,6 +26,16 @@ public interface StoreReads {
      * @param limit at most this many documents; 0 for all
      */
     List<RawBsonDocument> find(String database, String collection, BsonDocument filter, BsonDocument sort, int limit);
+
+    /**
+     * The document of the collection whose {@code _id} is the string, as {@code find({_id: id})} returns it; empty
+     * when there is none (or no such collection). A store may answer it without building and reading a filter.
+     */
+    default Optional<RawBsonDocument> findById(String database, String collection, String id) {
+        List<RawBsonDocument> found = find(database, collection, new BsonDocument("_id", new BsonString(id)),
+                new BsonDocument(), 1);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
 
     /**
      * The reads of the embedded store that serves this connection string from this process, when one does (found
