@@ -37,6 +37,9 @@ import java.util.function.LongFunction;
  * <ul>
  *   <li>{@code clock}: answers {@code clock <nanoTime>};
  *   <li>{@code cpu}: answers {@code cpu <this process's CPU nanos>};
+ *   <li>{@code gc}: answers {@code gc <collections> <milliseconds>}, this process's garbage collections so far;
+ *   <li>{@code collect}: collects garbage now (before a phase: one inside it would hold back every request due
+ *       meanwhile), then answers as {@code gc};
  *   <li>{@code header <Name>: <value>}: sent with every later GET;
  *   <li>{@code posts <path> <model> <first id> <events> <rate>}: posts {@code {"_id": <id>, "_model": <model>}}
  *       (expects 202), answers {@code s <id> <sent> <answered>} per post;
@@ -71,6 +74,11 @@ public final class PacedSender {
                 case "clock" -> out.println("clock " + System.nanoTime());
                 case "cpu" -> out.println("cpu " + ((com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
+                case "gc" -> out.println("gc " + collections());
+                case "collect" -> {
+                    System.gc();
+                    out.println("gc " + collections());
+                }
                 case "header" -> sender.headers.add(line.substring("header ".length()));
                 case "posts" -> sender.posts(cmd[1], cmd[2], Long.parseLong(cmd[3]), Integer.parseInt(cmd[4]),
                         Integer.parseInt(cmd[5]), out);
@@ -79,6 +87,16 @@ public final class PacedSender {
             }
             out.flush();
         }
+    }
+
+    private static String collections() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return count + " " + millis;
     }
 
     private void posts(String path, String model, long first, int events, int rate, PrintStream out) throws Exception {

@@ -129,7 +129,7 @@ final class ReadApiBenchmark {
                         : new InProcessLoad(threads, "http://127.0.0.1:" + serve.port(), key.token(), out)) {
                     String v1 = "/api/v1/" + SOURCE + "/";
                     String driver = "/api/driver/" + SOURCE + "/";
-                    load.closed(warmUp(v1, pages, ids));
+                    load.closed(warmUp(v1, pages, ids, 0));
                     if (cpuRequests > 0) {
                         out.printf("%nclosed loop, one request at a time, CPU per request (%s):%n", load.cpuMeaning());
                         out.printf("  API  product by id        %s%n", load.closed(paths(cpuRequests,
@@ -139,7 +139,7 @@ final class ReadApiBenchmark {
                         out.printf("  API  barcode lookup       %s%n", load.closed(paths(cpuRequests,
                                 i -> v1 + "barcode/" + barcode(ids[(i + 11) % ids.length]))));
                         if (inProcessReads) {
-                            load.closed(warmUp(driver, pages, ids));
+                            load.closed(warmUp(driver, pages, ids, 0));
                             out.printf("  the same API reading the store with the driver (as any MongoDB), then in process again:%n");
                             out.printf("  driver product by id      %s%n", load.closed(paths(cpuRequests,
                                     i -> driver + "products/" + ids[(i + 5_000) % ids.length])));
@@ -151,6 +151,7 @@ final class ReadApiBenchmark {
                                     i -> v1 + pages.get(i % pages.size()))));
                         }
                     }
+                    settleCompiler(load, v1, pages, ids, out);
                     settle(out);
                     for (double rate : rates) {
                         int n = (int) Math.round(rate * seconds);
@@ -188,7 +189,15 @@ final class ReadApiBenchmark {
     /** The paths sent at the rate: the latencies, and the collections that paused this JVM meanwhile. */
     private static String paced(Load load, double rate, List<String> paths) throws Exception {
         try (PhasePauses pauses = PhasePauses.start()) {
-            return load.open(rate, paths).describe() + "; " + pauses.describe();
+            long[] sender = load.senderCollections(true);
+            String result = load.open(rate, paths).describe() + "; " + pauses.describe();
+            long[] after = load.senderCollections(false);
+            if (sender == null) {
+                return result;
+            }
+            long count = after[0] - sender[0];
+            return result + (count == 0 ? "; sender: no GC"
+                    : String.format("; sender: %d GC%s, %d ms", count, count == 1 ? "" : "s", after[1] - sender[1]));
         }
     }
 
@@ -212,15 +221,39 @@ final class ReadApiBenchmark {
         return out;
     }
 
-    /** 3,000 each of products, pages and barcode lookups, interleaved. */
-    private static List<String> warmUp(String prefix, List<String> pages, int[] ids) {
+    /** 3,000 each of products, pages and barcode lookups, interleaved (from {@code ids[first]}). */
+    private static List<String> warmUp(String prefix, List<String> pages, int[] ids, int first) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = first; i < first + 3_000; i++) {
             out.add(prefix + "products/" + ids[i]);
             out.add(prefix + pages.get(i % pages.size()));
             out.add(prefix + "barcode/" + barcode(ids[i]));
         }
         return out;
+    }
+
+    /**
+     * More warm-up rounds until the JIT compiler has settled (a round added under 50 ms of compilation, at most 8
+     * rounds), as in a server that has run a while: the optimizing compiler otherwise still compiles the routes'
+     * largest methods inside the measured rates, 100-400 ms each on one of the two cores (seen with JFR's
+     * {@code jdk.Compilation}). The ids come from the far half of the drawn ids, apart from the measured ones.
+     */
+    private static void settleCompiler(Load load, String prefix, List<String> pages, int[] ids, PrintStream out)
+            throws Exception {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        int rounds = 0;
+        long added;
+        do {
+            long before = jit.getTotalCompilationTime();
+            load.closed(warmUp(prefix, pages, ids, ids.length / 2 + rounds * 3_000));
+            added = jit.getTotalCompilationTime() - before;
+            rounds++;
+        } while (added >= 50 && rounds < 8);
+        out.printf("compiler settled after %d more warm-up round%s of 9,000 requests (the last added %d ms of"
+                + " compilation)%n", rounds, rounds == 1 ? "" : "s", added);
     }
 
     /** Where the requests come from. */
@@ -233,6 +266,12 @@ final class ReadApiBenchmark {
 
         /** The paths paced at {@code rate}/s, latencies from due times. */
         OpenLoop.Result open(double rate, List<String> paths) throws Exception;
+
+        /**
+         * The sending JVM's collections so far (count, milliseconds) when it is not this one, else null; with
+         * {@code collectFirst}, after one it makes now (before a phase, so that none falls inside it).
+         */
+        long[] senderCollections(boolean collectFirst) throws Exception;
 
         @Override
         void close();
@@ -283,6 +322,11 @@ final class ReadApiBenchmark {
         }
 
         @Override
+        public long[] senderCollections(boolean collectFirst) throws Exception {
+            return sender.collections(collectFirst);
+        }
+
+        @Override
         public void close() {
             sender.close();
         }
@@ -319,6 +363,11 @@ final class ReadApiBenchmark {
         @Override
         public OpenLoop.Result open(double rate, List<String> paths) throws Exception {
             return OpenLoop.run(rate, paths.size() / rate, threads, 60, i -> api.get(paths.get(i)));
+        }
+
+        @Override
+        public long[] senderCollections(boolean collectFirst) {
+            return null; // this JVM: its pauses are the phase's own
         }
 
         @Override
