@@ -53,7 +53,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The read API on the embedded store against Odoo itself: N products (default 100,000) bulk-inserted in the read
- * model's shape (product documents as the projector writes them, with their stock view), the API served by
+ * model's shape (product documents as the projector writes them, with their stock view; two lots for one product in
+ * five), the API served by
  * {@code serve} on a loopback port behind an API key, and an {@link OpenLoop} load at fixed rates for one product by
  * id, a page of 100 products (keyset cursors walked once through {@code next} beforehand) and a barcode lookup,
  * sent by {@link PacedSender} from a child JVM ({@code --sender in-process}: the JDK HttpClient in this process).
@@ -68,6 +69,8 @@ final class ReadApiBenchmark {
     private static final List<String> ODOO_FIELDS = List.of("name", "default_code", "barcode", "list_price", "categ_id",
             "product_tmpl_id", "active");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every this many products has two lots (one expired, one not). */
+    private static final int LOTS_EVERY = 5;
 
     private ReadApiBenchmark() {
     }
@@ -106,7 +109,8 @@ final class ReadApiBenchmark {
              StateDatabase state = StateDatabase.embedded(work.resolve("state"))) {
             long t0 = System.nanoTime();
             load(mongo.getDatabase(DB), products);
-            out.printf("loaded %,d products and their stock documents into the embedded store in %.1f s%n", products,
+            out.printf("loaded %,d products, their stock documents and %,d lots (two for one product in %d) into the"
+                    + " embedded store in %.1f s%n", products, products / LOTS_EVERY * 2, LOTS_EVERY,
                     (System.nanoTime() - t0) / 1e9);
             CreatedApiKey key = ApiKeys.of(state).create(NewApiKey.builder(SOURCE).label("benchmark").build());
             FixedAnswer floor = new FixedAnswer();
@@ -440,10 +444,12 @@ final class ReadApiBenchmark {
     private static void load(MongoDatabase db, int count) {
         MongoCollection<Document> products = db.getCollection("product_product");
         MongoCollection<Document> stock = db.getCollection("product_stock");
+        MongoCollection<Document> lots = db.getCollection("lot_stock");
         AtomicLong seq = new AtomicLong();
         Date now = Date.from(Instant.now());
         List<Document> batch = new ArrayList<>();
         List<Document> stockBatch = new ArrayList<>();
+        List<Document> lotBatch = new ArrayList<>();
         for (long id = 1; id <= count; id++) {
             String name = "Product " + id;
             long category = 1 + id % 40;
@@ -468,16 +474,31 @@ final class ReadApiBenchmark {
                             .append("supplierinfo_id", id)))
                     .append("vendor_ids", List.of(100 + id % 20)).append("_updated_at", now)
                     .append("_seq", seq.incrementAndGet()));
+            if (id % LOTS_EVERY == 0) {
+                // one lot expired a while ago, one expiring in a few months, as the projector writes lot_stock
+                for (int k = 0; k < 2; k++) {
+                    long lotId = id * 10 + k;
+                    lotBatch.add(new Document("_id", SOURCE + ":" + lotId).append("_source", SOURCE).append("lot_id", lotId)
+                            .append("name", "L" + lotId).append("product_id", id).append("product_name", name)
+                            .append("expiration_date", Date.from(now.toInstant().plus(Duration.ofDays(k == 0 ? -20 : 90))))
+                            .append("quantity", (double) (id % 7 + k)).append("_updated_at", now));
+                }
+            }
             if (batch.size() == 5_000) {
                 products.insertMany(batch);
                 stock.insertMany(stockBatch);
+                lots.insertMany(lotBatch);
                 batch.clear();
                 stockBatch.clear();
+                lotBatch.clear();
             }
         }
         if (!batch.isEmpty()) {
             products.insertMany(batch);
             stock.insertMany(stockBatch);
+        }
+        if (!lotBatch.isEmpty()) {
+            lots.insertMany(lotBatch);
         }
     }
 
