@@ -1,6 +1,7 @@
 package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -320,5 +321,11 @@ final class EncodedDocuments<P> {
         } finally {
             buffer.release();
         }
+    }
+
+    /** A document handed out as the store decodes it from its stored BSON. */
+    static Document decode(RawBsonDocument document) {
+        java.nio.ByteBuffer bytes = document.getByteBuffer().asNIO();
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
     }
 }

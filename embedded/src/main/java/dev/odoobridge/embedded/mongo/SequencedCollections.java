@@ -4,7 +4,9 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -62,16 +64,27 @@ final class SequencedCollections {
      * <p>Where a document's position is its {@code _id} (the file store's collections: {@code idPosition} gives it),
      * a string {@code _id} query needs no index at all: the document is looked for at that position.
      *
+     * <p>A query the first index able to handle it (the one the {@code find} command would use) answers exactly with one
+     * value of its last field (a product's lots by {@code _source} and {@code product_id}), sorted otherwise than that
+     * index orders: its few documents come from {@code encoded} and are sorted as the command sorts them (by
+     * {@code comparator}, the collection's own, on the documents decoded as the store decodes them; a stable sort of
+     * the index's order, as the command's).
+     *
      * @param documentAt the stored document at a position (null when there is none)
      * @param idPosition the position of the document with a string {@code _id}, or null where positions are not ids
+     * @param comparator the collection's comparator for a sort (as its {@code find} derives it)
      */
     static <P> List<RawBsonDocument> findExact(List<Index<P>> indexes, Document query, Document orderBy, int limit,
                                       EncodedDocuments<P> encoded, Function<P, Document> documentAt,
-                                      Function<String, P> idPosition) {
+                                      Function<String, P> idPosition, Function<Document, Comparator<Document>> comparator) {
         if (idPosition != null && (orderBy == null || orderBy.isEmpty()) && query.size() == 1
                 && query.get(ID) instanceof String id) {
             RawBsonDocument document = encoded.get(idPosition.apply(id), documentAt);
             return document == null ? List.of() : List.of(document);
+        }
+        List<RawBsonDocument> sorted = oneValueSorted(indexes, query, orderBy, limit, encoded, documentAt, comparator);
+        if (sorted != null) {
+            return sorted;
         }
         List<P> positions = exactPositions(indexes, query, orderBy, limit);
         if (positions == null) {
@@ -84,6 +97,44 @@ final class SequencedCollections {
                 return null; // the index names a position the data no longer has: answer the long way
             }
             out.add(document);
+        }
+        return out;
+    }
+
+    /** The {@link #findExact} case of one value of an index's last field in another order; null when not that. */
+    private static <P> List<RawBsonDocument> oneValueSorted(List<Index<P>> indexes, Document query, Document orderBy,
+                                                            int limit, EncodedDocuments<P> encoded,
+                                                            Function<P, Document> documentAt,
+                                                            Function<Document, Comparator<Document>> comparator) {
+        if (orderBy == null || orderBy.isEmpty() || comparator == null) {
+            return null;
+        }
+        SequenceIndex<P> index = null;
+        for (Index<P> candidate : indexes) {
+            if (candidate.canHandle(query)) {
+                index = candidate instanceof SequenceIndex<P> sequence && sequence.coversOneValue(query) ? sequence : null;
+                break;
+            }
+        }
+        Comparator<Document> order = index == null ? null : comparator.apply(orderBy);
+        if (order == null) {
+            return null;
+        }
+        List<Map.Entry<Document, RawBsonDocument>> found = new ArrayList<>();
+        for (P position : index.getPositions(query)) {
+            RawBsonDocument document = encoded.get(position, documentAt);
+            if (document == null) {
+                return null; // the index names a position the data no longer has: answer the long way
+            }
+            found.add(Map.entry(EncodedDocuments.decode(document), document));
+        }
+        found.sort(Map.Entry.comparingByKey(order));
+        List<RawBsonDocument> out = new ArrayList<>(found.size());
+        for (Map.Entry<Document, RawBsonDocument> e : found) {
+            if (limit > 0 && out.size() == limit) {
+                break;
+            }
+            out.add(e.getValue());
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -68,7 +69,7 @@ final class SequencedH2Collection extends H2Collection implements InProcessQueri
         try {
             // a document's position here is its _id (the key of the data map)
             List<RawBsonDocument> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded,
-                    this::getDocument, id -> id);
+                    this::getDocument, id -> id, AbstractMongoCollection::deriveComparator);
             if (exact != null) {
                 if (warmUpAsked.compareAndSet(false, true)) {
                     warmUps.get().request(getFullName(), this::warmUp);

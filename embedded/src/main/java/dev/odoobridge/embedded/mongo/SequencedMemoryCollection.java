@@ -1,6 +1,7 @@
 package dev.odoobridge.embedded.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -36,7 +37,7 @@ final class SequencedMemoryCollection extends MemoryCollection implements InProc
     @Override
     public synchronized List<RawBsonDocument> findEncoded(Document query, Document orderBy, int limit) {
         List<RawBsonDocument> exact = SequencedCollections.findExact(getIndexes(), query, orderBy, limit, encoded, this::getDocument,
-                null);
+                null, AbstractMongoCollection::deriveComparator);
         return exact != null ? exact
                 : SequencedCollections.encodeAll(queryDocuments(query, orderBy, 0, limit, 0, null).collectDocuments());
     }

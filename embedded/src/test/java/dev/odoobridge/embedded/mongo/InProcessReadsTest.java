@@ -83,6 +83,7 @@ class InProcessReadsTest {
             }
             products.insertMany(docs);
             assertThat(compareAll(products, reads)).isGreaterThan(5_000);
+            compareLots(db, reads, (EmbeddedMongoServer) store);
             EmbeddedMongoServer server = (EmbeddedMongoServer) store;
             assertThat(server.encodedDocuments("odoo_bridge", "product_product"))
                     .as("the pages by _odoo_id and _seq were read from the kept bytes").isGreaterThan(100);
@@ -184,6 +185,51 @@ class InProcessReadsTest {
         }
         assertThat(reads.findById("odoo_bridge", "no_such_collection", "shop:12")).isEmpty();
         return compared;
+    }
+
+    /**
+     * A product's lots as the stock view reads them: one value of the index's last field, sorted by other fields (dates
+     * and nulls, missing fields, numbers of three types, ties): read from the kept encodings, in the command's order.
+     */
+    private static void compareLots(MongoDatabase db, StoreReads reads, EmbeddedMongoServer server) {
+        var lots = db.getCollection("lot_stock");
+        lots.createIndex(Indexes.ascending("_source", "product_id"));
+        List<Document> docs = new ArrayList<>();
+        Instant base = Instant.parse("2026-12-01T00:00:00Z");
+        for (long lot = 1; lot <= 400; lot++) {
+            long product = lot % 37;
+            Document d = new Document("_id", "shop:" + lot).append("_source", lot % 11 == 0 ? "other" : "shop")
+                    .append("lot_id", lot % 3 == 0 ? (Object) (int) lot : lot).append("name", "L" + (lot * 31 % 7))
+                    .append("product_id", product);
+            switch ((int) (lot % 5)) {
+                case 0 -> d.append("expiration_date", null);
+                case 1 -> {
+                    // no expiration_date at all
+                }
+                default -> d.append("expiration_date", Date.from(base.plusSeconds(86_400 * (lot % 4))));
+            }
+            d.append("quantity", lot % 4 == 0 ? (Object) (lot % 6 + 0.5) : lot % 4 == 1 ? (Object) (int) (lot % 6)
+                    : lot % 6);
+            docs.add(d);
+        }
+        lots.insertMany(docs);
+        List<Bson> sorts = List.of(Sorts.ascending("expiration_date", "lot_id"), Sorts.descending("expiration_date"),
+                Sorts.ascending("name"), Sorts.orderBy(Sorts.descending("quantity"), Sorts.ascending("lot_id")),
+                Sorts.ascending("missing_field"));
+        long before = server.encodedDocuments("odoo_bridge", "lot_stock");
+        for (long product = 0; product <= 37; product++) {
+            Bson filter = Filters.and(Filters.eq("_source", "shop"), Filters.eq("product_id", product));
+            for (Bson sort : sorts) {
+                for (int limit : new int[] {0, 1, 3}) {
+                    List<RawBsonDocument> wire = lots.withDocumentClass(RawBsonDocument.class).find(filter).sort(sort)
+                            .limit(limit).into(new ArrayList<>());
+                    assertThat(bytes(reads.find("odoo_bridge", "lot_stock", bson(filter), bson(sort), limit)))
+                            .as("%s %s %d", filter, sort, limit).isEqualTo(bytes(wire));
+                }
+            }
+        }
+        assertThat(server.encodedDocuments("odoo_bridge", "lot_stock") - before)
+                .as("the lots were read from the kept encodings").isGreaterThan(300);
     }
 
     /** The documents' BSON, base64-encoded (compared byte for byte). */
