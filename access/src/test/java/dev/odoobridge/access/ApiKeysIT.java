@@ -110,22 +110,12 @@ class ApiKeysIT {
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean gated = new AtomicBoolean();
-        DataSource shared = SharedPostgres.database().dataSource();
-        DataSource counting = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        connections.incrementAndGet();
-                        if (gated.get()) {
-                            reading.countDown();
-                            release.await(10, TimeUnit.SECONDS);
-                        }
-                    }
-                    try {
-                        return method.invoke(shared, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DataSource counting = gatedPool(connections, n -> {
+            if (gated.get()) {
+                reading.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            }
+        });
         ApiKeys gatedKeys = new PostgresApiKeys(counting, clock, Duration.ofSeconds(5));
         CreatedApiKey created = keys.create(NewApiKey.builder(source).build());
         assertThat(gatedKeys.authenticate(created.token())).isPresent();
@@ -167,18 +157,11 @@ class ApiKeysIT {
         CreatedApiKey created = keys.create(NewApiKey.builder(source).build());
         AtomicInteger connections = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        DataSource shared = SharedPostgres.database().dataSource();
-        DataSource gated = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection") && connections.incrementAndGet() == 1) {
-                        release.await(10, TimeUnit.SECONDS);
-                    }
-                    try {
-                        return method.invoke(shared, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DataSource gated = gatedPool(connections, n -> {
+            if (n == 1) {
+                release.await(10, TimeUnit.SECONDS);
+            }
+        });
         ApiKeys fresh = new PostgresApiKeys(gated, clock, Duration.ofSeconds(5));
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -216,6 +199,27 @@ class ApiKeysIT {
         assertThat(mine.get(0).lastUsedAt()).isEmpty();
         assertThat(mine.get(1).lastUsedAt()).hasValue(clock.instant());
         assertThat(mine.toString()).doesNotContain(a.token().substring(17)).doesNotContain(b.token().substring(17));
+    }
+
+    /** What a connection taken from {@link #gatedPool} waits for first (its number, from 1). */
+    private interface Gate {
+        void pass(int connection) throws InterruptedException;
+    }
+
+    /** The shared pool, counting the connections taken; each passes the gate first. */
+    private static DataSource gatedPool(AtomicInteger connections, Gate gate) {
+        DataSource shared = SharedPostgres.database().dataSource();
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        gate.pass(connections.incrementAndGet());
+                    }
+                    try {
+                        return method.invoke(shared, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** A clock the test moves. */
