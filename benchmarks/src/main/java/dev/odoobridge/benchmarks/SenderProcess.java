@@ -47,7 +47,8 @@ final class SenderProcess implements AutoCloseable {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a young generation that a phase of requests does not fill: a collection pauses every sender
                 // thread, and the requests due meanwhile leave late (measured: 1-12 ms every 3-6 s at 1,000/s with
-                // the 64 MB heap this had); it is emptied before each paced phase, and the child reports its collections
+                // the 64 MB heap this had); a benchmark may empty it before a paced phase and ask for its collections
+                // ("collect", "gc": the read API run does both)
                 "-Xms256m", "-Xmx256m", "-Xmn192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 PacedSender.class.getName(), "127.0.0.1", String.valueOf(port), String.valueOf(senders));
