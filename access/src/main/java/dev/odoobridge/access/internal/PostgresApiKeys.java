@@ -126,6 +126,8 @@ public final class PostgresApiKeys implements ApiKeys {
     /**
      * The key's row as read now, by this request or, when another is reading it already, by that one (this request
      * waits for it); the cache entry is replaced (or removed, for a key no longer there) before the waiters see it.
+     * A read that ended between this request's look at the cache and its claim left an entry still valid: that one
+     * is the answer.
      */
     private Optional<Stored> readShared(String id, Instant now) {
         CompletableFuture<Optional<Stored>> mine = new CompletableFuture<>();
@@ -138,7 +140,8 @@ public final class PostgresApiKeys implements ApiKeys {
             }
         }
         try {
-            Optional<Stored> row = load(id);
+            Cached fresh = verified.get(id);
+            Optional<Stored> row = fresh != null && now.isBefore(fresh.until()) ? Optional.of(fresh.stored()) : load(id);
             if (row.isEmpty()) {
                 verified.remove(id);
             } else if (!cacheFor.isZero()) {
@@ -159,7 +162,11 @@ public final class PostgresApiKeys implements ApiKeys {
         if (last != null && now.isBefore(last.plus(USE_RESOLUTION))) {
             return;
         }
-        lastRecordedUse.put(id, now);
+        // one request of those seeing the same last use records the new one
+        boolean mine = last == null ? lastRecordedUse.putIfAbsent(id, now) == null : lastRecordedUse.replace(id, last, now);
+        if (!mine) {
+            return;
+        }
         update("record an API key's use", "UPDATE api_keys SET last_used_at = ? WHERE id = ?",
                 odt(now.truncatedTo(ChronoUnit.MICROS)), id);
     }
