@@ -141,7 +141,13 @@ public final class PostgresApiKeys implements ApiKeys {
         }
         try {
             Cached fresh = verified.get(id);
-            Optional<Stored> row = fresh != null && now.isBefore(fresh.until()) ? Optional.of(fresh.stored()) : load(id);
+            if (fresh != null && now.isBefore(fresh.until())) {
+                // kept as that read left it: its time runs from that read, not from this request
+                Optional<Stored> row = Optional.of(fresh.stored());
+                mine.complete(row);
+                return row;
+            }
+            Optional<Stored> row = load(id);
             if (row.isEmpty()) {
                 verified.remove(id);
             } else if (!cacheFor.isZero()) {
